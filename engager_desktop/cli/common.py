@@ -1,0 +1,114 @@
+"""Shared CLI plumbing: secrets from the terminal or the environment, errors as one line."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import importlib
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from engager_desktop.crypto.errors import VaultError
+from engager_desktop.domain.validation import ValidationError
+from engager_desktop.store.lifecycle import BackoffActive
+from engager_desktop.store.migrate import SchemaTooNew
+from engager_desktop.store.vault import Vault, VaultOptions
+
+Handler = Callable[[argparse.Namespace, VaultOptions], int]
+MAX_CLI_WAIT = 30.0
+
+
+class CliFailure(Exception):
+    """A failure to report on one line and exit 1."""
+
+
+def run_handler(args: argparse.Namespace, options: VaultOptions) -> int:
+    handler: Handler = args.handler
+    try:
+        return handler(args, options)
+    except (CliFailure, VaultError, ValidationError, SchemaTooNew) as exc:
+        return fail(str(exc))
+    except OSError as exc:
+        return fail(f"{exc.strerror or 'file error'}: {exc.filename or ''}".rstrip(": "))
+    except KeyboardInterrupt:
+        return fail("interrupted")
+    except Exception as exc:  # never a traceback for the user; one line, details only on request
+        if os.environ.get("ENGAGER_DEBUG") == "1":
+            traceback.print_exc()
+        return fail(f"internal error ({type(exc).__name__}); nothing was changed by this step")
+
+
+def fail(message: str) -> int:
+    print(f"engager-desktop: error: {message}", file=sys.stderr)
+    return 1
+
+
+def env_allowed() -> bool:
+    """The packaged app ignores ENGAGER_* secrets: they are for scripts on a source install."""
+    return not getattr(sys, "frozen", False)
+
+
+def env_secret(name: str) -> str | None:
+    return os.environ.get(name) if env_allowed() else None
+
+
+def _interactive() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def read_secret(env_name: str, prompt: str, *, what: str) -> str:
+    value = env_secret(env_name)
+    if value is not None:
+        return value
+    if not _interactive():
+        raise CliFailure(f"no {what} given: run in a terminal or set {env_name}")
+    return getpass.getpass(prompt)
+
+
+def read_new_passphrase() -> str:
+    value = env_secret("ENGAGER_NEW_PASSPHRASE")
+    if value is not None:
+        return value
+    if not _interactive():
+        raise CliFailure("no new passphrase given: run in a terminal or set ENGAGER_NEW_PASSPHRASE")
+    first = getpass.getpass("New passphrase: ")
+    second = getpass.getpass("Type the new passphrase again: ")
+    if first != second:
+        raise CliFailure("the two new passphrases differ; nothing was changed")
+    return first
+
+
+def read_passphrase() -> str:
+    return read_secret("ENGAGER_PASSPHRASE", "Passphrase: ", what="passphrase")
+
+
+def with_backoff_wait(
+    options: VaultOptions, attempt: Callable[[], Vault], *, max_wait: float = MAX_CLI_WAIT
+) -> Vault:
+    """Try to open; during a short back-off wait it out, a long one is a failure saying when."""
+    try:
+        return attempt()
+    except BackoffActive as exc:
+        if exc.seconds > max_wait:
+            raise
+        print(f"waiting {int(exc.seconds + 0.999)} s after failed attempts…", file=sys.stderr)
+        options.clock.sleep(exc.seconds)
+        return attempt()
+
+
+def vault_arg(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
+    parser.add_argument(
+        "--vault", type=Path, required=required, metavar="DIR", help="the vault folder"
+    )
+
+
+def launch_gui(argv: list[str]) -> int:
+    """Start the desktop window (imported late: the CLI must not load Qt for headless commands)."""
+    try:
+        app = importlib.import_module("engager_desktop.app")
+    except ImportError as exc:
+        return fail(f"the desktop window cannot start ({exc})")
+    return int(app.run_app(argv))

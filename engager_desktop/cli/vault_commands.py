@@ -1,0 +1,146 @@
+"""Vault commands: demo, init, check, passwd, recover."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from engager_desktop.cli.common import (
+    CliFailure,
+    env_secret,
+    launch_gui,
+    read_new_passphrase,
+    read_passphrase,
+    read_secret,
+    vault_arg,
+    with_backoff_wait,
+)
+from engager_desktop.paths import demo_vault_dir
+from engager_desktop.services import demo
+from engager_desktop.store import credentials
+from engager_desktop.store.check import check_vault
+from engager_desktop.store.lifecycle import create_vault, unlock_vault
+from engager_desktop.store.vault import Vault, VaultOptions
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("demo", help="make or reuse a demo vault of fictional men, then open it")
+    vault_arg(p, required=False)
+    p.add_argument("--men", type=_positive, default=40)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--today", type=_iso_date, default=None, metavar="YYYY-MM-DD")
+    p.add_argument("--no-gui", action="store_true", help="make the vault and stop")
+    p.set_defaults(handler=cmd_demo)
+
+    p = sub.add_parser("init", help="make a new empty vault; prints the recovery code once")
+    vault_arg(p)
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("check", help="check encryption, structure, keyslots and the audit chain")
+    vault_arg(p)
+    p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("passwd", help="change the passphrase (or --rekey: a new data key)")
+    vault_arg(p)
+    p.add_argument(
+        "--rekey",
+        action="store_true",
+        help="re-encrypt with a new data key and issue a new recovery code",
+    )
+    p.set_defaults(handler=cmd_passwd)
+
+    p = sub.add_parser("recover", help="open with the recovery code and set a new passphrase")
+    vault_arg(p)
+    p.set_defaults(handler=cmd_recover)
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1 or value > 100_000:
+        raise argparse.ArgumentTypeError("must be between 1 and 100000")
+    return value
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError("must be a date as YYYY-MM-DD") from exc
+
+
+def open_vault(args: argparse.Namespace, options: VaultOptions) -> Vault:
+    """Unlock the --vault folder with the passphrase from the environment or the terminal."""
+    passphrase = read_passphrase()
+    return with_backoff_wait(options, lambda: unlock_vault(args.vault, passphrase, options))
+
+
+def _print_code(code: str) -> None:
+    print("Recovery code (shown once; print it or write it down and keep it locked away):")
+    print(f"  {code}")
+
+
+def cmd_init(args: argparse.Namespace, options: VaultOptions) -> int:
+    passphrase = (
+        read_new_passphrase() if env_secret("ENGAGER_PASSPHRASE") is None else read_passphrase()
+    )
+    vault, code = create_vault(args.vault, passphrase, options)
+    vault.lock()
+    print(f"vault created at {args.vault}")
+    _print_code(code)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, options: VaultOptions) -> int:
+    with open_vault(args, options) as vault:
+        report = check_vault(vault)
+        vault.audit("check", detail="sound" if report.ok else "problems found")
+    for item in report.items:
+        print(f"{item.name}: {'ok' if item.ok else 'FAILED'} - {item.message}")
+    if not report.ok:
+        raise CliFailure("the vault check found problems (see above)")
+    print("check ok")
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace, options: VaultOptions) -> int:
+    current = read_passphrase()
+    vault = with_backoff_wait(options, lambda: unlock_vault(args.vault, current, options))
+    try:
+        if args.rekey:
+            vault, code = credentials.rekey(vault, current)
+            print("database re-encrypted with a new data key")
+            _print_code(code)
+        else:
+            credentials.change_passphrase(vault, current, read_new_passphrase())
+            print("passphrase changed; the old one no longer opens this vault")
+    finally:
+        vault.lock()
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace, options: VaultOptions) -> int:
+    code = read_secret("ENGAGER_RECOVERY_CODE", "Recovery code: ", what="recovery code")
+    new = read_new_passphrase()
+    vault, new_code = credentials.recover(args.vault, code, new, options)
+    vault.lock()
+    print("vault recovered; the new passphrase is set and the old recovery code no longer works")
+    _print_code(new_code)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, options: VaultOptions) -> int:
+    path: Path = args.vault or demo_vault_dir()
+    env_passphrase = env_secret("ENGAGER_PASSPHRASE")
+    passphrase = env_passphrase or demo.DEMO_PASSPHRASE
+    vault, made = demo.open_or_create(
+        path, options, passphrase=passphrase, men=args.men, seed=args.seed, today=args.today
+    )
+    vault.lock()
+    print(f"demo vault {'created' if made else 'reused'} at {path} (fictional men only)")
+    if env_passphrase is None:
+        print(f"demo passphrase: {demo.DEMO_PASSPHRASE}")
+    if args.no_gui:
+        return 0
+    return launch_gui(["--vault", str(path)])

@@ -1,0 +1,1 @@
+"""Pure practice rules and value types. Imports only the standard library."""

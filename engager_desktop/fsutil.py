@@ -1,0 +1,88 @@
+"""Crash-safe file writes: a temp file in the same folder, fsync, atomic replace, folder fsync.
+
+Standard library only, and nothing from engager_desktop, so every layer may use it. This gives
+crash safety (a killed process leaves the old file or the new one, never a mix); it relies on the
+disk honouring fsync for power-loss safety.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+Writer = Callable[[BinaryIO, bytes], None]
+"""Writes ``data`` to an open file; tests inject one that fails part-way."""
+
+
+def _write_all(handle: BinaryIO, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = handle.write(view)
+        view = view[written:]
+
+
+def _temp_name(path: Path) -> Path:
+    """A hidden name beside ``path``, random and never derived from the content."""
+    return path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, write: Writer | None = None) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file.
+
+    The temp file is created with mode 0600 (exclusive create), written, flushed and fsynced,
+    renamed over ``path`` with ``os.replace`` and then the folder is fsynced (not on Windows, where
+    a folder cannot be opened for fsync). On any error the temp file is removed and the error is
+    raised again; ``path`` is then untouched.
+    """
+    path = Path(path)
+    writer = write or _write_all
+    temp = _temp_name(path)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(temp, flags, 0o600)
+    try:
+        handle = os.fdopen(fd, "wb")
+    except BaseException:
+        os.close(fd)
+        _remove(temp)
+        raise
+    try:
+        with handle:
+            writer(handle, data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        _remove(temp)
+        raise
+    fsync_dir(path.parent)
+
+
+def _remove(temp: Path) -> None:
+    with contextlib.suppress(OSError):
+        temp.unlink()
+
+
+def remove_stale_temps(path: Path) -> int:
+    """Delete temp files that a killed ``atomic_write_bytes(path, …)`` left; return how many."""
+    path = Path(path)
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.[0-9a-f]{{16}}\.tmp")
+    stale = [name for name in os.listdir(path.parent) if pattern.fullmatch(name)]
+    for name in stale:
+        _remove(path.parent / name)
+    return len(stale)
+
+
+def fsync_dir(path: Path) -> None:
+    """Flush a folder's entries (a rename or a new file) to disk; a no-op on Windows."""
+    if sys.platform != "win32":
+        fd = os.open(Path(path), os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -1,0 +1,1 @@
+"""Alembic migrations for the vault schema; run on open by store.migrate."""

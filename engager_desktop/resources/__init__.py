@@ -1,0 +1,1 @@
+"""Packaged resources: fonts, guidance, word lists, wording terms."""

@@ -1,0 +1,102 @@
+"""What every use case shares: errors, fetching live records, the search index, audited listings.
+
+Conventions for the services layer (the GUI and CLI only ever call these):
+- a use case is a function taking the open ``Vault`` first; it runs in ONE ``vault.write()``
+  transaction (the flush hook stamps and audits every changed record in that transaction);
+- inputs are validated with ``engager_desktop.domain.validation`` before anything is written;
+- results are plain frozen dataclasses, never ORM objects (the GUI must not hold a session);
+- a record that is missing or tombstoned is ``NotFound``; sharing without consent is
+  ``ConsentRequired``; messages are one plain line that names no man.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from sqlalchemy import Column, MetaData, Table, Text, delete, insert, select
+from sqlalchemy.orm import Session
+
+from engager_desktop.crypto.errors import VaultError
+from engager_desktop.store.orm import Goal, Meeting, Participant, Synced
+from engager_desktop.store.orm.base import Base
+
+T = TypeVar("T", bound=Synced)
+
+# The FTS5 table made by migration 0002. Its own MetaData: it is not a model, and the schema
+# comparison in the migration tests must not expect it.
+SEARCH_INDEX = Table(
+    "search_index", MetaData(), Column("participant_id", Text), Column("body", Text)
+)
+
+
+class NotFound(VaultError):
+    def __init__(self, what: str) -> None:
+        super().__init__(f"no such {what} (it may have been deleted)")
+
+
+class ConsentRequired(VaultError):
+    def __init__(self, what: str) -> None:
+        super().__init__(f"he has not agreed to {what}; record his consent first")
+
+
+class RuleBroken(VaultError):
+    """A practice rule refuses the change (for example a phase move without what it needs)."""
+
+
+def get_live(session: Session, model: type[T], record_id: str, what: str) -> T:
+    obj = session.get(model, record_id)
+    if obj is None or obj.deleted:
+        raise NotFound(what)
+    return obj
+
+
+def live(model: type[Base]) -> object:
+    """A WHERE clause that leaves out tombstones: ``select(M).where(live(M))``."""
+    return model.deleted.is_(False)  # type: ignore[attr-defined]
+
+
+def search_text(session: Session, participant_id: str) -> str:
+    """Everything about one man that the caseload search finds him by."""
+    man = session.get(Participant, participant_id)
+    if man is None or man.deleted:
+        return ""
+    parts = [
+        man.given_name,
+        man.family_name,
+        man.preferred_name,
+        man.prison_number or "",
+        man.establishment or "",
+        man.notes or "",
+    ]
+    goals = session.execute(
+        select(Goal.title, Goal.his_words).where(
+            Goal.participant_id == participant_id, Goal.deleted.is_(False)
+        )
+    ).all()
+    parts.extend(f"{title} {words or ''}" for title, words in goals)
+    notes = session.scalars(
+        select(Meeting.notes).where(
+            Meeting.participant_id == participant_id,
+            Meeting.deleted.is_(False),
+            Meeting.notes.is_not(None),
+        )
+    ).all()
+    parts.extend(n for n in notes if n)
+    return "\n".join(p for p in parts if p)
+
+
+def refresh_search(session: Session, participant_id: str) -> None:
+    """Rewrite one man's row in the FTS5 index (call after changing what he is found by)."""
+    table = SEARCH_INDEX
+    session.execute(delete(table).where(table.c.participant_id == participant_id))
+    body = search_text(session, participant_id)
+    if body:
+        session.execute(insert(table).values(participant_id=participant_id, body=body))
+
+
+def rebuild_search(session: Session) -> int:
+    """Rebuild the whole index (after a bulk load or an import). Returns the men indexed."""
+    # A few grouped queries instead of three per man: see services/search_maintenance.py.
+    from engager_desktop.services.search_maintenance import rebuild_index
+
+    return rebuild_index(session)

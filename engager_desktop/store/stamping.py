@@ -1,0 +1,128 @@
+"""Session hooks: stamp every synced change with the clock and device, check lengths, audit it.
+
+One mechanism for every write path: whatever a service changes, the flush gives it a fresh
+hybrid-clock stamp, bumps its revision, refuses over-long text and appends an audit entry in the
+same transaction, so no change can be saved without its audit entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import String, event, inspect
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, UOWTransaction
+
+from engager_desktop.domain.clock import Clock
+from engager_desktop.domain.hlc import HybridClock
+from engager_desktop.domain.validation import ValidationError
+from engager_desktop.store import audit
+from engager_desktop.store.orm.base import Synced, new_id
+from engager_desktop.store.orm.system import VaultMeta
+
+HLC_KEY = "hlc_last"
+
+
+def utc_iso(clock: Clock) -> str:
+    return clock.now().strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def naive_utc(clock: Clock) -> Any:
+    return clock.now().replace(tzinfo=None)
+
+
+def check_lengths(obj: Any) -> None:
+    """Refuse text longer than its column allows; the message names the field, not the value."""
+    mapper = inspect(type(obj))
+    for column in mapper.columns:
+        limit = getattr(column.type, "length", None)
+        if not limit or not isinstance(column.type, String):
+            continue
+        value = getattr(obj, column.key, None)
+        if isinstance(value, str) and len(value) > limit:
+            raise ValidationError(
+                column.key, f"{column.key.replace('_', ' ')} is longer than {limit} characters"
+            )
+
+
+def _changed_fields(obj: Any) -> list[str]:
+    state = inspect(obj)
+    return sorted(
+        attr.key
+        for attr in state.attrs
+        if attr.history.has_changes() and attr.key not in {"updated_at", "rev"}
+    )
+
+
+class Stamper:
+    """Owns the hybrid clock of an open vault and installs the flush hook on its sessions."""
+
+    def __init__(self, device_id: str, clock: Clock, hlc: HybridClock) -> None:
+        self.device_id = device_id
+        self.clock = clock
+        self.hlc = hlc
+
+    def install(self, session_class: type[Session] | Callable[..., Session]) -> None:
+        event.listen(session_class, "before_flush", self._before_flush)
+        event.listen(session_class, "after_commit", self._after_end)
+        event.listen(session_class, "after_rollback", self._after_end)
+
+    def audit(
+        self,
+        session: Session,
+        action: str,
+        kind: str | None = None,
+        record_id: str | None = None,
+        detail: str | None = None,
+    ) -> None:
+        audit.append(
+            session,
+            at=utc_iso(self.clock),
+            device_id=self.device_id,
+            action=action,
+            kind=kind,
+            record_id=record_id,
+            detail=detail,
+        )
+
+    def _after_end(self, session: Session) -> None:
+        audit.forget_cached_head(session)
+
+    def _before_flush(self, session: Session, _ctx: UOWTransaction, _instances: Any) -> None:
+        stamped = False
+        for obj in list(session.new):
+            if isinstance(obj, Synced):
+                check_lengths(obj)
+                obj.id = obj.id or new_id()
+                obj.created_at = obj.created_at or naive_utc(self.clock)
+                self._stamp(obj, rev=obj.rev or 1)
+                self.audit(session, "create", obj.__tablename__, obj.id)
+                stamped = True
+        for obj in list(session.dirty):
+            if isinstance(obj, Synced) and session.is_modified(obj, include_collections=False):
+                check_lengths(obj)
+                fields = _changed_fields(obj)
+                deleting = "deleted" in fields and obj.deleted
+                self._stamp(obj, rev=(obj.rev or 0) + 1)
+                action = "delete" if deleting else "update"
+                self.audit(session, action, obj.__tablename__, obj.id, ",".join(fields))
+                stamped = True
+        for obj in list(session.deleted):
+            if isinstance(obj, Synced):
+                self.audit(session, "purge", obj.__tablename__, obj.id)
+        if stamped:
+            self.persist_clock(session)
+
+    def _stamp(self, obj: Synced, *, rev: int) -> None:
+        obj.updated_at = str(self.hlc.tick())
+        obj.updated_by = self.device_id
+        obj.rev = rev
+        obj.deleted = bool(obj.deleted)
+
+    def persist_clock(self, session: Session) -> None:
+        stmt = sqlite_insert(VaultMeta).values(key=HLC_KEY, value=str(self.hlc.last))
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[VaultMeta.key], set_={"value": stmt.excluded.value}
+        )
+        session.connection().execute(stmt)

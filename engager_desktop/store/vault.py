@@ -1,0 +1,137 @@
+"""An unlocked vault: its engine, its sessions for reading and writing, and how it locks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from engager_desktop.crypto.kdf import PRODUCTION, KdfPolicy
+from engager_desktop.domain.clock import Clock, SystemClock
+from engager_desktop.domain.hlc import HybridClock, Stamp
+from engager_desktop.store import audit as audit_chain
+from engager_desktop.store.instance_lock import InstanceLock
+from engager_desktop.store.orm.system import VaultMeta
+from engager_desktop.store.stamping import HLC_KEY, Stamper
+
+DB_FILE = "vault.db"
+KEYSLOTS_FILE = "keyslots.json"
+LOCK_FILE = "vault.lock"
+BACKOFF_FILE = "backoff.json"
+
+
+@dataclass(frozen=True)
+class VaultOptions:
+    """What tests inject: tiny KDF parameters and a fake clock. Production uses the defaults."""
+
+    kdf: KdfPolicy = PRODUCTION
+    clock: Clock = field(default_factory=SystemClock)
+    context_words: tuple[str, ...] = ()
+
+
+class Vault:
+    """An open, keyed vault. Services take one of these; the GUI never touches its sessions."""
+
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        instance_lock: InstanceLock,
+        options: VaultOptions,
+        *,
+        data_key: bytes,
+    ) -> None:
+        self.path = path
+        self.data_key = data_key
+        self.engine = engine
+        self.options = options
+        self._lock = instance_lock
+        meta = self._read_meta()
+        self.vault_id = meta["vault_id"]
+        self.device_id = meta["device_id"]
+        self.is_demo = meta.get("demo") == "1"
+        last = Stamp.parse(meta[HLC_KEY]) if HLC_KEY in meta else Stamp(0, 0)
+        self.hlc = HybridClock(options.clock, last)
+        self.stamper = Stamper(self.device_id, options.clock, self.hlc)
+        self._reader = sessionmaker(bind=engine, expire_on_commit=False)
+        self._writer = sessionmaker(
+            bind=engine.execution_options(immediate=True), expire_on_commit=False
+        )
+        self.stamper.install(self._writer)
+        self.closed = False
+
+    @property
+    def clock(self) -> Clock:
+        return self.options.clock
+
+    def _read_meta(self) -> dict[str, str]:
+        with Session(self.engine) as session:
+            rows = session.execute(select(VaultMeta.key, VaultMeta.value)).all()
+        return {key: value for key, value in rows}
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session; whatever it changes is rolled back."""
+        self._check_open()
+        session = self._reader()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction holding the write lock: committed on success, rolled back on error."""
+        self._check_open()
+        session = self._writer()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def audit(
+        self,
+        action: str,
+        kind: str | None = None,
+        record_id: str | None = None,
+        detail: str | None = None,
+    ) -> None:
+        """Record an event that changes no record (a print, an export, a CLI listing)."""
+        with self.write() as session:
+            self.stamper.audit(session, action, kind, record_id, detail)
+
+    def audit_head(self) -> audit_chain.ChainHead:
+        with self.engine.connect() as conn:
+            return audit_chain.head(conn)
+
+    def _check_open(self) -> None:
+        if self.closed:
+            raise VaultLocked()
+
+    def lock(self) -> None:
+        """Close every connection and release the single-instance lock."""
+        if self.closed:
+            return
+        self.closed = True
+        self.engine.dispose()
+        self._lock.release()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.lock()
+
+
+class VaultLocked(Exception):
+    def __init__(self) -> None:
+        super().__init__("the vault is locked")

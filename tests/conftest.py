@@ -1,0 +1,29 @@
+"""Test-session set-up: headless Qt and private data and config folders, before Qt loads."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# Qt reads QT_QPA_PLATFORM when the first QGuiApplication starts, so set it before any test
+# module (or pytest-qt) can import PySide6. Tests never need a display.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+# One private folder per test session (per worker under xdist), so no test reads or writes the
+# developer's real data dir or Qt settings. Removed when the session ends.
+_SESSION_HOME = Path(tempfile.mkdtemp(prefix="engager-tests-"))
+os.environ["ENGAGER_DATA_DIR"] = str(_SESSION_HOME / "data")
+os.environ["XDG_CONFIG_HOME"] = str(_SESSION_HOME / "config")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_SESSION_HOME, ignore_errors=True)
+
+
+# --- Shared fixtures ------------------------------------------------------------------------
+# Vault fixtures (tiny KDF, fake clock, a template vault copied per test) go here.
+pytest_plugins = ["tests.vault_fixtures"]
