@@ -100,9 +100,14 @@ def _timed(timer: Callable[[], float]) -> Measure:
     salt = os.urandom(16)
 
     def measure(params: Argon2Params) -> float:
-        start = timer()
-        derive_argon2(b"calibration", salt, params)
-        return timer() - start
+        # The best of two runs: a passing load spike on a shared machine must not leave the
+        # vault with parameters that are too cheap once the machine is quiet again.
+        best = math.inf
+        for _ in range(2):
+            start = timer()
+            derive_argon2(b"calibration", salt, params)
+            best = min(best, timer() - start)
+        return best
 
     return measure
 

@@ -60,3 +60,26 @@ def test_schema_from_newer_version_refused(vault: Vault) -> None:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
     with pytest.raises(migrate.SchemaTooNew):
         migrate.needs_upgrade(vault.engine)
+
+
+def test_backup_taken_before_migrating(vault: Vault) -> None:
+    from engager_desktop.store.backup import list_backups
+    from engager_desktop.store.lifecycle import unlock_vault
+    from tests.vault_fixtures import TEST_PASSPHRASE
+
+    man_id = add_man(vault, prison_number="A2222BB")
+    migrate.downgrade(vault.engine, "0001")
+    path, options = vault.path, vault.options
+    vault.lock()
+    assert list_backups(path) == []
+    reopened = unlock_vault(path, TEST_PASSPHRASE, options)
+    with reopened.engine.connect() as conn:
+        assert migrate.current_revision(conn) == migrate.head_revision()
+    reopened.lock()
+    backups = list_backups(path)
+    assert len(backups) == 1 and "before-migration-from-0001" in backups[0].name
+    # the backup is itself a vault that opens with the passphrase of the time, schema untouched
+    old = unlock_vault(backups[0], TEST_PASSPHRASE, options)
+    with old.read() as session:
+        assert session.get(Participant, man_id) is not None
+    old.lock()
