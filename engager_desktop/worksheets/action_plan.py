@@ -1,0 +1,149 @@
+"""The shared action plan: each goal, its steps, whose help, who does what, by when (P14)."""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+
+from engager_desktop.worksheets.inputs import ActionPlanInput, GoalLine, StepLine
+from engager_desktop.worksheets.labels import (
+    DOMAIN,
+    GOAL_STATUS,
+    HORIZON,
+    RESOURCE_KIND,
+    STEP_STATUS,
+    day_text,
+    label,
+)
+from engager_desktop.worksheets.layout import (
+    Cell,
+    build_document,
+    esc,
+    field,
+    fixed,
+    grid,
+    has_text,
+    lines,
+    para,
+    spacer,
+)
+from engager_desktop.worksheets.options import PrintOptions
+from engager_desktop.worksheets.parts import greeting, sharing_notice, title_block
+from engager_desktop.worksheets.styles import Styles, styles
+
+TITLE = "Our plan"
+INTRO = "this is the plan we made together. We will look at it each time we meet."
+NEXT_MEETING = "Before we next meet"
+HEADER = ("Step", "Help from", "Who does it", "By when", "Done?")
+WIDTHS = ("31%", "23%", "15%", "17%", "14%")
+BLANK_GOALS = 2
+BLANK_STEPS = 3
+KEEP_LINES = 9  # start a goal on a new page when fewer lines than this are left
+SHARED = (
+    "His goals, and the steps agreed to reach them.",
+    "Who does each step, and by when.",
+)
+
+
+def build(data: ActionPlanInput, out: BinaryIO, options: PrintOptions) -> None:
+    st = styles(options)
+    story: list[Flowable] = title_block(TITLE, data.man, st, options)
+    story += sharing_notice(options, st, SHARED)
+    story.append(fixed(esc(greeting(data.man, INTRO)), st.body))
+    if data.reviewed_on is not None:
+        story.append(field("Last looked at", day_text(data.reviewed_on), st))
+    goals = [goal for goal in data.goals if _has_content(goal)] or [GoalLine()] * BLANK_GOALS
+    for number, goal in enumerate(goals, start=1):
+        story += goal_part(number, goal, st)
+    build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
+
+
+def _has_content(goal: GoalLine) -> bool:
+    return has_text(goal.title) or has_text(goal.his_words) or bool(goal.steps)
+
+
+def goal_part(number: int, goal: GoalLine, st: Styles) -> list[Flowable]:
+    """A goal's heading, what kind of goal it is, and its steps (blank rows when there are none)."""
+    title = goal.title if has_text(goal.title) else goal.his_words
+    head: list[Flowable] = []
+    if has_text(title):
+        head.append(Paragraph(f"Goal {number}: {esc(str(title))}", st.heading))
+    else:
+        head += [Paragraph(f"Goal {number}", st.heading), lines(1, st)]
+    if has_text(goal.his_words) and goal.his_words != title:
+        head.append(Paragraph(f"<b>In your words:</b> {esc(str(goal.his_words))}", st.body))
+    about = [
+        text
+        for text in (
+            label(HORIZON, goal.horizon),
+            label(DOMAIN, goal.domain),
+            label(GOAL_STATUS, goal.status),
+        )
+        if text
+    ]
+    if about:
+        head.append(para(" · ".join(about), st.body))
+    steps = [step for step in goal.steps if step != StepLine()]
+    if st.spec.name == "large":
+        body = _steps_stacked(steps, st)
+    else:
+        body = [_steps_table(steps, st)]
+    room = CondPageBreak(st.spec.body * st.spec.leading * KEEP_LINES)
+    return [room, *head, *body, spacer(st)]
+
+
+def help_from(step: StepLine) -> str:
+    kind = label(RESOURCE_KIND, step.resource_kind)
+    if has_text(step.resource_name):
+        return f"{kind}: {step.resource_name}" if kind else str(step.resource_name)
+    return kind or ""
+
+
+def by_when(step: StepLine) -> str:
+    if step.before_next_session:
+        return NEXT_MEETING
+    return day_text(step.due_on) or ""
+
+
+def step_cells(step: StepLine, st: Styles) -> list[Cell]:
+    what: list[Flowable] = [para(step.what or "", st.cell)]
+    if step.quick_win:
+        what.append(Paragraph("<b>Quick win</b>", st.cell))
+    if has_text(step.what_happened):
+        happened = f"<b>What happened:</b> {esc(str(step.what_happened))}"
+        what.append(Paragraph(happened, st.cell))
+    status = label(STEP_STATUS, step.status) or ""
+    return [what, help_from(step), step.who or "", by_when(step), status]
+
+
+def _steps_table(steps: list[StepLine], st: Styles) -> Flowable:
+    rows: list[list[Cell]] = [list(HEADER)]
+    if steps:
+        rows += [step_cells(step, st) for step in steps]
+    else:
+        blank = Spacer(1, st.spec.write_gap)
+        rows += [[blank, "", "", "", ""] for _ in range(BLANK_STEPS)]
+    return grid(rows, WIDTHS, st)
+
+
+def _steps_stacked(steps: list[StepLine], st: Styles) -> list[Flowable]:
+    """Large print: each step as a short list, which reads better than a narrow table."""
+    if not steps:
+        steps = [StepLine()] * BLANK_STEPS
+    flow: list[Flowable] = []
+    for number, step in enumerate(steps, start=1):
+        part: list[Flowable] = [Paragraph(f"Step {number}", st.bold)]
+        part.append(para(str(step.what), st.body) if has_text(step.what) else lines(1, st))
+        if step.quick_win:
+            part.append(Paragraph("<b>Quick win</b>", st.body))
+        part += [
+            field("Help from", help_from(step), st),
+            field("Who does it", step.who, st),
+            field("By when", by_when(step), st),
+            field("Status", label(STEP_STATUS, step.status), st),
+        ]
+        if has_text(step.what_happened):
+            part.append(field("What happened", step.what_happened, st))
+        flow.append(KeepTogether(part))
+    return flow

@@ -1,0 +1,76 @@
+"""The family sheet: what to expect when he comes home, and where families can get support (P19)."""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from reportlab.platypus import Flowable
+
+from engager_desktop.worksheets.inputs import FamilySheetInput
+from engager_desktop.worksheets.labels import day_text, long_day_text
+from engager_desktop.worksheets.layout import build_document, esc, field, fixed, heading
+from engager_desktop.worksheets.options import PrintOptions
+from engager_desktop.worksheets.parts import (
+    name_of,
+    services_section,
+    sharing_notice,
+    title_block,
+    worker_block,
+)
+from engager_desktop.worksheets.styles import styles
+
+TITLE = "For family and friends"
+FOR_OTHERS = True
+WHAT_TO_EXPECT = (
+    "Coming home after prison can be hard for everyone. Things will have changed, for him and "
+    "for you.",
+    "It often helps to take things step by step. A slow return usually works better than "
+    "trying to do everything at once.",
+    "The first days out can be the hardest. Plans can fall through. Try to be patient with "
+    "each other.",
+    "Talk about what each of you expects. That includes money, jobs around the home, visitors "
+    "and time together.",
+    "He may feel tired, worried or restless at first. This is common. It often gets easier "
+    "with time.",
+    "Look after yourself too. You do not have to cope alone. The services below can help.",
+)
+WORKER_NOTE = (
+    "You can call his Engager worker with questions. They will not pass on what he has told "
+    "them unless he agrees."
+)
+URGENT = (
+    "If someone is in danger right now, call 999.",
+    "For urgent health advice, call 111.",
+    "Samaritans listen, day or night, for free: call 116 123.",
+)
+SHARED = (
+    "What to expect when he comes home, and where families can get support.",
+    "His release date and his Engager worker's details.",
+)
+
+
+def build(data: FamilySheetInput, out: BinaryIO, options: PrintOptions) -> None:
+    st = styles(options)
+    story: list[Flowable] = title_block(TITLE, data.man, st, options, for_others=FOR_OTHERS)
+    includes = list(SHARED)
+    if options.shows_whereabouts(FOR_OTHERS):
+        includes.append("Where he will live. He has agreed to share this.")
+    if options.shows_contact(FOR_OTHERS):
+        includes.append("His phone number. He has agreed to share it.")
+    story += sharing_notice(
+        options, st, includes, for_others=FOR_OTHERS, has_contact=True, has_whereabouts=True
+    )
+    name = name_of(data.man) or "He"
+    story.append(field(f"{name} is due to leave prison on", long_day_text(data.release_date), st))
+    if options.shows_whereabouts(FOR_OTHERS):
+        story.append(field("He will live at", data.going_to, st))
+    if options.shows_contact(FOR_OTHERS):
+        story.append(field("His phone number", data.phone_number, st))
+    story += [heading("What to expect", st)]
+    story += [fixed(esc(text), st.body) for text in WHAT_TO_EXPECT]
+    story += [heading("If you need help quickly", st)]
+    story += [fixed(esc(text), st.body) for text in URGENT]
+    story += services_section(data.services, st, "Where you can get support")
+    story += worker_block(data.worker, st, "His Engager worker")
+    story.append(fixed(esc(WORKER_NOTE), st.body))
+    build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))

@@ -1,0 +1,64 @@
+"""The wording check on entered text, so the GUI can show findings before anything is printed."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+
+from engager_desktop.domain.wording import Finding, check, readability
+
+
+@dataclass(frozen=True)
+class TextFinding:
+    """A finding in one entered field: ``where`` names it ("goals[0].steps[1].what").
+
+    ``finding`` is a label or jargon term from the wording check, or None when the finding is a
+    sentence longer than printed material should have (then ``words`` says how long).
+    """
+
+    where: str
+    text: str
+    start: int
+    end: int
+    finding: Finding | None = None
+    words: int | None = None
+
+    @property
+    def message(self) -> str:
+        if self.finding is not None:
+            return f"'{self.text[self.start : self.end]}': try {self.finding.suggestion}"
+        return f"A sentence of {self.words} words: shorter sentences are easier to read"
+
+
+def entered_text(data: object, where: str = "") -> Iterator[tuple[str, str]]:
+    """Every non-blank text field in an input dataclass, nested ones and tuples included."""
+    if isinstance(data, Enum):
+        return  # a fixed vocabulary value, printed as our own words
+    if isinstance(data, str):
+        if data.strip():
+            yield where, data
+    elif isinstance(data, tuple | list):
+        for index, item in enumerate(data):
+            yield from entered_text(item, f"{where}[{index}]")
+    elif dataclasses.is_dataclass(data) and not isinstance(data, type):
+        for field in dataclasses.fields(data):
+            path = f"{where}.{field.name}" if where else field.name
+            yield from entered_text(getattr(data, field.name), path)
+
+
+def wording_findings(data: object, *, sentences: bool = True) -> list[TextFinding]:
+    """Labels, jargon (and, with ``sentences``, over-long sentences) in the text entered in
+    ``data``; the practitioner decides whether to change it before printing."""
+    found: list[TextFinding] = []
+    for where, text in entered_text(data):
+        found.extend(
+            TextFinding(where, text, item.start, item.end, finding=item) for item in check(text)
+        )
+        if sentences:
+            found.extend(
+                TextFinding(where, text, long.start, long.end, words=long.words)
+                for long in readability(text).long_sentences
+            )
+    return found

@@ -1,0 +1,63 @@
+"""The links map: a situation, his thoughts, feelings, what he did and what came of it (P10)."""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
+
+from engager_desktop.worksheets.inputs import LinksMapInput, LinksMapLine
+from engager_desktop.worksheets.labels import day_text
+from engager_desktop.worksheets.layout import (
+    box,
+    build_document,
+    esc,
+    fixed,
+    has_text,
+    lines,
+    para,
+)
+from engager_desktop.worksheets.options import PrintOptions
+from engager_desktop.worksheets.parts import greeting, sharing_notice, title_block
+from engager_desktop.worksheets.styles import Styles, styles
+
+TITLE = "Links map"
+INTRO = (
+    "this map shows how one moment links up. Start with what happened. "
+    "Then write what you thought, what you felt, what you did, and what came of it."
+)
+BOXES = (
+    ("situation", "What happened"),
+    ("thoughts", "What I thought"),
+    ("feelings", "What I felt"),
+    ("behaviour", "What I did"),
+    ("outcomes", "What came of it"),
+)
+ARROW = "\u2193"
+SHARED = ("A map of how one moment linked his thoughts, feelings and actions.",)
+
+
+def build(data: LinksMapInput, out: BinaryIO, options: PrintOptions) -> None:
+    st = styles(options)
+    story: list[Flowable] = title_block(TITLE, data.man, st, options)
+    story += sharing_notice(options, st, SHARED)
+    story.append(fixed(esc(greeting(data.man, INTRO)), st.body))
+    entries = [entry for entry in data.entries if entry != LinksMapLine()] or [LinksMapLine()]
+    for entry in entries:
+        story += map_part(entry, st)
+    build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
+
+
+def map_part(entry: LinksMapLine, st: Styles) -> list[Flowable]:
+    """Five boxes, one under the other, joined by arrows; empty boxes get lines to write on."""
+    flow: list[Flowable] = []
+    blank = 2
+    for index, (name, title) in enumerate(BOXES):
+        text = getattr(entry, name)
+        content: list[Flowable] = [Paragraph(esc(title), st.bold)]
+        content.append(para(str(text), st.body) if has_text(text) else lines(blank, st))
+        part: list[Flowable] = [box(content, st, fill=False)]
+        if index < len(BOXES) - 1:
+            part.append(Paragraph(ARROW, st.centre))
+        flow.append(KeepTogether(part))
+    return flow

@@ -1,0 +1,64 @@
+"""The pledge: what he commits to, what the practitioner commits to, both signatures (P13)."""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from reportlab.platypus import Flowable, KeepTogether
+
+from engager_desktop.worksheets.inputs import PledgeInput
+from engager_desktop.worksheets.labels import day_text
+from engager_desktop.worksheets.layout import (
+    FillIn,
+    build_document,
+    esc,
+    field,
+    fixed,
+    has_text,
+    heading,
+    items_or_lines,
+    spacer,
+    split_lines,
+)
+from engager_desktop.worksheets.options import PrintOptions
+from engager_desktop.worksheets.parts import greeting, name_of, sharing_notice, title_block
+from engager_desktop.worksheets.styles import Styles, styles
+
+TITLE = "Our agreement"
+INTRO = (
+    "we wrote this agreement together. We can change it together at any time. "
+    "It is not a legal document. It is a promise we make to each other."
+)
+HIS_PART = "What I will do"
+WORKER_PART = "What your Engager worker will do"
+BLANK_LINES = 5
+SHARED = ("What he and his Engager worker agreed to do.",)
+
+
+def build(data: PledgeInput, out: BinaryIO, options: PrintOptions) -> None:
+    st = styles(options)
+    story: list[Flowable] = title_block(TITLE, data.man, st, options)
+    story += sharing_notice(options, st, SHARED)
+    story.append(fixed(esc(greeting(data.man, INTRO)), st.body))
+    name = name_of(data.man)
+    story += [heading(f"What I, {name}, will do" if name else HIS_PART, st)]
+    story += items_or_lines(split_lines(data.his_commitments), st, BLANK_LINES)
+    worker = data.worker.name
+    worker_part = f"What {worker} will do" if has_text(worker) else WORKER_PART
+    story += [heading(worker_part, st)]
+    story += items_or_lines(split_lines(data.worker_commitments), st, BLANK_LINES)
+    story += signatures(data, st)
+    build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
+
+
+def signatures(data: PledgeInput, st: Styles) -> list[Flowable]:
+    """Signature and date lines for both; never pre-filled, as each signs by hand."""
+    name = name_of(data.man)
+    worker = data.worker.name if has_text(data.worker.name) else None
+    his = f"Signed by {name}" if name else "Signed by you"
+    theirs = f"Signed by {worker}" if worker else "Signed by your Engager worker"
+    signed = day_text(data.signed_on)
+    block: list[Flowable] = [heading("Signatures", st)]
+    block += [FillIn(f"{his}:", st), field("Date", signed, st), spacer(st)]
+    block += [FillIn(f"{theirs}:", st), field("Date", signed, st)]
+    return [KeepTogether(block)]

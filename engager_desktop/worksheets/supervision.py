@@ -1,0 +1,120 @@
+"""The caseload summary for supervision, with the audit chain head (P34)."""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from engager_desktop.worksheets.inputs import SupervisionInput, SupervisionRow
+from engager_desktop.worksheets.labels import PHASE, day_text, label
+from engager_desktop.worksheets.layout import (
+    Cell,
+    build_document,
+    esc,
+    field,
+    fixed,
+    grid,
+    heading,
+)
+from engager_desktop.worksheets.options import PrintOptions
+from engager_desktop.worksheets.styles import Styles, styles
+
+TITLE = "Caseload summary for supervision"
+INTRO = "Men are named as each wants to be addressed. Talk through each case in private."
+HEADER = (
+    "Name",
+    "Stage",
+    "Days to release",
+    "Steps overdue",
+    "Distress, latest last",
+    "Meetings held / planned",
+    "Days since contact",
+)
+WIDTHS = ("18%", "15%", "12%", "11%", "16%", "15%", "13%")
+RISK_HEADER = "Risk"
+RISK_WIDTHS = ("15%", "12%", "10%", "9%", "12%", "12%", "10%", "20%")
+SOON_DAYS = 28
+DISTRESS_SHOWN = 4
+BLANK_ROWS = 5
+
+
+def build(data: SupervisionInput, out: BinaryIO, options: PrintOptions) -> None:
+    st = styles(options)
+    story: list[Flowable] = [Paragraph(esc(TITLE), st.title)]
+    story.append(field("Practitioner", data.worker.name, st))
+    story.append(field("Team", data.worker.team, st))
+    story.append(field("Date", day_text(data.printed_on), st))
+    story.append(fixed(esc(INTRO), st.body))
+    story += [heading("The caseload", st), fixed(esc(totals(data.rows)), st.body)]
+    story.append(table(data.rows, options.include_sensitive, st))
+    story += [heading("Audit log", st), *audit(data, st)]
+    build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on), wide=True)
+
+
+def totals(rows: tuple[SupervisionRow, ...]) -> str:
+    overdue = sum(1 for row in rows if (row.overdue_steps or 0) > 0)
+    soon = sum(
+        1
+        for row in rows
+        if row.days_to_release is not None and 0 <= row.days_to_release <= SOON_DAYS
+    )
+    return (
+        f"Men on the caseload: {len(rows)}. With steps overdue: {overdue}. "
+        f"Leaving prison within {SOON_DAYS} days: {soon}."
+    )
+
+
+def _number(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def release_text(days: int | None) -> str:
+    if days is None:
+        return ""
+    if days < 0:
+        return f"Out {-days} days"
+    return "Today" if days == 0 else str(days)
+
+
+def distress_text(ratings: tuple[int, ...]) -> str:
+    return " \u2192 ".join(str(score) for score in ratings[-DISTRESS_SHOWN:])
+
+
+def meetings_text(row: SupervisionRow) -> str:
+    if row.sessions_held is None and row.sessions_planned is None:
+        return ""
+    return f"{_number(row.sessions_held) or '0'} / {_number(row.sessions_planned) or '?'}"
+
+
+def row_cells(row: SupervisionRow, with_risk: bool) -> list[Cell]:
+    cells: list[Cell] = [
+        row.name or "",
+        label(PHASE, row.phase) or "",
+        release_text(row.days_to_release),
+        _number(row.overdue_steps),
+        distress_text(row.distress),
+        meetings_text(row),
+        _number(row.days_since_contact),
+    ]
+    if with_risk:
+        cells.append(row.risk_flag or "")
+    return cells
+
+
+def table(rows: tuple[SupervisionRow, ...], with_risk: bool, st: Styles) -> Flowable:
+    header: list[Cell] = list(HEADER) + ([RISK_HEADER] if with_risk else [])
+    body: list[list[Cell]] = [row_cells(row, with_risk) for row in rows]
+    if not body:
+        blank: list[Cell] = [Spacer(1, st.spec.write_gap)] + [""] * (len(header) - 1)
+        body = [list(blank) for _ in range(BLANK_ROWS)]
+    return grid([header, *body], RISK_WIDTHS if with_risk else WIDTHS, st)
+
+
+def audit(data: SupervisionInput, st: Styles) -> list[Flowable]:
+    """The chain head, so a later check can show that no entry was removed since this print."""
+    count = None if data.audit_count is None else f"{data.audit_count:,}"
+    return [
+        field("Entries in the log", count, st),
+        field("Code of the last entry", data.audit_head, st),
+    ]

@@ -1,0 +1,94 @@
+"""The shared understanding summary: what matters to him, his goals in his words, his strengths."""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from reportlab.platypus import Flowable, Spacer
+
+from engager_desktop.worksheets.inputs import GoalLine, UnderstandingInput
+from engager_desktop.worksheets.labels import HORIZON, READINESS, day_text, label
+from engager_desktop.worksheets.layout import (
+    Cell,
+    build_document,
+    esc,
+    fixed,
+    grid,
+    has_text,
+    heading,
+    items_or_lines,
+    lines,
+    para,
+    text_or_lines,
+)
+from engager_desktop.worksheets.options import PrintOptions
+from engager_desktop.worksheets.parts import greeting, sharing_notice, title_block
+from engager_desktop.worksheets.styles import Styles, styles
+
+TITLE = "Our shared understanding"
+INTRO = (
+    "this sums up what we have talked about so far. We used your own words where we could. "
+    "Tell us if anything is wrong."
+)
+PRIORITY_HEADER = ("In your words", "What we will work on")
+SHARED = ("What matters to him, his goals and his strengths, in his own words.",)
+SENSITIVE = (
+    ("trauma", "Hard things that have happened to you"),
+    ("substance_use", "Drink and drugs"),
+    ("family_restrictions", "Limits on contact with family"),
+    ("risk_notes", "Keeping safe"),
+)
+
+
+def build(data: UnderstandingInput, out: BinaryIO, options: PrintOptions) -> None:
+    st = styles(options)
+    story: list[Flowable] = title_block(TITLE, data.man, st, options)
+    story += sharing_notice(options, st, SHARED, has_sensitive=True)
+    story.append(fixed(esc(greeting(data.man, INTRO)), st.body))
+    story += [heading("What matters to you", st), priorities(data, st)]
+    story += [heading("Your goals", st), *items_or_lines(goal_lines(data.goals), st)]
+    story += [heading("Your strengths", st), *items_or_lines(data.strengths, st)]
+    story += [heading("Skills you want to build", st), *items_or_lines(data.skills_wanted, st)]
+    story += [heading("Quick wins", st), *items_or_lines(data.quick_wins, st, 2)]
+    story += [heading("How ready you feel to make changes", st), *readiness(data, st)]
+    story += [heading("Doing your time", st), *text_or_lines(data.doing_your_time, st)]
+    story += [
+        heading("Worries about food, a home and company after release", st),
+        *text_or_lines(data.basic_needs, st),
+    ]
+    if options.include_sensitive:
+        for name, title in SENSITIVE:
+            story += [heading(title, st), *text_or_lines(getattr(data, name), st)]
+    build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
+
+
+def goal_lines(goals: tuple[GoalLine, ...]) -> list[str]:
+    """Each goal in his words where he gave them, with whether it is for now or for later."""
+    shown = []
+    for goal in goals:
+        words = goal.his_words if has_text(goal.his_words) else goal.title
+        if not has_text(words):
+            continue
+        when = label(HORIZON, goal.horizon)
+        shown.append(f"{words} ({when.lower()})" if when else str(words))
+    return shown
+
+
+def priorities(data: UnderstandingInput, st: Styles) -> Flowable:
+    rows: list[list[Cell]] = [list(PRIORITY_HEADER)]
+    for line in data.priorities:
+        if has_text(line.his_words) or has_text(line.as_goal):
+            rows.append([line.his_words or "", line.as_goal or ""])
+    if len(rows) == 1:
+        rows += [[Spacer(1, st.spec.write_gap), ""] for _ in range(3)]
+    return grid(rows, ("50%", "50%"), st)
+
+
+def readiness(data: UnderstandingInput, st: Styles) -> list[Flowable]:
+    flow: list[Flowable] = []
+    words = label(READINESS, data.readiness)
+    if words:
+        flow.append(para(words, st.body))
+    if has_text(data.readiness_note):
+        flow.append(para(str(data.readiness_note), st.body))
+    return flow or [lines(1, st)]

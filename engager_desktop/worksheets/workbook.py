@@ -1,0 +1,67 @@
+"""The workbook page: the few steps agreed for before next time, done or not, and why (P13)."""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
+
+from engager_desktop.worksheets.inputs import StepLine, WorkbookInput
+from engager_desktop.worksheets.labels import day_text, when_text
+from engager_desktop.worksheets.layout import (
+    FillIn,
+    box,
+    build_document,
+    esc,
+    field,
+    fixed,
+    has_text,
+    lines,
+    para,
+    spacer,
+    tick,
+)
+from engager_desktop.worksheets.options import PrintOptions
+from engager_desktop.worksheets.parts import greeting, sharing_notice, title_block
+from engager_desktop.worksheets.styles import Styles, styles
+
+TITLE = "Before we meet again"
+INTRO = "for each step, tick one box. Then write what happened and why. There are no wrong answers."
+BLANK_STEPS = 3
+SHARED = ("The steps he agreed to try, and how they went.",)
+
+
+def build(data: WorkbookInput, out: BinaryIO, options: PrintOptions) -> None:
+    st = styles(options)
+    story: list[Flowable] = title_block(TITLE, data.man, st, options)
+    story += sharing_notice(options, st, SHARED)
+    story.append(fixed(esc(greeting(data.man, INTRO)), st.body))
+    story.append(field("We next meet on", when_text(data.next_meeting), st))
+    story.append(spacer(st))
+    steps = [step for step in data.steps if step != StepLine()] or [StepLine()] * BLANK_STEPS
+    for number, step in enumerate(steps, start=1):
+        story += [KeepTogether([box(step_part(number, step, st), st, fill=False)]), spacer(st)]
+    build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
+
+
+def tick_line(step: StepLine) -> str:
+    """The two tick boxes, ticked where the outcome is already recorded."""
+    status = "" if step.status is None else str(step.status)
+    gap = "\u00a0" * 6
+    return f"{tick(status == 'done')} Done{gap}{tick(status == 'not_done')} Not done"
+
+
+def step_part(number: int, step: StepLine, st: Styles) -> list[Flowable]:
+    if has_text(step.what):
+        flow: list[Flowable] = [Paragraph(f"Step {number}", st.bold), para(str(step.what), st.body)]
+    else:
+        flow = [FillIn(f"Step {number}:", st), lines(1, st)]
+    if has_text(step.who):
+        flow.append(field("Who does it", step.who, st))
+    flow.append(Paragraph(esc(tick_line(step)), st.body))
+    flow.append(Paragraph("What happened, and why?", st.bold))
+    if has_text(step.what_happened):
+        flow.append(para(str(step.what_happened), st.body))
+    else:
+        flow.append(lines(3, st))
+    return flow
