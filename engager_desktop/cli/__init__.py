@@ -11,11 +11,16 @@ import sys
 from collections.abc import Sequence
 
 from engager_desktop import __version__
-from engager_desktop.cli import vault_commands
+from engager_desktop.cli import (
+    casework_commands,
+    plan_commands,
+    print_commands,
+    vault_commands,
+)
 from engager_desktop.cli.common import CliFailure, launch_gui, run_handler
 from engager_desktop.store.vault import VaultOptions
 
-COMMAND_MODULES = (vault_commands,)
+COMMAND_MODULES = (vault_commands, casework_commands, plan_commands, print_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

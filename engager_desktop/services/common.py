@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from sqlalchemy import Column, MetaData, Table, Text, delete, insert, select
+from sqlalchemy import Column, Integer, MetaData, Table, Text, delete, insert, select
 from sqlalchemy.orm import Session
 
 from engager_desktop.crypto.errors import VaultError
@@ -25,7 +25,11 @@ T = TypeVar("T", bound=Synced)
 # The FTS5 table made by migration 0002. Its own MetaData: it is not a model, and the schema
 # comparison in the migration tests must not expect it.
 SEARCH_INDEX = Table(
-    "search_index", MetaData(), Column("participant_id", Text), Column("body", Text)
+    "search_index",
+    MetaData(),
+    Column("rowid", Integer, primary_key=True),
+    Column("participant_id", Text),
+    Column("body", Text),
 )
 
 
@@ -85,13 +89,24 @@ def search_text(session: Session, participant_id: str) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def search_rowid(participant_id: str) -> int:
+    """The FTS rowid of a man's index row: 63 bits of his UUID, so his row is found by rowid.
+
+    Deleting by the unindexed ``participant_id`` column reads the whole index (4-70 ms a save at
+    10,000 men); by rowid it is one seek. Two men sharing 63 bits of random UUID is far less
+    likely than a disk error (about 1 in 10^11 at 10,000 men).
+    """
+    return int(participant_id.replace("-", "")[:16], 16) >> 1
+
+
 def refresh_search(session: Session, participant_id: str) -> None:
     """Rewrite one man's row in the FTS5 index (call after changing what he is found by)."""
     table = SEARCH_INDEX
-    session.execute(delete(table).where(table.c.participant_id == participant_id))
+    rowid = search_rowid(participant_id)
+    session.execute(delete(table).where(table.c.rowid == rowid))
     body = search_text(session, participant_id)
     if body:
-        session.execute(insert(table).values(participant_id=participant_id, body=body))
+        session.execute(insert(table).values(rowid=rowid, participant_id=participant_id, body=body))
 
 
 def rebuild_search(session: Session) -> int:

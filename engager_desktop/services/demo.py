@@ -20,7 +20,7 @@ class NotADemoVault(VaultError):
         super().__init__("this is a real vault, not a demo vault; the demo command leaves it alone")
 
 
-def populate(vault: Vault, *, men: int, seed: int, today: date) -> int:
+def populate(vault: Vault, *, men: int, seed: int, today: date, heavy_man: bool = False) -> int:
     """Fill a demo vault in one transaction; returns the number of records written."""
     if not vault.is_demo:
         raise NotADemoVault()
@@ -30,6 +30,7 @@ def populate(vault: Vault, *, men: int, seed: int, today: date) -> int:
         today=today,
         device_id=vault.device_id,
         clock_stamp=lambda: str(vault.hlc.tick()),
+        heavy_man=heavy_man,
     )
     with vault.write() as session:
         demo_data.insert_all(session.connection(), data)
@@ -37,6 +38,8 @@ def populate(vault: Vault, *, men: int, seed: int, today: date) -> int:
         total = sum(len(rows) for rows in data.values())
         vault.stamper.audit(session, "demo_data_generated", detail=f"{men} men, seed {seed}")
         vault.stamper.persist_clock(session)
+    with vault.engine.connect() as conn:
+        conn.exec_driver_sql("ANALYZE")  # statistics for the planner after a bulk load
     return total
 
 

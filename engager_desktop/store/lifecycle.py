@@ -213,6 +213,10 @@ def _open(
                     path, dek, reason=f"before-migration-from-{current}", when=options.clock.now()
                 )
             migrate.upgrade(engine)
+        with engine.connect() as conn:
+            # Fresh planner statistics where they are missing or stale, bounded in time.
+            conn.exec_driver_sql("PRAGMA analysis_limit = 1000")
+            conn.exec_driver_sql("PRAGMA optimize = 0x10002")
         return Vault(path, engine, lock, options, data_key=dek)
     except BaseException:
         engine.dispose()

@@ -122,8 +122,17 @@ class Vault:
         if self.closed:
             return
         self.closed = True
+        self._optimise()
         self.engine.dispose()
         self._lock.release()
+
+    def _optimise(self) -> None:
+        """Let SQLite refresh its query-planner statistics where they are stale (cheap)."""
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA optimize")
+        except Exception:  # a lock must never fail because statistics could not be written
+            pass
 
     def __enter__(self) -> Vault:
         return self

@@ -51,7 +51,9 @@ class Synced:
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=False))
     updated_at: Mapped[str] = mapped_column(String(20), index=True)
     updated_by: Mapped[str] = mapped_column(String(36))
-    deleted: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    # No index on deleted: almost every row has the same value, and without statistics SQLite
+    # picked such an index over the per-man one and walked whole tables (migration 0005).
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     rev: Mapped[int] = mapped_column(Integer, default=1)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from engager_desktop.store.orm.base import LONG, MEDIUM, Base, OwnedByMan
@@ -14,6 +14,9 @@ class Meeting(OwnedByMan, Base):
     """A session with him, held or missed. Named Meeting to keep clear of database sessions."""
 
     __tablename__ = "meetings"
+    __table_args__ = (
+        Index("ix_meetings_caseload", "participant_id", "attended", "deleted", "starts_at"),
+    )
 
     starts_at: Mapped[datetime] = mapped_column(index=True)
     place: Mapped[str] = mapped_column(String(20))
@@ -29,6 +32,9 @@ class ContactLog(OwnedByMan, Base):
     """Any other contact or attempt: a reminder call, a lost-contact enquiry, a text."""
 
     __tablename__ = "contact_logs"
+    __table_args__ = (
+        Index("ix_contact_logs_caseload", "participant_id", "reached_him", "deleted", "at"),
+    )
 
     at: Mapped[datetime] = mapped_column(index=True)
     method: Mapped[str] = mapped_column(String(20))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from engager_desktop.store.orm.base import MEDIUM, Base, OwnedByMan
@@ -25,6 +25,7 @@ class Step(OwnedByMan, Base):
     """Who does what by when, drawing on one of the four kinds of resource."""
 
     __tablename__ = "steps"
+    __table_args__ = (Index("ix_steps_caseload", "participant_id", "status", "deleted", "due_on"),)
 
     goal_id: Mapped[str] = mapped_column(String(36), ForeignKey("goals.id"), index=True)
     what: Mapped[str] = mapped_column(Text(MEDIUM))

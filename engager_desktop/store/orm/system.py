@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Integer, LargeBinary, String, Text
+from sqlalchemy import Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from engager_desktop.store.orm.base import Base, new_id
@@ -84,6 +84,7 @@ class Conflict(Base):
     """A merge loser kept for the practitioner to review: keep mine or take theirs."""
 
     __tablename__ = "conflicts"
+    __table_args__ = (Index("ix_conflicts_caseload", "participant_id", "resolved_at"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     table_name: Mapped[str] = mapped_column(String(40))

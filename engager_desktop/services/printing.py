@@ -1,0 +1,299 @@
+"""Printing use cases: prepare any document from the vault, audit every print, batches, recovery.
+
+``prepare`` builds a document in memory and says what the practitioner should know before
+printing it: the wording check's findings on the text entered, and what was left out and why
+(sensitive parts not ticked in; his contact details and whereabouts in a copy for others when
+he has not agreed to share them). Nothing is written anywhere: ``record_print`` audits a print
+or a save once it has happened (what, for whom, when; never the content).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from engager_desktop.crypto.errors import VaultError
+from engager_desktop.domain.enums import ConsentKind
+from engager_desktop.services import printing_inputs as mapping
+from engager_desktop.services import printing_reads as reads
+from engager_desktop.services.consent import has_consent
+from engager_desktop.services.participants import require_man
+from engager_desktop.services.printing_supervision import supervision_input
+from engager_desktop.store import credentials
+from engager_desktop.store.vault import Vault
+from engager_desktop.worksheets import inputs as i
+from engager_desktop.worksheets.findings import TextFinding, wording_findings
+from engager_desktop.worksheets.kinds import KINDS, Kind, build_pdf
+from engager_desktop.worksheets.options import PrintOptions
+
+DESTINATIONS = frozenset({"printer", "file"})
+RECOVERY = "recovery-sheet"
+RECOVERY_WARNING = (
+    "This file unlocks the vault: anyone with it and the vault folder can read every record. "
+    "Print it, keep the paper locked away, then delete the file."
+)
+NOT_INVOLVE_FAMILY = (
+    "He has not agreed to involve his family. Check with him before anyone outside is given this."
+)
+FOR_OTHERS_CHECK = "This copy is for someone else: check he has agreed to share it with them."
+
+
+class PrintError(VaultError):
+    """A document cannot be prepared as asked; the message says why in one line."""
+
+
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A document built in memory, with what to show the practitioner before it is printed.
+
+    ``findings``: the wording check on the text entered (fixed text is checked by the worksheet
+    tests). ``left_out``: each part that was recorded but left out, and why. ``notes``: things
+    to check before handing the paper over (consent to involve his family, for example).
+    """
+
+    pdf: bytes
+    kind: str
+    title: str
+    findings: tuple[TextFinding, ...]
+    left_out: tuple[str, ...]
+    man_id: str | None = None
+    blank: bool = False
+    notes: tuple[str, ...] = ()
+    file_name: str = "document.pdf"
+
+
+@dataclass(frozen=True)
+class KindInfo:
+    """A document kind as the CLI and the GUI list it."""
+
+    name: str
+    title: str
+    needs_man: bool
+    for_others: bool
+    has_blank: bool
+
+
+def kinds() -> tuple[KindInfo, ...]:
+    return tuple(
+        KindInfo(k.name, k.title, k.needs_man, k.for_others, k.has_blank) for k in KINDS.values()
+    )
+
+
+def _kind(name: str) -> Kind:
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise PrintError(f"no document kind {name!r}; the kinds are: {', '.join(KINDS)}") from None
+
+
+def safe_file_name(title: str, who: str | None = None) -> str:
+    """A file name from the title (and his name): letters, digits, spaces and dashes only."""
+    text = f"{title} - {who}" if who else title
+    cleaned = re.sub(r"[^\w \-]+", "", text).strip()
+    single = re.sub(r"\s+", " ", cleaned)[:80].strip()
+    return f"{single or 'document'}.pdf"
+
+
+def _context(
+    session: Session, vault: Vault, man_id: str | None, options: PrintOptions, for_others: bool
+) -> mapping.Context:
+    share_contact = share_whereabouts = False
+    if man_id is not None and for_others:
+        share_contact = has_consent(session, man_id, ConsentKind.SHARE_CONTACT_DETAILS)
+        share_whereabouts = has_consent(session, man_id, ConsentKind.SHARE_WHEREABOUTS)
+    return mapping.Context(
+        today=vault.clock.today(),
+        now=vault.clock.now(),
+        worker=reads.worker_in(session),
+        include_sensitive=options.include_sensitive,
+        for_others=for_others,
+        share_contact=share_contact,
+        share_whereabouts=share_whereabouts,
+    )
+
+
+def _notes(session: Session, chosen: Kind, man_id: str | None, for_others: bool) -> list[str]:
+    if man_id is None or not for_others:
+        return []
+    if chosen.name == "family-sheet":
+        if not has_consent(session, man_id, ConsentKind.INVOLVE_FAMILY):
+            return [NOT_INVOLVE_FAMILY]
+        return []
+    return [FOR_OTHERS_CHECK]
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """A document's input read from the vault, ready to build (in this process or another)."""
+
+    kind: str
+    data: Any
+    options: PrintOptions  # with his recorded consent in place of whatever the caller passed
+    left_out: tuple[str, ...]
+    man_id: str | None = None
+    who: str | None = None
+    blank: bool = False
+    notes: tuple[str, ...] = ()
+
+
+def _gathered(
+    chosen: Kind,
+    data: Any,
+    options: PrintOptions,
+    ctx: mapping.Context,
+    *,
+    man_id: str | None = None,
+    who: str | None = None,
+    blank: bool = False,
+    notes: Sequence[str] = (),
+) -> Gathered:
+    effective = replace(
+        options,
+        consented_contact=ctx.share_contact,
+        consented_whereabouts=ctx.share_whereabouts,
+    )
+    return Gathered(
+        chosen.name, data, effective, tuple(ctx.left_out), man_id, who, blank, tuple(notes)
+    )
+
+
+def finish(gathered: Gathered, pdf: bytes | None = None, *, check: bool = True) -> PreparedDocument:
+    """The prepared document: ``pdf`` if already built elsewhere, else built here. ``check``
+    runs the wording check on the entered text (a batch leaves it out)."""
+    chosen = KINDS[gathered.kind]
+    who = "blank" if gathered.blank and not gathered.who else gathered.who
+    return PreparedDocument(
+        pdf=pdf if pdf is not None else build_pdf(chosen.name, gathered.data, gathered.options),
+        kind=chosen.name,
+        title=chosen.title,
+        findings=tuple(wording_findings(gathered.data)) if check else (),
+        left_out=gathered.left_out,
+        man_id=gathered.man_id,
+        blank=gathered.blank,
+        notes=gathered.notes,
+        file_name=safe_file_name(chosen.title, who),
+    )
+
+
+def prepare(
+    vault: Vault,
+    kind: str,
+    man_id: str | None,
+    options: PrintOptions | None = None,
+    *,
+    blank: bool = False,
+    passphrase: str | None = None,
+) -> PreparedDocument:
+    """Build document ``kind`` for the man ``man_id`` (None, or ``blank``: the form to fill in).
+
+    The consent flags in ``options`` are ignored: his recorded consent decides. The recovery
+    sheet needs ``passphrase``: it issues a new recovery code, and the old one stops working.
+    """
+    if _kind(kind).name == RECOVERY:
+        if passphrase is None:
+            raise PrintError("a recovery sheet needs the passphrase, to issue a new recovery code")
+        return issue_recovery_sheet(vault, passphrase, options)
+    return finish(gather(vault, kind, man_id, options, blank=blank))
+
+
+def gather(
+    vault: Vault,
+    kind: str,
+    man_id: str | None,
+    options: PrintOptions | None = None,
+    *,
+    blank: bool = False,
+) -> Gathered:
+    """Read what document ``kind`` needs, in one read transaction (see ``prepare``)."""
+    chosen = _kind(kind)
+    options = options or PrintOptions()
+    if chosen.name == RECOVERY:
+        raise PrintError("a recovery sheet is made by issuing a new recovery code")
+    if not chosen.needs_man and (man_id is not None or blank):
+        raise PrintError(f"the {chosen.title.lower()} is not printed for one man")
+    for_others = chosen.for_others or options.for_others
+    with vault.read() as session:
+        ctx = _context(session, vault, man_id, options, for_others)
+        if not chosen.needs_man:
+            return _gathered(chosen, _for_caseload(session, chosen, ctx), options, ctx)
+        man = require_man(session, man_id) if man_id is not None else None
+        if man is None or blank:
+            data = mapping.blank_input(chosen.input_type, man, ctx)
+            who = man.preferred_name if man else None
+            return _gathered(chosen, data, options, ctx, man_id=man_id, who=who, blank=True)
+        data = mapping.FOR_MAN[chosen.name](session, man.id, ctx)
+        notes = _notes(session, chosen, man.id, for_others)
+        return _gathered(
+            chosen, data, options, ctx, man_id=man.id, who=man.preferred_name, notes=notes
+        )
+
+
+def _for_caseload(session: Session, chosen: Kind, ctx: mapping.Context) -> Any:
+    if chosen.name == "supervision":
+        return supervision_input(session, ctx)
+    if chosen.name == "explainer":
+        return i.ExplainerInput(printed_on=ctx.today, worker=ctx.worker)
+    raise PrintError(f"the {chosen.title.lower()} cannot be prepared this way")
+
+
+def issue_recovery_sheet(
+    vault: Vault, passphrase: str, options: PrintOptions | None = None
+) -> PreparedDocument:
+    """A recovery sheet with a NEW recovery code: the old code stops working from now on.
+
+    A wrong passphrase fails before anything changes. Print the result at once: the code cannot
+    be read back from the vault afterwards.
+    """
+    chosen = KINDS[RECOVERY]
+    code = credentials.new_recovery_code(vault, passphrase)
+    data = i.RecoveryInput(printed_on=vault.clock.today(), code=code, vault_id=vault.vault_id)
+    worker = reads.worker_details(vault)
+    ctx = mapping.Context(today=vault.clock.today(), now=vault.clock.now(), worker=worker)
+    gathered = _gathered(chosen, data, options or PrintOptions(), ctx, notes=(RECOVERY_WARNING,))
+    return finish(gathered, check=False)
+
+
+def record_print(
+    vault: Vault, kind: str, man_id: str | None, destination: str, *, blank: bool = False
+) -> None:
+    """Audit one print or save: which document, for whom (his record id), where it went."""
+    record_prints(vault, kind, [man_id], destination, blank=blank)
+
+
+def record_prints(
+    vault: Vault,
+    kind: str,
+    man_ids: Sequence[str | None],
+    destination: str,
+    *,
+    blank: bool = False,
+) -> None:
+    """Audit many prints of one kind in one transaction (a batch): one entry per man."""
+    _kind(kind)
+    if destination not in DESTINATIONS:
+        raise PrintError(f"a print goes to one of: {', '.join(sorted(DESTINATIONS))}")
+    detail = f"{kind}{' (blank)' if blank else ''} to {destination}"
+    with vault.write() as session:
+        for man_id in man_ids:
+            table = "participants" if man_id is not None else None
+            vault.stamper.audit(session, "print", table, man_id, detail)
+
+
+def check_writable_target(path: str | os.PathLike[str]) -> None:
+    """Fail early (before a recovery code is replaced) when ``path`` cannot be written."""
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        raise PrintError("cannot save the PDF: the name chosen is a folder, not a file")
+    if not folder.is_dir():
+        raise PrintError("cannot save the PDF: the folder does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK) or (
+        target.exists() and not os.access(target, os.W_OK)
+    ):
+        raise PrintError("cannot save the PDF there: the folder or the file is not writable")
