@@ -15,12 +15,19 @@ from engager_desktop.cli import (
     casework_commands,
     plan_commands,
     print_commands,
+    sync_commands,
     vault_commands,
 )
 from engager_desktop.cli.common import CliFailure, launch_gui, run_handler
 from engager_desktop.store.vault import VaultOptions
 
-COMMAND_MODULES = (vault_commands, casework_commands, plan_commands, print_commands)
+COMMAND_MODULES = (
+    vault_commands,
+    casework_commands,
+    plan_commands,
+    print_commands,
+    sync_commands,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

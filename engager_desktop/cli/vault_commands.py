@@ -19,6 +19,7 @@ from engager_desktop.cli.common import (
 )
 from engager_desktop.paths import demo_vault_dir
 from engager_desktop.services import demo
+from engager_desktop.services.sync import after_unlock
 from engager_desktop.store import credentials
 from engager_desktop.store.check import check_vault
 from engager_desktop.store.lifecycle import create_vault, unlock_vault
@@ -73,7 +74,14 @@ def _iso_date(text: str) -> date:
 def open_vault(args: argparse.Namespace, options: VaultOptions) -> Vault:
     """Unlock the --vault folder with the passphrase from the environment or the terminal."""
     passphrase = read_passphrase()
-    return with_backoff_wait(options, lambda: unlock_vault(args.vault, passphrase, options))
+    vault = with_backoff_wait(options, lambda: unlock_vault(args.vault, passphrase, options))
+    try:
+        # A copied or restored vault takes a new device id before anything is written with it.
+        after_unlock(vault)
+    except BaseException:
+        vault.lock()
+        raise
+    return vault
 
 
 def _print_code(code: str) -> None:

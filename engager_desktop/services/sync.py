@@ -25,7 +25,7 @@ from engager_desktop.sync import device_card as cards
 from engager_desktop.sync import importer, plan, trust, verify
 from engager_desktop.sync.errors import BundleRefused, SyncError, TrustError
 from engager_desktop.sync.export import ExportResult, export_bundle
-from engager_desktop.sync.identity import ensure_own_identity
+from engager_desktop.sync.identity import IdentityCheck, ensure_own_identity
 from engager_desktop.sync.snapshot import Scope
 from engager_desktop.sync.summary import ImportSummary
 
@@ -67,6 +67,11 @@ class VerifyResult:
     by_passphrase: bool
     already_imported: bool
     warnings: tuple[str, ...]
+
+
+def after_unlock(vault: Vault) -> IdentityCheck:
+    """Run right after every unlock: a copied or restored vault takes a new device identity."""
+    return ensure_own_identity(vault)
 
 
 def _view(key: trust.DeviceKey) -> DeviceView:

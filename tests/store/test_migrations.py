@@ -10,7 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import select
 
-from engager_desktop.store import migrate
+from engager_desktop.store import migrate, sync_state  # noqa: F401  (sync tables)
 from engager_desktop.store.engine import make_engine, open_connection
 from engager_desktop.store.orm import Base, Participant
 from engager_desktop.store.vault import Vault
@@ -36,7 +36,14 @@ def test_upgrade_from_empty_matches_models(tmp_path: Path) -> None:
             assert migrate.current_revision(conn) == migrate.head_revision()
     finally:
         engine.dispose()
-    diffs = [d for d in diffs if not (d[0] == "remove_table" and "search_index" in str(d[1]))]
+    # Tables kept outside the models on purpose: the FTS5 index (and its shadow tables) and the
+    # caseload figures that triggers maintain (migrations 0002 and 0003).
+    unmodelled = ("search_index", "caseload_figures")
+    diffs = [
+        d
+        for d in diffs
+        if not (d[0] == "remove_table" and any(name in str(d[1]) for name in unmodelled))
+    ]
     assert diffs == []
 
 

@@ -1,0 +1,216 @@
+"""Sync commands: device-card, enrol, revoke, export, import, verify-bundle, conflicts.
+
+None of them prompts for a choice: a missing choice is a usage error (exit 2). A bundle
+passphrase comes from ENGAGER_BUNDLE_PASSPHRASE; an export without it generates one and prints it
+once. ``import`` of a bundle already imported says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from engager_desktop.cli.common import CliFailure, env_secret, vault_arg
+from engager_desktop.cli.vault_commands import open_vault
+from engager_desktop.services import sync
+from engager_desktop.store.vault import VaultOptions
+
+BUNDLE_PASSPHRASE_ENV = "ENGAGER_BUNDLE_PASSPHRASE"
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "device-card", help="save this laptop's device card and show its fingerprint"
+    )
+    vault_arg(p)
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.set_defaults(handler=cmd_device_card)
+
+    p = sub.add_parser("enrol", help="enrol another laptop's device card (fingerprint confirmed)")
+    vault_arg(p)
+    p.add_argument("card", type=Path, metavar="CARD")
+    p.add_argument(
+        "--yes-fingerprint",
+        required=True,
+        metavar="FPR",
+        help="the fingerprint shown on the other laptop (case, spaces and dashes ignored)",
+    )
+    p.set_defaults(handler=cmd_enrol)
+
+    p = sub.add_parser("revoke", help="stop trusting an enrolled device")
+    vault_arg(p)
+    p.add_argument("device_id", metavar="DEVICE_ID")
+    p.set_defaults(handler=cmd_revoke)
+
+    _register_export(sub)
+
+    p = sub.add_parser("import", help="import a bundle (or preview it with --dry-run)")
+    vault_arg(p)
+    p.add_argument("bundle", type=Path, metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="show what would change; change nothing")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("verify-bundle", help="run every import check on a bundle, import nothing")
+    vault_arg(p)
+    p.add_argument("bundle", type=Path, metavar="FILE")
+    p.set_defaults(handler=cmd_verify)
+
+    p = sub.add_parser("conflicts", help="list merge conflicts waiting for review")
+    vault_arg(p)
+    p.add_argument("--json", action="store_true", help="one JSON document on stdout")
+    p.set_defaults(handler=cmd_conflicts)
+
+
+def _register_export(sub: Any) -> None:
+    p = sub.add_parser("export", help="write an encrypted, signed bundle for another laptop")
+    vault_arg(p)
+    p.add_argument("--to", type=Path, required=True, metavar="DIR", help="folder on the stick")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument(
+        "--recipient",
+        type=Path,
+        nargs="+",
+        action="extend",
+        metavar="CARD",
+        help="device card(s) of enrolled laptops to encrypt to",
+    )
+    who.add_argument(
+        "--passphrase-recipient",
+        action="store_true",
+        help=f"encrypt to a passphrase instead (from {BUNDLE_PASSPHRASE_ENV}, else generated)",
+    )
+    scope = p.add_mutually_exclusive_group()
+    scope.add_argument("--since-ack", action="store_true", help="only what changed since the ack")
+    scope.add_argument("--men", type=_id_list, metavar="ID,...", help="only these men")
+    p.set_defaults(handler=cmd_export)
+
+
+def _id_list(text: str) -> tuple[str, ...]:
+    ids = tuple(part.strip().lower() for part in text.split(",") if part.strip())
+    if not ids:
+        raise argparse.ArgumentTypeError("give one or more ids separated by commas")
+    return ids
+
+
+def _passphrase() -> str | None:
+    return env_secret(BUNDLE_PASSPHRASE_ENV)
+
+
+def cmd_device_card(args: argparse.Namespace, options: VaultOptions) -> int:
+    if args.output.exists():
+        raise CliFailure(f"{args.output} already exists; choose a new file name")
+    with open_vault(args, options) as vault:
+        card = sync.write_device_card(vault, args.output)
+    print(f"device card for {card.name} (device {card.device_id}) written to {args.output}")
+    print(f"fingerprint: {card.fingerprint}")
+    return 0
+
+
+def cmd_enrol(args: argparse.Namespace, options: VaultOptions) -> int:
+    data = _read_small(args.card)
+    with open_vault(args, options) as vault:
+        device = sync.enrol(vault, data, args.yes_fingerprint)
+    print(f"enrolled {device.name} (device {device.device_id})")
+    print(f"fingerprint: {device.fingerprint}")
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace, options: VaultOptions) -> int:
+    with open_vault(args, options) as vault:
+        device = sync.revoke(vault, args.device_id.strip().lower())
+    print(f"revoked {device.name} (device {device.device_id}); its bundles are now refused")
+    return 0
+
+
+def _read_small(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(64 * 1024)
+
+
+def cmd_export(args: argparse.Namespace, options: VaultOptions) -> int:
+    if args.passphrase_recipient and args.since_ack:
+        raise CliFailure("--since-ack needs --recipient (an enrolled device)")
+    with open_vault(args, options) as vault:
+        recipients: tuple[str, ...] = ()
+        passphrase: str | None = None
+        generated = False
+        if args.recipient:
+            cards = [_read_small(card) for card in args.recipient]
+            recipients = tuple(sync.enrolled_device_for_card(vault, card) for card in cards)
+        else:
+            passphrase = _passphrase()
+            if passphrase is None:
+                passphrase, generated = sync.generate_passphrase(), True
+        result = sync.export(
+            vault,
+            args.to,
+            recipients=recipients,
+            passphrase=passphrase,
+            since_ack=args.since_ack,
+            men=args.men or (),
+        )
+    print(f"bundle written: {result.path}")
+    print(f"  {result.records} records about {result.men} men (bundle {result.seq})")
+    if result.note:
+        print(f"  note: {result.note}")
+    if generated:
+        print(f"bundle passphrase (shown once; pass it on by another route): {passphrase}")
+    print("verified on the stick: safe to remove the stick")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, options: VaultOptions) -> int:
+    with open_vault(args, options) as vault:
+        if args.dry_run:
+            summary = sync.preview_import(vault, args.bundle, _passphrase())
+        else:
+            summary = sync.commit_import(vault, args.bundle, _passphrase())
+    for line in summary.lines():
+        print(line)
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace, options: VaultOptions) -> int:
+    with open_vault(args, options) as vault:
+        result = sync.verify_bundle(vault, args.bundle, _passphrase())
+    print(
+        f"bundle {result.seq} from {result.exporter_name} (device {result.exporter}): valid, "
+        f"{result.records} records about {result.men} men"
+    )
+    if result.already_imported:
+        print("  already imported here")
+    for warning in result.warnings:
+        print(f"  warning: {warning}")
+    return 0
+
+
+def cmd_conflicts(args: argparse.Namespace, options: VaultOptions) -> int:
+    with open_vault(args, options) as vault:
+        found = sync.list_conflicts(vault)
+        vault.audit("export_cli", detail="conflicts")
+    rows = [
+        {
+            "id": c.id,
+            "table": c.table,
+            "record_id": c.record_id,
+            "participant_id": c.participant_id,
+            "lost": c.lost,
+            "from_device": c.from_device,
+            "detected_at": c.detected_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "fields": list(c.fields),
+            "deleted_now": c.deleted_now,
+        }
+        for c in found
+    ]
+    if args.json:
+        print(json.dumps({"conflicts": rows}, indent=2))
+        return 0
+    if not rows:
+        print("no conflicts to review")
+    for c in found:
+        print(
+            f"{c.id}  {c.table} {c.record_id}  {c.lost} lost  fields: {', '.join(c.fields) or '-'}"
+        )
+    return 0

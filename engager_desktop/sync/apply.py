@@ -1,0 +1,142 @@
+"""Write a merge plan in the caller's transaction, with driver SQL so nothing re-stamps the records.
+
+Imported records keep the stamps they travelled with: they are written with plain ``INSERT`` (new)
+and ``UPDATE`` (existing) on the session's connection, which the flush hook never sees. Not an
+upsert: an outer ``ON CONFLICT`` would override the ``INSERT OR IGNORE`` inside the caseload
+triggers of migration 0003. Parents go before children (the order of ``SYNCED_MODELS``). Losing
+versions become Conflict rows (not twice for the same open conflict), and ``sync_records`` learns
+the newest version seen and which import wrote each record.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import defaultdict
+from datetime import datetime
+from functools import cache
+
+from sqlalchemy import Connection
+
+from engager_desktop.sync import canonical, merge
+from engager_desktop.sync.plan import Plan, Planned
+
+
+@cache
+def _insert_sql(table: str) -> str:
+    spec = canonical.table_specs()[table]
+    cols = ", ".join(f'"{name}"' for name in spec.sorted_names)
+    marks = ", ".join("?" for _ in spec.sorted_names)
+    return f'INSERT INTO "{table}" ({cols}) VALUES ({marks})'
+
+
+@cache
+def _update_sql(table: str) -> str:
+    """Every column but ``id`` set, then ``id`` (wire_to_row order, id moved to the end)."""
+    spec = canonical.table_specs()[table]
+    sets = ", ".join(f'"{name}" = ?' for name in spec.sorted_names if name != "id")
+    return f'UPDATE "{table}" SET {sets} WHERE id = ?'
+
+
+def _update_row(spec: canonical.TableSpec, row: tuple[object, ...]) -> tuple[object, ...]:
+    at = spec.sorted_names.index("id")
+    return (*row[:at], *row[at + 1 :], row[at])
+
+
+_SYNC_ROW = (
+    "INSERT INTO sync_records (table_name, record_id, seen_hlc, seen_device, seen_deleted, "
+    "arrival_no) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(table_name, record_id) DO UPDATE SET "
+    "seen_hlc = excluded.seen_hlc, seen_device = excluded.seen_device, "
+    "seen_deleted = excluded.seen_deleted, "
+    "arrival_no = COALESCE(excluded.arrival_no, sync_records.arrival_no)"
+)
+
+_CONFLICT = (
+    "INSERT INTO conflicts (id, table_name, record_id, participant_id, losing_version, "
+    "from_device, detected_at, resolved_at, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL)"
+)
+
+
+def apply_plan(conn: Connection, plan: Plan, *, arrival_no: int, now: datetime) -> int:
+    """Write every winning record, conflict and sync row; returns the conflicts recorded."""
+    inserts: dict[str, list[tuple[object, ...]]] = defaultdict(list)
+    updates: dict[str, list[tuple[object, ...]]] = defaultdict(list)
+    sync_rows: list[tuple[object, ...]] = []
+    for item in plan.items:
+        record = item.record
+        spec = canonical.table_specs()[record.table]
+        if item.decision.action == merge.Action.NEW:
+            inserts[record.table].append(canonical.wire_to_row(spec, record.values))
+        elif item.decision.writes:
+            row = canonical.wire_to_row(spec, record.values)
+            updates[record.table].append(_update_row(spec, row))
+        if item.decision.writes or item.seen_changed:
+            seen = item.seen
+            sync_rows.append(
+                (
+                    record.table,
+                    record.id,
+                    seen.hlc,
+                    seen.device,
+                    seen.deleted,
+                    arrival_no if item.decision.writes else None,
+                )
+            )
+    for spec in canonical.table_specs().values():
+        if inserts.get(spec.name):
+            conn.exec_driver_sql(_insert_sql(spec.name), inserts[spec.name])
+        if updates.get(spec.name):
+            conn.exec_driver_sql(_update_sql(spec.name), updates[spec.name])
+    if sync_rows:
+        conn.exec_driver_sql(_SYNC_ROW, sync_rows)
+    return _record_conflicts(conn, plan.conflicts, now)
+
+
+def losing_version(item: Planned) -> tuple[str, str]:
+    """(the loser's canonical line as text wrapped with its side, the device that made it)."""
+    side = item.decision.loser
+    if side == merge.MINE:
+        assert item.local is not None
+        line = canonical.encode(item.record.table, item.local.values)
+        device = str(item.local.values["updated_by"])
+    else:
+        line, device = item.record.line, item.record.device
+    text = json.dumps({"line": line.decode("utf-8"), "side": side}, sort_keys=True)
+    return text, device
+
+
+def _record_conflicts(conn: Connection, items: list[Planned], now: datetime) -> int:
+    if not items:
+        return 0
+    open_ones = _open_conflicts(conn, [item.record.id for item in items])
+    stamp = now.strftime("%Y-%m-%d %H:%M:%S.%f")
+    rows: list[tuple[object, ...]] = []
+    for item in items:
+        text, device = losing_version(item)
+        key = (item.record.table, item.record.id, text)
+        if key in open_ones:
+            continue
+        open_ones.add(key)
+        rows.append(
+            (
+                str(uuid.uuid4()),
+                item.record.table,
+                item.record.id,
+                item.record.participant_id,
+                text,
+                device,
+                stamp,
+            )
+        )
+    if rows:
+        conn.exec_driver_sql(_CONFLICT, rows)
+    return len(rows)
+
+
+def _open_conflicts(conn: Connection, ids: list[str]) -> set[tuple[str, str, str]]:
+    sql = (
+        "SELECT table_name, record_id, losing_version FROM conflicts WHERE resolved_at IS NULL "
+        "AND record_id IN (SELECT value FROM json_each(?))"
+    )
+    rows = conn.exec_driver_sql(sql, (json.dumps(ids),))
+    return {(str(t), str(r), str(v)) for t, r, v in rows}

@@ -1,0 +1,148 @@
+"""Conflicts kept by imports: list them for review and resolve one (keep mine / take theirs).
+
+A conflict row holds the losing version's canonical line and which side it came from. Choosing the
+side that already won only closes the conflict. Choosing the losing side writes its content back
+through the ORM, so the flush hook stamps it as a new edit that wins on every laptop at the next
+exchange. A record deleted on either laptop stays deleted (tombstones always win, so bringing it
+back could never reach the other laptops): that choice is refused with a plain reason.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engager_desktop.store.orm.system import Conflict
+from engager_desktop.sync import canonical, merge
+from engager_desktop.sync.errors import SyncError
+
+KEEP_MINE = "keep_mine"
+TAKE_THEIRS = "take_theirs"
+CHOICES = (KEEP_MINE, TAKE_THEIRS)
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    id: str
+    table: str
+    record_id: str
+    participant_id: str | None
+    lost: str  # which side lost the automatic merge: "mine" or "theirs"
+    from_device: str
+    detected_at: datetime
+    fields: tuple[str, ...]  # content fields where the two versions differ (names, not values)
+    deleted_now: bool  # the record is deleted here
+
+
+@dataclass(frozen=True)
+class Resolution:
+    conflict_id: str
+    table: str
+    record_id: str
+    participant_id: str | None
+    rewritten: bool  # the losing version's content was written back as a new edit
+
+
+def _losing(row: Conflict) -> tuple[str, canonical.Record]:
+    wrapped = json.loads(row.losing_version)
+    return wrapped["side"], canonical.decode(wrapped["line"].encode("utf-8"))
+
+
+def _current(session: Session, table: str, record_id: str) -> Any:
+    spec = canonical.table_specs()[table]
+    return session.get(spec.model, record_id)
+
+
+def _wire(obj: Any, table: str) -> dict[str, Any]:
+    spec = canonical.table_specs()[table]
+    out: dict[str, Any] = {}
+    for name in spec.sorted_names:
+        value = getattr(obj, name)
+        if isinstance(value, datetime):
+            value = value.strftime("%Y-%m-%dT%H:%M:%S.%f")
+        elif isinstance(value, date):
+            value = value.isoformat()
+        out[name] = value
+    return out
+
+
+def list_open(session: Session, participant_id: str | None = None) -> list[ConflictView]:
+    stmt = select(Conflict).where(Conflict.resolved_at.is_(None))
+    if participant_id is not None:
+        stmt = stmt.where(Conflict.participant_id == participant_id)
+    views: list[ConflictView] = []
+    for row in session.scalars(stmt.order_by(Conflict.detected_at, Conflict.id)):
+        side, loser = _losing(row)
+        current = _current(session, row.table_name, row.record_id)
+        now = _wire(current, row.table_name) if current is not None else {}
+        mine = canonical.content_fields(loser.values)
+        differ = tuple(sorted(k for k, v in mine.items() if now.get(k) != v))
+        views.append(
+            ConflictView(
+                id=row.id,
+                table=row.table_name,
+                record_id=row.record_id,
+                participant_id=row.participant_id,
+                lost=side,
+                from_device=row.from_device,
+                detected_at=row.detected_at,
+                fields=differ,
+                deleted_now=bool(current is not None and current.deleted),
+            )
+        )
+    return views
+
+
+def versions(session: Session, conflict_id: str) -> tuple[dict[str, Any], dict[str, Any], str]:
+    """(the record as it is now, the losing version, which side lost) for the review screen."""
+    row = _open_row(session, conflict_id)
+    side, loser = _losing(row)
+    current = _current(session, row.table_name, row.record_id)
+    now = _wire(current, row.table_name) if current is not None else {}
+    return now, dict(loser.values), side
+
+
+def _open_row(session: Session, conflict_id: str) -> Conflict:
+    row = session.get(Conflict, conflict_id)
+    if row is None or row.resolved_at is not None:
+        raise SyncError("no_conflict", "no such open conflict (it may have been resolved)")
+    return row
+
+
+def resolve(session: Session, conflict_id: str, choice: str, now: datetime) -> Resolution:
+    """Close one conflict the practitioner's way; the caller's flush hook stamps any rewrite."""
+    if choice not in CHOICES:
+        raise SyncError("choice", "choose keep mine or take theirs")
+    row = _open_row(session, conflict_id)
+    side, loser = _losing(row)
+    wanted_loser = (choice == KEEP_MINE) == (side == merge.MINE)
+    current = _current(session, row.table_name, row.record_id)
+    if wanted_loser:
+        if current is None or current.deleted:
+            raise SyncError(
+                "deleted",
+                "this record was deleted, and a deleted record cannot be brought back by sync; "
+                "enter what you need as a new record",
+            )
+        _write_back(current, row.table_name, loser.values)
+    row.resolved_at = now
+    row.resolution = choice
+    return Resolution(row.id, row.table_name, row.record_id, row.participant_id, wanted_loser)
+
+
+def _write_back(obj: Any, table: str, values: dict[str, Any]) -> None:
+    spec = canonical.table_specs()[table]
+    for col in spec.columns:
+        if col.name in canonical.STAMP_COLUMNS or col.name == "id":
+            continue
+        value = values[col.name]
+        if value is not None and col.kind == "date":
+            value = date.fromisoformat(value)
+        elif value is not None and col.kind == "datetime":
+            value = datetime.fromisoformat(value)
+        setattr(obj, col.name, value)

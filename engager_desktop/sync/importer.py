@@ -1,0 +1,228 @@
+"""Import a bundle: every check in order, a preview, then one transaction that merges and records.
+
+Order (DESIGN §6): size cap -> scrypt work factor -> decrypt in memory -> strict parse -> signer
+enrolled and not revoked -> signature -> recipient is me -> payload hash (``verify.open_bundle``)
+-> import ledger (the same bundle again is "already imported" and changes nothing; a gap in the
+maker's numbers is a warning naming them) -> every record checked in staging -> ONE write
+transaction that plans, writes records (unstamped), conflicts, sync rows, the ledger entry, the
+peer's acks, the clock and a single audit entry with counts. Every refusal is audited and changes
+no record. ``after_merge`` runs inside that transaction (the services layer rebuilds the search
+index of the men touched there).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, insert, select
+from sqlalchemy.orm import Session
+
+from engager_desktop.domain.hlc import Stamp
+from engager_desktop.store import sync_state
+from engager_desktop.store.orm.system import ImportLedger
+from engager_desktop.store.stamping import naive_utc
+from engager_desktop.store.vault import Vault
+from engager_desktop.sync import bundle_format as fmt
+from engager_desktop.sync import merge, trust, verify
+from engager_desktop.sync.apply import apply_plan
+from engager_desktop.sync.canonical import Record
+from engager_desktop.sync.errors import BundleRefused
+from engager_desktop.sync.identity import ensure_own_identity
+from engager_desktop.sync.plan import Plan, plan_merge
+from engager_desktop.sync.summary import ImportSummary, summarise
+
+AfterMerge = Callable[[Session, set[str]], None]
+_MAX_LISTED = 10
+
+
+def read_bundle_file(path: Path, limits: fmt.Limits = fmt.DEFAULT_LIMITS) -> bytes:
+    """Read a bundle file, refusing one over the size cap before reading it."""
+    if Path(path).stat().st_size > limits.file:
+        raise fmt.too_large(limits)
+    with Path(path).open("rb") as handle:
+        return fmt.read_capped(handle, limits)
+
+
+def open_checked(
+    vault: Vault, data: bytes, passphrase: str | None, limits: fmt.Limits
+) -> verify.OpenedBundle:
+    """Every check up to the payload hash, with this vault's keys and roster."""
+    with vault.read() as session:
+        conn = session.connection()
+        own = trust.own_keys(conn)
+
+        def signer(device_id: str) -> bytes:
+            return trust.trusted_signer(conn, device_id, own.device_id).signing_public
+
+        keys = verify.OpenKeys(own.device_id, own.age_identity, passphrase)
+        return verify.open_bundle(data, keys, signer, limits=limits)
+
+
+def import_bundle(
+    vault: Vault,
+    data: bytes,
+    *,
+    passphrase: str | None = None,
+    dry_run: bool = False,
+    after_merge: AfterMerge | None = None,
+    limits: fmt.Limits = fmt.DEFAULT_LIMITS,
+) -> ImportSummary:
+    """Preview (``dry_run``) or commit one bundle; BundleRefused (audited) if any check fails."""
+    ensure_own_identity(vault)
+    try:
+        return _import(vault, data, passphrase, dry_run, after_merge, limits)
+    except BundleRefused as exc:
+        audit_refusal(vault, "import_refused", exc.code)
+        raise
+
+
+def audit_refusal(vault: Vault, action: str, code: str) -> None:
+    try:
+        vault.audit(action, "bundle", None, code[:40])
+    except Exception:  # noqa: BLE001 - the refusal itself is what the caller must see
+        pass
+
+
+def _import(
+    vault: Vault,
+    data: bytes,
+    passphrase: str | None,
+    dry_run: bool,
+    after_merge: AfterMerge | None,
+    limits: fmt.Limits,
+) -> ImportSummary:
+    opened = open_checked(vault, data, passphrase, limits)
+    made = opened.manifest
+    with vault.read() as session:
+        if _already_imported(session.connection(), made.bundle_id):
+            return _repeat(vault, opened, dry_run)
+        warnings = ledger_warnings(session.connection(), opened)
+    records = verify.records(opened, limits)
+    if dry_run:
+        with vault.read() as session:
+            plan = _plan(vault, session.connection(), opened, records)
+        return summarise(made, plan, warnings, committed=False)
+    with vault.write() as session:
+        conn = session.connection()
+        if _already_imported(conn, made.bundle_id):
+            return summarise(made, Plan(), [], committed=False, already=True)
+        plan = _plan(vault, conn, opened, records)
+        result = summarise(made, plan, warnings, committed=True)
+        _commit(vault, session, opened, plan, result)
+        if after_merge is not None:
+            after_merge(session, plan.touched_men())
+    return result
+
+
+def _repeat(vault: Vault, opened: verify.OpenedBundle, dry_run: bool) -> ImportSummary:
+    if not dry_run:
+        vault.audit("import_repeated", "bundle", opened.manifest.bundle_id, "already imported")
+    return summarise(opened.manifest, Plan(), [], committed=False, already=True)
+
+
+def _already_imported(conn: Connection, bundle_id: str) -> bool:
+    found = conn.execute(
+        select(ImportLedger.bundle_id).where(ImportLedger.bundle_id == bundle_id)
+    ).first()
+    return found is not None
+
+
+def ledger_warnings(conn: Connection, opened: verify.OpenedBundle) -> list[str]:
+    made = opened.manifest
+    rows = conn.execute(
+        select(ImportLedger.seq, ImportLedger.bundle_hash).where(
+            ImportLedger.device_id == made.exporter
+        )
+    ).all()
+    hashes = {seq: digest for seq, digest in rows}
+    warnings: list[str] = []
+    missing = [n for n in range(1, made.seq) if n not in hashes]
+    if missing:
+        listed = ", ".join(str(n) for n in missing[:_MAX_LISTED])
+        more = f" and {len(missing) - _MAX_LISTED} more" if len(missing) > _MAX_LISTED else ""
+        warnings.append(
+            f"bundles {listed}{more} from this device have not been imported here "
+            "(they may have gone to another device)"
+        )
+    if made.seq in hashes:
+        warnings.append(f"a different bundle numbered {made.seq} from this device was imported")
+    before = hashes.get(made.seq - 1)
+    if before is not None and made.previous is not None and before != made.previous:
+        warnings.append("this bundle does not follow the last one imported from that device")
+    newest = max(hashes, default=0)
+    if newest > made.seq:
+        warnings.append(
+            f"this bundle is older than bundle {newest} already imported; newer data is kept"
+        )
+    return warnings
+
+
+def exchange(vault: Vault, conn: Connection, opened: verify.OpenedBundle) -> merge.Exchange:
+    made = opened.manifest
+    stored = sync_state.peer(conn, made.exporter)
+    acked = max(stored.acked_complete, made.acks.get(vault.device_id, (0, 0))[1])
+    row = sync_state.export_by_seq(conn, vault.device_id, acked) if acked else None
+    if row is None:
+        return merge.Exchange(vault.device_id, made.exporter, None)
+    return merge.Exchange(vault.device_id, made.exporter, row.cutoff, row.arrival_mark)
+
+
+def _plan(
+    vault: Vault, conn: Connection, opened: verify.OpenedBundle, records: Sequence[Record]
+) -> Plan:
+    wall_ms = int(vault.clock.now().timestamp() * 1000)
+    return plan_merge(conn, records, exchange(vault, conn, opened), wall_ms)
+
+
+def _commit(
+    vault: Vault,
+    session: Session,
+    opened: verify.OpenedBundle,
+    plan: Plan,
+    result: ImportSummary,
+) -> None:
+    conn = session.connection()
+    made = opened.manifest
+    now = naive_utc(vault.clock)
+    arrival = sync_state.arrival_mark(conn) + 1
+    apply_plan(conn, plan, arrival_no=arrival, now=now)
+    conn.execute(
+        insert(ImportLedger).values(
+            bundle_id=made.bundle_id,
+            device_id=made.exporter,
+            seq=made.seq,
+            bundle_hash=opened.file_sha256,
+            imported_at=now,
+            summary=json.dumps(
+                {"counts": result.counts(), "audit": [made.audit_count, made.audit_head]},
+                sort_keys=True,
+            ),
+        )
+    )
+    _update_peer(vault, conn, opened, now)
+    if plan.items:
+        vault.hlc.observe(Stamp.parse(plan.newest))
+    vault.stamper.persist_clock(session)
+    vault.stamper.audit(session, "bundle_imported", "bundle", made.bundle_id, result.audit_detail())
+
+
+def _update_peer(
+    vault: Vault, conn: Connection, opened: verify.OpenedBundle, now: datetime
+) -> None:
+    made = opened.manifest
+    old = sync_state.peer(conn, made.exporter)
+    acked_last, acked_complete = made.acks.get(vault.device_id, (0, 0))
+    sync_state.save_peer(
+        conn,
+        sync_state.PeerRow(
+            device_id=made.exporter,
+            imported_last=max(old.imported_last, made.seq),
+            imported_complete=max(old.imported_complete, made.seq if made.complete else 0),
+            acked_last=max(old.acked_last, acked_last),
+            acked_complete=max(old.acked_complete, acked_complete),
+            last_import_at=now,
+        ),
+    )

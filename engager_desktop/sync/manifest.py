@@ -1,0 +1,208 @@
+"""The bundle manifest: what a bundle holds and who made it, as canonical JSON checked strictly.
+
+Every field is required and no other is allowed; strings and lists have length limits, so a hostile
+manifest cannot make the reader allocate much. The Ed25519 signature covers these exact bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from engager_desktop.sync.errors import BundleRefused
+
+FORMAT = "engager-bundle/1"
+MAX_MANIFEST_BYTES = 64 * 1024
+MAX_RECIPIENTS = 32
+MAX_ACKS = 256
+SCOPES = ("all", "since_ack", "men")
+RECIPIENT_KINDS = ("x25519", "passphrase")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_HLC = re.compile(r"\d{13}-\d{6}")
+_REVISION = re.compile(r"[0-9a-z_]{1,32}")
+_WHEN = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z")
+_TABLE = re.compile(r"[a-z_]{1,40}")
+_MAX_INT = 1 << 53
+
+
+@dataclass(frozen=True)
+class Manifest:
+    bundle_id: str
+    exporter: str  # device id
+    exporter_name: str
+    seq: int
+    previous: str | None  # SHA-256 of this device's previous bundle file
+    schema: str  # alembic revision of the exporting vault
+    recipient_kind: str  # x25519 | passphrase
+    recipients: tuple[str, ...]  # device ids (empty for a passphrase bundle)
+    scope: str  # all | since_ack | men
+    complete: bool  # holds every record up to ``hlc`` the recipients had not acknowledged
+    payload_sha256: str
+    payload_length: int
+    inflated_length: int
+    counts: dict[str, tuple[int, int]]  # table -> (live, deleted)
+    created_at: str  # exporter's wall clock, UTC
+    hlc: str  # exporter's clock stamp at export: every record included is at or below it
+    acks: dict[str, tuple[int, int]]  # device -> (last seq imported, last complete seq imported)
+    audit_count: int
+    audit_head: str
+
+    @property
+    def records(self) -> int:
+        return sum(live + dead for live, dead in self.counts.values())
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "bundle_id": self.bundle_id,
+            "exporter": {"device_id": self.exporter, "name": self.exporter_name},
+            "seq": self.seq,
+            "previous": self.previous,
+            "schema": self.schema,
+            "recipients": {"kind": self.recipient_kind, "devices": list(self.recipients)},
+            "scope": {"kind": self.scope, "complete": self.complete},
+            "payload": {
+                "sha256": self.payload_sha256,
+                "length": self.payload_length,
+                "inflated": self.inflated_length,
+                "compression": "zlib",
+            },
+            "counts": {t: list(pair) for t, pair in sorted(self.counts.items())},
+            "created": {"at": self.created_at, "hlc": self.hlc},
+            "acks": {d: list(pair) for d, pair in sorted(self.acks.items())},
+            "audit": {"count": self.audit_count, "head": self.audit_head},
+        }
+
+    def to_bytes(self) -> bytes:
+        text = json.dumps(self.to_json(), sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+        return text.encode("ascii")
+
+
+def _bad(detail: str) -> BundleRefused:
+    return BundleRefused("manifest", f"the bundle's manifest is invalid ({detail})")
+
+
+def _obj(value: Any, keys: set[str], what: str) -> dict[str, Any]:
+    if not isinstance(value, dict) or value.keys() != keys:
+        raise _bad(f"{what} does not have exactly the expected fields")
+    return value
+
+
+def _str(value: Any, pattern: re.Pattern[str], what: str) -> str:
+    if not isinstance(value, str) or not pattern.fullmatch(value):
+        raise _bad(f"{what} is malformed")
+    return value
+
+
+def _int(value: Any, what: str, low: int = 0) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value < _MAX_INT:
+        raise _bad(f"{what} is not a whole number in range")
+    return value
+
+
+def _pair(value: Any, what: str) -> tuple[int, int]:
+    if not isinstance(value, list) or len(value) != 2:
+        raise _bad(f"{what} is not a pair of numbers")
+    return _int(value[0], what), _int(value[1], what)
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise _bad("a field is repeated")
+    return out
+
+
+def parse(data: bytes) -> Manifest:
+    """Strictly parse manifest bytes; BundleRefused for anything unexpected."""
+    if len(data) > MAX_MANIFEST_BYTES:
+        raise _bad("too long")
+    try:
+        raw = json.loads(data.decode("ascii"), object_pairs_hook=_no_duplicates)
+    except BundleRefused:
+        raise
+    except (ValueError, RecursionError) as exc:
+        raise _bad("not JSON") from exc
+    top = _obj(raw, _TOP_KEYS, "the manifest")
+    if top["format"] != FORMAT:
+        raise BundleRefused("format", "the bundle was made in a format this version cannot read")
+    manifest = _build(top)
+    if manifest.to_bytes() != data:
+        raise _bad("not in canonical form")
+    return manifest
+
+
+_TOP_KEYS = {
+    "format",
+    "bundle_id",
+    "exporter",
+    "seq",
+    "previous",
+    "schema",
+    "recipients",
+    "scope",
+    "payload",
+    "counts",
+    "created",
+    "acks",
+    "audit",
+}
+
+
+def _build(top: dict[str, Any]) -> Manifest:
+    exporter = _obj(top["exporter"], {"device_id", "name"}, "exporter")
+    name = exporter["name"]
+    if not isinstance(name, str) or not 0 < len(name) <= 100:
+        raise _bad("exporter name is malformed")
+    recipients = _obj(top["recipients"], {"kind", "devices"}, "recipients")
+    kind = recipients["kind"]
+    devices = recipients["devices"]
+    if kind not in RECIPIENT_KINDS or not isinstance(devices, list):
+        raise _bad("recipients are malformed")
+    if len(devices) > MAX_RECIPIENTS or (kind == "passphrase") != (not devices):
+        raise _bad("recipients are malformed")
+    scope = _obj(top["scope"], {"kind", "complete"}, "scope")
+    if scope["kind"] not in SCOPES or not isinstance(scope["complete"], bool):
+        raise _bad("scope is malformed")
+    payload = _obj(top["payload"], {"sha256", "length", "inflated", "compression"}, "payload")
+    if payload["compression"] != "zlib":
+        raise _bad("unknown compression")
+    created = _obj(top["created"], {"at", "hlc"}, "created")
+    audit = _obj(top["audit"], {"count", "head"}, "audit")
+    previous = top["previous"]
+    return Manifest(
+        bundle_id=_str(top["bundle_id"], _UUID, "bundle id"),
+        exporter=_str(exporter["device_id"], _UUID, "exporter"),
+        exporter_name=name,
+        seq=_int(top["seq"], "seq", 1),
+        previous=None if previous is None else _str(previous, _HEX64, "previous"),
+        schema=_str(top["schema"], _REVISION, "schema"),
+        recipient_kind=kind,
+        recipients=tuple(_str(d, _UUID, "recipient") for d in devices),
+        scope=scope["kind"],
+        complete=scope["complete"],
+        payload_sha256=_str(payload["sha256"], _HEX64, "payload hash"),
+        payload_length=_int(payload["length"], "payload length"),
+        inflated_length=_int(payload["inflated"], "inflated length"),
+        counts=_counts(top["counts"]),
+        created_at=_str(created["at"], _WHEN, "created"),
+        hlc=_str(created["hlc"], _HLC, "clock stamp"),
+        acks=_acks(top["acks"]),
+        audit_count=_int(audit["count"], "audit count"),
+        audit_head=_str(audit["head"], _HEX64, "audit head"),
+    )
+
+
+def _counts(value: Any) -> dict[str, tuple[int, int]]:
+    if not isinstance(value, dict) or len(value) > 64:
+        raise _bad("counts are malformed")
+    return {_str(t, _TABLE, "a table name"): _pair(p, "a count") for t, p in value.items()}
+
+
+def _acks(value: Any) -> dict[str, tuple[int, int]]:
+    if not isinstance(value, dict) or len(value) > MAX_ACKS:
+        raise _bad("acks are malformed")
+    return {_str(d, _UUID, "an ack"): _pair(p, "an ack") for d, p in value.items()}

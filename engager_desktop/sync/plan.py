@@ -1,0 +1,162 @@
+"""Stage an import: look up what this vault holds for each incoming record and decide its fate.
+
+Planning only reads. It checks that every reference in the bundle (a step's goal, a record's man,
+a consent's service) points at a record in the bundle or already in this vault, then asks
+``merge.decide`` about each record. The same plan drives the preview and the commit (the commit
+plans again inside its write transaction, so the preview can never go stale underneath it).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection
+
+from engager_desktop.domain.hlc import DRIFT_LIMIT_MS
+from engager_desktop.sync import canonical, merge
+from engager_desktop.sync.errors import BundleRefused
+
+_CHUNK = 5_000
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    record: canonical.Record
+    decision: merge.Decision
+    local: merge.Local | None
+    seen: merge.Seen  # the sync_records row after this import
+    seen_changed: bool
+
+
+@dataclass
+class Plan:
+    items: list[Planned] = field(default_factory=list)
+    ahead: int = 0  # records stamped more than a day ahead of this laptop's clock
+    newest: str = "0000000000000-000000"
+
+    def count(self, action: merge.Action) -> int:
+        return sum(1 for item in self.items if item.decision.action == action)
+
+    @property
+    def conflicts(self) -> list[Planned]:
+        return [item for item in self.items if item.decision.loser is not None]
+
+    def touched_men(self) -> set[str]:
+        men = (item.record.participant_id for item in self.items if item.decision.writes)
+        return {man for man in men if man is not None}
+
+
+def _chunks(ids: Sequence[str]) -> Iterator[str]:
+    for start in range(0, len(ids), _CHUNK):
+        yield json.dumps(list(ids[start : start + _CHUNK]))
+
+
+def _has_rows(conn: Connection, table: str) -> bool:
+    return conn.exec_driver_sql(f'SELECT 1 FROM "{table}" LIMIT 1').first() is not None
+
+
+def load_local(conn: Connection, spec: canonical.TableSpec, ids: Sequence[str]) -> dict[str, Any]:
+    """This vault's rows (wire form) for the given ids."""
+    found: dict[str, Any] = {}
+    if not ids or not _has_rows(conn, spec.name):
+        return found
+    where = "id IN (SELECT value FROM json_each(?))"
+    for chunk in _chunks(ids):
+        for values in canonical.read_wire(conn, spec, where, (chunk,)):
+            found[values["id"]] = values
+    return found
+
+
+def load_sync_rows(
+    conn: Connection, table: str, ids: Sequence[str]
+) -> dict[str, tuple[merge.Seen, int | None]]:
+    found: dict[str, tuple[merge.Seen, int | None]] = {}
+    if not ids or not _has_rows(conn, "sync_records"):
+        return found
+    sql = (
+        "SELECT record_id, seen_hlc, seen_device, seen_deleted, arrival_no FROM sync_records "
+        "WHERE table_name = ? AND record_id IN (SELECT value FROM json_each(?))"
+    )
+    for chunk in _chunks(ids):
+        for rid, hlc, device, deleted, arrival in conn.exec_driver_sql(sql, (table, chunk)):
+            found[rid] = (merge.Seen(hlc, device, bool(deleted)), arrival)
+    return found
+
+
+def check_references(conn: Connection, records: Iterable[canonical.Record]) -> None:
+    """Refuse a bundle whose records point at records neither it nor this vault holds."""
+    specs = canonical.table_specs()
+    present: dict[str, set[str]] = defaultdict(set)
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for record in records:
+        present[record.table].add(record.id)
+        for column, target in specs[record.table].foreign_keys:
+            value = record.values[column]
+            if value is not None:
+                wanted[target].add(value)
+    for target, ids in wanted.items():
+        missing = sorted(ids - present[target])
+        if not missing:
+            continue
+        local = load_local(conn, specs[target], missing)
+        if len(local) != len(missing):
+            raise BundleRefused(
+                "missing_parent",
+                f"the bundle refers to {len(missing) - len(local)} record(s) this vault does not "
+                "have; import that device's earlier bundles first",
+            )
+
+
+def plan_merge(
+    conn: Connection, records: Sequence[canonical.Record], ex: merge.Exchange, wall_ms: int
+) -> Plan:
+    check_references(conn, records)
+    by_table: dict[str, list[canonical.Record]] = defaultdict(list)
+    for record in records:
+        by_table[record.table].append(record)
+    plan = Plan()
+    for spec in canonical.table_specs().values():
+        batch = by_table.get(spec.name)
+        if batch:
+            _plan_table(conn, spec, batch, ex, wall_ms, plan)
+    return plan
+
+
+def _plan_table(
+    conn: Connection,
+    spec: canonical.TableSpec,
+    batch: list[canonical.Record],
+    ex: merge.Exchange,
+    wall_ms: int,
+    plan: Plan,
+) -> None:
+    ids = [record.values["id"] for record in batch]
+    local_rows = load_local(conn, spec, ids)
+    sync_rows = load_sync_rows(conn, spec.name, ids)
+    ahead = f"{wall_ms + DRIFT_LIMIT_MS:013d}-999999"  # a stamp above this is a day ahead
+    add = plan.items.append
+    for record, rid in zip(batch, ids, strict=True):
+        values = local_rows.get(rid)
+        seen, arrival = sync_rows.get(rid, (None, None))
+        if values is None and seen is None:  # the common case on a first import
+            after = merge.Seen(
+                record.values["updated_at"], record.values["updated_by"], record.deleted
+            )
+            add(Planned(record, _NEW, None, after, True))
+        else:
+            local = None if values is None else merge.Local(values, arrival)
+            decision = merge.decide(record, local, seen, ex)
+            after = merge.newest_seen(record, seen)
+            add(Planned(record, decision, local, after, after != seen))
+        stamp = record.values["updated_at"]
+        if stamp > ahead:
+            plan.ahead += 1
+        if stamp > plan.newest:
+            plan.newest = stamp
+
+
+_NEW = merge.Decision(merge.Action.NEW)

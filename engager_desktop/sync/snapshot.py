@@ -1,0 +1,150 @@
+"""Choose the records a bundle carries: everything, what changed since an ack, or chosen men.
+
+"Since the recipient's last ack" starts from the newest *complete* bundle of mine that every chosen
+recipient says it imported: records whose clock stamp is above that bundle's stamp, plus records
+that arrived here by import after it (their stamps can be older). With no such ack yet, everything
+goes. A chosen-men bundle carries those men with all their records and the whole services
+directory (their steps and consents point into it); it is never "complete".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection
+
+from engager_desktop.store import sync_state
+from engager_desktop.sync import canonical
+from engager_desktop.sync.errors import SyncError
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+MAX_MEN = 20_000
+WhereFn = Callable[[canonical.TableSpec], tuple[str, tuple[object, ...]]]
+
+
+@dataclass(frozen=True)
+class Scope:
+    kind: str = "all"  # all | since_ack | men
+    men: tuple[str, ...] = ()
+
+    @classmethod
+    def everything(cls) -> Scope:
+        return cls("all")
+
+    @classmethod
+    def since_ack(cls) -> Scope:
+        return cls("since_ack")
+
+    @classmethod
+    def chosen_men(cls, men: tuple[str, ...]) -> Scope:
+        return cls("men", tuple(dict.fromkeys(men)))
+
+
+@dataclass
+class Selection:
+    lines: list[bytes] = field(default_factory=list)
+    counts: dict[str, tuple[int, int]] = field(default_factory=dict)
+    men: set[str] = field(default_factory=set)
+    complete: bool = True
+    since: str | None = None  # the clock stamp a since-ack bundle starts after
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Base:
+    cutoff: str
+    arrival_mark: int
+
+
+def since_base(conn: Connection, own_id: str, recipients: list[str]) -> Base | None:
+    """The oldest acknowledged complete bundle among the recipients; None if one has none."""
+    bases: list[Base] = []
+    for device_id in recipients:
+        acked = sync_state.peer(conn, device_id).acked_complete
+        row = sync_state.export_by_seq(conn, own_id, acked) if acked else None
+        if row is None:
+            return None
+        bases.append(Base(row.cutoff, row.arrival_mark))
+    return min(bases, key=lambda b: (b.cutoff, b.arrival_mark)) if bases else None
+
+
+def _everything(spec: canonical.TableSpec) -> tuple[str, tuple[object, ...]]:
+    return "", ()
+
+
+def select_records(conn: Connection, scope: Scope, own_id: str, recipients: list[str]) -> Selection:
+    if scope.kind == "all":
+        return _collect(conn, _everything, Selection())
+    if scope.kind == "since_ack":
+        if not recipients:
+            raise SyncError(
+                "since_ack_needs_device", "'since the last ack' needs an enrolled device"
+            )
+        base = since_base(conn, own_id, recipients)
+        if base is None:
+            note = "no acknowledgement from the recipient yet, so everything was exported"
+            return _collect(conn, _everything, Selection(note=note))
+        where = (
+            "updated_at > ? OR id IN (SELECT record_id FROM sync_records "
+            "WHERE table_name = ? AND arrival_no > ?)"
+        )
+        return _collect(
+            conn,
+            lambda spec: (where, (base.cutoff, spec.name, base.arrival_mark)),
+            Selection(since=base.cutoff),
+        )
+    if scope.kind == "men":
+        return _chosen_men(conn, scope.men)
+    raise SyncError("scope", "unknown export scope")
+
+
+def _chosen_men(conn: Connection, men: tuple[str, ...]) -> Selection:
+    if not men or len(men) > MAX_MEN or not all(_UUID.fullmatch(m) for m in men):
+        raise SyncError("men", "choose one or more men by their record ids")
+    chosen = json.dumps(list(men))
+    found = conn.exec_driver_sql(
+        "SELECT count(*) FROM participants WHERE id IN (SELECT value FROM json_each(?))",
+        (chosen,),
+    ).scalar()
+    if found != len(men):
+        raise SyncError("men", "a chosen man is not in this vault")
+
+    def where(spec: canonical.TableSpec) -> tuple[str, tuple[object, ...]]:
+        if spec.name == "services":
+            return "", ()
+        column = "id" if spec.name == "participants" else "participant_id"
+        if spec.name != "participants" and not spec.owned:
+            return "0", ()
+        return f"{column} IN (SELECT value FROM json_each(?))", (chosen,)
+
+    return _collect(conn, where, Selection(complete=False))
+
+
+def _collect(conn: Connection, where: WhereFn, selection: Selection) -> Selection:
+    for spec in canonical.table_specs().values():
+        clause, params = where(spec)
+        live = dead = 0
+        for values in canonical.read_wire(conn, spec, clause, params):
+            selection.lines.append(canonical.encode_wire(spec, values))
+            if values["deleted"]:
+                dead += 1
+            else:
+                live += 1
+            man = canonical.man_of(spec.name, values)
+            if man is not None:
+                selection.men.add(man)
+        if live or dead:
+            selection.counts[spec.name] = (live, dead)
+    return selection
+
+
+def acks(conn: Connection) -> dict[str, tuple[int, int]]:
+    """What this vault has imported from each device: (last seq, last complete seq)."""
+    return {
+        row.device_id: (row.imported_last, row.imported_complete)
+        for row in sync_state.all_peers(conn)
+        if row.imported_last > 0
+    }

@@ -1,0 +1,85 @@
+"""Write a bundle to a USB stick so that a full or pulled stick never leaves a file at its name.
+
+temp name in the same folder (exclusive create) -> write -> flush -> fsync the file -> rename to
+the final name without overwriting (hard link then unlink; where the file system has no hard links,
+as on FAT/exFAT sticks, check-then-rename, which Windows refuses to overwrite anyway) -> fsync the
+folder -> drop the file from the page cache (``posix_fadvise(DONTNEED)`` on Linux) so the read-back
+comes from the stick, not from memory. On Windows and macOS the cache is not dropped (Python has
+no unbuffered read there without ctypes); the read-back then proves the bytes the system holds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from pathlib import Path
+from typing import BinaryIO
+
+from engager_desktop.fsutil import Writer, fsync_dir
+
+
+def write_all(handle: BinaryIO, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = handle.write(view)
+        if not written:
+            raise OSError("nothing was written")
+        view = view[written:]
+
+
+def temp_name(final: Path) -> Path:
+    return final.with_name(f".{final.name}.{secrets.token_hex(8)}.tmp")
+
+
+def write_new(final: Path, data: bytes, *, write: Writer | None = None) -> None:
+    """Create ``final`` holding ``data`` (never replacing an existing file); raise OSError."""
+    temp = temp_name(final)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(temp, flags, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            (write or write_all)(handle, data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _rename_no_clobber(temp, final)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    fsync_dir(final.parent)
+    drop_from_cache(final)
+
+
+def _rename_no_clobber(temp: Path, final: Path) -> None:
+    try:
+        os.link(temp, final)
+    except FileExistsError:
+        raise
+    except OSError:
+        if final.exists():
+            raise FileExistsError(final) from None
+        os.rename(temp, final)
+        return
+    temp.unlink()
+
+
+def drop_from_cache(path: Path) -> None:
+    fadvise = getattr(os, "posix_fadvise", None)
+    if fadvise is None:
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+    finally:
+        os.close(fd)
+
+
+def read_back(path: Path, limit: int) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(limit + 1)
+
+
+def remove_quietly(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()

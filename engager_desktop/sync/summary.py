@@ -1,0 +1,119 @@
+"""What an import would do or did: men and records new, updated, deleted, in conflict; warnings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from engager_desktop.sync.manifest import Manifest
+from engager_desktop.sync.merge import Action
+from engager_desktop.sync.plan import Plan
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    bundle_id: str
+    exporter: str
+    exporter_name: str
+    seq: int
+    scope: str
+    by_passphrase: bool
+    already_imported: bool
+    committed: bool
+    men_new: int = 0
+    men_updated: int = 0
+    men_deleted: int = 0
+    men_in_conflict: int = 0
+    records_new: int = 0
+    records_updated: int = 0
+    records_deleted: int = 0
+    records_in_conflict: int = 0
+    records_unchanged: int = 0
+    warnings: tuple[str, ...] = ()
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "men_new": self.men_new,
+            "men_updated": self.men_updated,
+            "men_deleted": self.men_deleted,
+            "men_in_conflict": self.men_in_conflict,
+            "records_new": self.records_new,
+            "records_updated": self.records_updated,
+            "records_deleted": self.records_deleted,
+            "records_in_conflict": self.records_in_conflict,
+            "records_unchanged": self.records_unchanged,
+        }
+
+    def audit_detail(self) -> str:
+        """Counts only: never a name or any content."""
+        return (
+            f"bundle {self.seq}: {self.records_new} new, {self.records_updated} updated, "
+            f"{self.records_deleted} deleted, {self.records_in_conflict} in conflict"
+        )
+
+    def lines(self) -> list[str]:
+        """Plain-English lines for the CLI and the GUI's preview."""
+        head = f"bundle {self.seq} from {self.exporter_name} (device {self.exporter})"
+        if self.already_imported:
+            return [f"{head}: already imported; nothing changed"]
+        verb = "imported" if self.committed else "would import (preview; nothing changed)"
+        out = [
+            f"{head}: {verb}",
+            f"  men: {self.men_new} new, {self.men_updated} updated, {self.men_deleted} deleted, "
+            f"{self.men_in_conflict} with conflicts",
+            f"  records: {self.records_new} new, {self.records_updated} updated, "
+            f"{self.records_deleted} deleted, {self.records_in_conflict} in conflict, "
+            f"{self.records_unchanged} unchanged",
+        ]
+        out.extend(f"  warning: {w}" for w in self.warnings)
+        return out
+
+
+def summarise(
+    made: Manifest,
+    plan: Plan,
+    warnings: list[str],
+    *,
+    committed: bool,
+    already: bool = False,
+) -> ImportSummary:
+    men_new: set[str] = set()
+    men_deleted: set[str] = set()
+    touched: set[str] = set()
+    conflicted: set[str] = set()
+    for item in plan.items:
+        man = item.record.participant_id
+        action = item.decision.action
+        if item.record.table == "participants" and action == Action.NEW:
+            men_new.add(item.record.id)
+        if item.record.table == "participants" and action == Action.DELETE:
+            men_deleted.add(item.record.id)
+        if man is not None and item.decision.writes:
+            touched.add(man)
+        if man is not None and item.decision.loser is not None:
+            conflicted.add(man)
+    all_warnings = list(warnings)
+    if plan.ahead:
+        all_warnings.append(
+            f"{plan.ahead} record(s) carry a clock more than a day ahead of this laptop's; "
+            "check the date on both laptops"
+        )
+    return ImportSummary(
+        bundle_id=made.bundle_id,
+        exporter=made.exporter,
+        exporter_name=made.exporter_name,
+        seq=made.seq,
+        scope=made.scope,
+        by_passphrase=made.recipient_kind == "passphrase",
+        already_imported=already,
+        committed=committed,
+        men_new=len(men_new),
+        men_updated=len(touched - men_new - men_deleted),
+        men_deleted=len(men_deleted),
+        men_in_conflict=len(conflicted),
+        records_new=plan.count(Action.NEW),
+        records_updated=plan.count(Action.UPDATE),
+        records_deleted=plan.count(Action.DELETE),
+        records_in_conflict=len(plan.conflicts),
+        records_unchanged=plan.count(Action.SAME) + plan.count(Action.OLDER),
+        warnings=tuple(all_warnings),
+    )

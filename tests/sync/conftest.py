@@ -1,0 +1,125 @@
+"""Fixtures for sync tests: "laptops" (real vaults, each with its own identity and clock)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from engager_desktop.domain.clock import FakeClock
+from engager_desktop.services import sync
+from engager_desktop.store.lifecycle import unlock_vault
+from engager_desktop.store.orm import Participant
+from engager_desktop.store.vault import Vault
+from engager_desktop.sync import canonical
+from engager_desktop.sync.identity import renew_for_tests
+from tests.vault_fixtures import TEST_PASSPHRASE, TEST_START, test_options
+
+
+@dataclass
+class Laptop:
+    name: str
+    path: Path
+    vault: Vault
+    clock: FakeClock
+    stick: Path
+
+    @property
+    def device_id(self) -> str:
+        return self.vault.device_id
+
+    def card(self) -> bytes:
+        return sync.device_card(self.vault).data
+
+    def fingerprint(self) -> str:
+        return sync.device_card(self.vault).fingerprint
+
+    def enrol(self, other: Laptop) -> None:
+        sync.enrol(self.vault, other.card(), other.fingerprint())
+
+    def export(self, *to: Laptop, since_ack: bool = False) -> Path:
+        ids = tuple(t.device_id for t in to)
+        return sync.export(self.vault, self.stick, recipients=ids, since_ack=since_ack).path
+
+    def take(self, bundle: Path) -> sync.ImportSummary:
+        return sync.commit_import(self.vault, bundle)
+
+    def digest(self) -> str:
+        return records_digest(self.vault)
+
+    def tick(self, seconds: float = 60) -> None:
+        self.clock.advance(seconds)
+
+
+def records_digest(vault: Vault) -> str:
+    """One hash over every synced record's content (conflict rows are local, not included)."""
+    with vault.read() as session:
+        return canonical.content_digest(session.connection())
+
+
+def add_man(laptop: Laptop, **fields: object) -> str:
+    values: dict[str, object] = {
+        "given_name": "Dafydd",
+        "family_name": "Rees",
+        "preferred_name": "Mr Rees",
+    }
+    values.update(fields)
+    with laptop.vault.write() as session:
+        man = Participant(**values)
+        session.add(man)
+        session.flush()
+        man_id = man.id
+    laptop.tick()
+    return man_id
+
+
+def edit_man(laptop: Laptop, man_id: str, **fields: object) -> None:
+    with laptop.vault.write() as session:
+        man = session.get(Participant, man_id)
+        assert man is not None
+        for key, value in fields.items():
+            setattr(man, key, value)
+    laptop.tick()
+
+
+def man_field(laptop: Laptop, man_id: str, field: str) -> object:
+    with laptop.vault.read() as session:
+        return session.execute(
+            select(getattr(Participant, field)).where(Participant.id == man_id)
+        ).scalar_one()
+
+
+@pytest.fixture
+def make_laptop(
+    template_vault: tuple[Path, str], tmp_path: Path
+) -> Iterator[Callable[[str], Laptop]]:
+    made: list[Laptop] = []
+
+    def make(name: str) -> Laptop:
+        path = tmp_path / name
+        shutil.copytree(template_vault[0], path, ignore=shutil.ignore_patterns("vault.lock"))
+        clock = FakeClock(TEST_START)
+        vault = unlock_vault(path, TEST_PASSPHRASE, test_options(clock))
+        renew_for_tests(vault)
+        stick = tmp_path / f"{name}-stick"
+        stick.mkdir()
+        laptop = Laptop(name, path, vault, clock, stick)
+        made.append(laptop)
+        return laptop
+
+    yield make
+    for laptop in made:
+        laptop.vault.lock()
+
+
+@pytest.fixture
+def pair(make_laptop: Callable[[str], Laptop]) -> tuple[Laptop, Laptop]:
+    """A prison laptop and a community laptop, each enrolled on the other."""
+    prison, community = make_laptop("prison"), make_laptop("community")
+    prison.enrol(community)
+    community.enrol(prison)
+    return prison, community
