@@ -13,6 +13,12 @@ import pytest
 # module (or pytest-qt) can import PySide6. Tests never need a display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+# PySide6 6.12 on Python 3.11 loses references to None/True/False; without this a long test run
+# aborts in "none_dealloc" (see engager_desktop/ui/qt_workarounds.py). Imports no Qt.
+from engager_desktop.ui.qt_workarounds import keep_singletons_alive  # noqa: E402
+
+keep_singletons_alive()
+
 # One private folder per test session (per worker under xdist), so no test reads or writes the
 # developer's real data dir or Qt settings. Removed when the session ends.
 _SESSION_HOME = Path(tempfile.mkdtemp(prefix="engager-tests-"))

@@ -1,32 +1,31 @@
 """The command-line interface: one subcommand per verb, for people and scripts alike.
 
 Exit status: 0 success, 1 a failure explained in one line on stderr, 2 a usage error.
-It never waits on a prompt without a terminal.
+It never waits on a prompt without a terminal. With no arguments it opens the desktop window;
+the command modules (and the database libraries they import) load only when a command is given,
+so the window's start-up does not pay for them.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from engager_desktop import __version__
-from engager_desktop.cli import (
-    casework_commands,
-    plan_commands,
-    print_commands,
-    sync_commands,
-    vault_commands,
-)
-from engager_desktop.cli.common import CliFailure, launch_gui, run_handler
-from engager_desktop.store.vault import VaultOptions
+
+if TYPE_CHECKING:
+    from engager_desktop.store.vault import VaultOptions
 
 COMMAND_MODULES = (
-    vault_commands,
-    casework_commands,
-    plan_commands,
-    print_commands,
-    sync_commands,
+    "vault_commands",
+    "casework_commands",
+    "plan_commands",
+    "print_commands",
+    "sync_commands",
+    "ui_commands",
 )
 
 
@@ -37,25 +36,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"engager_desktop.cli.{name}").register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None, *, options: VaultOptions | None = None) -> int:
     """Run one command. ``options`` lets tests inject tiny KDF parameters and a clock."""
+    if argv is None and len(sys.argv) == 1:
+        return _open_gui()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        if argv is None and len(sys.argv) == 1:
-            return _open_gui()
         parser.print_help(sys.stderr)
         return 2
+    from engager_desktop.cli.common import run_handler
+    from engager_desktop.store.vault import VaultOptions
+
     return run_handler(args, options or VaultOptions())
 
 
 def _open_gui() -> int:
-    return launch_gui([])
+    try:
+        app = importlib.import_module("engager_desktop.app")
+    except ImportError as exc:
+        print(f"engager-desktop: error: the desktop window cannot start ({exc})", file=sys.stderr)
+        return 1
+    return int(app.run_app([]))
 
 
-__all__ = ["main", "build_parser", "CliFailure"]
+__all__ = ["main", "build_parser"]

@@ -18,8 +18,7 @@ from engager_desktop.cli.common import (
     with_backoff_wait,
 )
 from engager_desktop.paths import demo_vault_dir
-from engager_desktop.services import demo
-from engager_desktop.services.sync import after_unlock
+from engager_desktop.services import demo, vault_access
 from engager_desktop.store import credentials
 from engager_desktop.store.check import check_vault
 from engager_desktop.store.lifecycle import create_vault, unlock_vault
@@ -74,14 +73,8 @@ def _iso_date(text: str) -> date:
 def open_vault(args: argparse.Namespace, options: VaultOptions) -> Vault:
     """Unlock the --vault folder with the passphrase from the environment or the terminal."""
     passphrase = read_passphrase()
-    vault = with_backoff_wait(options, lambda: unlock_vault(args.vault, passphrase, options))
-    try:
-        # A copied or restored vault takes a new device id before anything is written with it.
-        after_unlock(vault)
-    except BaseException:
-        vault.lock()
-        raise
-    return vault
+    # vault_access also gives a copied or restored vault a new device id before any write.
+    return with_backoff_wait(options, lambda: vault_access.unlock(args.vault, passphrase, options))
 
 
 def _print_code(code: str) -> None:

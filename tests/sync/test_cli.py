@@ -18,11 +18,10 @@ from tests.vault_fixtures import TEST_PASSPHRASE, test_options
 
 @pytest.fixture(autouse=True)
 def _commands(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Register the sync commands (the lead adds the module to COMMAND_MODULES)."""
+    """The sync commands are registered in the real CLI; secrets come from the environment."""
     from engager_desktop import cli
 
-    if sync_commands not in cli.COMMAND_MODULES:
-        monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, sync_commands))
+    assert sync_commands.__name__.rsplit(".", 1)[1] in cli.COMMAND_MODULES
     monkeypatch.setenv("ENGAGER_PASSPHRASE", TEST_PASSPHRASE)
     monkeypatch.delenv("ENGAGER_BUNDLE_PASSPHRASE", raising=False)
 

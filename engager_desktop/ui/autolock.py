@@ -1,0 +1,150 @@
+"""Lock after idle minutes: an application event filter notes input, a timer checks the time.
+
+The check timer runs in whatever event loop is turning (a modal dialog's too), so the lock fires
+while a dialog is open. ``close_dialogs`` ends every dialog and popup; ``ClipboardGuard`` clears
+the clipboard if it holds text copied from this program.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog
+
+INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.TabletPress,
+    }
+)
+MAX_CHECK_MS = 5000
+
+
+class AutoLock(QObject):
+    """Emits ``timed_out`` once after ``timeout_ms`` without keyboard or mouse input."""
+
+    timed_out = Signal()
+
+    def __init__(
+        self,
+        timeout_ms: int,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._timeout = timeout_ms / 1000
+        self._last = clock()
+        self._armed = False
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._check)
+        self._set_interval(timeout_ms)
+
+    def _set_interval(self, timeout_ms: int) -> None:
+        self._timer.setInterval(max(20, min(MAX_CHECK_MS, timeout_ms // 4)))
+
+    def set_timeout(self, timeout_ms: int) -> None:
+        self._timeout = timeout_ms / 1000
+        self._set_interval(timeout_ms)
+
+    def start(self) -> None:
+        """Watch the whole application from now on."""
+        app = QApplication.instance()
+        if app is not None and not self._armed:
+            app.installEventFilter(self)
+        self._armed = True
+        self.poke()
+        self._timer.start()
+
+    def stop(self) -> None:
+        app = QApplication.instance()
+        if app is not None and self._armed:
+            app.removeEventFilter(self)
+        self._armed = False
+        self._timer.stop()
+
+    def active(self) -> bool:
+        return self._armed
+
+    def poke(self) -> None:
+        self._last = self._clock()
+
+    def idle_seconds(self) -> float:
+        return self._clock() - self._last
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in INPUT_EVENTS:
+            self._last = self._clock()
+        return False
+
+    def _check(self) -> None:
+        if self._armed and self.idle_seconds() >= self._timeout:
+            self.stop()
+            self.timed_out.emit()
+
+
+def close_dialogs() -> int:
+    """Close every popup and dialog; a dialog with ``close_for_lock()`` is asked to do it itself.
+
+    ``close_for_lock`` lets a form keep its draft and skip its "discard changes?" question.
+    Returns the number of dialogs closed.
+    """
+    app = QApplication.instance()
+    if app is None:
+        return 0
+    while (popup := QApplication.activePopupWidget()) is not None:
+        popup.close()
+    closed = 0
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            closer = getattr(widget, "close_for_lock", None)
+            if callable(closer):
+                closer()
+            else:
+                widget.reject()
+            widget.hide()
+            closed += 1
+    return closed
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+
+class ClipboardGuard(QObject):
+    """Remembers a fingerprint of text copied while this program is in front, to clear it later.
+
+    ``ownsClipboard`` answers this on X11 and Windows; the fingerprint covers the other systems.
+    Only a hash is kept, never the text.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ours: bytes | None = None
+        QGuiApplication.clipboard().dataChanged.connect(self._changed)
+
+    def _changed(self) -> None:
+        if QGuiApplication.focusWindow() is not None:
+            self._ours = _digest(QGuiApplication.clipboard().text())
+
+    def clear_if_ours(self) -> bool:
+        board = QGuiApplication.clipboard()
+        ours = board.ownsClipboard() or (
+            self._ours is not None and board.text() and _digest(board.text()) == self._ours
+        )
+        self._ours = None
+        if ours:
+            board.clear()
+        return bool(ours)

@@ -1,0 +1,282 @@
+"""The caseload on the left: search as you type, the filters with their counts, the sortable list.
+
+Searching and filtering run through ``ops`` after a short pause in typing, so the window never
+waits on the database; a newer request makes an older one's result be dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engager_desktop.ui import labels, ops
+from engager_desktop.ui.a11y import label_for
+from engager_desktop.ui.models.caseload_model import (
+    COL_NAME,
+    COL_NUMBER,
+    COL_PHASE,
+    COL_RELEASE,
+    ID_ROLE,
+    CaseloadModel,
+)
+
+SEARCH_PAUSE_MS = 200
+RELEASE_DAYS = 28
+NO_CONTACT_DAYS = 14
+
+
+class CaseloadPanel(QWidget):
+    man_chosen = Signal(object)  # his id, or None when nobody is chosen
+    rows_shown = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vault: Any = None
+        self._request = 0
+        self._chosen: str | None = None
+        self.total = 0
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText("Name, prison number, goal or note")
+        self.phase = QComboBox()
+        self.phase.setObjectName("phase_filter")
+        self.release = QCheckBox()
+        self.overdue = QCheckBox()
+        self.no_contact = QCheckBox()
+        self.conflicts = QCheckBox()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        self.model = CaseloadModel(self)
+        self.table = QTableView()
+        self._build()
+        self._set_counts(None)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_PAUSE_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self._to_table)
+        self.phase.currentIndexChanged.connect(lambda _i: self.refresh())
+        for box in (self.release, self.overdue, self.no_contact, self.conflicts):
+            box.toggled.connect(lambda _on: self.refresh())
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def _build(self) -> None:
+        self.table.setModel(self.model)
+        self.table.setObjectName("caseload")
+        self.table.setAccessibleName("Caseload")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultSectionSize(100)
+        header.resizeSection(COL_NAME, 150)
+        header.resizeSection(COL_PHASE, 104)
+        header.resizeSection(COL_RELEASE, 84)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # soonest release first until a heading is clicked
+        header.setSectionHidden(COL_NUMBER, True)
+        header.setStretchLastSection(True)
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(label_for("&Search:", self.search), 0, 0)
+        grid.addWidget(self.search, 0, 1)
+        grid.addWidget(label_for("P&hase:", self.phase), 1, 0)
+        grid.addWidget(self.phase, 1, 1)
+        grid.setColumnStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(grid)
+        for box in (self.release, self.overdue, self.no_contact, self.conflicts):
+            layout.addWidget(box)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.table, 1)
+
+    # ------------------------------------------------------------------ filters
+
+    def filters(self) -> Any:
+        from engager_desktop.services.caseload import CaseloadFilter
+
+        phase = self.phase.currentData()
+        return CaseloadFilter(
+            phases=(phase,) if phase else (),
+            release_within=RELEASE_DAYS if self.release.isChecked() else None,
+            overdue=self.overdue.isChecked(),
+            no_contact_days=NO_CONTACT_DAYS if self.no_contact.isChecked() else None,
+            conflicts=self.conflicts.isChecked(),
+        )
+
+    def _set_counts(self, counts: Any) -> None:
+        def n(value: int | None) -> str:
+            return "" if value is None else f" ({value})"
+
+        get = (lambda name: getattr(counts, name)) if counts is not None else (lambda _n: None)
+        self.release.setText(f"Release within {RELEASE_DAYS} days{n(get('release_within'))}")
+        self.overdue.setText(f"Overdue steps{n(get('overdue'))}")
+        self.no_contact.setText(f"No contact for {NO_CONTACT_DAYS} days{n(get('no_contact'))}")
+        self.conflicts.setText(f"Conflicts to review{n(get('conflicts'))}")
+        chosen = self.phase.currentData()
+        self.phase.blockSignals(True)
+        self.phase.clear()
+        everyone = get("everyone")
+        self.phase.addItem(f"All phases{n(everyone)}", None)
+        phases = get("phases") or {}
+        for key, text in labels.PHASE.items():
+            self.phase.addItem(f"{text}{n(phases.get(key) if counts else None)}", key)
+        index = self.phase.findData(chosen)
+        self.phase.setCurrentIndex(max(index, 0))
+        self.phase.blockSignals(False)
+        if everyone is not None:
+            self.total = everyone
+
+    # ------------------------------------------------------------------ loading
+
+    def set_vault(self, vault: Any) -> None:
+        self._vault = vault
+        self.refresh_counts()
+        self.refresh()
+
+    def refresh_counts(self) -> None:
+        vault = self._vault
+        if vault is None:
+            return
+        from engager_desktop.services import caseload
+
+        ops.run(lambda: caseload.filter_counts(vault), self._counts_loaded, owner=self)
+
+    def _counts_loaded(self, counts: Any) -> None:
+        if self._vault is not None:
+            self._set_counts(counts)
+            self._show_count()
+
+    def refresh(self) -> None:
+        """Run the search and filters now (typing calls this after a short pause)."""
+        self._timer.stop()
+        vault = self._vault
+        if vault is None:
+            return
+        from engager_desktop.services import caseload
+
+        self._request += 1
+        request = self._request
+        text = self.search.text().strip()
+        filters = self.filters()
+
+        def work() -> Any:
+            if text:
+                return caseload.search(vault, text, filters=filters)
+            return caseload.list_caseload(vault, filters)
+
+        ops.run(
+            work,
+            lambda rows: self._loaded(request, rows),
+            lambda message, _exc: self._failed(request, message),
+            owner=self,
+        )
+
+    def busy(self) -> bool:
+        return self._timer.isActive()
+
+    def _loaded(self, request: int, rows: Any) -> None:
+        if request != self._request:
+            return
+        self.model.set_rows(rows)
+        self._show_count()
+        self.rows_shown.emit(len(rows))
+        if self._chosen is not None:
+            self.choose(self._chosen, emit=False)
+
+    def _failed(self, request: int, message: str) -> None:
+        if request == self._request:
+            self.count_label.setText(message)
+
+    def _show_count(self) -> None:
+        shown = self.model.rowCount()
+        if self.total and shown != self.total:
+            self.count_label.setText(
+                f"Showing {shown} of {labels.plural(self.total, 'man', 'men')}"
+            )
+        else:
+            self.count_label.setText(f"{labels.plural(shown, 'man', 'men')}")
+
+    # ------------------------------------------------------------------ choosing
+
+    def chosen(self) -> str | None:
+        return self._chosen
+
+    def restore(self, man_id: str) -> None:
+        """Select him once the list has loaded (after unlocking, or a new man added)."""
+        self._chosen = man_id
+        self.choose(man_id, emit=False)
+
+    def choose(self, man_id: str | None, *, emit: bool = True) -> bool:
+        """Select his line (if shown); returns whether he is in the list."""
+        if man_id is None:
+            self.table.clearSelection()
+            return False
+        row = self.model.row_of(man_id)
+        if row < 0:
+            return False
+        selection = self.table.selectionModel()
+        if not emit:
+            selection.blockSignals(True)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        selection.setCurrentIndex(self.model.index(row, 0), flags)
+        selection.blockSignals(False)
+        self.table.scrollTo(self.model.index(row, 0))
+        self._chosen = man_id
+        return True
+
+    def _current_changed(self, current: Any, _previous: Any) -> None:
+        man_id = self.model.data(current, ID_ROLE) if current.isValid() else None
+        if man_id != self._chosen:
+            self._chosen = man_id
+            self.man_chosen.emit(man_id)
+
+    def _to_table(self) -> None:
+        self.refresh()
+        self.table.setFocus()
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def clear(self) -> None:
+        """Forget every man shown (on lock)."""
+        self._request += 1
+        self._timer.stop()
+        self._vault = None
+        self._chosen = None
+        self.model.clear()
+        self.search.clear()
+        self._set_counts(None)
+        self.count_label.clear()
+        self.total = 0

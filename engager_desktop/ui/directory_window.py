@@ -1,0 +1,215 @@
+"""The services directory window: search entries, see what each does and does not do, and the
+list of entries not checked for 90 days, each of which can be marked as checked today."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engager_desktop.ui import labels, ops
+from engager_desktop.ui.a11y import label_for
+from engager_desktop.ui.models.rows_model import ID_ROLE, TextRow
+from engager_desktop.ui.workspace.parts import Facts, Table, heading
+
+DETAILS = (
+    ("kind", "Kind"),
+    ("setting", "Where"),
+    ("area", "Area"),
+    ("phone", "Phone"),
+    ("hours", "Opening hours"),
+    ("weekend", "Weekends"),
+    ("out_of_hours", "Out of hours"),
+    ("cost", "Cost to him"),
+    ("referral", "How to refer"),
+    ("does", "Does"),
+    ("does_not", "Does not do"),
+    ("checked", "Last checked"),
+)
+
+
+class DirectoryWindow(QWidget):
+    def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("Services directory")
+        self.setAccessibleName("Services directory")
+        self._vault = vault
+        self._views: dict[str, Any] = {}
+        self._request = 0
+        self.search = QLineEdit()
+        self.search.setObjectName("directory_search")
+        self.search.setClearButtonEnabled(True)
+        self.setting = QComboBox()
+        self.setting.addItem("Prison and community", None)
+        self.setting.addItem("In prison", "prison")
+        self.setting.addItem("In the community", "community")
+        self.stale_only = QCheckBox("Only entries to check again (not checked for 90 days)")
+        self.count = QLabel()
+        self.table = Table(
+            "Services", ("Name", "Kind", "Area", "Checked"), empty="No entries.", fit=False
+        )
+        self.details = Facts(DETAILS)
+        self.name_label = heading("Choose an entry to see its details.")
+        self.verify_button = QPushButton("&Mark as checked today")
+        self.verify_button.setEnabled(False)
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.setting.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.stale_only.toggled.connect(lambda _on: self.refresh())
+        self.table.view.selectionModel().currentRowChanged.connect(self._chosen)
+        self.verify_button.clicked.connect(self._verify)
+        self.resize(1000, 700)
+        self.refresh()
+
+    def _build(self) -> None:
+        grid = QGridLayout()
+        grid.addWidget(label_for("&Search:", self.search), 0, 0)
+        grid.addWidget(self.search, 0, 1)
+        grid.addWidget(label_for("S&etting:", self.setting), 1, 0)
+        grid.addWidget(self.setting, 1, 1)
+        grid.setColumnStretch(1, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addLayout(grid)
+        left_layout.addWidget(self.stale_only)
+        left_layout.addWidget(self.count)
+        left_layout.addWidget(self.table, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.name_label)
+        right_layout.addWidget(self.details)
+        row = QHBoxLayout()
+        row.addWidget(self.verify_button)
+        row.addStretch(1)
+        right_layout.addLayout(row)
+        right_layout.addStretch(1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([560, 440])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def refresh(self) -> None:
+        from engager_desktop.services import directory
+
+        self._timer.stop()
+        vault, text = self._vault, self.search.text().strip() or None
+        setting, stale_only = self.setting.currentData(), self.stale_only.isChecked()
+        self._request += 1
+        request = self._request
+
+        def work() -> Any:
+            found = directory.search_services(vault, text, setting=setting)
+            if stale_only:
+                stale_ids = {s.id for s in directory.stale(vault)}
+                found = [s for s in found if s.id in stale_ids]
+            return found
+
+        ops.run(
+            work,
+            lambda views: self._loaded(request, views),
+            lambda message, _exc: self.count.setText(message),
+            owner=self,
+        )
+
+    def _loaded(self, request: int, views: list[Any]) -> None:
+        if request != self._request:
+            return
+        self._views = {v.id: v for v in views}
+        stale = sum(v.stale for v in views)
+        self.count.setText(
+            f"{labels.plural(len(views), 'entry', 'entries')}, {stale} to check again"
+        )
+        self.table.set_rows(
+            [
+                TextRow(
+                    (v.entry.name, _kind(v.entry.kind), v.entry.area or "", _checked(v)),
+                    id=v.id,
+                    sort_keys=(
+                        v.entry.name,
+                        v.entry.kind,
+                        v.entry.area or "",
+                        v.days_since_verified if v.days_since_verified is not None else 10**6,
+                    ),
+                    emphasis=v.stale and not self.stale_only.isChecked(),
+                )
+                for v in views
+            ]
+        )
+        self._show(None)
+
+    def _chosen(self, current: Any, _previous: Any) -> None:
+        man = current.data(ID_ROLE) if current.isValid() else None
+        self._show(self._views.get(man) if man else None)
+
+    def _show(self, view: Any) -> None:
+        self._current = view
+        self.verify_button.setEnabled(view is not None)
+        if view is None:
+            self.name_label.setText("Choose an entry to see its details.")
+            self.details.clear()
+            return
+        e = view.entry
+        self.name_label.setText(e.name)
+        values = {
+            "kind": _kind(e.kind),
+            "setting": labels.word(labels.PLACE, str(e.setting)),
+            "area": e.area,
+            "phone": e.phone,
+            "hours": e.opening_hours,
+            "weekend": e.weekend_hours,
+            "out_of_hours": e.out_of_hours,
+            "cost": e.cost_to_him,
+            "referral": e.referral_route,
+            "does": e.does,
+            "does_not": e.does_not,
+            "checked": _checked(view),
+        }
+        for key, value in values.items():
+            self.details.set(key, value)
+
+    def _verify(self) -> None:
+        from engager_desktop.services import directory
+
+        view = getattr(self, "_current", None)
+        if view is None:
+            return
+        vault = self._vault
+        ops.run(
+            lambda: directory.mark_verified(vault, view.id),
+            lambda _r: self.refresh(),
+            lambda message, _exc: self.count.setText(message),
+            owner=self,
+        )
+
+
+def _kind(kind: str) -> str:
+    """A kind of service as words (``drug_and_alcohol`` → ``Drug and alcohol``)."""
+    words = kind.replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def _checked(view: Any) -> str:
+    days = view.days_since_verified
+    if days is None:
+        return "Never"
+    if days == 0:
+        return "Today"
+    return f"{labels.plural(days, 'day')} ago"

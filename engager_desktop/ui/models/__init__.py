@@ -1,0 +1,1 @@
+"""Qt table models: adapters from service results to views."""

@@ -1,0 +1,147 @@
+"""Run slow work off the UI thread: ``run(fn, success, failure)``, callbacks back on the UI thread.
+
+``fn`` runs in a worker of a private QThreadPool and must never touch a widget. Its result goes to
+``success`` and any exception, as a plain one-line message, to ``failure`` (both on the UI
+thread). ``cancel_all`` (used when the vault locks) stops every pending callback from arriving.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+from engager_desktop.crypto.errors import VaultError
+from engager_desktop.domain.validation import ValidationError
+from engager_desktop.ui.qt_workarounds import keep_singletons_alive
+
+keep_singletons_alive()  # PySide6 6.12 on Python 3.11 loses references to None and True
+
+log = logging.getLogger(__name__)
+
+MAX_WORKERS = 4
+GENERIC_FAILURE = "Something went wrong and that step was not finished. Nothing you typed is lost."
+
+Success = Callable[[Any], None]
+Failure = Callable[[str, BaseException], None]
+
+_pool: QThreadPool | None = None
+_live: set[Op] = set()
+_generation = 0
+
+
+def pool() -> QThreadPool:
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(MAX_WORKERS)
+    return _pool
+
+
+def plain_message(exc: BaseException) -> str:
+    """What the practitioner reads: our own one-line messages, otherwise a plain apology."""
+    if isinstance(exc, VaultError | ValidationError):
+        text = str(exc)
+        return text[:1].upper() + text[1:]
+    if isinstance(exc, OSError):
+        return f"A file could not be read or written ({exc.strerror or 'file error'})."
+    if exc.__class__.__name__ == "VaultLocked":
+        return "The vault is locked."
+    from engager_desktop.ui import errors  # late: errors imports widgets
+
+    errors.log_exception(exc)
+    return GENERIC_FAILURE
+
+
+class Op(QObject):
+    """One piece of work in flight; lives on the UI thread and delivers its result there."""
+
+    _finished = Signal(bool, object)
+
+    def __init__(
+        self, success: Success | None, failure: Failure | None, owner: QObject | None
+    ) -> None:
+        super().__init__()
+        self._success = success
+        self._failure = failure
+        self._owner = owner
+        self._generation = _generation
+        self.cancelled = False
+        self.done = False
+        self._finished.connect(self._deliver)
+
+    def cancel(self) -> None:
+        """Drop the callbacks; the worker still finishes what it started."""
+        self.cancelled = True
+
+    @Slot(bool, object)
+    def _deliver(self, ok: bool, payload: object) -> None:
+        self.done = True
+        # Forget this op only after the event that called us is over: dropping the last
+        # reference here would delete the QObject while Qt is still delivering to it.
+        QTimer.singleShot(0, lambda: _live.discard(self))
+        if self.cancelled or self._generation != _generation:
+            return
+        if self._owner is not None and not shiboken6.isValid(self._owner):
+            return  # the window that asked has gone
+        if ok:
+            if self._success is not None:
+                self._success(payload)
+        else:
+            assert isinstance(payload, BaseException)
+            message = plain_message(payload)
+            if self._failure is not None:
+                self._failure(message, payload)
+            else:
+                log.warning("background step failed: %s", type(payload).__name__)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[], Any], op: Op) -> None:
+        super().__init__()
+        self._fn = fn
+        self._op = op
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except BaseException as exc:  # every failure is reported, never lost in a thread
+            self._op._finished.emit(False, exc)
+        else:
+            self._op._finished.emit(True, result)
+
+
+def run(
+    fn: Callable[[], Any],
+    success: Success | None = None,
+    failure: Failure | None = None,
+    *,
+    owner: QObject | None = None,
+) -> Op:
+    """Run ``fn`` in the pool, then ``success(result)`` or ``failure(message, exc)`` here.
+
+    ``owner``: the widget asking; if it is deleted meanwhile, neither callback runs.
+    """
+    op = Op(success, failure, owner)
+    _live.add(op)
+    pool().start(_Task(fn, op))
+    return op
+
+
+def pending() -> int:
+    """Ops started and not yet delivered (for tests and for a busy indicator)."""
+    return sum(not op.done for op in _live)
+
+
+def cancel_all() -> None:
+    """Every op started before now will deliver nothing (the vault is locking)."""
+    global _generation
+    _generation += 1
+
+
+def wait_for_workers(msecs: int = 5000) -> bool:
+    """Block until the pool is idle (used when quitting, never while the window is in use)."""
+    return pool().waitForDone(msecs)

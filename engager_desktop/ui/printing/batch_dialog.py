@@ -1,0 +1,194 @@
+"""Print (or save) action plans for every man on the caseload, with progress and a cancel button.
+
+The batch runs off the UI thread (see ``services.printing_batch``); progress comes back through a
+signal, and Cancel stops it before the next man. Every plan that went out is audited.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engager_desktop.services import printing_batch
+from engager_desktop.store.vault import Vault
+from engager_desktop.ui import ops
+from engager_desktop.ui.printing.pdf_pages import PrinterSink
+from engager_desktop.ui.printing.preview_dialog import (
+    ChoosePrinter,
+    NoPrinter,
+    ask_printer,
+    default_folder,
+    one_line,
+)
+from engager_desktop.worksheets.kinds import KINDS
+from engager_desktop.worksheets.options import PrintOptions
+
+
+def ask_folder(parent: QWidget) -> str | None:
+    path = QFileDialog.getExistingDirectory(
+        parent, "Choose the folder to save them in", str(default_folder())
+    )
+    return path or None
+
+
+class BatchDialog(QDialog):
+    """One document per man for every man still on the caseload (action plans by default)."""
+
+    progressed = Signal(int, int)
+
+    def __init__(
+        self,
+        vault: Vault,
+        parent: QWidget | None = None,
+        *,
+        kind: str = "action-plan",
+        large_print: bool = False,
+        workers: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.vault, self.kind, self.workers = vault, kind, workers
+        self.men = printing_batch.men_to_print(vault)
+        self.result: printing_batch.BatchResult | None = None
+        self.choose_folder: Callable[[QWidget], str | None] = ask_folder
+        self.choose_printer: ChoosePrinter = ask_printer
+        self._cancel = threading.Event()
+        self._started = 0.0
+        self.running = False
+        title = KINDS[kind].title
+        self.setWindowTitle("Print for everyone")
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            f"Print “{title}” for each of the {len(self.men)} men still on the caseload, "
+            "one after another. You can stop at any time."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.large_print = QCheckBox("&Large print")
+        self.large_print.setChecked(large_print)
+        layout.addWidget(self.large_print)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, max(1, len(self.men)))
+        self.progress.setValue(0)
+        self.progress.setAccessibleName("Progress")
+        layout.addWidget(self.progress)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Status")
+        layout.addWidget(self.status)
+        layout.addLayout(self._buttons())
+        self.progressed.connect(self._show_progress)
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.save_button = QPushButton("&Save them in a folder…")
+        self.print_button = QPushButton("&Print them all…")
+        self.cancel_button = QPushButton("S&top")
+        self.close_button = QPushButton("&Close")
+        self.cancel_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save_all)
+        self.print_button.clicked.connect(self.print_all)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.reject)
+        for button in (self.save_button, self.print_button, self.cancel_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        return row
+
+    def save_all(self) -> None:
+        folder = self.choose_folder(self)
+        if not folder:
+            return
+        try:
+            sink = printing_batch.FolderSink(folder)
+        except Exception as exc:
+            self.status.setText(one_line(str(exc), exc))
+            return
+        self._start(sink, "file", lambda: None)
+
+    def print_all(self) -> None:
+        try:
+            printer = self.choose_printer(self)
+        except NoPrinter as exc:
+            self.status.setText(str(exc))
+            return
+        if printer is None:
+            return
+        sink = PrinterSink(printer)
+        self._start(sink, "printer", sink.close)
+
+    def _start(self, sink: printing_batch.Sink, destination: str, finish: Callable[[], None]):
+        vault, kind, men, workers = self.vault, self.kind, self.men, self.workers
+        options = PrintOptions(large_print=self.large_print.isChecked())
+        cancelled, progress = self._cancel.is_set, self.progressed.emit
+        self._cancel.clear()
+
+        def work() -> printing_batch.BatchResult:
+            try:
+                return printing_batch.run_batch(
+                    vault,
+                    kind,
+                    men,
+                    sink,
+                    destination=destination,
+                    options=options,
+                    cancelled=cancelled,
+                    progress=progress,
+                    workers=workers,
+                )
+            finally:
+                finish()
+
+        self._set_running(True)
+        self._started = time.monotonic()
+        self.status.setText("Starting…")
+        ops.run(work, self._finished, self._failed)
+
+    def _set_running(self, running: bool) -> None:
+        self.running = running
+        for button in (self.save_button, self.print_button, self.close_button):
+            button.setEnabled(not running)
+        self.large_print.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress.setValue(done)
+        self.status.setText(f"{done} of {total} done…")
+
+    def cancel(self) -> None:
+        self._cancel.set()
+        self.status.setText("Stopping after the one in hand…")
+
+    def _finished(self, result: printing_batch.BatchResult) -> None:
+        self.result = result
+        self._set_running(False)
+        seconds = time.monotonic() - self._started
+        count = len(result.delivered)
+        if result.cancelled:
+            self.status.setText(f"Stopped: {count} of {len(self.men)} done.")
+        else:
+            self.status.setText(f"Done: {count} in {seconds:.0f} seconds.")
+
+    def _failed(self, message: str, exc: BaseException) -> None:
+        self._set_running(False)
+        self.status.setText(f"It stopped part-way: {one_line(message, exc)}")
+
+    def reject(self) -> None:
+        if self.running:  # closing while it runs would leave it printing unseen: stop it first
+            self.cancel()
+            return
+        super().reject()

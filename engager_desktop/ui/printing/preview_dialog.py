@@ -1,0 +1,295 @@
+"""The print preview: what will print, what was left out and the wording check, then print or save.
+
+The document is prepared off the UI thread and shown with QtPdf straight from memory. Options
+(large print, sensitive parts, a copy for someone else) rebuild it. Printing goes through Qt's
+print dialog; saving goes where the practitioner chooses. Each print or save is audited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engager_desktop.services import printing
+from engager_desktop.store.vault import Vault
+from engager_desktop.ui import ops
+from engager_desktop.ui.printing.pdf_pages import NO_PRINTER, LoadedPdf, has_printer, print_pdf
+from engager_desktop.worksheets.kinds import KINDS
+from engager_desktop.worksheets.options import PrintOptions
+from engager_desktop.worksheets.save import SavePdfError, save_pdf
+
+FINDINGS_SHOWN = 12
+PREPARING = "Preparing the document…"
+
+ChooseSavePath = Callable[[str], str | None]
+ChoosePrinter = Callable[[QWidget], QPrinter | None]
+
+
+def default_folder() -> Path:
+    place = QStandardPaths.StandardLocation.DocumentsLocation
+    return Path(QStandardPaths.writableLocation(place) or Path.home())
+
+
+def ask_save_path(parent: QWidget, suggested: str) -> str | None:
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, "Save as PDF", str(default_folder() / suggested), "PDF files (*.pdf)"
+    )
+    if not path:
+        return None
+    return path if path.lower().endswith(".pdf") else f"{path}.pdf"
+
+
+def ask_printer(parent: QWidget) -> QPrinter | None:
+    """Qt's print dialog; None when cancelled. ``NoPrinter`` when none is set up."""
+    if not has_printer():
+        raise NoPrinter()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("Print")
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return printer
+
+
+class NoPrinter(Exception):
+    def __init__(self) -> None:
+        super().__init__(NO_PRINTER)
+
+
+def one_line(message: str, exc: BaseException) -> str:
+    """Our own message for a save that failed (it names no file), else the generic one."""
+    if isinstance(exc, SavePdfError):
+        text = str(exc)
+        return f"{text[:1].upper()}{text[1:]}."
+    return message
+
+
+def bullet_text(items: list[str]) -> str:
+    return "<br>".join(f"• {escape(item)}" for item in items)
+
+
+class PreviewDialog(QDialog):
+    """Preview one document; ``prepared`` is the document shown (None while it is built)."""
+
+    def __init__(
+        self,
+        vault: Vault,
+        kind: str,
+        man_id: str | None,
+        parent: QWidget | None = None,
+        *,
+        blank: bool = False,
+        large_print: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.vault, self.kind, self.man_id, self.blank = vault, kind, man_id, blank
+        self.prepared: printing.PreparedDocument | None = None
+        self.loaded: LoadedPdf | None = None
+        self.choose_save_path: ChooseSavePath = lambda name: ask_save_path(self, name)
+        self.choose_printer: ChoosePrinter = ask_printer
+        self._op: ops.Op | None = None
+        title = KINDS[kind].title
+        self.setWindowTitle(f"Print: {title}")
+        self.resize(900, 760)
+        self._build(title, large_print)
+        self.refresh()
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _build(self, title: str, large_print: bool) -> None:
+        layout = QVBoxLayout(self)
+        heading = QLabel(f"<b>{escape(title)}</b>")
+        layout.addWidget(heading)
+        layout.addLayout(self._options(large_print))
+        self.left_out = self._notice("Left out", layout)
+        self.notes = self._notice("Check before you give it out", layout)
+        self.findings = self._notice("Wording check on the text entered", layout)
+        self.status = QLabel(PREPARING)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Status")
+        layout.addWidget(self.status)
+        self.view = QPdfView(self)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setAccessibleName("Preview of the document")
+        layout.addWidget(self.view, 1)
+        layout.addLayout(self._buttons())
+
+    def _options(self, large_print: bool) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.large_print = QCheckBox("&Large print")
+        self.large_print.setChecked(large_print)
+        self.sensitive = QCheckBox("Include &sensitive parts")
+        self.sensitive.setToolTip(
+            "Trauma, risk and limits on family contact are left out unless ticked"
+        )
+        self.for_others = QCheckBox("A copy for &someone else")
+        self.for_others.setToolTip(
+            "For a service or his family: his contact details and whereabouts print only with "
+            "his recorded consent"
+        )
+        chosen = KINDS[self.kind]
+        self.for_others.setVisible(chosen.needs_man and not chosen.for_others and not self.blank)
+        for box in (self.large_print, self.sensitive, self.for_others):
+            box.toggled.connect(self.refresh)
+            row.addWidget(box)
+        row.addStretch(1)
+        return row
+
+    def _notice(self, title: str, layout: QVBoxLayout) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setAccessibleName(title)
+        label.setProperty("notice_title", title)
+        label.hide()
+        layout.addWidget(label)
+        return label
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.print_button = QPushButton("&Print…")
+        self.save_button = QPushButton("Save as P&DF…")
+        close = QPushButton("&Close")
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button.clicked.connect(self.save_document)
+        close.clicked.connect(self.reject)
+        row.addStretch(1)
+        for button in (self.print_button, self.save_button, close):
+            row.addWidget(button)
+        self.print_button.setDefault(True)
+        return row
+
+    # --- preparing ------------------------------------------------------------------------
+
+    def options(self) -> PrintOptions:
+        return PrintOptions(
+            large_print=self.large_print.isChecked(),
+            include_sensitive=self.sensitive.isChecked(),
+            for_others=self.for_others.isChecked() and not self.for_others.isHidden(),
+        )
+
+    def refresh(self) -> None:
+        """Build the document again with the options as ticked now (off the UI thread)."""
+        if self._op is not None:
+            self._op.cancel()
+        self._set_busy(PREPARING)
+        vault, kind, man_id, blank, chosen = (
+            self.vault, self.kind, self.man_id, self.blank, self.options()
+        )  # fmt: skip
+        self._op = ops.run(
+            lambda: printing.prepare(vault, kind, man_id, chosen, blank=blank),
+            self._show,
+            self._failed,
+        )
+
+    def _set_busy(self, message: str) -> None:
+        self.status.setText(message)
+        self.print_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+
+    def _show(self, prepared: printing.PreparedDocument) -> None:
+        self._op = None
+        self.prepared = prepared
+        old, self.loaded = self.loaded, LoadedPdf(prepared.pdf, self)
+        self.view.setDocument(self.loaded.document)
+        if old is not None:
+            old.close()
+        self._fill(self.left_out, prepared.left_out)
+        self._fill(self.notes, prepared.notes)
+        self._fill(self.findings, [item.message for item in prepared.findings], FINDINGS_SHOWN)
+        pages = self.loaded.document.pageCount()
+        self.status.setText(f"Ready to print: {pages} page{'s' if pages != 1 else ''}.")
+        self.print_button.setEnabled(True)
+        self.save_button.setEnabled(True)
+
+    def _fill(self, label: QLabel, items: list[str] | tuple[str, ...], most: int = 0) -> None:
+        shown = list(items)[:most] if most else list(items)
+        if not shown:
+            label.hide()
+            return
+        more = len(items) - len(shown)
+        if more:
+            shown.append(f"and {more} more")
+        title = escape(str(label.property("notice_title")))
+        label.setText(f"<b>{title}:</b><br>{bullet_text(shown)}")
+        label.show()
+
+    def _failed(self, message: str, _exc: BaseException) -> None:
+        self._op = None
+        self.status.setText(message)
+
+    # --- printing and saving --------------------------------------------------------------
+
+    def print_document(self) -> None:
+        if self.prepared is None:
+            return
+        try:
+            printer = self.choose_printer(self)
+        except NoPrinter as exc:
+            self.status.setText(str(exc))
+            return
+        if printer is None:
+            return
+        try:
+            pages = print_pdf(self.prepared.pdf, printer)
+        except Exception as exc:  # a printer problem: say so, never lose the preview
+            self.status.setText(f"It did not print: {exc}.")
+            return
+        self._audit("printer", f"Sent {pages} page{'s' if pages != 1 else ''} to the printer.")
+
+    def save_document(self) -> None:
+        if self.prepared is None:
+            return
+        path = self.choose_save_path(self.prepared.file_name)
+        if not path:
+            return
+        data = self.prepared.pdf
+        self._set_busy("Saving…")
+        ops.run(
+            lambda: save_pdf(data, path),
+            lambda saved: self._audit("file", f"Saved as {Path(saved).name}."),
+            self._save_failed,
+        )
+
+    def _save_failed(self, message: str, exc: BaseException) -> None:
+        self.status.setText(one_line(message, exc))
+        self.print_button.setEnabled(True)
+        self.save_button.setEnabled(True)
+
+    def _audit(self, destination: str, done: str) -> None:
+        prepared = self.prepared
+        assert prepared is not None
+        vault = self.vault
+
+        def record() -> None:
+            printing.record_print(
+                vault, prepared.kind, prepared.man_id, destination, blank=prepared.blank
+            )
+
+        ops.run(record, lambda _none: self._after(done), self._save_failed)
+
+    def _after(self, message: str) -> None:
+        self.status.setText(message)
+        self.print_button.setEnabled(True)
+        self.save_button.setEnabled(True)
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt's name
+        if self._op is not None:
+            self._op.cancel()
+        super().done(result)

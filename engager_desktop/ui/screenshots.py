@@ -1,0 +1,197 @@
+"""Screenshots of every main screen (and every wizard page, when the wizards exist) as PNG files.
+
+Run offscreen on a demo vault by the ``screenshots`` command; each screen is shown, left to
+settle (background loads finished), grabbed and saved. Main windows are 1024×768; dialogs keep
+their natural size.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSize
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from engager_desktop.ui import ops
+from engager_desktop.ui.settings import Settings
+
+SIZE = (1024, 768)
+Save = Callable[[QWidget, str], Path]
+
+
+class ScreenshotsFailed(Exception):
+    """A screen could not be opened as it should (its one-line message says which)."""
+
+
+def settle(timeout: float = 30.0) -> None:
+    """Process events until no background step is pending and the screen has been laid out."""
+    deadline = time.monotonic() + timeout
+    while ops.pending() and time.monotonic() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.005)
+    for _ in range(5):
+        QCoreApplication.processEvents()
+
+
+class Shooter:
+    """Saves ``name{suffix}.png`` for each screen; ``saved`` lists the files written."""
+
+    def __init__(self, out: Path, suffix: str = "") -> None:
+        self.out = out
+        self.suffix = suffix
+        self.saved: list[Path] = []
+        out.mkdir(parents=True, exist_ok=True)
+
+    def __call__(self, widget: QWidget, name: str) -> Path:
+        if isinstance(widget, QDialog) or not widget.isWindow():
+            widget.adjustSize()
+        else:
+            widget.resize(*SIZE)
+        widget.show()
+        settle()
+        path = self.out / f"{name}{self.suffix}.png"
+        if not widget.grab().save(str(path)):
+            raise OSError(f"could not write {path.name}")
+        self.saved.append(path)
+        return path
+
+
+def _unlock_screens(vault: Any, save: Save) -> None:
+    from engager_desktop.crypto.recovery_code import generate
+    from engager_desktop.ui.unlock_window import CODE, CREATE, RECOVER, UnlockWindow
+
+    window = UnlockWindow(vault.path, vault.options)
+    window.resize(*SIZE)
+    save(window, "01-unlock")
+    window._show_wait(8)
+    save(window, "02-unlock-countdown")
+    window._timer.stop()
+    window._go(CREATE)
+    window.create_page.folder.set_path(vault.path.parent / "New vault")
+    window.create_page.passphrase.use_suggestion()
+    save(window, "03-create-vault")
+    window._go(RECOVER)
+    save(window, "04-recover")
+    window.code_page.show_code(generate())
+    window._go(CODE)
+    save(window, "05-recovery-code")
+    window.for_relock(vault.path)
+    save(window, "06-locked")
+    window.close()
+
+
+def _pick_men(window: Any) -> tuple[str, str]:
+    """A man with the most alerts, and the man inside whose release is nearest."""
+    model = window.panel.model
+    rows = [model.row_at(n) for n in range(model.rowCount())]
+    if not rows:
+        problem = window.panel.count_label.text() or "the caseload is empty"
+        raise ScreenshotsFailed(f"the caseload did not load: {problem}")
+    busiest = max(rows, key=lambda r: (r.alerts, r.open_steps))
+    inside = [r for r in rows if r.days_to_release is not None and r.days_to_release >= 0]
+    nearest = min(inside, key=lambda r: r.days_to_release) if inside else busiest
+    return busiest.id, nearest.id
+
+
+def _main_screens(vault: Any, save: Save, settings: Settings) -> str:
+    from engager_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    window.set_vault(vault)
+    window.resize(*SIZE)
+    window.show()
+    settle()
+    busiest, nearest = _pick_men(window)
+    window.panel.restore(busiest)
+    window.workspace.show_man(busiest)
+    for index, title in enumerate(window.workspace.tab_titles()):
+        window.workspace.set_current_tab(index)
+        slug = title.lower().replace(" ", "-")
+        save(window, f"10-main-{index:02d}-{slug}")
+    window.panel.restore(nearest)
+    window.workspace.show_man(nearest)
+    window.workspace.set_current_tab(4)
+    save(window, "11-main-release-soon")
+    window.panel.overdue.setChecked(True)
+    settle()
+    window.panel.table.selectRow(0)
+    save(window, "12-caseload-overdue")
+    window.panel.overdue.setChecked(False)
+    window.panel.search.setText("ka")
+    window.panel.refresh()
+    settle()
+    window.panel.table.selectRow(0)
+    window.workspace.set_current_tab(0)
+    save(window, "13-caseload-search")
+    _side_windows(window, save)
+    window.hide_data()
+    window.close()
+    return busiest
+
+
+def _side_windows(window: Any, save: Save) -> None:
+    from engager_desktop.ui.new_man_dialog import NewManDialog
+    from engager_desktop.ui.settings import SettingsDialog
+
+    directory = window.open_directory()
+    save(directory, "20-directory")
+    directory.stale_only.setChecked(True)
+    settle()
+    directory.table.view.selectRow(0)
+    save(directory, "21-directory-stale")
+    directory.close()
+    supervision = window.open_supervision()
+    save(supervision, "22-supervision-summary")
+    supervision.tabs.setCurrentIndex(1)
+    save(supervision, "23-supervision-notes")
+    supervision.close()
+    dialog = NewManDialog(window.vault, window)
+    save(dialog, "24-new-man")
+    dialog.close()
+    settings_dialog = SettingsDialog(window.settings, window)
+    save(settings_dialog, "25-settings")
+    settings_dialog.close()
+
+
+def _wizard_pages(vault: Any, man_id: str, shooter: Shooter) -> int:
+    """GUI part B's wizard pages, through ``ui.wizards.page_screenshots`` when it exists."""
+    if importlib.util.find_spec("engager_desktop.ui.wizards") is None:
+        return 0
+    module = importlib.import_module("engager_desktop.ui.wizards")
+    shoot = getattr(module, "page_screenshots", None)
+    if shoot is None:
+        return 0
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            written = shoot(vault, man_id, Path(folder), QSize(*SIZE))
+        except Exception as exc:  # the wizards are another part: report, keep the main screens
+            print(f"wizard pages skipped: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return 0
+        folder_out = shooter.out / "wizards"
+        folder_out.mkdir(exist_ok=True)
+        for path in written:
+            target = folder_out / f"{Path(path).stem}{shooter.suffix}.png"
+            shutil.move(str(path), target)
+            shooter.saved.append(target)
+    return len(written)
+
+
+def take_all(vault: Any, out: Path, *, suffix: str = "") -> list[Path]:
+    """Open every screen on ``vault`` and save its PNG in ``out``; returns the files written."""
+    app = QApplication.instance() or QApplication(["engager-screenshots"])
+    app.setApplicationName("Engager Desktop")
+    shooter = Shooter(out, suffix)
+    with tempfile.TemporaryDirectory() as folder:
+        settings = Settings.at(Path(folder) / "settings.ini")
+        _unlock_screens(vault, shooter)
+        man_id = _main_screens(vault, shooter, settings)
+        _wizard_pages(vault, man_id, shooter)
+    ops.wait_for_workers(10_000)
+    return shooter.saved

@@ -1,0 +1,167 @@
+"""Settings declared once (key, default, type, label), kept in QSettings, and their dialog.
+
+QSettings holds only these preferences: never a passphrase, a key or anything about a man.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+ORGANISATION = "Engager"
+APPLICATION = "Engager Desktop"
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: Any
+    type: type
+    label: str
+    minimum: int = 0
+    maximum: int = 0
+
+
+IDLE_LOCK_MINUTES = Setting(
+    "lock/idle_minutes", 10, int, "Lock after this many minutes without use", 1, 120
+)
+LARGE_PRINT = Setting("print/large_print", True, bool, "Print worksheets in large print by default")
+SHOW_GUIDANCE = Setting("guidance/show", True, bool, "Show practice guidance beside forms")
+DEFAULT_VAULT = Setting("vault/default_folder", "", str, "Vault folder to open at start")
+
+ALL: tuple[Setting, ...] = (IDLE_LOCK_MINUTES, LARGE_PRINT, SHOW_GUIDANCE, DEFAULT_VAULT)
+
+
+class Settings:
+    """Typed access to the declared settings; an unknown or damaged value reads as the default."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store or QSettings(ORGANISATION, APPLICATION)
+
+    @classmethod
+    def at(cls, path: Path) -> Settings:
+        """Settings in an INI file (tests and portable use)."""
+        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+
+    def get(self, setting: Setting) -> Any:
+        raw = self._store.value(setting.key, setting.default)
+        try:
+            value = _coerce(raw, setting.type)
+        except (TypeError, ValueError):
+            return setting.default
+        if setting.type is int and setting.maximum:
+            value = min(max(value, setting.minimum), setting.maximum)
+        return value
+
+    def set(self, setting: Setting, value: Any) -> None:
+        if setting not in ALL:
+            raise KeyError(setting.key)
+        self._store.setValue(setting.key, _coerce(value, setting.type))
+        self._store.sync()
+
+    def keys(self) -> list[str]:
+        return list(self._store.allKeys())
+
+
+def _coerce(raw: Any, kind: type) -> Any:
+    if kind is bool:
+        if isinstance(raw, str):
+            return raw.strip().lower() in ("1", "true", "yes", "on")
+        return bool(raw)
+    if kind is int:
+        return int(raw)
+    return "" if raw is None else str(raw)
+
+
+class SettingsDialog(QDialog):
+    """Edit every declared setting; one labelled input each, built from the declarations."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.setAccessibleName("Settings")
+        self._settings = settings
+        self._inputs: dict[str, QWidget] = {}
+        form = QFormLayout()
+        for setting in ALL:
+            widget = self._input_for(setting)
+            label = QLabel(setting.label + ":")
+            field = widget.findChild(QLineEdit) if setting.type is str else widget
+            target = field if isinstance(field, QWidget) else widget
+            label.setBuddy(target)
+            target.setAccessibleName(setting.label)
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(640)
+
+    def _input_for(self, setting: Setting) -> QWidget:
+        value = self._settings.get(setting)
+        if setting.type is bool:
+            box = QCheckBox()
+            box.setChecked(bool(value))
+            self._inputs[setting.key] = box
+            return box
+        if setting.type is int:
+            spin = QSpinBox()
+            spin.setRange(setting.minimum, setting.maximum)
+            spin.setValue(int(value))
+            self._inputs[setting.key] = spin
+            return spin
+        return self._folder_input(setting, str(value))
+
+    def _folder_input(self, setting: Setting, value: str) -> QWidget:
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        edit = QLineEdit(value)
+        edit.setPlaceholderText("The usual folder in your user data")
+        choose = QPushButton("Choose…")
+        choose.setAccessibleName(f"Choose the {setting.label.lower()}")
+        choose.clicked.connect(lambda: self._choose_folder(edit))
+        row.addWidget(edit, 1)
+        row.addWidget(choose)
+        self._inputs[setting.key] = edit
+        return holder
+
+    def _choose_folder(self, edit: QLineEdit) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Choose the vault folder", edit.text())
+        if folder:
+            edit.setText(folder)
+
+    def value_of(self, setting: Setting) -> Any:
+        widget = self._inputs[setting.key]
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        if isinstance(widget, QSpinBox):
+            return widget.value()
+        assert isinstance(widget, QLineEdit)
+        return widget.text().strip()
+
+    def accept(self) -> None:
+        for setting in ALL:
+            self._settings.set(setting, self.value_of(setting))
+        super().accept()

@@ -1,0 +1,220 @@
+"""Supervision: the caseload summary (no risk content, a flag only) and the supervision notes."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engager_desktop.ui import labels, ops
+from engager_desktop.ui.a11y import label_for
+from engager_desktop.ui.models.rows_model import TextRow
+from engager_desktop.ui.workspace.parts import Table
+
+SUMMARY_HEADERS = (
+    "Name",
+    "Phase",
+    "Release in",
+    "Overdue",
+    "Distress",
+    "Risk notes",
+    "Sessions",
+)
+
+
+def summary_rows(summary: Any) -> list[TextRow]:
+    rows = []
+    for line in summary.lines:
+        trend = labels.word(labels.TREND, line.distress_trend)
+        if line.latest_distress is not None:
+            trend = f"{trend} ({line.latest_distress})"
+        planned = f" of {line.sessions_planned}" if line.sessions_planned else ""
+        rows.append(
+            TextRow(
+                (
+                    line.preferred_name,
+                    labels.word(labels.PHASE, line.phase),
+                    labels.days_to_release(line.days_to_release),
+                    str(line.overdue_steps) if line.overdue_steps else "",
+                    trend,
+                    "Yes" if line.risk_flag else "",
+                    f"{line.sessions_held}{planned}",
+                ),
+                id=line.man_id,
+                sort_keys=(
+                    line.preferred_name,
+                    line.phase,
+                    line.days_to_release if line.days_to_release is not None else 10**6,
+                    line.overdue_steps,
+                    line.distress_trend,
+                    line.risk_flag,
+                    line.sessions_held,
+                ),
+            )
+        )
+    return rows
+
+
+class NoteForm(QWidget):
+    """A new supervision note: its type, date, and what was discussed, reflected on and agreed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = QComboBox()
+        for key, text in labels.SUPERVISION.items():
+            self.kind.addItem(text, key)
+        self.held_on = QDateEdit(QDate.currentDate())
+        self.held_on.setCalendarPopup(True)
+        self.held_on.setDisplayFormat("d MMM yyyy")
+        self.texts: dict[str, QPlainTextEdit] = {}
+        form = QFormLayout(self)
+        form.addRow(label_for("&Type of supervision:", self.kind), self.kind)
+        form.addRow(label_for("&Held on:", self.held_on), self.held_on)
+        for key, text in (
+            ("cases_discussed", "&Cases discussed:"),
+            ("risk", "Ris&k:"),
+            ("reflections", "&Reflections:"),
+            ("actions", "&Actions agreed:"),
+        ):
+            edit = QPlainTextEdit()
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
+            self.texts[key] = edit
+            form.addRow(label_for(text, edit), edit)
+        self.save_button = QPushButton("&Save the note")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        row.addWidget(self.save_button)
+        form.addRow(row)
+
+    def note(self) -> Any:
+        from engager_desktop.services.supervision import NoteInput
+
+        def text(key: str) -> str | None:
+            return self.texts[key].toPlainText().strip() or None
+
+        held = self.held_on.date()
+        return NoteInput(
+            kind=self.kind.currentData(),
+            held_on=date(held.year(), held.month(), held.day()),
+            cases_discussed=text("cases_discussed"),
+            risk=text("risk"),
+            reflections=text("reflections"),
+            actions=text("actions"),
+        )
+
+    def clear(self) -> None:
+        for edit in self.texts.values():
+            edit.clear()
+
+
+class SupervisionView(QWidget):
+    def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("Supervision")
+        self.setAccessibleName("Supervision")
+        self._vault = vault
+        self.head = QLabel()
+        self.head.setWordWrap(True)
+        self.summary = Table("Caseload summary", SUMMARY_HEADERS, fit=False)
+        self.notes = Table(
+            "Supervision notes",
+            ("Held on", "Type", "Cases discussed", "Reflections", "Actions"),
+            empty="No supervision notes yet.",
+            fit=False,
+        )
+        self.form = NoteForm()
+        tabs = QTabWidget()
+        summary_page = QWidget()
+        summary_layout = QVBoxLayout(summary_page)
+        summary_layout.addWidget(self.head)
+        summary_layout.addWidget(self.summary, 1)
+        notes_page = QWidget()
+        notes_layout = QVBoxLayout(notes_page)
+        notes_layout.addWidget(self.notes, 1)
+        notes_layout.addWidget(self.form)
+        tabs.addTab(summary_page, "&Caseload summary")
+        tabs.addTab(notes_page, "&Notes")
+        tabs.setAccessibleName("Supervision")
+        self.tabs = tabs
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        self.form.save_button.clicked.connect(self.save_note)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self._save_shortcut)
+        self.resize(1000, 700)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from engager_desktop.services import supervision
+
+        vault = self._vault
+        ops.run(
+            lambda: (supervision.caseload_summary(vault), supervision.notes(vault)),
+            self._loaded,
+            lambda message, _exc: self.head.setText(message),
+            owner=self,
+        )
+
+    def _loaded(self, result: tuple[Any, list[Any]]) -> None:
+        summary, notes = result
+        self.head.setText(
+            f"Made on {labels.day(summary.made_on)} for "
+            f"{labels.plural(len(summary.lines), 'man', 'men')} not closed. Audit log: "
+            f"{summary.audit_count} entries, ending {summary.audit_hash[:12]}."
+        )
+        self.summary.set_rows(summary_rows(summary))
+        self.notes.set_rows(
+            [
+                TextRow(
+                    (
+                        labels.day(n.held_on),
+                        labels.word(labels.SUPERVISION, n.kind),
+                        n.cases_discussed or "",
+                        n.reflections or "",
+                        n.actions or "",
+                    ),
+                    id=n.id,
+                    sort_keys=(n.held_on, n.kind, "", "", ""),
+                )
+                for n in notes
+            ]
+        )
+
+    def _save_shortcut(self) -> None:
+        if self.tabs.currentIndex() == 1:
+            self.save_note()
+
+    def save_note(self) -> None:
+        from engager_desktop.services import supervision
+
+        vault = self._vault
+        note = self.form.note()
+        self.form.save_button.setEnabled(False)
+
+        def saved(_id: Any) -> None:
+            self.form.save_button.setEnabled(True)
+            self.form.clear()
+            self.form.status.setText("Note saved.")
+            self.refresh()
+
+        def refused(message: str, _exc: BaseException) -> None:
+            self.form.save_button.setEnabled(True)
+            self.form.status.setText(message)
+
+        ops.run(lambda: supervision.add_note(vault, note), saved, refused, owner=self)

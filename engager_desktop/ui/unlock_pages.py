@@ -1,0 +1,243 @@
+"""The pages of the unlock window besides unlocking: create a vault, recover it, show the code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engager_desktop.ui.a11y import label_for
+from engager_desktop.ui.passphrase_input import PassphraseInput
+
+NEW_VAULT_NAME = "Engager vault"
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.4)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def status_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setObjectName(name)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    return label
+
+
+class FolderRow(QWidget):
+    """A folder path with a Choose… button; ``new`` picks a parent and names a new folder in it."""
+
+    def __init__(self, label: str, *, new: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit()
+        self.edit.setObjectName("folder")
+        self.choose = QPushButton("Choose…")
+        self.choose.setAccessibleName(f"Choose the {label.rstrip(':').lower()}")
+        self._new = new
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.choose)
+        self.choose.clicked.connect(self._pick)
+        self.label = label_for(label, self.edit)
+
+    def path(self) -> Path | None:
+        text = self.edit.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def set_path(self, path: Path) -> None:
+        self.edit.setText(str(path))
+
+    def _pick(self) -> None:
+        start = self.edit.text() or str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, "Choose a folder", start)
+        if not folder:
+            return
+        chosen = Path(folder)
+        if self._new and chosen.exists() and any(chosen.iterdir()):
+            chosen = chosen / NEW_VAULT_NAME
+        self.set_path(chosen)
+
+
+class CreatePage(QWidget):
+    """Make a new vault: a folder that does not exist yet and a strong passphrase."""
+
+    create_requested = Signal()
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder = FolderRow("&New vault folder:", new=True)
+        self.passphrase = PassphraseInput()
+        self.create_button = QPushButton("&Create the vault")
+        self.back_button = QPushButton("&Back")
+        self.status = status_label("create_status")
+        form = QFormLayout()
+        form.addRow(self.folder.label, self.folder)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Create a new vault"))
+        intro = QLabel(
+            "Everything you record is kept in this vault, encrypted with your passphrase. "
+            "Choose a passphrase of four or more unrelated words that you can remember."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.passphrase)
+        layout.addWidget(self.status)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.create_button)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.passphrase.changed.connect(self._update)
+        self.folder.edit.textChanged.connect(self._update)
+        self.create_button.clicked.connect(self.create_requested)
+        self.back_button.clicked.connect(self.back_requested)
+        self._update()
+
+    def _update(self) -> None:
+        ready = self.passphrase.acceptable() and self.folder.path() is not None
+        self.create_button.setEnabled(ready)
+
+
+class RecoverPage(QWidget):
+    """Forgot the passphrase: the printed recovery code opens the vault and sets a new one."""
+
+    recover_requested = Signal()
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder = FolderRow("&Vault folder:", new=False)
+        self.code = QLineEdit()
+        self.code.setObjectName("recovery_code")
+        self.code.setPlaceholderText("The 48 digits on your recovery sheet")
+        self.passphrase = PassphraseInput()
+        self.recover_button = QPushButton("&Recover and set the new passphrase")
+        self.back_button = QPushButton("&Back")
+        self.status = status_label("recover_status")
+        form = QFormLayout()
+        form.addRow(self.folder.label, self.folder)
+        form.addRow(label_for("Recovery &code:", self.code), self.code)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Forgot your passphrase?"))
+        intro = QLabel(
+            "Type the recovery code from the recovery sheet printed when the vault was made, "
+            "then choose a new passphrase. The old recovery code stops working and you get a "
+            "new one to print."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.passphrase)
+        layout.addWidget(self.status)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.recover_button)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.passphrase.changed.connect(self._update)
+        self.code.textChanged.connect(self._update)
+        self.recover_button.clicked.connect(self.recover_requested)
+        self.back_button.clicked.connect(self.back_requested)
+        self._update()
+
+    def _update(self) -> None:
+        ready = self.passphrase.acceptable() and bool(self.code.text().strip())
+        self.recover_button.setEnabled(ready and self.folder.path() is not None)
+
+
+class CodePage(QWidget):
+    """The recovery code, shown once; to continue, tick that it was printed or written down."""
+
+    continue_requested = Signal()
+    print_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.code_label = QLabel()
+        self.code_label.setObjectName("recovery_code_shown")
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSizeF(self.font().pointSizeF() * 1.5)
+        self.code_label.setFont(font)
+        self.code_label.setWordWrap(True)
+        self.code_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.code_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.code_label.setAccessibleName("Recovery code")
+        self.print_button = QPushButton("&Print the recovery sheet…")
+        self.kept = QCheckBox("I have printed the recovery sheet or written the code down")
+        self.continue_button = QPushButton("C&ontinue")
+        self.continue_button.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Your recovery code"))
+        intro = QLabel(
+            "This code opens the vault if the passphrase is forgotten. It is shown only now. "
+            "Print the recovery sheet or write the code down, and keep it locked away from the "
+            "laptop."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addWidget(self.code_label)
+        layout.addWidget(self.print_button)
+        layout.addWidget(self.kept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.continue_button)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.kept.toggled.connect(self.continue_button.setEnabled)
+        self.print_button.clicked.connect(self.print_requested)
+        self.continue_button.clicked.connect(self.continue_requested)
+
+    def show_code(self, code: str) -> None:
+        self.code_label.setText(code)
+        self.kept.setChecked(False)
+
+    def forget(self) -> None:
+        self.code_label.clear()
+        self.kept.setChecked(False)
+
+
+def recovery_sheet(code: str, vault_folder: Path | None, made_on: str) -> QTextDocument:
+    """A plain recovery sheet (the printed worksheet replaces it once printing lands)."""
+    doc = QTextDocument()
+    where = f"<p>Vault folder: {_escape(str(vault_folder))}</p>" if vault_folder else ""
+    doc.setHtml(
+        "<h1>Engager Desktop: recovery sheet</h1>"
+        f"<p>Made on {_escape(made_on)}.</p>{where}"
+        "<p>This code opens the vault if the passphrase is forgotten. Keep this sheet locked "
+        "away, apart from the laptop. Anyone with this sheet and the laptop can read the vault.</p>"
+        f"<p style='font-size:20pt; font-family:monospace'><b>{_escape(code)}</b></p>"
+        "<p>In Engager Desktop choose <i>Forgot your passphrase?</i>, type this code and choose "
+        "a new passphrase. A new code is then given and this one stops working.</p>"
+    )
+    return doc
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

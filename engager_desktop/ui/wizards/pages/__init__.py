@@ -1,0 +1,1 @@
+"""The wizard pages, one class per file; each names its guidance place and builds its inputs."""

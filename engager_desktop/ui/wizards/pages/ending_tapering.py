@@ -1,0 +1,54 @@
+"""Ending page 1: sessions agreed, the end date, tapering dates, how he wants to mark it (P30)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QPushButton
+
+from engager_desktop.store.orm.base import MEDIUM
+from engager_desktop.ui.wizards.page import Problem, WizardPage
+
+
+class TaperingPage(WizardPage):
+    NAME = "tapering"
+    PLACE = "ending.plan"
+    TITLE = "Towards the end"
+    SUBTITLE = "Sessions left, spaced out towards the end date he knows about."
+
+    def build(self) -> None:
+        self.progress = self.note(self.context.progress_text)
+        self.number(
+            "planned_sessions", "Number of sessions agreed", low=0, high=100, special="Not agreed"
+        )
+        self.date("planned_end", "End date agreed with him")
+        propose = QPushButton("&Propose spaced-out dates")
+        propose.setAccessibleName("Propose spaced-out dates for the sessions left")
+        propose.clicked.connect(self.propose)
+        self.add_widget(propose)
+        self.proposal = self.note()
+        self.box("tapering", "How the sessions will be spaced", limit=MEDIUM, lines=2)
+        self.check("book_tapering", "Book the proposed dates as planned sessions when you finish")
+        self.box("how_to_mark_it", "How he would like to mark the ending", limit=MEDIUM, lines=2)
+
+    def propose(self) -> None:
+        wizard = self.wizard()
+        try:
+            dates = wizard.tapering_dates()
+        except ValueError as exc:
+            self.fields["planned_end"].show_problem(str(exc))
+            self.proposal.setText("")
+            return
+        text = wizard.tapering_text(dates)
+        self.proposal.setText(text or "No sessions are left to space out.")
+        if text:
+            self.fields["tapering"].set_value(text)
+
+    def check_more(self, values: dict[str, Any]) -> list[Problem]:
+        if not values.get("book_tapering"):
+            return []
+        try:
+            self.wizard().tapering_dates()
+        except ValueError as exc:
+            return [(self.fields["book_tapering"], str(exc))]
+        return []

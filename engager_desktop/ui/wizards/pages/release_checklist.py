@@ -1,0 +1,45 @@
+"""Release page 1: days to go, what is still missing (most urgent first), home, money and ID."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engager_desktop.domain.validation import ValidationError, check_release_date
+from engager_desktop.store.orm.base import MEDIUM
+from engager_desktop.ui.wizards.dates import BadInput, parse_date
+from engager_desktop.ui.wizards.page import Problem, WizardPage
+
+
+class ChecklistPage(WizardPage):
+    NAME = "checklist"
+    PLACE = "release.checklist"
+    TITLE = "Release checklist"
+    SUBTITLE = "What is still missing comes first; tick each thing as it is done."
+
+    def build(self) -> None:
+        self.missing = self.note()
+        self.missing.setAccessibleName("What is still missing")
+        self.date("release_date", "Release date")
+        self.box("going_to", "Where he is going on release", limit=MEDIUM, lines=2)
+        self.box("accommodation", "Somewhere to live", limit=MEDIUM, lines=2)
+        self.check("accommodation_confirmed", "Somewhere to live is confirmed")
+        self.check("benefit_claim_prepared", "Benefit claim ready before release")
+        self.check("id_documents", "ID documents ready")
+        self.check("bank_account", "Bank account open")
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt's name)
+        self.refresh()
+
+    def refresh(self) -> None:
+        wizard = self.wizard()
+        if hasattr(wizard, "missing_html"):
+            self.missing.setText(wizard.missing_html())
+
+    def check_more(self, values: dict[str, Any]) -> list[Problem]:
+        field = self.fields["release_date"]
+        try:
+            release = parse_date(values.get("release_date"))
+            check_release_date(release, self.context.today, self.context.phase, "release_date")
+        except (BadInput, ValidationError) as exc:
+            return [(field, str(exc))]
+        return []

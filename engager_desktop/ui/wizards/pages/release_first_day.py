@@ -1,0 +1,18 @@
+"""Release page 4: a plan for the first 24 hours, the riskiest time (P22)."""
+
+from __future__ import annotations
+
+from engager_desktop.store.orm.base import MEDIUM
+from engager_desktop.ui.wizards.page import WizardPage
+
+
+class FirstDayPage(WizardPage):
+    NAME = "first_day"
+    PLACE = "release.gate"
+    TITLE = "The first 24 hours"
+    SUBTITLE = "Where he goes, who he sees, and what he does if things get hard."
+
+    def build(self) -> None:
+        self.note(self.context.substances_text, caution=bool(self.context.substances_text))
+        self.box("first_24_hours", "The plan for his first 24 hours", limit=MEDIUM, lines=6)
+        self.box("what_to_bring", "What to bring on the day", limit=MEDIUM, lines=3)

@@ -1,0 +1,20 @@
+"""Release page 3: who meets him at the gate, a peer if possible (P22)."""
+
+from __future__ import annotations
+
+from engager_desktop.store.orm.base import SHORT
+from engager_desktop.ui.wizards.choices import GATE_MEETERS
+from engager_desktop.ui.wizards.page import WizardPage
+
+
+class GatePage(WizardPage):
+    NAME = "gate"
+    PLACE = "release.gate"
+    TITLE = "Meeting him at the gate"
+    SUBTITLE = "A peer if one can be found; otherwise you."
+
+    def build(self) -> None:
+        self.note(self.context.gate_text)
+        self.choice("gate_meeter", "Who meets him", GATE_MEETERS)
+        self.text("gate_meeter_name", "Their name", limit=SHORT)
+        self.text("gate_meeting_place", "Where they meet him", limit=SHORT)

@@ -1,0 +1,45 @@
+"""Release page 2: GP and medication, a phone that works and other ways to reach him (P21)."""
+
+from __future__ import annotations
+
+from engager_desktop.store.orm.base import MEDIUM
+from engager_desktop.ui.wizards.page import WizardPage
+
+CONSENT = "His contact details go to no one else until he has agreed to it."
+
+
+class HealthContactPage(WizardPage):
+    NAME = "health_contact"
+    PLACE = "release.checklist"
+    TITLE = "Health, and staying in touch"
+    SUBTITLE = "So his care carries on, and you can reach him once he is out."
+
+    def build(self) -> None:
+        self.missing = self.note()
+        self.heading("Health")
+        self.check("gp_registered", "Registered with a GP")
+        self.check("discharge_letter", "Discharge letter sent to the GP")
+        self.box("gp_follow_up", "GP follow-up arranged", limit=MEDIUM, lines=2)
+        self.box("medication", "Medication he takes", limit=MEDIUM, lines=2)
+        self.check(
+            "medication_arranged", "Medication ready for the day he leaves (or he takes none)"
+        )
+        self.heading("Staying in touch")
+        self.check("phone_working", "He has a phone that works (charged, and kept)")
+        self.text("phone_number", "His phone number", limit=40, hint=CONSENT)
+        self.box(
+            "other_ways_to_reach",
+            "Other ways to reach him (probation, hostel, someone he trusts)",
+            limit=MEDIUM,
+            lines=2,
+            hint=CONSENT,
+        )
+        self.check("services_met_inside", "Community services met him in person while inside")
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt's name)
+        self.refresh()
+
+    def refresh(self) -> None:
+        wizard = self.wizard()
+        if hasattr(wizard, "missing_html"):
+            self.missing.setText(wizard.missing_html(limit=4))

@@ -1,0 +1,43 @@
+"""Understanding page 7: his problems in his words, each turned into a goal; readiness (P8, P9)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engager_desktop.store.orm.base import MEDIUM
+from engager_desktop.ui.wizards.choices import DOMAINS, HORIZONS, READINESS
+from engager_desktop.ui.wizards.fields import BOX, CHECK, CHOICE, Spec
+from engager_desktop.ui.wizards.page import WizardPage
+
+PROBLEM_SPECS = (
+    Spec("his_words", "The problem, in his words", BOX, required=True, limit=MEDIUM, lines=2),
+    Spec("as_goal_or_need", "As a goal or need", BOX, limit=300, lines=2),
+    Spec("make_goal", "Put this goal in his action plan", CHECK, limit=None, wide=True),
+    Spec("horizon", "Kind of goal", CHOICE, limit=None, options=HORIZONS),
+    Spec("domain", "Area of his life", CHOICE, limit=None, options=DOMAINS),
+)
+DEFAULTS = {"make_goal": True, "horizon": HORIZONS[0][1], "domain": DOMAINS[0][1]}
+
+
+class GoalsPage(WizardPage):
+    NAME = "goals"
+    PLACE = "understanding.goals"
+    TITLE = "Problems and goals"
+    SUBTITLE = "The problems he names, each turned into something to work towards."
+
+    def build(self) -> None:
+        self.problems_list = self.rows(
+            "priority_problems",
+            "problem",
+            PROBLEM_SPECS,
+            header=self._in_plan,
+            empty_text="None yet. Ask him what matters most to him just now.",
+            defaults=DEFAULTS,
+        )
+        self.heading("Readiness to change")
+        self.choice("readiness", "How ready he feels to change", READINESS)
+        self.box("readiness_note", "What he said about it", limit=MEDIUM, lines=2)
+
+    def _in_plan(self, values: dict[str, Any]) -> str:
+        title = self.context.goal_titles.get(values.get("goal_id") or "")
+        return f"In his action plan as: {title}" if title else ""

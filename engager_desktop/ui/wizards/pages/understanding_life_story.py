@@ -1,0 +1,17 @@
+"""Understanding page 4: his whole life first, and how he is doing his time (P3, P4)."""
+
+from __future__ import annotations
+
+from engager_desktop.store.orm.base import LONG, MEDIUM
+from engager_desktop.ui.wizards.page import WizardPage
+
+
+class LifeStoryPage(WizardPage):
+    NAME = "life_story"
+    PLACE = "understanding.life_story"
+    TITLE = "His life"
+    SUBTITLE = "People, places, work and what he enjoys, before any symptoms."
+
+    def build(self) -> None:
+        self.box("life_story", "His life story, in his words", limit=LONG, lines=7)
+        self.box("doing_your_time", "How he is getting on with doing his time", limit=MEDIUM)

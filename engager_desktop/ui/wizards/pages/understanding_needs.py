@@ -1,0 +1,29 @@
+"""Understanding page 6: drink and drugs and how they link to the rest; basic needs (P3, P7)."""
+
+from __future__ import annotations
+
+from engager_desktop.store.orm.base import MEDIUM
+from engager_desktop.ui.wizards.page import WizardPage
+
+
+class NeedsPage(WizardPage):
+    NAME = "needs"
+    PLACE = "understanding.life_story"
+    TITLE = "Drink, drugs and basic needs"
+    SUBTITLE = "Food, a roof and company come first."
+
+    def build(self) -> None:
+        self.heading("Drink and drugs")
+        self.box("substance_use", "What he uses, and how much", limit=MEDIUM, lines=2)
+        self.box(
+            "substance_links",
+            "How it ties in with his mood, past hurts or being alone",
+            limit=MEDIUM,
+            lines=2,
+        )
+        self.heading("Basic needs")
+        self.box(
+            "basic_needs_worries",
+            "His worries about food, somewhere to live and company, now and after release",
+            limit=MEDIUM,
+        )

@@ -1,0 +1,40 @@
+"""Understanding page 12: whether he wants a pledge, what each side commits to, signing (P13)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engager_desktop.store.orm.base import MEDIUM
+from engager_desktop.ui.wizards.dates import BadInput, parse_date
+from engager_desktop.ui.wizards.page import Problem, WizardPage
+
+
+class PledgePage(WizardPage):
+    NAME = "pledge"
+    PLACE = "understanding.pledge"
+    TITLE = "A pledge, if he wants one"
+    SUBTITLE = "Some men find a written agreement, signed by you both, helps."
+
+    def build(self) -> None:
+        self.tri("pledge_wanted", "Does he want a pledge?")
+        self.box("his_commitments", "What he commits to", limit=MEDIUM)
+        self.box("practitioner_commitments", "What you commit to", limit=MEDIUM)
+        self.date("signed_on", "Date you both signed it")
+
+    def check_more(self, values: dict[str, Any]) -> list[Problem]:
+        field = self.fields["signed_on"]
+        try:
+            signed = parse_date(values.get("signed_on"))
+        except BadInput:
+            return []
+        if signed is None:
+            return []
+        if signed > self.context.today:
+            return [(field, "The signing date is in the future. Check the date.")]
+        if values.get("pledge_wanted") != "yes":
+            return [(field, "A pledge can only be signed if he wants one.")]
+        if not all(
+            str(values.get(k, "")).strip() for k in ("his_commitments", "practitioner_commitments")
+        ):
+            return [(field, "Write what each of you commits to before recording the signing.")]
+        return []

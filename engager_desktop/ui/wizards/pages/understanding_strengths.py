@@ -1,0 +1,29 @@
+"""Understanding page 9: strengths and skills he has, and ones he wants to build."""
+
+from __future__ import annotations
+
+from engager_desktop.store.orm.base import MEDIUM
+from engager_desktop.ui.wizards.choices import STRENGTH_KINDS
+from engager_desktop.ui.wizards.fields import CHOICE, TEXT, Spec
+from engager_desktop.ui.wizards.page import WizardPage
+
+STRENGTH_SPECS = (
+    Spec("text", "Strength or skill", TEXT, required=True, limit=MEDIUM),
+    Spec("kind", "Has it, or wants it", CHOICE, limit=None, options=STRENGTH_KINDS),
+)
+
+
+class StrengthsPage(WizardPage):
+    NAME = "strengths"
+    PLACE = "understanding.strengths"
+    TITLE = "Strengths"
+    SUBTITLE = "What he is good at, and what he would like to get better at."
+
+    def build(self) -> None:
+        self.strengths = self.rows(
+            "strengths",
+            "strength",
+            STRENGTH_SPECS,
+            empty_text="None yet.",
+            defaults={"kind": STRENGTH_KINDS[0][1]},
+        )

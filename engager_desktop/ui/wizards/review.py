@@ -1,0 +1,162 @@
+"""The session and action-plan review wizard: attendance, distress, every open step, next time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from engager_desktop.domain.enums import Phase
+from engager_desktop.services import action_plan, participants, session_review
+from engager_desktop.services.meetings import local_time
+from engager_desktop.services.session_review import OpenStep, ReviewDraft
+from engager_desktop.ui.wizards.base import EngagerWizard
+from engager_desktop.ui.wizards.choices import CHOOSE, MEETING_PLACES, shown
+from engager_desktop.ui.wizards.dates import date_text, long_date, time_text
+from engager_desktop.ui.wizards.page import WizardPage
+from engager_desktop.ui.wizards.pages.review_attendance import AttendancePage
+from engager_desktop.ui.wizards.pages.review_distress import DistressPage
+from engager_desktop.ui.wizards.pages.review_new_steps import NewStepsPage
+from engager_desktop.ui.wizards.pages.review_next_session import NextSessionPage
+from engager_desktop.ui.wizards.pages.review_steps import StepsPage
+from engager_desktop.ui.wizards.review_commit import commit_review
+
+INSIDE = (Phase.ENGAGEMENT.value, Phase.IN_PRISON.value)
+RESOURCE_WORDS = {
+    "him": "his own step",
+    "practitioner": "your step",
+    "other_professional": "another service",
+    "family_or_peers": "family or peers",
+}
+
+
+@dataclass
+class ReviewContext:
+    name: str
+    today: date
+    draft: ReviewDraft
+    goal_options: tuple[tuple[str, str], ...]
+    goal_set_on: dict[str, date]
+    initial: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def steps(self) -> dict[str, OpenStep]:
+        return {item.step.id: item for item in self.draft.open_steps}
+
+    @property
+    def planned_text(self) -> str:
+        planned = self.draft.planned
+        if planned is None:
+            return "No session was planned: this records a new one."
+        when = local_time(planned.starts_at)
+        where = shown(MEETING_PLACES, planned.place).lower()
+        return f"Planned for {long_date(when.date())} at {when:%H:%M}, {where}."
+
+    @property
+    def last_distress_text(self) -> str:
+        last = self.draft.last_distress
+        if last is None:
+            return "No distress rating recorded yet."
+        note = f" ({last.note})" if last.note else ""
+        return f"Last rated {last.score} on {long_date(last.rated_on)}{note}."
+
+    def describe_step(self, values: dict[str, Any]) -> str:
+        item = self.steps.get(str(values.get("step_id")))
+        if item is None:
+            return "This step is no longer in his plan (it may have been removed elsewhere)."
+        step = item.step
+        due = (
+            f"due {long_date(step.due_on)}"
+            if step.due_on
+            else ("before this session" if step.before_next_session else "no date set")
+        )
+        late = " (overdue)" if step.overdue else ""
+        kind = RESOURCE_WORDS.get(step.resource_kind, step.resource_kind)
+        return (
+            f"{step.what}\nGoal: {item.goal_title}. Who: {step.responsible} ({kind}). "
+            f"{due[0].upper()}{due[1:]}{late}."
+        )
+
+
+class ReviewWizard(EngagerWizard):
+    KIND = "review"
+    TITLE = "Session and plan review"
+    ALIASES = {
+        "starts_at": "session_date",
+        "what_was_reviewed": "reviewed",
+        "outcomes": "step_outcomes",
+        "outcome": "step_outcomes",
+        "why": "step_outcomes",
+        "next_session": "next_date",
+        "due_on": "new_steps",
+        "step": "new_steps",
+        "resource_kind": "new_steps",
+        "who_is_responsible": "new_steps",
+        "goal_id": "new_steps",
+        "link": "new_steps",
+    }
+
+    def load(self) -> ReviewContext:
+        draft = session_review.prepare_review(self.vault, self.man_id)
+        plan = action_plan.plan_for(self.vault, self.man_id)
+        man = participants.get_participant(self.vault, self.man_id)
+        goals = [g for g in plan.goals if g.status == "open"]
+        options = (CHOOSE, *((g.title, g.id) for g in goals)) if goals else ()
+        today = self.vault.clock.today()
+        context = ReviewContext(
+            draft.preferred_name, today, draft, options, {g.id: g.set_on for g in goals}
+        )
+        context.initial = self._initial(context, man.phase)
+        return context
+
+    @staticmethod
+    def _initial(context: ReviewContext, phase: str) -> dict[str, Any]:
+        planned = context.draft.planned
+        place = "prison" if phase in INSIDE else "community"
+        values: dict[str, Any] = {
+            "session_date": date_text(context.today),
+            "place": place,
+            "next_place": place,
+            "step_outcomes": [
+                {"step_id": item.step.id, "outcome": "", "why": "", "carry_on": True}
+                for item in context.draft.open_steps
+            ],
+        }
+        if planned is not None:
+            when = local_time(planned.starts_at)
+            values.update(
+                session_date=date_text(when.date()),
+                session_time=time_text(when.time()),
+                place=planned.place,
+                location=planned.location or "",
+                next_place=planned.place,
+                next_location=planned.location or "",
+            )
+        return values
+
+    def make_pages(self, context: ReviewContext) -> list[WizardPage]:
+        return [
+            AttendancePage(context),
+            DistressPage(context),
+            StepsPage(context),
+            NewStepsPage(context),
+            NextSessionPage(context),
+        ]
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        super().set_values(self._current_steps(values))
+
+    def _current_steps(self, values: dict[str, Any]) -> dict[str, Any]:
+        """A draft's step list brought up to date: steps closed elsewhere go, new ones come."""
+        if "step_outcomes" not in values:
+            return values
+        typed = {i.get("step_id"): i for i in values["step_outcomes"] if isinstance(i, dict)}
+        rows = [
+            typed.get(step_id) or {"step_id": step_id, "outcome": "", "why": "", "carry_on": True}
+            for step_id in self.context.steps
+        ]
+        return {**values, "step_outcomes": rows}
+
+    def commit(self, values: dict[str, Any]) -> Any:
+        planned = self.context.draft.planned
+        return commit_review(self.vault, self.man_id, planned.id if planned else None, values)

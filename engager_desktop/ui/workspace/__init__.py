@@ -1,0 +1,1 @@
+"""The selected man's workspace: one module per tab."""

@@ -1,0 +1,67 @@
+"""Ending tab: sessions against the plan, the ending plan, support after it, and what is missing."""
+
+from __future__ import annotations
+
+from engager_desktop.ui import labels
+from engager_desktop.ui.models.rows_model import TextRow
+from engager_desktop.ui.workspace.data import ManData
+from engager_desktop.ui.workspace.parts import Facts, Table, TabPage
+
+
+class EndingTab(TabPage):
+    title = "Ending"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.facts = self.add(
+            Facts(
+                [
+                    ("sessions", "Sessions"),
+                    ("end", "Planned end"),
+                    ("tapering", "Tapering"),
+                    ("mark", "How he wants to mark it"),
+                    ("support", "Support after the ending"),
+                    ("signed", "Signed off"),
+                ]
+            )
+        )
+        self.blueprint = self.add(
+            Facts(
+                [
+                    ("signs", "Signs to watch"),
+                    ("helps", "What helps"),
+                    ("who", "Who to contact"),
+                ]
+            )
+        )
+        self.missing = self.add(
+            Table("Still to do before the ending", ("Item", "Needed"), empty="Nothing is missing.")
+        )
+        self.finish()
+
+    def show_data(self, data: ManData) -> None:
+        check = data.ending_check
+        self.facts.set("sessions", check.sessions.message)
+        self.facts.set("end", labels.day(data.record.participant.planned_end))
+        self.facts.set("support", check.checks.support.message)
+        plan = data.ending.plan if data.ending else None
+        self.facts.set("tapering", plan.tapering if plan else None)
+        self.facts.set("mark", plan.how_to_mark_it if plan else None)
+        signed = data.ending.signed_off_on if data.ending else None
+        in_person = data.ending.signed_off_in_person if data.ending else False
+        self.facts.set(
+            "signed",
+            f"{labels.day(signed)}{' in person' if in_person else ''}" if signed else "Not yet",
+        )
+        self.blueprint.set("signs", plan.signs_to_watch if plan else None)
+        self.blueprint.set("helps", plan.what_helps if plan else None)
+        self.blueprint.set("who", plan.who_to_contact if plan else None)
+        self.missing.set_rows(
+            [
+                TextRow(
+                    (item.label, "Required" if item.required else "Good to have"),
+                    emphasis=item.required,
+                )
+                for item in check.checks.missing
+            ]
+        )

@@ -1,0 +1,237 @@
+"""Building blocks of the workspace tabs: a scrolling page, headed fact lists, tables and text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engager_desktop.ui.labels import NONE
+from engager_desktop.ui.models.rows_model import SORT_ROLE, RowsModel, TextRow
+
+MAX_TABLE_ROWS_SHOWN = 12
+MIN_COLUMN = 70
+MIN_LAST_COLUMN = 140
+
+
+def heading(text: str, level: int = 2) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * (1.25 if level == 1 else 1.1))
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setAccessibleName(text)
+    return label
+
+
+def value_label(name: str) -> QLabel:
+    label = QLabel(NONE)
+    label.setWordWrap(True)
+    label.setObjectName(name)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class Facts(QWidget):
+    """Label: value lines; ``set`` fills one by key, ``clear`` empties them all."""
+
+    def __init__(self, fields: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setColumnStretch(1, 1)
+        self.values: dict[str, QLabel] = {}
+        top = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+        for row, (key, text) in enumerate(fields):
+            value = value_label(key)
+            value.setAccessibleName(text)
+            name = QLabel(text + ":")
+            grid.addWidget(name, row, 0, top)
+            grid.addWidget(value, row, 1, Qt.AlignmentFlag.AlignTop)
+            self.values[key] = value
+
+    def set(self, key: str, text: str | None) -> None:
+        self.values[key].setText(text if text else NONE)
+
+    def text(self, key: str) -> str:
+        return self.values[key].text()
+
+    def clear(self) -> None:
+        for value in self.values.values():
+            value.setText(NONE)
+
+
+class FittedView(QTableView):
+    """A table that shares its width out among its columns (the last one stretching, text
+    wrapping) and asks to be refitted whenever its width changes."""
+
+    def __init__(self, refit: Any) -> None:
+        super().__init__()
+        self._refit = refit
+        self._width = -1
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.viewport().width() != self._width:
+            self._width = self.viewport().width()
+            QTimer.singleShot(0, self, self._refit)
+
+    def share_width(self) -> None:
+        model = self.model()
+        columns = model.columnCount() if model is not None else 0
+        if columns == 0:
+            return
+        total = max(self.viewport().width(), 200)
+        header = self.horizontalHeader()
+        wanted = [
+            min(max(self.sizeHintForColumn(c), header.sectionSizeHint(c)), int(total * 0.45))
+            for c in range(columns - 1)
+        ]
+        room = total - MIN_LAST_COLUMN
+        if sum(wanted) > room:
+            scale = room / sum(wanted)
+            wanted = [max(MIN_COLUMN, int(w * scale)) for w in wanted]
+        for column, width in enumerate(wanted):
+            header.resizeSection(column, width)
+
+
+class Table(QWidget):
+    """A titled, sortable, read-only table whose height follows its rows (up to a limit).
+
+    ``fit=False``: the table takes the height it is given and scrolls (for windows of lists).
+    """
+
+    def __init__(
+        self,
+        title: str,
+        headers: Sequence[str],
+        *,
+        empty: str = "Nothing recorded yet.",
+        fit: bool = True,
+    ) -> None:
+        super().__init__()
+        self._fit_height = fit
+        self.model = RowsModel(headers, self)
+        self._proxy = QSortFilterProxyModel(self)
+        self._proxy.setSourceModel(self.model)
+        self._proxy.setSortRole(SORT_ROLE)
+        self.view = FittedView(self._fit)
+        self.view.setModel(self._proxy)
+        self.view.setAccessibleName(title)
+        self.view.setObjectName(title)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(True)
+        self.view.setTabKeyNavigation(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)  # the rows keep their given order until a click
+        self.empty = QLabel(empty)
+        self.empty.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading(title))
+        layout.addWidget(self.view, 0 if fit else 1)
+        layout.addWidget(self.empty)
+        self.set_rows(())
+
+    def set_rows(self, rows: Sequence[TextRow]) -> None:
+        self.model.set_rows(rows)
+        has_rows = bool(rows)
+        self.view.setVisible(has_rows)
+        self.empty.setVisible(not has_rows)
+        if has_rows:
+            self._fit()
+
+    def _fit(self) -> None:
+        if not self.model.rowCount():
+            return
+        self.view.share_width()
+        self.view.resizeRowsToContents()
+        if not self._fit_height:
+            return
+        shown = min(self.model.rowCount(), MAX_TABLE_ROWS_SHOWN)
+        header = self.view.horizontalHeader()
+        height = header.sizeHint().height() + sum(self.view.rowHeight(r) for r in range(shown))
+        self.view.setFixedHeight(height + 2 * self.view.frameWidth())
+
+    def clear(self) -> None:
+        self.set_rows(())
+
+
+class Text(QWidget):
+    """A titled paragraph of recorded text."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.body = value_label(title)
+        self.body.setAccessibleName(title)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading(title))
+        layout.addWidget(self.body)
+
+    def set(self, text: str | None) -> None:
+        self.body.setText(text if text else NONE)
+
+    def clear(self) -> None:
+        self.body.setText(NONE)
+
+
+def rule() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line
+
+
+class TabPage(QScrollArea):
+    """A tab's page: parts stacked in a scrolling column. Subclasses fill ``show_data``."""
+
+    title = ""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName(self.title)
+        inner = QWidget()
+        self.column = QVBoxLayout(inner)
+        self.setWidget(inner)
+        self.parts: list[Any] = []
+
+    def add(self, part: QWidget) -> Any:
+        self.column.addWidget(part)
+        if isinstance(part, Facts | Table | Text):
+            self.parts.append(part)
+        return part
+
+    def finish(self) -> None:
+        self.column.addStretch(1)
+
+    def show_data(self, data: Any) -> None:
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        for part in self.parts:
+            part.clear()

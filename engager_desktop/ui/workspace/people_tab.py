@@ -1,0 +1,83 @@
+"""People and services tab: the people around him, services he is in touch with, his consent."""
+
+from __future__ import annotations
+
+from engager_desktop.ui import labels
+from engager_desktop.ui.models.rows_model import TextRow
+from engager_desktop.ui.workspace.data import ManData, row_value
+from engager_desktop.ui.workspace.parts import Table, TabPage
+
+
+class PeopleTab(TabPage):
+    title = "People and services"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.people = self.add(
+            Table(
+                "People around him",
+                ("Name", "Role", "Relationship", "Helpful", "Involve", "At gate"),
+                empty="No one recorded yet.",
+            )
+        )
+        self.services = self.add(
+            Table(
+                "Services he is in touch with",
+                ("Service", "When", "Still involved", "Referral made"),
+                empty="No services recorded yet.",
+            )
+        )
+        self.consents = self.add(
+            Table(
+                "His consent to sharing",
+                ("Sharing", "Service", "Agreed", "Recorded on"),
+                empty="No consent recorded yet: nothing may be shared.",
+            )
+        )
+        self.finish()
+
+    def show_data(self, data: ManData) -> None:
+        self.people.set_rows(
+            [
+                TextRow(
+                    (
+                        row_value(p, "name") or "",
+                        labels.word(labels.SUPPORT_ROLE, row_value(p, "role")),
+                        row_value(p, "relationship") or "",
+                        labels.yes_no(row_value(p, "helpful")),
+                        labels.yes_no(row_value(p, "consent_to_involve")),
+                        labels.yes_no(row_value(p, "meets_at_gate")),
+                    ),
+                    id=row_value(p, "id"),
+                )
+                for p in data.record.plan.support_people
+            ]
+        )
+        self.services.set_rows(
+            [
+                TextRow(
+                    (
+                        c.service_name or "",
+                        c.when or "",
+                        labels.yes_no(c.still_involved),
+                        labels.yes_no(c.referral_made),
+                    ),
+                    id=c.id,
+                )
+                for c in data.record.understanding.service_contacts
+            ]
+        )
+        self.consents.set_rows(
+            [
+                TextRow(
+                    (
+                        labels.word(labels.CONSENT, c.kind),
+                        c.service_name or "Any service",
+                        labels.yes_no(c.given),
+                        labels.day(c.recorded_on),
+                    ),
+                    sort_keys=(c.kind, c.service_name or "", c.given, c.recorded_on),
+                )
+                for c in data.consents
+            ]
+        )

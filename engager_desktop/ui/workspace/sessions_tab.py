@@ -1,0 +1,69 @@
+"""Sessions tab: every session with him, held, missed or planned, and how his distress moves."""
+
+from __future__ import annotations
+
+from engager_desktop.ui import labels
+from engager_desktop.ui.models.rows_model import TextRow
+from engager_desktop.ui.workspace.data import ManData, row_value
+from engager_desktop.ui.workspace.parts import Facts, Table, TabPage
+
+
+def attendance(attended: bool | None) -> str:
+    if attended is None:
+        return "Planned"
+    return "Held" if attended else "Missed"
+
+
+class SessionsTab(TabPage):
+    title = "Sessions"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.facts = self.add(
+            Facts(
+                [
+                    ("held", "Sessions held"),
+                    ("distress", "Distress"),
+                    ("suggestion", "Prompt from the latest rating"),
+                ]
+            )
+        )
+        self.sessions = self.add(
+            Table(
+                "Sessions with him",
+                ("When", "Place", "Attended", "Distress", "Reviewed"),
+                empty="No sessions recorded yet.",
+            )
+        )
+        self.finish()
+
+    def show_data(self, data: ManData) -> None:
+        understanding = data.record.understanding
+        self.facts.set("held", data.ending_check.sessions.message)
+        reading = understanding.distress_trend
+        trend = labels.word(labels.TREND, str(reading.direction.value))
+        if reading.prompt:
+            trend = f"{trend}. {reading.prompt}"
+        latest = understanding.distress[-1] if understanding.distress else None
+        if latest is not None:
+            trend = f"{trend}; latest {latest.score} on {labels.day(latest.rated_on)}"
+        self.facts.set("distress", trend)
+        self.facts.set("suggestion", understanding.distress_suggestion)
+        rows = []
+        for meeting in reversed(data.record.plan.meetings):
+            starts = row_value(meeting, "starts_at")
+            distress = row_value(meeting, "distress")
+            rows.append(
+                TextRow(
+                    (
+                        labels.moment(starts),
+                        labels.word(labels.PLACE, row_value(meeting, "place")),
+                        attendance(row_value(meeting, "attended")),
+                        "" if distress is None else str(distress),
+                        row_value(meeting, "reviewed") or row_value(meeting, "follow_up") or "",
+                    ),
+                    id=row_value(meeting, "id"),
+                    sort_keys=(starts, row_value(meeting, "place"), "", distress or -1, ""),
+                )
+            )
+        self.sessions.set_rows(rows)

@@ -1,0 +1,250 @@
+"""The selected man's workspace: his name, the wizard buttons, and the tabs as a section list.
+
+The tabs are listed down the left (not across the top) so all ten fit at 1024×768 and at 200%.
+Loading runs through ``ops``; a newer choice of man makes an older load's result be dropped.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engager_desktop.ui import labels, ops
+from engager_desktop.ui.workspace.community_tab import CommunityTab
+from engager_desktop.ui.workspace.documents_tab import DocumentsTab
+from engager_desktop.ui.workspace.ending_tab import EndingTab
+from engager_desktop.ui.workspace.history_tab import HistoryTab
+from engager_desktop.ui.workspace.overview import OverviewTab
+from engager_desktop.ui.workspace.parts import TabPage, heading
+from engager_desktop.ui.workspace.people_tab import PeopleTab
+from engager_desktop.ui.workspace.plan_tab import PlanTab
+from engager_desktop.ui.workspace.release_tab import ReleaseTab
+from engager_desktop.ui.workspace.sessions_tab import SessionsTab
+from engager_desktop.ui.workspace.understanding_tab import UnderstandingTab
+
+log = logging.getLogger(__name__)
+WIZARDS_MODULE = "engager_desktop.ui.wizards"
+WIZARD_BUTTONS = (
+    ("understanding", "Shared &understanding…"),
+    ("review", "Session &review…"),
+    ("release", "Release &preparation…"),
+    ("ending", "&Ending…"),
+)
+NO_MAN = "Choose a man from the caseload to see his record."
+
+
+def wizards_module() -> Any:
+    """GUI part B's wizards, if that package exists and loads (None otherwise)."""
+    try:
+        if importlib.util.find_spec(WIZARDS_MODULE) is None:
+            return None
+        module = importlib.import_module(WIZARDS_MODULE)
+    except Exception:  # a broken wizard package must not take the workspace down with it
+        log.exception("the wizards could not be loaded")
+        return None
+    return module if callable(getattr(module, "launch", None)) else None
+
+
+class Workspace(QWidget):
+    loaded = Signal(str)  # man id, once his data is shown
+    failed = Signal(str)  # plain message
+    wizard_committed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vault: Any = None
+        self._man_id: str | None = None
+        self._request = 0
+        self.data: Any = None
+        self.name_label = heading(NO_MAN, level=1)
+        self.name_label.setObjectName("man_name")
+        self.sub_label = QLabel()
+        self.sub_label.setWordWrap(True)
+        self.buttons: dict[str, QPushButton] = {}
+        self.tabs: list[TabPage] = [
+            OverviewTab(),
+            UnderstandingTab(),
+            PlanTab(),
+            SessionsTab(),
+            ReleaseTab(),
+            CommunityTab(),
+            EndingTab(),
+            PeopleTab(),
+            DocumentsTab(),
+            HistoryTab(),
+        ]
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Sections of his record")
+        self.nav.setObjectName("sections")
+        self.stack = QStackedWidget()
+        for tab in self.tabs:
+            self.nav.addItem(tab.title)
+            self.stack.addWidget(tab)
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 8)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        self._build()
+        self._shortcuts()
+        self.clear()
+
+    def _build(self) -> None:
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        for n, (kind, text) in enumerate(WIZARD_BUTTONS):
+            button = QPushButton(text)
+            button.setObjectName(f"wizard_{kind}")
+            button.clicked.connect(lambda _=False, k=kind: self.launch_wizard(k))
+            self.buttons[kind] = button
+            grid.addWidget(button, n // 2, n % 2)
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.sub_label)
+        layout.addLayout(grid)
+        layout.addLayout(body, 1)
+
+    def _shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, step in (
+            (QKeySequence.StandardKey.NextChild, 1),
+            ("Ctrl+PgDown", 1),
+            (QKeySequence.StandardKey.PreviousChild, -1),
+            ("Ctrl+PgUp", -1),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(lambda s=step: self.step_tab(s))
+
+    # ------------------------------------------------------------------ tabs
+
+    def current_tab(self) -> int:
+        return self.nav.currentRow()
+
+    def set_current_tab(self, index: int) -> None:
+        if 0 <= index < len(self.tabs):
+            self.nav.setCurrentRow(index)
+
+    def step_tab(self, step: int) -> None:
+        self.set_current_tab((self.current_tab() + step) % len(self.tabs))
+
+    def tab_titles(self) -> list[str]:
+        return [tab.title for tab in self.tabs]
+
+    # ------------------------------------------------------------------ data
+
+    def set_vault(self, vault: Any) -> None:
+        self._vault = vault
+        self._update_buttons()
+
+    def man_id(self) -> str | None:
+        return self._man_id
+
+    def show_man(self, man_id: str | None) -> None:
+        """Load his record in the background; None shows the empty workspace."""
+        self._request += 1
+        if man_id is None or self._vault is None:
+            self.clear()
+            return
+        self._man_id = man_id
+        request = self._request
+        vault = self._vault
+        self.sub_label.setText("Loading his record…")
+        self._update_buttons()
+
+        def work() -> Any:
+            from engager_desktop.ui.workspace.data import load_workspace
+
+            return load_workspace(vault, man_id)
+
+        ops.run(
+            work,
+            lambda data: self._loaded(request, data),
+            lambda message, _exc: self._failed(request, message),
+            owner=self,
+        )
+
+    def reload(self) -> None:
+        self.show_man(self._man_id)
+
+    def _loaded(self, request: int, data: Any) -> None:
+        if request != self._request:
+            return
+        self.data = data
+        man = data.record.participant
+        self.name_label.setText(data.name)
+        phase = labels.word(labels.PHASE, man.phase)
+        self.sub_label.setText(" · ".join(p for p in (phase, man.prison_number) if p))
+        for tab in self.tabs:
+            tab.show_data(data)
+        self.stack.setEnabled(True)
+        self.loaded.emit(data.man_id)
+
+    def _failed(self, request: int, message: str) -> None:
+        if request != self._request:
+            return
+        self.clear()
+        self.sub_label.setText(message)
+        self.failed.emit(message)
+
+    def clear(self) -> None:
+        """Hide every trace of the man shown (on lock, or when none is chosen)."""
+        self._request += 1
+        self._man_id = None
+        self.data = None
+        self.name_label.setText(NO_MAN)
+        self.sub_label.clear()
+        for tab in self.tabs:
+            tab.clear()
+        self.stack.setEnabled(False)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ wizards
+
+    def _update_buttons(self) -> None:
+        available = wizards_module() is not None
+        for button in self.buttons.values():
+            button.setEnabled(available and self._man_id is not None and self._vault is not None)
+            if not available:
+                button.setToolTip("Not available in this version yet.")
+
+    def launch_wizard(self, kind: str) -> Any:
+        """Open the wizard of ``kind`` for him; his record reloads when it is committed."""
+        module = wizards_module()
+        if module is None or self._man_id is None or self._vault is None:
+            return None
+        return self.watch_wizard(module.launch(kind, self._vault, self._man_id, self))
+
+    def reopen_wizard(self, kind: str, man_id: str) -> Any:
+        """Open a wizard closed by a lock again (it comes back on its draft)."""
+        module = wizards_module()
+        if module is None or self._vault is None:
+            return None
+        return self.watch_wizard(module.launch(kind, self._vault, man_id, self))
+
+    def watch_wizard(self, wizard: Any) -> Any:
+        signal = getattr(wizard, "committed", None) or getattr(wizard, "finished", None)
+        if signal is not None and hasattr(signal, "connect"):
+            signal.connect(lambda *_: self._after_wizard())
+        return wizard
+
+    def _after_wizard(self) -> None:
+        if self._vault is not None and self._man_id is not None:
+            self.reload()
+            self.wizard_committed.emit()
