@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import distinct, select
 from sqlalchemy.orm import Session
 
+from engager_desktop.services import erasure
 from engager_desktop.services.common import rebuild_search, refresh_search
 from engager_desktop.store.orm.system import Conflict, ImportLedger
 from engager_desktop.store.stamping import naive_utc
@@ -197,7 +198,18 @@ def preview_import(vault: Vault, path: Path, passphrase: str | None = None) -> I
 def commit_import(vault: Vault, path: Path, passphrase: str | None = None) -> ImportSummary:
     """Import for real, in one transaction; a bundle already imported changes nothing."""
     data = _read(vault, path)
-    return importer.import_bundle(vault, data, passphrase=passphrase, after_merge=_refresh)
+    scrubbed: list[str] = []
+
+    def after_merge(session: Session, men: set[str]) -> None:
+        # A bundle made before the other laptop heard of an erasure may carry him back: erase
+        # what it brought (in this transaction) before the search index is rebuilt for anyone.
+        scrubbed.extend(erasure.scrub_erased(vault, session, men))
+        _refresh(session, men)
+
+    summary = importer.import_bundle(vault, data, passphrase=passphrase, after_merge=after_merge)
+    if scrubbed:
+        erasure.wipe_free_space(vault)
+    return summary
 
 
 def _read(vault: Vault, path: Path) -> bytes:

@@ -1,0 +1,110 @@
+"""Data-protection commands: retention (who is due for review), erase one man, subject access."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from engager_desktop.cli.common import vault_arg
+from engager_desktop.cli.vault_commands import open_vault
+from engager_desktop.services import erasure, retention, subject_access
+from engager_desktop.store.vault import VaultOptions
+
+NEEDS_YES = (
+    "erase needs --yes: it deletes every record about him on this laptop for good, and on other "
+    "laptops at their next import; it cannot be undone"
+)
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "retention",
+        help="list the men due for review or erasure under the retention periods",
+        description="Nothing is erased by this command. Periods are in months; "
+        f"names: {', '.join(retention.DEFAULT_MONTHS)}.",
+    )
+    vault_arg(p)
+    p.add_argument("--json", action="store_true", help="print a JSON list of men due")
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        type=_period,
+        metavar="NAME=MONTHS",
+        help="change a retention period first (repeatable), e.g. closed=72",
+    )
+    p.set_defaults(handler=cmd_retention)
+
+    p = sub.add_parser("erase", help="erase every record about one man (needs --yes)")
+    vault_arg(p)
+    p.add_argument("--man", required=True, metavar="ID", help="his id (see caseload --json)")
+    p.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
+    p.set_defaults(handler=cmd_erase)
+
+    p = sub.add_parser(
+        "sar", help="subject access: everything held about one man, as a PDF and a JSON file"
+    )
+    vault_arg(p)
+    p.add_argument("--man", required=True, metavar="ID", help="his id (see caseload --json)")
+    p.add_argument("-o", "--out", required=True, type=Path, metavar="FOLDER", help="where to")
+    p.add_argument("--large-print", action="store_true", help="16 pt type or larger")
+    p.set_defaults(handler=cmd_sar)
+
+
+def _period(text: str) -> tuple[str, int]:
+    name, _, months = text.partition("=")
+    if name not in retention.DEFAULT_MONTHS or not months.isdigit():
+        raise argparse.ArgumentTypeError(
+            f"expected NAME=MONTHS with NAME one of {', '.join(retention.DEFAULT_MONTHS)}"
+        )
+    return name, int(months)
+
+
+def cmd_retention(args: argparse.Namespace, options: VaultOptions) -> int:
+    with open_vault(args, options) as vault:
+        for name, months in args.set:
+            retention.set_period(vault, name, months)
+        periods = retention.periods(vault)
+        items = retention.due_for_review(vault)
+        vault.audit("export_cli", detail=f"retention: {len(items)} rows")
+    if args.json:
+        print(json.dumps([item.as_json() for item in items], ensure_ascii=False, indent=2))
+        return 0
+    print("Retention periods (months): " + ", ".join(f"{k}={v}" for k, v in periods.items()))
+    if not items:
+        print("no men are due for review or erasure")
+        return 0
+    for item in items:
+        print(
+            f"{item.preferred_name}  {item.prison_number or '-'}  {item.phase}  "
+            f"due {item.due_on.isoformat()} ({retention.REASONS[item.reason]})  {item.man_id}"
+        )
+    return 0
+
+
+def cmd_erase(args: argparse.Namespace, options: VaultOptions) -> int:
+    if not args.yes:
+        print(f"engager-desktop: error: {NEEDS_YES}", file=sys.stderr)
+        return 2
+    with open_vault(args, options) as vault:
+        result = erasure.erase_man(vault, args.man)
+    print(f"erased: {result.records_erased} records (kept as empty tombstones for other laptops)")
+    print(f"removed: {result.conflicts_removed} conflicts, {result.drafts_removed} drafts")
+    print(f"files cleaned (checkpoint and VACUUM) in {result.seconds:.1f} s")
+    if result.backups_holding_him:
+        print("these backups were made before the erasure and still hold him; delete them:")
+        for path in result.backups_holding_him:
+            print(f"  {path}")
+    return 0
+
+
+def cmd_sar(args: argparse.Namespace, options: VaultOptions) -> int:
+    with open_vault(args, options) as vault:
+        result = subject_access.sar(vault, args.man, args.out, large_print=args.large_print)
+    print(f"wrote {result.pdf}")
+    print(f"wrote {result.json}")
+    print(f"records: {sum(result.records.values())}")
+    return 0
