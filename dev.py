@@ -99,7 +99,12 @@ QT_DISPLAY_BINARIES = [
     "Qt/plugins/printsupport/libcupsprintersupport.so",
 ]
 # Command-line tools some tests use; those tests skip when a tool is missing.
-TOOL_PACKAGES = {"pdftoppm": "poppler-utils", "age": "age"}
+TOOL_PACKAGES = {
+    "pdftoppm": "poppler-utils",
+    "age": "age",
+    "wixl": "wixl",
+    "msiinfo": "msitools",
+}
 
 QT_PROBE = (
     "import sys\n"

@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "sync_commands",
     "ui_commands",
     "protection_commands",
+    "selftest_commands",
 )
 
 
