@@ -7,6 +7,7 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
+from engager_desktop.crypto.errors import VaultDamaged, VaultError
 from engager_desktop.fsutil import fsync_dir
 from engager_desktop.store.engine import open_connection
 
@@ -37,10 +38,20 @@ def backup_vault(vault_dir: Path, dek: bytes, *, reason: str, when: datetime) ->
         fsync_dir(tmp)
         tmp.rename(final)
         fsync_dir(final.parent)
+    except (OSError, VaultDamaged) as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise BackupFailed() from exc
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return final
+
+
+class BackupFailed(VaultError):
+    def __init__(self) -> None:
+        super().__init__(
+            "the backup could not be written (the disk is full or failing); the vault is unchanged"
+        )
 
 
 def list_backups(vault_dir: Path) -> list[Path]:

@@ -16,6 +16,7 @@ import shutil
 import uuid
 from pathlib import Path
 
+from sqlalchemy import exc as sa_exc
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
@@ -23,7 +24,7 @@ from engager_desktop.crypto import keyslots, recovery_code
 from engager_desktop.crypto.errors import VaultDamaged, VaultError, WeakPassphrase
 from engager_desktop.crypto.kdf import calibrate
 from engager_desktop.domain import passphrase_policy
-from engager_desktop.fsutil import atomic_write_bytes, fsync_dir
+from engager_desktop.fsutil import atomic_write_bytes, fsync_dir, remove_stale_temps
 from engager_desktop.store import audit, devices, migrate
 from engager_desktop.store.backoff import Backoff
 from engager_desktop.store.backup import backup_vault
@@ -163,6 +164,7 @@ def unlock_vault(path: Path, passphrase: str, options: VaultOptions) -> Vault:
     _require_vault(path)
     lock = _acquire(path)
     try:
+        _clear_stale_temps(path)
         backoff = Backoff(path / BACKOFF_FILE, options.clock)
         wait = backoff.seconds_to_wait()
         if wait > 0:
@@ -179,6 +181,12 @@ def unlock_vault(path: Path, passphrase: str, options: VaultOptions) -> Vault:
     except BaseException:
         lock.release()
         raise
+
+
+def _clear_stale_temps(path: Path) -> None:
+    """A write killed half-way leaves its temp file (never a half-written target): remove it."""
+    for name in (KEYSLOTS_FILE, BACKOFF_FILE):
+        remove_stale_temps(path / name)
 
 
 def backoff_wait(path: Path, options: VaultOptions) -> float:
@@ -218,6 +226,11 @@ def _open(
             conn.exec_driver_sql("PRAGMA analysis_limit = 1000")
             conn.exec_driver_sql("PRAGMA optimize = 0x10002")
         return Vault(path, engine, lock, options, data_key=dek)
+    except sa_exc.DatabaseError as exc:
+        # The key opened page 1, but a later page fails SQLCipher's check or SQLite's structure:
+        # that is damage, never a wrong passphrase (and the raw message is not for a person).
+        engine.dispose()
+        raise VaultDamaged(DB_FILE, "a page of the database fails its integrity check") from exc
     except BaseException:
         engine.dispose()
         raise

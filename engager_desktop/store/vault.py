@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
+from engager_desktop.crypto.errors import VaultError
 from engager_desktop.crypto.kdf import PRODUCTION, KdfPolicy
 from engager_desktop.domain.clock import Clock, SystemClock
 from engager_desktop.domain.hlc import HybridClock, Stamp
@@ -92,6 +94,11 @@ class Vault:
         try:
             yield session
             session.commit()
+        except sa_exc.OperationalError as exc:
+            session.rollback()
+            if _is_storage_failure(exc):
+                raise VaultWriteFailed() from exc
+            raise
         except BaseException:
             session.rollback()
             raise
@@ -139,6 +146,18 @@ class Vault:
 
     def __exit__(self, *_exc: object) -> None:
         self.lock()
+
+
+def _is_storage_failure(exc: sa_exc.OperationalError) -> bool:
+    text = str(exc.orig).lower()
+    return any(words in text for words in ("disk i/o error", "disk is full", "readonly"))
+
+
+class VaultWriteFailed(VaultError):
+    def __init__(self) -> None:
+        super().__init__(
+            "the vault could not be written (the disk is full or failing); nothing was saved"
+        )
 
 
 class VaultLocked(Exception):
