@@ -1,0 +1,194 @@
+"""Table models for the conflict review: the open conflicts, and one conflict's two versions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from engager_desktop.services.sync import ConflictView
+from engager_desktop.ui.labels import NONE
+
+COL_MAN, COL_RECORD, COL_FIELDS, COL_KEPT, COL_DETECTED = range(5)
+HEADERS = ("Man", "Record", "Fields that differ", "Kept for now", "Found")
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+TABLE_WORDS = {
+    "participants": "His details",
+    "services": "Service in the directory",
+    "supervision_notes": "Supervision note",
+    "consents": "Consent",
+    "phase_changes": "Phase change",
+    "backgrounds": "Background",
+    "service_contacts": "Service contact",
+    "understandings": "Shared understanding",
+    "priority_problems": "Priority problem",
+    "links_map_entries": "Links map entry",
+    "strengths": "Strength",
+    "distress_ratings": "Distress rating",
+    "quick_wins": "Quick win",
+    "support_people": "Support person",
+    "goals": "Goal",
+    "steps": "Step",
+    "meetings": "Session",
+    "step_reviews": "Step review",
+    "contact_logs": "Contact log entry",
+    "appointments": "Appointment",
+    "pledges": "Pledge",
+    "release_plans": "Release plan",
+    "ending_plans": "Ending plan",
+}
+
+
+def table_words(table: str) -> str:
+    return TABLE_WORDS.get(table, table.replace("_", " ").capitalize())
+
+
+def field_words(field: str) -> str:
+    return field.replace("_", " ").capitalize()
+
+
+def value_words(value: object) -> str:
+    """A stored value as the practitioner reads it."""
+    if value is None or value == "":
+        return NONE
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    view: ConflictView
+    man: str  # the man's name, or "" for a record that belongs to no man
+
+    def cells(self) -> tuple[str, ...]:
+        view = self.view
+        kept = "From the other laptop" if view.lost == "mine" else "This laptop's"
+        if view.deleted_now:
+            kept = "Deleted"
+        fields = ", ".join(field_words(f) for f in view.fields) or NONE
+        found = _when(view.detected_at)
+        return (self.man or NONE, table_words(view.table), fields, kept, found)
+
+
+def _when(moment: datetime) -> str:
+    return f"{moment:%d %b %Y %H:%M}"
+
+
+class ConflictsModel(QAbstractTableModel):
+    """One row per unresolved conflict; ``ID_ROLE`` gives its conflict id."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ConflictRow] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if not 0 <= index.column() < len(HEADERS):
+            return None
+        row = self._rows[index.row()]
+        text = row.cells()[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return text
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{HEADERS[index.column()]}: {text}"
+        if role == ID_ROLE:
+            return row.view.id
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(HEADERS)
+        ):
+            return HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def set_rows(self, rows: Sequence[ConflictRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> ConflictRow:
+        return self._rows[row]
+
+
+COL_FIELD, COL_MINE, COL_THEIRS = range(3)
+VERSION_HEADERS = ("Field", "On this laptop", "From the other laptop")
+
+
+def version_rows(
+    view: ConflictView, now: Mapping[str, object], loser: Mapping[str, object]
+) -> list[tuple[str, str, str]]:
+    """(field, this laptop's value, the other laptop's value) for each field that differs."""
+    mine, theirs = (loser, now) if view.lost == "mine" else (now, loser)
+    return [
+        (field_words(f), value_words(mine.get(f)), value_words(theirs.get(f))) for f in view.fields
+    ]
+
+
+class VersionsModel(QAbstractTableModel):
+    """The two versions of one record side by side, only the fields that differ."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, str, str]] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(VERSION_HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if not 0 <= index.column() < len(VERSION_HEADERS):
+            return None
+        text = self._rows[index.row()][index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return text
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{VERSION_HEADERS[index.column()]}: {text}"
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(VERSION_HEADERS)
+        ):
+            return VERSION_HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def set_rows(self, rows: Sequence[tuple[str, str, str]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()

@@ -1,0 +1,302 @@
+"""Devices: save this laptop's card to the stick, enrol another laptop's card, revoke a device."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engager_desktop.services import sync
+from engager_desktop.store.vault import Vault
+from engager_desktop.sync.device_card import CARD_SUFFIX, DeviceCard
+from engager_desktop.ui import ops
+from engager_desktop.ui.models.rows_model import ID_ROLE, RowsModel, TextRow
+from engager_desktop.ui.sync.common import (
+    MessageLine,
+    PathField,
+    ask_card_file,
+    ask_folder,
+    ask_yes,
+    big_text,
+    labelled,
+)
+
+DEVICE_HEADERS = ("Laptop", "Fingerprint", "Enrolled", "Status")
+
+
+def free_card_path(folder: Path, device_id: str) -> Path:
+    """``<device-id>.engager-card`` in ``folder``, numbered if that name is taken."""
+    path = folder / f"{device_id}{CARD_SUFFIX}"
+    number = 2
+    while path.exists():
+        path = folder / f"{device_id}-{number}{CARD_SUFFIX}"
+        number += 1
+    return path
+
+
+def _device_row(view: sync.DeviceView) -> TextRow:
+    if view.is_self:
+        status = "This laptop"
+    elif view.revoked_at is not None:
+        status = f"Revoked {view.revoked_at:%d %b %Y}"
+    else:
+        status = "Enrolled"
+    return TextRow(
+        (view.name, view.fingerprint, f"{view.enrolled_at:%d %b %Y}", status),
+        id=None if view.is_self or view.revoked_at is not None else view.device_id,
+    )
+
+
+class DevicesDialog(QDialog):
+    """This laptop's card, enrolment of another laptop's card, and the enrolled devices."""
+
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.confirm = ask_yes
+        self.card: DeviceCard | None = None
+        self._card_data = b""
+        self.setWindowTitle("Laptops for USB sync")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._own_box())
+        layout.addWidget(self._enrol_box())
+        layout.addWidget(self._devices_box(), 1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self.load()
+
+    # ----------------------------------------------------------------- this laptop
+
+    def _own_box(self) -> QGroupBox:
+        box = QGroupBox("This laptop")
+        form = QVBoxLayout(box)
+        self.own_name = QLabel("…")
+        form.addWidget(self.own_name)
+        self.own_fingerprint = big_text("…", name="This laptop's fingerprint")
+        form.addWidget(QLabel("Its fingerprint (the other laptop shows this when enrolling it):"))
+        form.addWidget(self.own_fingerprint)
+        self.card_folder = PathField("Stick folder", ask_folder)
+        row = QHBoxLayout()
+        row.addWidget(labelled("Save the card &to:", self.card_folder))
+        row.addWidget(self.card_folder, 1)
+        self.save_card = QPushButton("&Save card")
+        self.save_card.setAutoDefault(False)  # Return in a field must not press it
+        self.save_card.clicked.connect(self.save_own_card)
+        row.addWidget(self.save_card)
+        form.addLayout(row)
+        self.card_message = MessageLine()
+        form.addWidget(self.card_message)
+        return box
+
+    def save_own_card(self) -> None:
+        folder = self.card_folder.text()
+        if not folder or not Path(folder).is_dir():
+            self.card_message.error("Choose the folder on the stick to save the card in.")
+            return
+        vault, device = self.vault, self.vault.device_id
+        self.save_card.setEnabled(False)
+        ops.run(
+            lambda: sync.write_device_card(vault, free_card_path(Path(folder), device)),
+            self._card_saved,
+            self._card_failed,
+            owner=self,
+        )
+
+    def _card_saved(self, result: sync.CardResult) -> None:
+        self.save_card.setEnabled(True)
+        self.card_message.ok(
+            f"Card saved in {self.card_folder.text()}. Enrol it on the other laptop and check "
+            "that both screens show the same fingerprint."
+        )
+
+    def _card_failed(self, message: str, _exc: BaseException) -> None:
+        self.save_card.setEnabled(True)
+        self.card_message.error(message)
+
+    # ----------------------------------------------------------------- enrol
+
+    def _enrol_box(self) -> QGroupBox:
+        box = QGroupBox("Enrol another laptop")
+        layout = QVBoxLayout(box)
+        form = QFormLayout()
+        self.card_file = PathField("Card file", ask_card_file)
+        self.card_file.edit.editingFinished.connect(self.read_card)
+        self.card_file.edit.returnPressed.connect(self.read_card)
+        self.card_file.button.clicked.connect(self.read_card)
+        form.addRow(labelled("&Card file:", self.card_file), self.card_file)
+        layout.addLayout(form)
+        self.card_name = QLabel("")
+        self.card_name.setWordWrap(True)
+        layout.addWidget(self.card_name)
+        self.card_fingerprint = big_text("", name="The card's fingerprint")
+        self.card_fingerprint.hide()
+        layout.addWidget(self.card_fingerprint)
+        self.matches = QCheckBox("The other laptop's screen shows &exactly this fingerprint")
+        self.typed = QLineEdit()
+        self.typed.setPlaceholderText("or type the fingerprint the other laptop shows")
+        confirm_form = QFormLayout()
+        confirm_form.addRow(self.matches)
+        confirm_form.addRow(labelled("Or &type it:", self.typed), self.typed)
+        layout.addLayout(confirm_form)
+        self.enrol_button = QPushButton("E&nrol this laptop")
+        self.enrol_button.setAutoDefault(False)  # Return in a field must not press it
+        self.enrol_button.clicked.connect(self.enrol)
+        layout.addWidget(self.enrol_button)
+        self.enrol_message = MessageLine()
+        layout.addWidget(self.enrol_message)
+        self.matches.toggled.connect(self._update_enrol)
+        self.typed.textChanged.connect(self._update_enrol)
+        self._update_enrol()
+        return box
+
+    def read_card(self) -> None:
+        path = self.card_file.text()
+        if not path:
+            return
+        self.enrol_message.clear_message()
+        try:
+            data = Path(path).read_bytes()[: 64 * 1024]
+            card = sync.read_card(data)
+        except OSError as exc:
+            self._show_card(None, b"")
+            self.enrol_message.error(ops.plain_message(exc))
+            return
+        except sync.SyncError as exc:
+            self._show_card(None, b"")
+            self.enrol_message.error(ops.plain_message(exc))
+            return
+        self._show_card(card, data)
+
+    def _show_card(self, card: DeviceCard | None, data: bytes) -> None:
+        self.card, self._card_data = card, data
+        self.matches.setChecked(False)
+        self.typed.clear()
+        if card is None:
+            self.card_name.setText("")
+            self.card_fingerprint.hide()
+        else:
+            self.card_name.setText(
+                f"“{card.name}” (device {card.device_id}). Check this fingerprint against the "
+                "one shown on that laptop, group by group:"
+            )
+            self.card_fingerprint.setText(card.fingerprint)
+            self.card_fingerprint.show()
+        self._update_enrol()
+
+    def _update_enrol(self) -> None:
+        ready = self.card is not None and (self.matches.isChecked() or bool(self.typed.text()))
+        self.enrol_button.setEnabled(ready)
+
+    def enrol(self) -> None:
+        if self.card is None:
+            return
+        typed = self.typed.text().strip()
+        confirmed = typed if typed else self.card.fingerprint
+        vault, data = self.vault, self._card_data
+        self.enrol_button.setEnabled(False)
+        ops.run(
+            lambda: sync.enrol(vault, data, confirmed),
+            self._enrolled,
+            self._enrol_failed,
+            owner=self,
+        )
+
+    def _enrolled(self, view: sync.DeviceView) -> None:
+        self.enrol_message.ok(f"“{view.name}” is enrolled. Bundles can now go to and from it.")
+        self._show_card(None, b"")
+        self.card_file.edit.clear()
+        self.load()
+
+    def _enrol_failed(self, message: str, _exc: BaseException) -> None:
+        self.enrol_message.error(message)
+        self._update_enrol()
+
+    # ----------------------------------------------------------------- devices
+
+    def _devices_box(self) -> QGroupBox:
+        box = QGroupBox("Laptops this one knows")
+        layout = QVBoxLayout(box)
+        self.devices_model = RowsModel(DEVICE_HEADERS, self)
+        self.devices = QTableView()
+        self.devices.setModel(self.devices_model)
+        self.devices.setAccessibleName("Laptops this one knows")
+        self.devices.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.devices.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.devices.verticalHeader().hide()
+        self.devices.horizontalHeader().setStretchLastSection(True)
+        self.devices.setMinimumHeight(120)
+        layout.addWidget(self.devices)
+        self.revoke_button = QPushButton("&Revoke the chosen laptop…")
+        self.revoke_button.setEnabled(False)
+        self.revoke_button.setAutoDefault(False)  # Return in a field must not press it
+        self.revoke_button.clicked.connect(self.revoke_selected)
+        self.devices.selectionModel().selectionChanged.connect(self._update_revoke)
+        layout.addWidget(self.revoke_button)
+        self.devices_message = MessageLine()
+        layout.addWidget(self.devices_message)
+        return box
+
+    def load(self) -> None:
+        vault = self.vault
+        ops.run(
+            lambda: (sync.device_card(vault), sync.list_devices(vault)),
+            self._loaded,
+            lambda message, _exc: self.devices_message.error(message),
+            owner=self,
+        )
+
+    def _loaded(self, result: tuple[sync.CardResult, list[sync.DeviceView]]) -> None:
+        own, views = result
+        self.own_name.setText(f"“{own.name}” (device {own.device_id})")
+        self.own_fingerprint.setText(own.fingerprint)
+        self.devices_model.set_rows([_device_row(view) for view in views])
+        self.devices.resizeColumnsToContents()
+        self._update_revoke()
+
+    def selected_device(self) -> str | None:
+        rows = self.devices.selectionModel().selectedRows()
+        if not rows:
+            return None
+        value = rows[0].data(ID_ROLE)
+        return str(value) if value else None
+
+    def _update_revoke(self) -> None:
+        self.revoke_button.setEnabled(self.selected_device() is not None)
+
+    def revoke_selected(self) -> None:
+        device = self.selected_device()
+        if device is None:
+            return
+        name = self.devices.selectionModel().selectedRows()[0].data()
+        question = (
+            f"Revoke “{name}”? Bundles it makes will be refused here, and no new bundle will be "
+            "made for it. To work with it again you would enrol its card afresh."
+        )
+        if not self.confirm(self, "Revoke a laptop", question):
+            return
+        vault = self.vault
+        ops.run(
+            lambda: sync.revoke(vault, device),
+            self._revoked,
+            lambda message, _exc: self.devices_message.error(message),
+            owner=self,
+        )
+
+    def _revoked(self, view: sync.DeviceView) -> None:
+        self.devices_message.ok(f"“{view.name}” is revoked.")
+        self.load()

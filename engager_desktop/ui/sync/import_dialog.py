@@ -1,0 +1,227 @@
+"""Import from a USB stick: pick the bundle, preview its changes, commit when asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engager_desktop.services import sync
+from engager_desktop.store.vault import Vault
+from engager_desktop.ui import ops
+from engager_desktop.ui.sync.common import (
+    MessageLine,
+    PathField,
+    ask_bundle_file,
+    busy_bar,
+    labelled,
+)
+
+PASSPHRASE_CODES = ("passphrase_needed", "wrong_passphrase")
+COUNT_ROWS = ("new", "updated", "deleted", "in_conflict")
+COUNT_WORDS = {
+    "new": "New",
+    "updated": "Updated",
+    "deleted": "Deleted",
+    "in_conflict": "In conflict",
+}
+
+
+class PreviewBox(QGroupBox):
+    """The counts of an import (men and records: new, updated, deleted, in conflict), warnings."""
+
+    def __init__(self) -> None:
+        super().__init__("What this bundle would change")
+        layout = QVBoxLayout(self)
+        self.head = QLabel("")
+        self.head.setWordWrap(True)
+        layout.addWidget(self.head)
+        grid = QGridLayout()
+        grid.addWidget(QLabel("<b>Men</b>"), 0, 1)
+        grid.addWidget(QLabel("<b>Records</b>"), 0, 2)
+        self.cells: dict[str, QLabel] = {}
+        for row, key in enumerate(COUNT_ROWS, start=1):
+            grid.addWidget(QLabel(COUNT_WORDS[key]), row, 0)
+            for column, kind in ((1, "men"), (2, "records")):
+                cell = QLabel("0")
+                cell.setAccessibleName(f"{kind.capitalize()} {COUNT_WORDS[key].lower()}")
+                grid.addWidget(cell, row, column)
+                self.cells[f"{kind}_{key}"] = cell
+        self.unchanged = QLabel("")
+        grid.addWidget(self.unchanged, len(COUNT_ROWS) + 1, 0, 1, 3)
+        grid.setColumnStretch(3, 1)
+        layout.addLayout(grid)
+        self.warnings = QLabel("")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #8a4b00;")
+        layout.addWidget(self.warnings)
+
+    def show_summary(self, summary: sync.ImportSummary) -> None:
+        counts = summary.counts()
+        for key, cell in self.cells.items():
+            cell.setText(str(counts[key]))
+        self.unchanged.setText(f"{summary.records_unchanged} record(s) already up to date.")
+        kind = "a passphrase" if summary.by_passphrase else "this laptop's key"
+        self.head.setText(
+            f"Bundle {summary.seq} from “{summary.exporter_name}”, opened with {kind}; "
+            "signed by that laptop and checked."
+        )
+        self.warnings.setText("\n".join(f"Warning: {w}" for w in summary.warnings))
+        self.warnings.setVisible(bool(summary.warnings))
+
+
+class ImportDialog(QDialog):
+    """Choose a bundle, see its preview, then import it (one transaction) or stop there."""
+
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.preview: sync.ImportSummary | None = None
+        self.summary: sync.ImportSummary | None = None
+        self.setWindowTitle("Import from a USB stick")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.bundle = PathField("Bundle file", ask_bundle_file)
+        self.bundle.edit.textChanged.connect(self._path_changed)
+        form.addRow(labelled("&Bundle file:", self.bundle), self.bundle)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_label = labelled("Bundle &passphrase:", self.passphrase)
+        form.addRow(self.passphrase_label, self.passphrase)
+        self.passphrase_message = MessageLine()
+        form.addRow("", self.passphrase_message)
+        layout.addLayout(form)
+        self._show_passphrase(False)
+        self.preview_box = PreviewBox()
+        self.preview_box.hide()
+        layout.addWidget(self.preview_box)
+        self.busy = busy_bar("Reading the bundle")
+        layout.addWidget(self.busy)
+        self.message = MessageLine()
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.preview_button = QPushButton("&Check the bundle")
+        self.preview_button.setDefault(True)
+        self.preview_button.clicked.connect(self.run_preview)
+        self.import_button = QPushButton("&Import these changes")
+        self.import_button.clicked.connect(self.run_commit)
+        self.import_button.hide()
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self.reject)
+        for button in (self.preview_button, self.import_button, self.close_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self._path_changed()
+
+    def _show_passphrase(self, on: bool) -> None:
+        self.passphrase_label.setVisible(on)
+        self.passphrase.setVisible(on)
+        if not on:
+            self.passphrase_message.clear_message()
+
+    def _path_changed(self) -> None:
+        self.preview = None
+        self.preview_box.hide()
+        self.import_button.hide()
+        self.message.clear_message()
+        self.preview_button.setEnabled(bool(self.bundle.text()))
+
+    def _running(self, on: bool, text: str = "") -> None:
+        self.busy.setVisible(on)
+        if on:
+            self.message.note(text)
+        for widget in (self.bundle, self.passphrase, self.preview_button, self.import_button):
+            widget.setEnabled(not on)
+        self.close_button.setEnabled(not on)
+
+    def _passphrase(self) -> str | None:
+        return None if self.passphrase.isHidden() else self.passphrase.text()
+
+    def run_preview(self) -> None:
+        path = self.bundle.text()
+        if not path or not Path(path).is_file():
+            self.message.error("Choose the bundle file on the stick.")
+            return
+        vault, passphrase = self.vault, self._passphrase()
+        self._running(True, "Opening and checking the bundle…")
+        ops.run(
+            lambda: sync.preview_import(vault, Path(path), passphrase),
+            self._previewed,
+            self._failed,
+            owner=self,
+        )
+
+    def _previewed(self, summary: sync.ImportSummary) -> None:
+        self._running(False)
+        self.preview = summary
+        self.passphrase_message.clear_message()
+        if summary.already_imported:
+            self.preview_box.hide()
+            self.message.note(
+                f"Bundle {summary.seq} from “{summary.exporter_name}” was already imported. "
+                "Nothing needs to change."
+            )
+            return
+        self.preview_box.show_summary(summary)
+        self.preview_box.show()
+        self.message.note(
+            "Nothing has changed yet. Import these changes? Conflicts are kept for you to review."
+        )
+        self.import_button.show()
+        self.import_button.setEnabled(True)
+        self.import_button.setDefault(True)
+        self.adjustSize()
+
+    def run_commit(self) -> None:
+        if self.preview is None:
+            return
+        vault, passphrase, path = self.vault, self._passphrase(), Path(self.bundle.text())
+        self._running(True, "Importing…")
+        ops.run(
+            lambda: sync.commit_import(vault, path, passphrase),
+            self._committed,
+            self._failed,
+            owner=self,
+        )
+
+    def _committed(self, summary: sync.ImportSummary) -> None:
+        self._running(False)
+        self.summary = summary
+        self.import_button.hide()
+        self.preview_button.setEnabled(False)
+        self.preview_box.setTitle("What the import changed")
+        if summary.already_imported:
+            self.message.note("This bundle was already imported. Nothing changed.")
+            return
+        self.preview_box.show_summary(summary)
+        text = f"Imported bundle {summary.seq} from “{summary.exporter_name}”."
+        if summary.records_in_conflict:
+            text += (
+                f" {summary.records_in_conflict} record(s) are in conflict: review them under "
+                "Conflicts."
+            )
+        self.message.ok(text)
+        self.close_button.setText("Done")
+
+    def _failed(self, message: str, exc: BaseException) -> None:
+        self._running(False)
+        code = getattr(exc, "code", None)
+        if code in PASSPHRASE_CODES:
+            self._show_passphrase(True)
+            self.passphrase_message.error(message)
+            self.message.clear_message()
+            self.passphrase.setFocus()
+            return
+        self.message.error(f"Nothing was imported. {message}")
