@@ -7,18 +7,40 @@ man and tab after unlocking.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import logging
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QWidget
 
 from engager_desktop.ui import settings as settings_module
 from engager_desktop.ui.caseload_panel import CaseloadPanel
 from engager_desktop.ui.settings import Settings
 from engager_desktop.ui.workspace.workspace import Workspace
 
+log = logging.getLogger(__name__)
 CASELOAD_WIDTH = 370
+SYNC_MODULE = "engager_desktop.ui.sync"
+TEAM_PRINTS = (
+    ("supervision", "Caseload summary for &supervision…"),
+    ("explainer", "What Engager does, for other &services…"),
+    ("recovery-sheet", "Vault &recovery sheet…"),
+)
+
+
+def sync_module() -> Any:
+    """The USB sync dialogs, if that package is there and loads (None otherwise)."""
+    try:
+        if importlib.util.find_spec(SYNC_MODULE) is None:
+            return None
+        return importlib.import_module(SYNC_MODULE)
+    except Exception:  # a broken sync package must not take the window down with it
+        log.exception("the sync dialogs could not be loaded")
+        return None
 
 
 class MainWindow(QMainWindow):
@@ -49,6 +71,8 @@ class MainWindow(QMainWindow):
         self._menus()
         self.panel.man_chosen.connect(self.workspace.show_man)
         self.workspace.wizard_committed.connect(self._wizard_committed)
+        self.workspace.record_changed.connect(self._wizard_committed)
+        self.panel.man_chosen.connect(self._conflicts_for_chosen)
         self.setMinimumSize(640, 480)
         self.resize(1024, 768)
 
@@ -67,21 +91,28 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self._action("new", "&New man…", self.new_man, keys.New))
         file_menu.addAction(self._action("save", "&Save", lambda: None, keys.Save))
-        file_menu.addAction(self._action("print", "&Print…", lambda: None, keys.Print))
+        file_menu.addAction(self._action("print", "&Print…", self.print_current, keys.Print))
+        print_menu = file_menu.addMenu("Print &for the team")
+        for kind, text in TEAM_PRINTS:
+            print_menu.addAction(
+                self._action(f"print_{kind}", text, lambda _=False, k=kind: self.print_kind(k))
+            )
+        print_menu.addAction(
+            self._action("print_batch", "Print action plans for &everyone…", self.print_batch)
+        )
         file_menu.addSeparator()
         file_menu.addAction(self._action("settings", "Se&ttings…", self.open_settings))
         file_menu.addAction(self._action("lock", "&Lock", self.lock_requested.emit, "Ctrl+L"))
         file_menu.addAction(self._action("quit", "&Quit", self.quit_requested.emit, keys.Quit))
         self.commands["save"].setEnabled(False)
         self.commands["save"].setToolTip("Records save as you finish each form.")
-        self.commands["print"].setEnabled(False)
-        self.commands["print"].setToolTip("Printing comes in a later version.")
         view = self.menuBar().addMenu("&View")
         view.addAction(self._action("find", "&Find a man", self.panel.focus_search, keys.Find))
         view.addAction(self._action("refresh", "&Refresh", self.refresh, keys.Refresh))
         view.addSeparator()
         view.addAction(self._action("directory", "Services &directory", self.open_directory))
         view.addAction(self._action("supervision", "S&upervision", self.open_supervision))
+        self._sync_menu()
         help_menu = self.menuBar().addMenu("&Help")
         guidance = self._action(
             "guidance", "Practice &guidance", self._toggle_guidance, keys.HelpContents
@@ -89,6 +120,20 @@ class MainWindow(QMainWindow):
         guidance.setCheckable(True)
         guidance.setChecked(bool(self.settings.get(settings_module.SHOW_GUIDANCE)))
         help_menu.addAction(guidance)
+
+    def _sync_menu(self) -> None:
+        usb = self.menuBar().addMenu("&USB stick")
+        for key, text, slot in (
+            ("sync_export", "&Copy changes to a USB stick…", self.sync_export),
+            ("sync_import", "&Bring in changes from a USB stick…", self.sync_import),
+            ("sync_conflicts", "&Review conflicts…", lambda: self.sync_conflicts()),
+            ("sync_devices", "&Laptops paired with this one…", self.sync_devices),
+        ):
+            usb.addAction(self._action(key, text, slot))
+        self.sync_keys = ("sync_export", "sync_import", "sync_conflicts", "sync_devices")
+        if sync_module() is None:
+            for key in self.sync_keys:
+                self.commands[key].setToolTip("USB sync is not available in this version.")
 
     def _toggle_guidance(self, on: bool) -> None:
         self.settings.set(settings_module.SHOW_GUIDANCE, on)
@@ -108,8 +153,9 @@ class MainWindow(QMainWindow):
         self.demo_label.setText("Demo vault: fictional men only" if demo else "")
         self.workspace.set_vault(vault)
         self.panel.set_vault(vault)
-        for action in self.commands.values():
-            action.setEnabled(action not in (self.commands["save"], self.commands["print"]))
+        sync_ok = sync_module() is not None
+        for key, action in self.commands.items():
+            action.setEnabled(key != "save" and (sync_ok or key not in self.sync_keys))
 
     def refresh(self) -> None:
         self.panel.refresh_counts()
@@ -130,9 +176,13 @@ class MainWindow(QMainWindow):
     def hide_data(self) -> None:
         """Empty every view and close the side windows (the vault is locking)."""
         for window in self._windows:
-            window.close()
-            window.deleteLater()
+            if shiboken6.isValid(window):
+                if isinstance(window, QDialog):
+                    window.reject()
+                window.close()
+                window.deleteLater()
         self._windows.clear()
+        self.workspace.actions.close_all()
         self.panel.clear()
         self.workspace.clear()
         self.workspace.set_vault(None)
@@ -142,7 +192,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ other windows
 
     def _keep(self, window: QWidget) -> QWidget:
-        self._windows = [w for w in self._windows if w.isVisible()]
+        self._windows = [w for w in self._windows if shiboken6.isValid(w) and w.isVisible()]
         self._windows.append(window)
         window.show()
         window.raise_()
@@ -152,8 +202,11 @@ class MainWindow(QMainWindow):
         if self.vault is None:
             return None
         from engager_desktop.ui.directory_window import DirectoryWindow
+        from engager_desktop.ui.forms.service_dialog import attach_to_directory
 
-        return self._keep(DirectoryWindow(self.vault, self))
+        window = DirectoryWindow(self.vault, self)
+        attach_to_directory(window)
+        return self._keep(window)
 
     def open_supervision(self) -> QWidget | None:
         if self.vault is None:
@@ -161,6 +214,71 @@ class MainWindow(QMainWindow):
         from engager_desktop.ui.supervision_view import SupervisionView
 
         return self._keep(SupervisionView(self.vault, self))
+
+    # ------------------------------------------------------------------ printing
+
+    def print_current(self) -> QWidget | None:
+        """Ctrl+P: the chosen man's action plan; with no man chosen, the choice of documents."""
+        if self.vault is None:
+            return None
+        if self.workspace.man_id() is not None:
+            return self.print_kind("action-plan", self.workspace.man_id())
+        from engager_desktop.ui.forms.print_chooser import PrintChooser
+
+        chooser = PrintChooser(self)
+        chooser.chosen.connect(lambda kind, blank: self.print_kind(kind, blank=blank))
+        self._keep(chooser)
+        chooser.open()
+        return chooser
+
+    def print_kind(
+        self, kind: str, man_id: str | None = None, *, blank: bool = False
+    ) -> QWidget | None:
+        if self.vault is None:
+            return None
+        from engager_desktop.ui.printing import open_document_dialog
+
+        return self._keep(open_document_dialog(self.vault, kind, man_id, self, blank=blank))
+
+    def print_batch(self) -> QWidget | None:
+        if self.vault is None:
+            return None
+        from engager_desktop.ui.printing import open_batch_dialog
+
+        return self._keep(open_batch_dialog(self.vault, self))
+
+    # ------------------------------------------------------------------ USB sync
+
+    def _sync(self, name: str, *args: Any, **kwargs: Any) -> QWidget | None:
+        module = sync_module()
+        if module is None or self.vault is None:
+            return None
+        try:
+            dialog = getattr(module, name)(self.vault, self, *args, **kwargs)
+        except Exception as exc:  # the sync part failing must not take the window down
+            from engager_desktop.ui.ops import plain_message
+
+            self.statusBar().showMessage(plain_message(exc), 8000)
+            return None
+        dialog.finished.connect(lambda _r: self.refresh())
+        return self._keep(dialog)
+
+    def sync_export(self) -> QWidget | None:
+        return self._sync("open_export_dialog")
+
+    def sync_import(self) -> QWidget | None:
+        return self._sync("open_import_dialog")
+
+    def sync_devices(self) -> QWidget | None:
+        return self._sync("open_devices_dialog")
+
+    def sync_conflicts(self, man_id: str | None = None) -> QWidget | None:
+        return self._sync("open_conflicts_dialog", man_id=man_id)
+
+    def _conflicts_for_chosen(self, man_id: str | None) -> None:
+        """With "conflicts to review" ticked, choosing a man opens his conflicts to review."""
+        if man_id is not None and self.panel.conflicts.isChecked():
+            self.sync_conflicts(man_id)
 
     def open_settings(self) -> None:
         dialog = settings_module.SettingsDialog(self.settings, self)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
 from engager_desktop.ui import labels
 from engager_desktop.ui.models.rows_model import TextRow
 from engager_desktop.ui.workspace.data import ManData, row_value
@@ -21,6 +23,7 @@ class CommunityTab(TabPage):
 
     def __init__(self) -> None:
         super().__init__()
+        self.action("log_contact", "&Log a contact…")
         self.facts = self.add(
             Facts(
                 [
@@ -31,6 +34,14 @@ class CommunityTab(TabPage):
                 ]
             )
         )
+        self.due = self.add(
+            Table(
+                "Reminders and follow-ups due",
+                ("What", "When", "With"),
+                empty="No reminder or follow-up is due.",
+            )
+        )
+        self.add(self._due_buttons())
         self.appointments = self.add(
             Table(
                 "Appointments with services",
@@ -47,6 +58,22 @@ class CommunityTab(TabPage):
         )
         self.finish()
 
+    def _due_buttons(self) -> QWidget:
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        for key, text, name in (
+            ("give_reminder", "&Reminder given…", "Reminder given for the chosen one"),
+            ("follow_up", "&Follow up…", "Follow up the chosen missed one"),
+        ):
+            button = QPushButton(text)
+            button.setAccessibleName(name)
+            button.setObjectName(key)
+            self.actions[key] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        return holder
+
     def show_data(self, data: ManData) -> None:
         lost = data.lost_contact
         alert = data.contact_alert
@@ -58,6 +85,7 @@ class CommunityTab(TabPage):
         self.facts.set("attempts", str(lost.attempts_since))
         steps = "\n".join(f"{n}. {s}" for n, s in enumerate(lost.steps, 1)) if lost.alert else None
         self.facts.set("steps", steps or "Only needed when contact becomes thin.")
+        self.due.set_rows(due_rows(data))
         plan = data.record.plan
         self.appointments.set_rows(
             [
@@ -93,3 +121,33 @@ class CommunityTab(TabPage):
 
 def _attended(value: bool | None) -> str:
     return "Not yet" if value is None else labels.yes_no(value)
+
+
+REMINDER = "reminder"
+MISSED = "missed"
+
+
+def due_rows(data: ManData) -> list[TextRow]:
+    """Reminders to give and missed ones to follow up; each id is ``what:kind:slot id``."""
+    rows = []
+    for what, word, slots in (
+        (REMINDER, "Reminder to give", data.reminders),
+        (MISSED, "Missed: follow up", data.missed),
+    ):
+        for slot in slots:
+            rows.append(
+                TextRow(
+                    (word, labels.moment(slot.starts_at), slot.with_whom),
+                    id=f"{what}:{slot.kind}:{slot.id}",
+                    sort_keys=(word, slot.starts_at, slot.with_whom),
+                )
+            )
+    return rows
+
+
+def parse_due(row_id: str | None) -> tuple[str, str, str] | None:
+    """(what, kind, slot id) of a due row's id, or None."""
+    if not row_id or row_id.count(":") < 2:
+        return None
+    what, kind, slot_id = row_id.split(":", 2)
+    return what, kind, slot_id

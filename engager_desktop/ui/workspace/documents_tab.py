@@ -1,21 +1,15 @@
-"""Documents tab: the worksheets that can be printed for him (printing itself comes later)."""
+"""Documents tab: the worksheets that can be printed for him, each previewed before printing."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QPushButton
+from typing import Any
 
-from engager_desktop.ui.models.rows_model import TextRow
+from PySide6.QtWidgets import QLabel
+
 from engager_desktop.ui.workspace.data import ManData
-from engager_desktop.ui.workspace.parts import Table, TabPage
+from engager_desktop.ui.workspace.parts import TabPage
 
-NOT_YET = "Printing from this window comes in a later version; use the print command for now."
-
-
-def document_titles() -> list[tuple[str, str]]:
-    """(kind, title) of every document printed for one man."""
-    from engager_desktop.worksheets.kinds import KINDS
-
-    return [(name, kind.title) for name, kind in KINDS.items() if kind.needs_man]
+NO_VAULT = "Open a vault to print his documents."
 
 
 class DocumentsTab(TabPage):
@@ -23,17 +17,32 @@ class DocumentsTab(TabPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.documents = self.add(Table("Documents for him", ("Document", "Kind")))
-        self.print_button = QPushButton("&Print the chosen document…")
-        self.print_button.setEnabled(False)
-        self.print_button.setToolTip(NOT_YET)
-        self.add(self.print_button)
-        note = QLabel(NOT_YET)
-        note.setWordWrap(True)
-        self.add(note)
-        self.finish()
+        self.documents: Any = None  # the printing package's list, once a vault is open
+        self._man_id: str | None = None
+        self.note = self.add(QLabel(NO_VAULT))
+        self.note.setWordWrap(True)
+        self.column.addStretch(1)
+
+    def set_vault(self, vault: Any) -> None:
+        """Make the list for this vault (None: remove it, the vault is locking)."""
+        if self.documents is not None:
+            self.column.removeWidget(self.documents)
+            self.documents.deleteLater()
+            self.documents = None
+        self.note.setVisible(vault is None)
+        if vault is None:
+            return
+        from engager_desktop.ui.printing import documents_list_widget
+
+        self.documents = documents_list_widget(vault, self._man_id, self)
+        self.column.insertWidget(0, self.documents, 1)
 
     def show_data(self, data: ManData) -> None:
-        self.documents.set_rows(
-            [TextRow((title, name), id=name) for name, title in document_titles()]
-        )
+        self._man_id = data.man_id
+        if self.documents is not None:
+            self.documents.set_man(data.man_id)
+
+    def clear(self) -> None:
+        self._man_id = None
+        if self.documents is not None:
+            self.documents.set_man(None)

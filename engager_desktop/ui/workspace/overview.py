@@ -7,6 +7,7 @@ from engager_desktop.ui.models.rows_model import TextRow
 from engager_desktop.ui.workspace.data import ManData, alerts_of
 from engager_desktop.ui.workspace.parts import Facts, Table, TabPage
 
+ISOLATED = "Yes: contact at least twice a week after release"
 ALERT_WORDS = {
     "contact": "Contact",
     "missed": "Missed",
@@ -23,6 +24,8 @@ class OverviewTab(TabPage):
 
     def __init__(self) -> None:
         super().__init__()
+        self.action("move_phase", "&Move to another phase…")
+        self.action("flags", "&Isolation and risk…")
         self.facts = self.add(
             Facts(
                 [
@@ -34,6 +37,8 @@ class OverviewTab(TabPage):
                     ("last_contact", "Last contact"),
                     ("sessions", "Sessions"),
                     ("where", "Prison and number"),
+                    ("isolated", "Isolated"),
+                    ("risk", "Risk notes"),
                 ]
             )
         )
@@ -55,6 +60,8 @@ class OverviewTab(TabPage):
         self.facts.set("sessions", data.ending_check.sessions.message)
         where = " · ".join(p for p in (man.establishment, man.prison_number) if p)
         self.facts.set("where", where)
+        self.facts.set("isolated", ISOLATED if man.isolated else "No")
+        self.facts.set("risk", "Recorded (see Isolation and risk)" if man.risk_notes else "None")
         self.alerts.set_rows(
             [TextRow((ALERT_WORDS.get(a.kind, a.kind), a.text)) for a in alerts_of(data)]
         )

@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTableView,
     QVBoxLayout,
@@ -178,6 +180,17 @@ class Table(QWidget):
     def clear(self) -> None:
         self.set_rows(())
 
+    def chosen_id(self) -> str | None:
+        """The id of the row with the cursor (None when no row is chosen)."""
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        source = self._proxy.mapToSource(index)
+        return self.model.row_at(source.row()).id if source.isValid() else None
+
+    def choose_row(self, row: int) -> None:
+        self.view.setCurrentIndex(self._proxy.index(row, 0))
+
 
 class Text(QWidget):
     """A titled paragraph of recorded text."""
@@ -219,6 +232,23 @@ class TabPage(QScrollArea):
         self.column = QVBoxLayout(inner)
         self.setWidget(inner)
         self.parts: list[Any] = []
+        self.actions: dict[str, QPushButton] = {}
+        self._action_row: QHBoxLayout | None = None
+
+    def action(self, key: str, text: str) -> QPushButton:
+        """A button in the tab's row of actions (the workspace connects ``actions[key]``)."""
+        if self._action_row is None:
+            self._action_row = QHBoxLayout()
+            self._action_row.setContentsMargins(0, 0, 0, 0)
+            holder = QWidget()
+            holder.setLayout(self._action_row)
+            self._action_row.addStretch(1)
+            self.column.addWidget(holder)
+        button = QPushButton(text)
+        button.setObjectName(key)
+        self._action_row.insertWidget(self._action_row.count() - 1, button)
+        self.actions[key] = button
+        return button
 
     def add(self, part: QWidget) -> Any:
         self.column.addWidget(part)

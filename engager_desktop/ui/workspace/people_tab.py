@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QPushButton
+
 from engager_desktop.ui import labels
 from engager_desktop.ui.models.rows_model import TextRow
 from engager_desktop.ui.workspace.data import ManData, row_value
@@ -13,6 +15,9 @@ class PeopleTab(TabPage):
 
     def __init__(self) -> None:
         super().__init__()
+        self.action("add_person", "&Add a person…")
+        self.action("edit_person", "C&hange…").setAccessibleName("Change the chosen person")
+        self.action("remove_person", "Remo&ve…").setAccessibleName("Remove the chosen person")
         self.people = self.add(
             Table(
                 "People around him",
@@ -34,6 +39,9 @@ class PeopleTab(TabPage):
                 empty="No consent recorded yet: nothing may be shared.",
             )
         )
+        self.consent_button = self.add(QPushButton("Record his &consent…"))
+        self.consent_button.setObjectName("record_consent")
+        self.actions["record_consent"] = self.consent_button
         self.finish()
 
     def show_data(self, data: ManData) -> None:

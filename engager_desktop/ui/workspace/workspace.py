@@ -64,6 +64,7 @@ class Workspace(QWidget):
     loaded = Signal(str)  # man id, once his data is shown
     failed = Signal(str)  # plain message
     wizard_committed = Signal()
+    record_changed = Signal()  # a form saved something about him
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +101,9 @@ class Workspace(QWidget):
         self.nav.setCurrentRow(0)
         self._build()
         self._shortcuts()
+        from engager_desktop.ui.workspace.actions import WorkspaceActions
+
+        self.actions = WorkspaceActions(self)
         self.clear()
 
     def _build(self) -> None:
@@ -150,8 +154,22 @@ class Workspace(QWidget):
     # ------------------------------------------------------------------ data
 
     def set_vault(self, vault: Any) -> None:
+        if vault is None:
+            self.actions.close_all()
         self._vault = vault
+        self.documents_tab().set_vault(vault)
         self._update_buttons()
+
+    def documents_tab(self) -> DocumentsTab:
+        return next(t for t in self.tabs if isinstance(t, DocumentsTab))
+
+    def say(self, message: str) -> None:
+        """A plain line under his name (a refusal, or what to do first)."""
+        self.sub_label.setText(message)
+
+    def form_saved(self) -> None:
+        self.reload()
+        self.record_changed.emit()
 
     def man_id(self) -> str | None:
         return self._man_id

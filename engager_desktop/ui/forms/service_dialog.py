@@ -1,0 +1,111 @@
+"""Add or change a services directory entry (P15, P37), and the buttons that open it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from engager_desktop.ui.forms.base import FormDialog, choice, line, paragraph, text_of
+
+SETTING = {"community": "In the community", "prison": "In prison"}
+TEXT_FIELDS = (
+    ("area", "&Area:", False),
+    ("address", "Add&ress:", True),
+    ("phone", "&Phone:", False),
+    ("email", "&Email:", False),
+    ("opening_hours", "&Opening hours:", False),
+    ("weekend_hours", "&Weekends:", False),
+    ("out_of_hours", "O&ut of hours:", False),
+    ("cost_to_him", "&Cost to him:", False),
+    ("referral_route", "How to re&fer:", True),
+    ("does", "&Does:", True),
+    ("does_not", "Does &not do:", True),
+)
+
+
+class ServiceDialog(FormDialog):
+    """``view``: a ``ServiceView`` to change, or None to add a new entry."""
+
+    def __init__(self, vault: Any, view: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(
+            vault, "Change a directory entry" if view else "Add a directory entry", parent
+        )
+        self.view = view
+        entry = view.entry if view is not None else None
+        self.name = self.field("name", "Na&me:", line(entry.name if entry else ""))
+        self.kind = self.field("kind", "&Kind of service:", line(entry.kind if entry else ""))
+        setting = str(entry.setting) if entry else None
+        self.setting = self.field("setting", "&Setting:", choice(SETTING, setting))
+        self.texts: dict[str, Any] = {}
+        for key, text, long in TEXT_FIELDS:
+            value = (getattr(entry, key) or "") if entry else ""
+            widget = paragraph(value) if long else line(value)
+            if long:
+                widget.setFixedHeight(56)
+            self.texts[key] = self.field(key, text, widget)
+
+    def work(self) -> Callable[[], Any]:
+        from engager_desktop.services.directory import ServiceInput, add_service, edit_service
+
+        entry = ServiceInput(
+            name=text_of(self.name) or "",
+            kind=text_of(self.kind) or "",
+            setting=str(self.setting.currentData()),
+            last_verified=self.view.entry.last_verified if self.view else None,
+            **{key: text_of(widget) for key, widget in self.texts.items()},
+        )
+        vault, view = self.vault, self.view
+        if view is None:
+            return lambda: add_service(vault, entry)
+        return lambda: edit_service(vault, view.id, entry)
+
+
+def attach_to_directory(window: Any) -> tuple[QPushButton, QPushButton]:
+    """Add "Add an entry" and "Change this entry" buttons to a directory window.
+
+    The window needs ``verify_button`` (the new buttons sit beside it), ``_vault``,
+    ``_current`` (the chosen entry's view, or None) and ``refresh``.
+    """
+    add = QPushButton("&Add an entry…")
+    change = QPushButton("C&hange this entry…")
+    add.setObjectName("directory_add")
+    change.setObjectName("directory_change")
+    row = _row_of(window, window.verify_button)
+    row.insertWidget(0, add)
+    row.insertWidget(2, change)
+
+    def open_dialog(view: Any) -> ServiceDialog:
+        dialog = ServiceDialog(window._vault, view, window)
+        dialog.saved.connect(lambda _id: window.refresh())
+        window.form_dialog = dialog
+        dialog.open()
+        return dialog
+
+    add.clicked.connect(lambda: open_dialog(None))
+    change.clicked.connect(lambda: open_dialog(getattr(window, "_current", None)))
+    _keep_enabled_with(change, window.verify_button)
+    return add, change
+
+
+def _row_of(window: QWidget, button: QWidget) -> QHBoxLayout:
+    for layout in window.findChildren(QHBoxLayout):
+        if layout.indexOf(button) >= 0:
+            return layout
+    raise LookupError("the directory window has no row for its buttons")
+
+
+def _keep_enabled_with(follower: QPushButton, leader: QPushButton) -> None:
+    """``follower`` is enabled exactly when ``leader`` is (an entry is chosen)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.EnabledChange:
+                follower.setEnabled(leader.isEnabled())
+            return False
+
+    watch = Watch(follower)
+    leader.installEventFilter(watch)
+    follower.setEnabled(leader.isEnabled())

@@ -1,0 +1,217 @@
+"""The workspace's buttons: print a document, and open the small forms (ui/forms) for him.
+
+Each form saves through ``ops``; when it has saved, his record is loaded again and
+``Workspace.record_changed`` tells the caseload to refresh.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from engager_desktop.ui import labels, ops
+from engager_desktop.ui.workspace.community_tab import MISSED, REMINDER, parse_due
+
+
+class WorkspaceActions:
+    """Connects every tab's ``actions`` to what they open; keeps the dialogs it opened."""
+
+    def __init__(self, workspace: Any) -> None:
+        self.ws = workspace
+        self.dialogs: list[QWidget] = []
+        handlers = {
+            "move_phase": self.move_phase,
+            "flags": self.flags,
+            "add_person": self.add_person,
+            "edit_person": self.edit_person,
+            "remove_person": self.remove_person,
+            "record_consent": self.record_consent,
+            "log_contact": self.log_contact,
+            "give_reminder": self.give_reminder,
+            "follow_up": self.follow_up,
+        }
+        for tab in workspace.tabs:
+            for key, button in tab.actions.items():
+                if key.startswith("print_"):
+                    kind = key.removeprefix("print_")
+                    button.clicked.connect(lambda _=False, k=kind: self.print_kind(k))
+                elif key in handlers:
+                    button.clicked.connect(lambda _=False, h=handlers[key]: h())
+
+    # ------------------------------------------------------------------ plumbing
+
+    def _ready(self) -> tuple[Any, str] | None:
+        vault, man_id = self.ws._vault, self.ws.man_id()
+        if vault is None or man_id is None or self.ws.data is None:
+            return None
+        return vault, man_id
+
+    def _keep(self, dialog: QWidget) -> QWidget:
+        self.dialogs = [d for d in self.dialogs if _alive(d)]
+        self.dialogs.append(dialog)
+        return dialog
+
+    def _form(self, dialog: Any) -> Any:
+        dialog.saved.connect(lambda _result: self.ws.form_saved())
+        self._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def close_all(self) -> None:
+        """Close every dialog opened from here (the vault is locking: PDFs go from memory)."""
+        for dialog in self.dialogs:
+            if _alive(dialog):
+                if isinstance(dialog, QDialog):
+                    dialog.reject()
+                dialog.close()
+                dialog.deleteLater()
+        self.dialogs.clear()
+
+    def _tab(self, name: str) -> Any:
+        return next(t for t in self.ws.tabs if type(t).__name__ == name)
+
+    # ------------------------------------------------------------------ printing
+
+    def print_kind(self, kind: str, *, blank: bool = False) -> QWidget | None:
+        ready = self._ready()
+        vault = self.ws._vault
+        if vault is None or (ready is None and not blank):
+            return None
+        from engager_desktop.ui.printing import open_document_dialog
+
+        man_id = ready[1] if ready else None
+        return self._keep(open_document_dialog(vault, kind, man_id, self.ws, blank=blank))
+
+    # ------------------------------------------------------------------ forms
+
+    def move_phase(self) -> Any:
+        if (ready := self._ready()) is None:
+            return None
+        from engager_desktop.ui.forms.phase_dialog import PhaseDialog
+
+        phase = self.ws.data.record.participant.phase
+        return self._form(PhaseDialog(*ready, phase, self.ws))
+
+    def flags(self) -> Any:
+        if (ready := self._ready()) is None:
+            return None
+        from engager_desktop.ui.forms.flags_dialog import FlagsDialog
+
+        return self._form(FlagsDialog(ready[0], self.ws.data.record.participant, self.ws))
+
+    def add_person(self) -> Any:
+        if (ready := self._ready()) is None:
+            return None
+        from engager_desktop.ui.forms.person_dialog import PersonDialog
+
+        return self._form(PersonDialog(*ready, None, self.ws))
+
+    def _chosen_person(self) -> Any:
+        person_id = self._tab("PeopleTab").people.chosen_id()
+        if person_id is None:
+            self.ws.say("Choose a person in the list first.")
+        return person_id
+
+    def edit_person(self) -> Any:
+        if (ready := self._ready()) is None or (person_id := self._chosen_person()) is None:
+            return None
+        from engager_desktop.services.people import people_for
+        from engager_desktop.ui.forms.person_dialog import PersonDialog
+
+        vault, man_id = ready
+        found = {p.id: p for p in people_for(vault, man_id)}.get(person_id)
+        if found is None:
+            self.ws.say("That person is no longer recorded.")
+            return None
+        return self._form(PersonDialog(vault, man_id, found, self.ws))
+
+    def remove_person(self, *, confirm: bool = True) -> Any:
+        if (ready := self._ready()) is None or (person_id := self._chosen_person()) is None:
+            return None
+        vault = ready[0]
+
+        def remove() -> None:
+            from engager_desktop.services.people import remove_person
+
+            ops.run(
+                lambda: remove_person(vault, person_id),
+                lambda _r: self.ws.form_saved(),
+                lambda message, _exc: self.ws.say(message),
+                owner=self.ws,
+            )
+
+        if not confirm:
+            remove()
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Remove this person?",
+            "Remove the chosen person from the people around him?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self.ws,
+        )
+        box.accepted.connect(remove)
+        self._keep(box)
+        box.open()
+        return box
+
+    def record_consent(self) -> Any:
+        if (ready := self._ready()) is None:
+            return None
+        from engager_desktop.ui.forms.consent_dialog import ConsentDialog, directory_choices
+
+        vault, man_id = ready
+        ops.run(
+            lambda: directory_choices(vault),
+            lambda services: self._form(ConsentDialog(vault, man_id, services, self.ws)),
+            lambda message, _exc: self.ws.say(message),
+            owner=self.ws,
+        )
+        return None
+
+    def log_contact(self) -> Any:
+        if (ready := self._ready()) is None:
+            return None
+        from engager_desktop.ui.forms.contact_dialog import ContactDialog
+
+        return self._form(ContactDialog(*ready, self.ws))
+
+    def _due(self, wanted: str) -> tuple[str, str, str] | None:
+        tab = self._tab("CommunityTab")
+        due = parse_due(tab.due.chosen_id())
+        if due is None or due[0] != wanted:
+            word = "reminder to give" if wanted == REMINDER else "missed one to follow up"
+            self.ws.say(f"Choose a {word} in the list first.")
+            return None
+        return due
+
+    def _about(self, slot_id: str) -> str:
+        data = self.ws.data
+        for slot in (*data.reminders, *data.missed):
+            if slot.id == slot_id:
+                return f"{slot.with_whom}, {labels.moment(slot.starts_at)}."
+        return ""
+
+    def give_reminder(self) -> Any:
+        if (ready := self._ready()) is None or (due := self._due(REMINDER)) is None:
+            return None
+        from engager_desktop.ui.forms.contact_dialog import ReminderDialog
+
+        _what, kind, slot_id = due
+        return self._form(ReminderDialog(ready[0], (kind, slot_id), self._about(slot_id), self.ws))
+
+    def follow_up(self) -> Any:
+        if (ready := self._ready()) is None or (due := self._due(MISSED)) is None:
+            return None
+        from engager_desktop.ui.forms.contact_dialog import ContactDialog
+
+        _what, kind, slot_id = due
+        about = "Missed: " + self._about(slot_id)
+        return self._form(ContactDialog(*ready, self.ws, slot=(kind, slot_id), about=about))
+
+
+def _alive(widget: QWidget) -> bool:
+    import shiboken6
+
+    return bool(shiboken6.isValid(widget))
