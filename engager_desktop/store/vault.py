@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -64,6 +65,7 @@ class Vault:
             bind=engine.execution_options(immediate=True), expire_on_commit=False
         )
         self.stamper.install(self._writer)
+        self._local = threading.local()
         self.closed = False
 
     @property
@@ -76,9 +78,42 @@ class Vault:
         return {key: value for key, value in rows}
 
     @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group several use cases into ONE transaction (a wizard's commit, say).
+
+        Inside the block, on this thread, every ``write()`` and ``read()`` joins one session:
+        writes are flushed, not committed, and reads see them. The whole block commits at the end
+        or, if anything raises, none of it does.
+        """
+        self._check_open()
+        if getattr(self._local, "session", None) is not None:
+            yield  # already inside one: join it
+            return
+        session = self._writer()
+        self._local.session = session
+        try:
+            yield
+            session.commit()
+        except sa_exc.OperationalError as exc:
+            session.rollback()
+            if _is_storage_failure(exc):
+                raise VaultWriteFailed() from exc
+            raise
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            self._local.session = None
+            session.close()
+
+    @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only session; whatever it changes is rolled back."""
         self._check_open()
+        joined = getattr(self._local, "session", None)
+        if joined is not None:
+            yield joined
+            return
         session = self._reader()
         try:
             yield session
@@ -90,6 +125,11 @@ class Vault:
     def write(self) -> Iterator[Session]:
         """One transaction holding the write lock: committed on success, rolled back on error."""
         self._check_open()
+        joined = getattr(self._local, "session", None)
+        if joined is not None:  # inside transaction(): flush now, commit with the whole block
+            yield joined
+            joined.flush()
+            return
         session = self._writer()
         try:
             yield session

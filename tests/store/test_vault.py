@@ -245,3 +245,22 @@ def test_audit_entry_removal_detected(vault: Vault):
         conn.execute(text("DELETE FROM audit_events WHERE seq = 2"))
     report = check_vault(vault)
     assert not report.ok and any("missing" in i.message for i in report.items)
+
+
+def test_transaction_groups_use_cases_all_or_nothing(vault: Vault) -> None:
+    with vault.transaction():
+        first = add_man(vault, prison_number="T0001")
+        with vault.read() as session:  # reads inside the block see its writes
+            assert session.get(Participant, first) is not None
+        add_man(vault, prison_number="T0002")
+    with pytest.raises(ValidationError):
+        with vault.transaction():
+            add_man(vault, prison_number="T0003")
+            add_man(vault, given_name="x" * 101)  # refused: the whole block rolls back
+    with vault.read() as session:
+        numbers = set(session.scalars(select(Participant.prison_number)))
+        audited = session.scalar(
+            select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "create")
+        )
+    assert numbers == {"T0001", "T0002"}
+    assert audited == 2

@@ -18,7 +18,7 @@ from engager_desktop.services.common import RuleBroken
 from engager_desktop.services.endings import EndingPlanInput
 from engager_desktop.store.vault import Vault
 from engager_desktop.ui.wizards.dates import BadInput, parse_date
-from engager_desktop.ui.wizards.problems import CommitFailed
+from engager_desktop.ui.wizards.problems import CommitFailed, in_one_transaction
 
 Values = dict[str, Any]
 
@@ -99,6 +99,11 @@ def _sign_off(vault: Vault, man_id: str, initial: Values, state: Values) -> None
 
 
 def commit_ending(vault: Vault, man_id: str, initial: Values, values: Values) -> Values:
+    """Sessions plan, ending plan, tapering, support check and sign-off in ONE transaction."""
+    return in_one_transaction(vault, values, lambda: _commit_ending(vault, man_id, initial, values))
+
+
+def _commit_ending(vault: Vault, man_id: str, initial: Values, values: Values) -> Values:
     state = copy.deepcopy(values)
     _sessions(vault, man_id, initial, state)
     try:

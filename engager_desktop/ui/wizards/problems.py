@@ -5,6 +5,8 @@ No Qt here: commits run on the worker thread and raise these for the wizard to s
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable
 from typing import Any
 
 
@@ -30,3 +32,20 @@ class CommitFailed(Exception):
         self.key = key
         self.index = index
         self.part = part
+
+
+def in_one_transaction(
+    vault: Any, values: dict[str, Any], commit: Callable[[], dict[str, Any]]
+) -> dict[str, Any]:
+    """Run a wizard's commit as one transaction; a refusal rolls all of it back.
+
+    Nothing of a failed try is saved, so the values handed back for the next try are the ones
+    the practitioner gave (without ids of records that were rolled back).
+    """
+    try:
+        with vault.transaction():
+            return commit()
+    except CommitFailed as failed:
+        raise CommitFailed(
+            failed.error, copy.deepcopy(values), failed.key, failed.index, failed.part
+        ) from None

@@ -1,4 +1,4 @@
-"""Save the release wizard: the plan in one call, then each new first-week appointment (no Qt)."""
+"""Save the release wizard: the plan and each new first-week appointment, in one transaction."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from engager_desktop.services import meetings, release
 from engager_desktop.services.release import ReleasePlanInput
 from engager_desktop.store.vault import Vault
 from engager_desktop.ui.wizards.dates import BadInput, local_moment, parse_date, parse_time
-from engager_desktop.ui.wizards.problems import CommitFailed
+from engager_desktop.ui.wizards.problems import CommitFailed, in_one_transaction
 
 
 def plan_input(values: dict[str, Any]) -> ReleasePlanInput:
@@ -41,6 +41,11 @@ def _appointment(item: dict[str, Any]) -> meetings.AppointmentInput:
 
 
 def commit_release(vault: Vault, man_id: str, values: dict[str, Any]) -> dict[str, Any]:
+    """The plan and every new appointment in ONE transaction: all of it is saved, or none."""
+    return in_one_transaction(vault, values, lambda: _commit_release(vault, man_id, values))
+
+
+def _commit_release(vault: Vault, man_id: str, values: dict[str, Any]) -> dict[str, Any]:
     state = copy.deepcopy(values)
     try:
         release.save_release_plan(vault, man_id, plan_input(state))

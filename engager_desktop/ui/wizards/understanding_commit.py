@@ -34,7 +34,7 @@ from engager_desktop.services.understanding_forms import (
 from engager_desktop.store.vault import Vault
 from engager_desktop.ui.wizards.dates import BadInput, parse_date
 from engager_desktop.ui.wizards.fields import tri_value
-from engager_desktop.ui.wizards.problems import CommitFailed
+from engager_desktop.ui.wizards.problems import CommitFailed, in_one_transaction
 
 DATE_FIELDS = frozenset({"recorded_on", "achieved_on", "restrictions_checked_on", "signed_on"})
 TITLE_MAX = 300
@@ -148,7 +148,13 @@ def _save_lists(vault: Vault, man_id: str, initial: Values, state: Values) -> No
 
 
 def commit_understanding(vault: Vault, man_id: str, initial: Values, values: Values) -> Values:
-    """Save what changed; returns the values as saved (with the ids of new items)."""
+    """Save what changed in ONE transaction; returns the values as saved (ids of new items)."""
+    return in_one_transaction(
+        vault, values, lambda: _commit_understanding(vault, man_id, initial, values)
+    )
+
+
+def _commit_understanding(vault: Vault, man_id: str, initial: Values, values: Values) -> Values:
     state = copy.deepcopy(values)
     _save_sections(vault, man_id, initial, state)
     _save_lists(vault, man_id, initial, state)
