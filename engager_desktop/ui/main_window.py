@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         view.addAction(self._action("directory", "Services &directory", self.open_directory))
         view.addAction(self._action("supervision", "S&upervision", self.open_supervision))
         self._sync_menu()
+        self._protection_menu()
         help_menu = self.menuBar().addMenu("&Help")
         guidance = self._action(
             "guidance", "Practice &guidance", self._toggle_guidance, keys.HelpContents
@@ -134,6 +135,14 @@ class MainWindow(QMainWindow):
         if sync_module() is None:
             for key in self.sync_keys:
                 self.commands[key].setToolTip("USB sync is not available in this version.")
+
+    def _protection_menu(self) -> None:
+        menu = self.menuBar().addMenu("Data &protection")
+        menu.addAction(self._action("retention", "&Retention review…", self.open_retention))
+        menu.addAction(
+            self._action("sar", "&Subject access copy for this man…", self.open_subject_access)
+        )
+        menu.addAction(self._action("erase", "&Erase this man…", self.open_erasure))
 
     def _toggle_guidance(self, on: bool) -> None:
         self.settings.set(settings_module.SHOW_GUIDANCE, on)
@@ -214,6 +223,32 @@ class MainWindow(QMainWindow):
         from engager_desktop.ui.supervision_view import SupervisionView
 
         return self._keep(SupervisionView(self.vault, self))
+
+    # ------------------------------------------------------------------ data protection
+
+    def open_retention(self) -> QWidget | None:
+        if self.vault is None:
+            return None
+        from engager_desktop.ui.protection import open_retention_dialog
+
+        return self._keep(open_retention_dialog(self.vault, self))
+
+    def _for_chosen_man(self, opener: str) -> QWidget | None:
+        man_id = self.workspace.man_id() or self.panel.chosen()
+        if self.vault is None or man_id is None:
+            self.statusBar().showMessage("Choose a man in the caseload first.", 6000)
+            return None
+        from engager_desktop.ui import protection
+
+        dialog = getattr(protection, opener)(self.vault, man_id, self)
+        dialog.finished.connect(lambda _r: self.refresh())
+        return self._keep(dialog)
+
+    def open_subject_access(self) -> QWidget | None:
+        return self._for_chosen_man("open_sar_dialog")
+
+    def open_erasure(self) -> QWidget | None:
+        return self._for_chosen_man("open_erase_dialog")
 
     # ------------------------------------------------------------------ printing
 
