@@ -31,8 +31,8 @@ PEER_BETTER = "The practitioner will meet him. A peer is better if one can be fo
 
 
 @dataclass(frozen=True)
-class ReleaseChecklistInput:
-    """The ReleasePlan columns, plus facts the services layer reads from other records."""
+class ReleasePlanFields:
+    """The release plan as stored (the ReleasePlan columns); the wizard edits exactly these."""
 
     release_date: date | None = None
     going_to: str | None = None
@@ -58,6 +58,12 @@ class ReleaseChecklistInput:
     first_week_appointments: bool = False
     services_met_inside: bool = False
     what_to_bring: str | None = None
+
+
+@dataclass(frozen=True)
+class ReleaseChecklistInput(ReleasePlanFields):
+    """The plan, plus facts the services layer reads from other records."""
+
     # Facts from other records:
     peer_meets_at_gate: bool = False  # a peer support person is marked meets_at_gate
     has_first_week_appointments: bool = False  # appointments exist in his first week out

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from engager_desktop.domain import release_readiness as readiness_rules
 from engager_desktop.domain.enums import ConsentKind, SupportRole
+from engager_desktop.domain.release_readiness import ReleasePlanFields
 from engager_desktop.domain.validation import (
     ValidationError,
     check_release_date,
@@ -34,34 +35,9 @@ PEER_ROLES = (SupportRole.PEER_MENTOR.value,)
 PHONE_MAX = 40
 
 
-@dataclass(frozen=True)
-class ReleasePlanInput:
-    """The checklist as the release wizard edits it (every field of the stored plan)."""
-
-    release_date: date | None = None
-    going_to: str | None = None
-    accommodation: str | None = None
-    accommodation_confirmed: bool = False
-    benefit_claim_prepared: bool = False
-    id_documents: bool = False
-    bank_account: bool = False
-    gp_registered: bool = False
-    discharge_letter: bool = False
-    gp_follow_up: str | None = None
-    medication: str | None = None
-    medication_arranged: bool = False
-    phone_working: bool = False
-    phone_number: str | None = None
-    other_ways_to_reach: str | None = None
-    gate_meeter: str | None = None  # "peer" or "practitioner"
-    gate_meeter_name: str | None = None
-    gate_meeting_place: str | None = None
-    first_24_hours: str | None = None
-    family_meeting_held: bool = False
-    family_meeting_note: str | None = None
-    first_week_appointments: bool = False
-    services_met_inside: bool = False
-    what_to_bring: str | None = None
+# The checklist as the release wizard edits it: every field of the stored plan, defined once in
+# the domain so the readiness rules and the services read the same fields.
+ReleasePlanInput = ReleasePlanFields
 
 
 _SHORT_TEXT = {"phone_number": PHONE_MAX, "gate_meeter_name": SHORT, "gate_meeting_place": SHORT}
