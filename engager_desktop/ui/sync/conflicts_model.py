@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from engager_desktop.services.sync import ConflictView
 from engager_desktop.ui.labels import NONE
+from engager_desktop.ui.models.rows_model import RowsModel, TextRow
 
 COL_MAN, COL_RECORD, COL_FIELDS, COL_KEPT, COL_DETECTED = range(5)
 HEADERS = ("Man", "Record", "Fields that differ", "Kept for now", "Found")
@@ -147,48 +148,11 @@ def version_rows(
     ]
 
 
-class VersionsModel(QAbstractTableModel):
+class VersionsModel(RowsModel):
     """The two versions of one record side by side, only the fields that differ."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[str, str, str]] = []
+        super().__init__(VERSION_HEADERS, parent)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(VERSION_HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(VERSION_HEADERS):
-            return None
-        text = self._rows[index.row()][index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return text
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{VERSION_HEADERS[index.column()]}: {text}"
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(VERSION_HEADERS)
-        ):
-            return VERSION_HEADERS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def set_rows(self, rows: Sequence[tuple[str, str, str]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def set_rows(self, rows: Sequence[tuple[str, str, str]]) -> None:  # type: ignore[override]
+        super().set_rows([TextRow(cells=tuple(row)) for row in rows])
