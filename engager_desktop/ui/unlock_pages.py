@@ -77,6 +77,33 @@ class FolderRow(QWidget):
         self.set_path(chosen)
 
 
+def new_passphrase_page(
+    page: QWidget,
+    title: str,
+    intro_text: str,
+    form: QFormLayout,
+    passphrase: QWidget,
+    status: QLabel,
+    back: QPushButton,
+    action: QPushButton,
+) -> None:
+    """Lay out a page that sets a new passphrase: heading, intro, form, passphrase, buttons."""
+    layout = QVBoxLayout(page)
+    layout.addWidget(heading(title))
+    intro = QLabel(intro_text)
+    intro.setWordWrap(True)
+    layout.addWidget(intro)
+    layout.addLayout(form)
+    layout.addWidget(passphrase)
+    layout.addWidget(status)
+    buttons = QHBoxLayout()
+    buttons.addWidget(back)
+    buttons.addStretch(1)
+    buttons.addWidget(action)
+    layout.addLayout(buttons)
+    layout.addStretch(1)
+
+
 class CreatePage(QWidget):
     """Make a new vault: a folder that does not exist yet and a strong passphrase."""
 
@@ -92,23 +119,17 @@ class CreatePage(QWidget):
         self.status = status_label("create_status")
         form = QFormLayout()
         form.addRow(self.folder.label, self.folder)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading("Create a new vault"))
-        intro = QLabel(
+        new_passphrase_page(
+            self,
+            "Create a new vault",
             "Everything you record is kept in this vault, encrypted with your passphrase. "
-            "Choose a passphrase of four or more unrelated words that you can remember."
+            "Choose a passphrase of four or more unrelated words that you can remember.",
+            form,
+            self.passphrase,
+            self.status,
+            self.back_button,
+            self.create_button,
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.passphrase)
-        layout.addWidget(self.status)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.create_button)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
         self.passphrase.changed.connect(self._update)
         self.folder.edit.textChanged.connect(self._update)
         self.create_button.clicked.connect(self.create_requested)
@@ -139,24 +160,18 @@ class RecoverPage(QWidget):
         form = QFormLayout()
         form.addRow(self.folder.label, self.folder)
         form.addRow(label_for("Recovery &code:", self.code), self.code)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading("Forgot your passphrase?"))
-        intro = QLabel(
+        new_passphrase_page(
+            self,
+            "Forgot your passphrase?",
             "Type the recovery code from the recovery sheet printed when the vault was made, "
             "then choose a new passphrase. The old recovery code stops working and you get a "
-            "new one to print."
+            "new one to print.",
+            form,
+            self.passphrase,
+            self.status,
+            self.back_button,
+            self.recover_button,
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.passphrase)
-        layout.addWidget(self.status)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.recover_button)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
         self.passphrase.changed.connect(self._update)
         self.code.textChanged.connect(self._update)
         self.recover_button.clicked.connect(self.recover_requested)
