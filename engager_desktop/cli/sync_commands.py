@@ -155,6 +155,8 @@ def cmd_export(args: argparse.Namespace, options: VaultOptions) -> int:
     print(f"  {result.records} records about {result.men} men (bundle {result.seq})")
     if result.note:
         print(f"  note: {result.note}")
+    for line in result.left_out:
+        print(f"  left out: {line}")
     if generated:
         print(f"bundle passphrase (shown once; pass it on by another route): {passphrase}")
     print("verified on the stick: safe to remove the stick")

@@ -92,6 +92,11 @@ class ReadingStats:
         return not self.long_sentences
 
 
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """'1 record', '2 records'; ``many`` for plurals that are not the noun plus s."""
+    return f"{count} {noun if count == 1 else (many or noun + 's')}"
+
+
 def _term_from_json(item: Any) -> Term:
     if not isinstance(item, dict):
         raise ValueError("each wording term must be an object")

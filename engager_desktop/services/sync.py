@@ -16,6 +16,7 @@ from sqlalchemy import distinct, select
 from sqlalchemy.orm import Session
 
 from engager_desktop.services import erasure
+from engager_desktop.services.bundle_consent import withheld_for_men
 from engager_desktop.services.common import rebuild_search, refresh_search
 from engager_desktop.store.orm.system import Conflict, ImportLedger
 from engager_desktop.store.stamping import naive_utc
@@ -171,11 +172,21 @@ def export(
     since_ack: bool = False,
     men: tuple[str, ...] = (),
 ) -> ExportResult:
-    """Write a verified bundle to ``folder``: to enrolled devices, or (instead) to a passphrase."""
+    """Write a verified bundle to ``folder``: to enrolled devices, or (instead) to a passphrase.
+
+    A bundle for chosen men leaves out what he has not agreed to share (``left_out`` says what
+    and why; see ``services/bundle_consent.py``)."""
     if since_ack and men:
         raise SyncError("scope", "choose either 'since the last ack' or chosen men, not both")
     scope = Scope.chosen_men(men) if men else Scope.since_ack() if since_ack else Scope()
-    return export_bundle(vault, folder, recipients=recipients, passphrase=passphrase, scope=scope)
+    return export_bundle(
+        vault,
+        folder,
+        recipients=recipients,
+        passphrase=passphrase,
+        scope=scope,
+        withhold=withheld_for_men,
+    )
 
 
 # --------------------------------------------------------------------------- import

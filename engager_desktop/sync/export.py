@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Connection, insert
+from sqlalchemy.orm import Session
 
 from engager_desktop.fsutil import Writer
 from engager_desktop.store import audit, migrate, sync_state
@@ -47,6 +49,24 @@ class ExportResult:
     by_passphrase: bool
     size: int
     note: str | None = None
+    left_out: tuple[str, ...] = ()  # what was left out for want of his consent, and why
+
+
+@dataclass(frozen=True)
+class Withheld:
+    """Records to leave out of a chosen-men bundle (table -> ids) and the practitioner's words
+    for what was left out and why."""
+
+    records: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def count(self) -> int:
+        return sum(len(ids) for ids in self.records.values())
+
+
+# Works out, inside the export's own transaction, what a chosen-men bundle must leave out.
+WithholdFn = Callable[[Session, tuple[str, ...]], Withheld]
 
 
 @dataclass(frozen=True)
@@ -69,6 +89,7 @@ class _Built:
     selection: Selection
     own: trust.OwnKeys
     arrival_mark: int
+    withheld: Withheld
 
 
 def bundle_name(device_id: str, seq: int) -> str:
@@ -83,8 +104,11 @@ def export_bundle(
     passphrase: str | None = None,
     scope: Scope = EVERYTHING,
     write: Writer | None = None,
+    withhold: WithholdFn | None = None,
 ) -> ExportResult:
-    """Write one verified bundle into ``folder`` and record it; see the module docstring."""
+    """Write one verified bundle into ``folder`` and record it; see the module docstring.
+
+    ``withhold`` decides what a chosen-men bundle leaves out (other scopes ignore it)."""
     if bool(recipients) == (passphrase is not None):
         raise SyncError("recipients", "choose enrolled devices or a passphrase, not both")
     if passphrase is not None and len(passphrase) < MIN_PASSPHRASE:
@@ -92,7 +116,7 @@ def export_bundle(
     if not Path(folder).is_dir():
         raise SyncError("folder", "the chosen folder does not exist (is the stick plugged in?)")
     ensure_own_identity(vault)
-    built = _build(vault, Path(folder), list(recipients), passphrase, scope)
+    built = _build(vault, Path(folder), list(recipients), passphrase, scope, withhold)
     final = Path(folder) / bundle_name(built.own.device_id, built.manifest.seq)
     try:
         stick.write_new(final, built.data, write=write)
@@ -124,11 +148,17 @@ def export_bundle(
         by_passphrase=passphrase is not None,
         size=len(built.data),
         note=built.selection.note,
+        left_out=built.withheld.reasons,
     )
 
 
 def _build(
-    vault: Vault, folder: Path, recipients: list[str], passphrase: str | None, scope: Scope
+    vault: Vault,
+    folder: Path,
+    recipients: list[str],
+    passphrase: str | None,
+    scope: Scope,
+    withhold: WithholdFn | None,
 ) -> _Built:
     with vault.write() as session:  # the write lock: no change can land between read and cutoff
         conn = session.connection()
@@ -138,7 +168,10 @@ def _build(
             raise SyncError(
                 "since_ack_needs_device", "'since the last ack' needs an enrolled device"
             )
-        selection = select_records(conn, scope, own.device_id, recipients)
+        withheld = Withheld()
+        if scope.kind == "men" and withhold is not None:
+            withheld = withhold(session, scope.men)
+        selection = select_records(conn, scope, own.device_id, recipients, withheld.records)
         head = _header(conn, vault, own, folder)
         arrival_mark = sync_state.arrival_mark(conn)
     payload = fmt.compress_lines(selection.lines)
@@ -172,7 +205,7 @@ def _build(
         data = fmt.encrypt_to_devices(plain, [k.age_recipient for k in keys] + [own.age_recipient])
     if len(data) > fmt.MAX_FILE_BYTES:
         raise ExportFailed("too_big", "the bundle would be over 200 MiB; choose fewer men")
-    return _Built(made, data, selection, own, arrival_mark)
+    return _Built(made, data, selection, own, arrival_mark, withheld)
 
 
 def _check_work_factor(data: bytes) -> None:
@@ -247,6 +280,8 @@ def _record(vault: Vault, built: _Built, final: Path) -> None:
             f"bundle {made.seq}: {made.records} records, scope {made.scope}, "
             f"{'passphrase' if not made.recipients else str(len(made.recipients)) + ' device(s)'}"
         )
+        if built.withheld.count:
+            detail += f", {built.withheld.count} left out for want of consent"
         vault.stamper.audit(session, "bundle_exported", "bundle", made.bundle_id, detail)
         rotate_token(conn, vault)  # a restore from before this export will show as one
 

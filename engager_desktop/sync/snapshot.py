@@ -4,14 +4,16 @@
 recipient says it imported: records whose clock stamp is above that bundle's stamp, plus records
 that arrived here by import after it (their stamps can be older). With no such ack yet, everything
 goes. A chosen-men bundle carries those men with all their records and the whole services
-directory (their steps and consents point into it); it is never "complete".
+directory (their steps and consents point into it); it is never "complete". The caller may name
+records to leave out of it (``withheld``: table -> record ids), for want of his consent; nothing
+points at those records, so the bundle stays whole without them.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
@@ -75,7 +77,13 @@ def _everything(spec: canonical.TableSpec) -> tuple[str, tuple[object, ...]]:
     return "", ()
 
 
-def select_records(conn: Connection, scope: Scope, own_id: str, recipients: list[str]) -> Selection:
+def select_records(
+    conn: Connection,
+    scope: Scope,
+    own_id: str,
+    recipients: list[str],
+    withheld: Mapping[str, frozenset[str]] | None = None,
+) -> Selection:
     if scope.kind == "all":
         return _collect(conn, _everything, Selection())
     if scope.kind == "since_ack":
@@ -97,11 +105,13 @@ def select_records(conn: Connection, scope: Scope, own_id: str, recipients: list
             Selection(since=base.cutoff),
         )
     if scope.kind == "men":
-        return _chosen_men(conn, scope.men)
+        return _chosen_men(conn, scope.men, withheld or {})
     raise SyncError("scope", "unknown export scope")
 
 
-def _chosen_men(conn: Connection, men: tuple[str, ...]) -> Selection:
+def _chosen_men(
+    conn: Connection, men: tuple[str, ...], withheld: Mapping[str, frozenset[str]]
+) -> Selection:
     if not men or len(men) > MAX_MEN or not all(_UUID.fullmatch(m) for m in men):
         raise SyncError("men", "choose one or more men by their record ids")
     chosen = json.dumps(list(men))
@@ -118,7 +128,12 @@ def _chosen_men(conn: Connection, men: tuple[str, ...]) -> Selection:
         column = "id" if spec.name == "participants" else "participant_id"
         if spec.name != "participants" and not spec.owned:
             return "0", ()
-        return f"{column} IN (SELECT value FROM json_each(?))", (chosen,)
+        clause = f"{column} IN (SELECT value FROM json_each(?))"
+        left_out = withheld.get(spec.name)
+        if not left_out:
+            return clause, (chosen,)
+        clause += " AND id NOT IN (SELECT value FROM json_each(?))"
+        return clause, (chosen, json.dumps(sorted(left_out)))
 
     return _collect(conn, where, Selection(complete=False))
 

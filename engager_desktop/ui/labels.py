@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from engager_desktop.domain.wording import plural as plural  # re-exported for the screens
+
 LONDON = ZoneInfo("Europe/London")
 NONE = "—"
 
@@ -92,10 +94,6 @@ def yes_no(value: bool | None) -> str:
     if value is None:
         return "Not known"
     return "Yes" if value else "No"
-
-
-def plural(count: int, noun: str, many: str | None = None) -> str:
-    return f"{count} {noun if count == 1 else (many or noun + 's')}"
 
 
 def name_of(preferred: str, given: str, family: str) -> str:

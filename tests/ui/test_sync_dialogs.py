@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QListWidget
 from pytestqt.qtbot import QtBot
 
 from engager_desktop.services import sync
+from engager_desktop.store.orm import ReleasePlan
 from engager_desktop.ui import ops
 from engager_desktop.ui.a11y import unnamed_inputs
 from engager_desktop.ui.sync import (
@@ -215,8 +216,10 @@ def test_export_to_an_enrolled_laptop(qtbot: QtBot, pair: tuple[Laptop, Laptop])
 
 def test_export_chosen_men_only(qtbot: QtBot, pair: tuple[Laptop, Laptop]) -> None:
     prison, community = pair
-    chosen = add_man(prison, given_name="Huw")
+    chosen = add_man(prison, given_name="Huw", family_name="Morgan")
     add_man(prison, given_name="Ieuan")
+    with prison.vault.write() as session:  # no consent recorded to share his phone number
+        session.add(ReleasePlan(participant_id=chosen, phone_number="07700 900417"))
     dialog = shown(qtbot, ExportDialog(prison.vault, men=(chosen,)))
     assert dialog.scope_men.isChecked()
     qtbot.keyClicks(dialog.folder.edit, str(prison.stick))
@@ -224,6 +227,10 @@ def test_export_chosen_men_only(qtbot: QtBot, pair: tuple[Laptop, Laptop]) -> No
     qtbot.mouseClick(dialog.export_button, Click)
     settle(qtbot)
     assert dialog.result_ is not None and dialog.result_.men == 1
+    text = dialog.message.text()
+    assert "Left out for want of his consent" in text
+    assert "Huw Morgan: his release plan was left out" in text
+    assert "sharing his contact details" in text
 
 
 def test_export_failure_is_a_plain_message(qtbot: QtBot, pair: tuple[Laptop, Laptop]) -> None:

@@ -26,6 +26,7 @@ from engager_desktop.services import caseload, sync
 from engager_desktop.services.caseload_query import CaseloadRow
 from engager_desktop.store.vault import Vault
 from engager_desktop.ui import ops
+from engager_desktop.ui.labels import plural
 from engager_desktop.ui.sync.common import (
     MessageLine,
     PathField,
@@ -265,11 +266,16 @@ class ExportDialog(QDialog):
             self.passphrase_text.setText("(passphrase hidden)")
             self.written_down.hide()
         text = (
-            f"Written {result.path.name}: {result.men} men, {result.records} records. It was read "
+            f"Written {result.path.name}: {plural(result.men, 'man', 'men')}, "
+            f"{plural(result.records, 'record')}. It was read "
             "back and checked. It is safe to remove the stick."
         )
         if result.note:
             text += f"\n{result.note}"
+        if result.left_out:
+            text += "\nLeft out for want of his consent:\n" + "\n".join(
+                f"• {line}" for line in result.left_out
+            )
         self.message.ok(text)
         self.export_button.setEnabled(False)
         self.close_button.setText("Done")
