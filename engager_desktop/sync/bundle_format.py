@@ -128,11 +128,18 @@ def encrypt_to_passphrase(plaintext: bytes, passphrase: str) -> bytes:
 
 
 def read_capped(source: BinaryIO, limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """Read a whole bundle from a stream, refusing one larger than the file cap."""
-    data = source.read(limits.file + 1)
-    if len(data) > limits.file:
-        raise too_large(limits)
-    return data
+    """Read a whole bundle from a stream, refusing one larger than the file cap.
+
+    Read in 1 MiB pieces: ``read(cap + 1)`` would set aside the whole cap (200 MiB) up front,
+    however small the file."""
+    pieces: list[bytes] = []
+    total = 0
+    while piece := source.read(min(MIB, limits.file + 1 - total)):
+        pieces.append(piece)
+        total += len(piece)
+        if total > limits.file:
+            raise too_large(limits)
+    return b"".join(pieces)
 
 
 def too_large(limits: Limits) -> BundleRefused:

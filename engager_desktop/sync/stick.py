@@ -18,6 +18,8 @@ from typing import BinaryIO
 
 from engager_desktop.fsutil import Writer, fsync_dir
 
+_PIECE = 1 << 20
+
 
 def write_all(handle: BinaryIO, data: bytes) -> None:
     view = memoryview(data)
@@ -76,8 +78,15 @@ def drop_from_cache(path: Path) -> None:
 
 
 def read_back(path: Path, limit: int) -> bytes:
+    """The file as it now reads from the stick: at most ``limit`` + 1 bytes, in 1 MiB pieces
+    (one ``read(limit + 1)`` would set aside the whole limit up front)."""
+    pieces: list[bytes] = []
+    left = limit + 1
     with path.open("rb") as handle:
-        return handle.read(limit + 1)
+        while left > 0 and (piece := handle.read(min(_PIECE, left))):
+            pieces.append(piece)
+            left -= len(piece)
+    return b"".join(pieces)
 
 
 def remove_quietly(path: Path) -> None:
