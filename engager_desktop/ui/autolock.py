@@ -1,7 +1,15 @@
-"""Lock after idle minutes: an application event filter notes input, a timer checks the time.
+"""Lock after idle minutes, and when the laptop sleeps: an application event filter notes input,
+a timer checks the time.
 
 The check timer runs in whatever event loop is turning (a modal dialog's too), so the lock fires
-while a dialog is open. ``close_dialogs`` ends every dialog and popup; ``ClipboardGuard`` clears
+while a dialog is open. Sleep (lid closed, suspend) is seen two ways: the platform saying the
+application is suspended, where it does; and a clock that counts sleep running ahead of one that
+does not (``time.monotonic`` stops during sleep on Linux and macOS; the boot-time or wall clock
+does not). Idle time is the longer of the two clocks' counts, so a laptop opened after a long
+sleep is never left unlocked while the idle countdown catches up, and a wall clock set back does
+not postpone the lock.
+
+``close_dialogs`` ends every dialog and popup; ``ClipboardGuard`` clears
 the clipboard if it holds text copied from this program.
 """
 
@@ -11,7 +19,7 @@ import hashlib
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -30,10 +38,20 @@ INPUT_EVENTS = frozenset(
     }
 )
 MAX_CHECK_MS = 5000
+SLEEP_GAP_S = 15.0  # the sleep-counting clock ahead of the other by this much: the laptop slept
+
+
+def sleep_counting_clock() -> float:
+    """Seconds on a clock that keeps counting while the laptop sleeps."""
+    boottime = getattr(time, "CLOCK_BOOTTIME", None)  # Linux: monotonic, and counts suspend
+    if boottime is not None:
+        return time.clock_gettime(boottime)
+    return time.time()  # elsewhere the wall clock; a jump forward only locks early
 
 
 class AutoLock(QObject):
-    """Emits ``timed_out`` once after ``timeout_ms`` without keyboard or mouse input."""
+    """Emits ``timed_out`` once after ``timeout_ms`` without keyboard or mouse input, or as soon
+    as it sees that the laptop slept (``slept`` is then true)."""
 
     timed_out = Signal()
 
@@ -42,12 +60,15 @@ class AutoLock(QObject):
         timeout_ms: int,
         clock: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
+        sleep_clock: Callable[[], float] = sleep_counting_clock,
     ) -> None:
         super().__init__(parent)
         self._clock = clock
+        self._sleep_clock = sleep_clock
         self._timeout = timeout_ms / 1000
-        self._last = clock()
+        self._ticks = self._last = (clock(), sleep_clock())
         self._armed = False
+        self.slept = False
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._check)
         self._set_interval(timeout_ms)
@@ -64,14 +85,18 @@ class AutoLock(QObject):
         app = QApplication.instance()
         if app is not None and not self._armed:
             app.installEventFilter(self)
+            QGuiApplication.instance().applicationStateChanged.connect(self._state_changed)
         self._armed = True
+        self.slept = False
         self.poke()
+        self._ticks = self._last
         self._timer.start()
 
     def stop(self) -> None:
         app = QApplication.instance()
         if app is not None and self._armed:
             app.removeEventFilter(self)
+            QGuiApplication.instance().applicationStateChanged.disconnect(self._state_changed)
         self._armed = False
         self._timer.stop()
 
@@ -79,19 +104,34 @@ class AutoLock(QObject):
         return self._armed
 
     def poke(self) -> None:
-        self._last = self._clock()
+        self._last = (self._clock(), self._sleep_clock())
 
     def idle_seconds(self) -> float:
-        return self._clock() - self._last
+        awake, counting = self._last
+        return max(self._clock() - awake, self._sleep_clock() - counting)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in INPUT_EVENTS:
-            self._last = self._clock()
+            self.poke()
         return False
 
+    def _state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationSuspended:
+            self._fire(slept=True)
+
     def _check(self) -> None:
-        if self._armed and self.idle_seconds() >= self._timeout:
+        awake, counting = self._clock(), self._sleep_clock()
+        before_awake, before_counting = self._ticks
+        self._ticks = (awake, counting)
+        if (counting - before_counting) - (awake - before_awake) > SLEEP_GAP_S:
+            self._fire(slept=True)
+        elif self.idle_seconds() >= self._timeout:
+            self._fire(slept=False)
+
+    def _fire(self, *, slept: bool) -> None:
+        if self._armed:
             self.stop()
+            self.slept = slept
             self.timed_out.emit()
 
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -136,7 +136,7 @@ def test_lock_on_demand_then_idle_timer_restarts(
 
 def test_input_events_keep_it_unlocked(qtbot: QtBot) -> None:
     now = [0.0]
-    lock = AutoLock(1000, clock=lambda: now[0])
+    lock = AutoLock(1000, clock=lambda: now[0], sleep_clock=lambda: now[0])
     fired: list[bool] = []
     lock.timed_out.connect(lambda: fired.append(True))
     field = QLineEdit()
@@ -151,6 +151,64 @@ def test_input_events_keep_it_unlocked(qtbot: QtBot) -> None:
     now[0] = 2.0
     lock._check()
     assert fired == [True] and not lock.active()
+
+
+def _clocks(qtbot: QtBot, timeout_ms: int) -> tuple[AutoLock, list[float], list[float], list[bool]]:
+    """An armed AutoLock on injected clocks: (lock, awake clock, sleep-counting clock, fired)."""
+    awake, counting = [100.0], [5000.0]
+    lock = AutoLock(timeout_ms, clock=lambda: awake[0], sleep_clock=lambda: counting[0])
+    fired: list[bool] = []
+    lock.timed_out.connect(lambda: fired.append(lock.slept))
+    lock.start()
+    return lock, awake, counting, fired
+
+
+def test_sleep_locks_at_once(qtbot: QtBot) -> None:
+    lock, awake, counting, fired = _clocks(qtbot, 600_000)
+    awake[0] += 1  # the lid closed a second after the last check
+    counting[0] += 1 + 40  # and stayed closed 40 s: the sleep-counting clock ran on
+    lock._check()
+    assert fired == [True] and not lock.active()
+
+
+def test_clocks_in_step_do_not_look_like_sleep(qtbot: QtBot) -> None:
+    lock, awake, counting, fired = _clocks(qtbot, 600_000)
+    for _ in range(50):  # 50 checks 5 s apart, with up to 14 s of drift between the clocks
+        awake[0] += 5
+        counting[0] += 5.28
+        lock._check()
+    assert fired == [] and lock.active()
+    lock.stop()
+
+
+def test_idle_time_counts_the_sleep(qtbot: QtBot) -> None:
+    lock, awake, counting, fired = _clocks(qtbot, 60_000)
+    for _ in range(10):  # short naps, each too short to count as sleep, add up to the timeout
+        awake[0] += 1
+        counting[0] += 7
+        lock._check()
+    assert fired == [False]
+
+
+def test_a_wall_clock_set_back_does_not_postpone_the_lock(qtbot: QtBot) -> None:
+    lock, awake, counting, fired = _clocks(qtbot, 60_000)
+    counting[0] -= 3600  # someone set the clock back an hour
+    for _ in range(11):
+        awake[0] += 6
+        counting[0] += 6
+        lock._check()
+    assert fired == [False]
+
+
+def test_the_platform_saying_suspended_locks(qtbot: QtBot) -> None:
+    lock, _awake, _counting, fired = _clocks(qtbot, 600_000)
+    app = QApplication.instance()
+    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)
+    assert fired == []
+    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationSuspended)
+    assert fired == [True] and not lock.active()
+    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationSuspended)
+    assert fired == [True]  # once: it is no longer armed
 
 
 def test_an_open_wizard_is_closed_by_the_lock_and_reopened_after(
