@@ -1,11 +1,20 @@
-"""Small shared pieces of the data-protection dialogs: reading a man's name off the UI thread."""
+"""Shared pieces of the data-protection dialogs: his name read off the UI thread, and the shape
+of a dialog about one man (a message naming him, the dialog's own fields, a status line, a report
+shown once done, the buttons)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from engager_desktop.services.participants import get_participant
 from engager_desktop.ui import ops
@@ -22,3 +31,53 @@ def man_name(vault: Any, man_id: str) -> str:
 def load_name(vault: Any, man_id: str, owner: QWidget, shown: Callable[[str], None]) -> None:
     """Read his name in the pool and hand it to ``shown`` (a plain message if that fails)."""
     ops.run(lambda: man_name(vault, man_id), shown, lambda message, _e: shown(message), owner=owner)
+
+
+class OneManDialog(QDialog):
+    """A dialog about one man. Subclasses add their fields to ``self.body`` between the message
+    and the status line, then call ``finish`` with his name if the caller knew it."""
+
+    MESSAGE = "{name}"
+
+    def __init__(
+        self,
+        vault: Any,
+        man_id: str,
+        parent: QWidget | None,
+        *,
+        title: str,
+        report_name: str,
+        button: QDialogButtonBox.StandardButton,
+    ) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.man_id = man_id
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setMinimumWidth(440)  # the message reads in a few lines, not a narrow column
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        self.report.setAccessibleName(report_name)
+        self.report.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox(button)
+        self.buttons.rejected.connect(self.reject)
+        self.body = QVBoxLayout(self)
+        self.body.addWidget(self.message)
+
+    def finish(self, name: str | None) -> None:
+        for widget in (self.status, self.report, self.buttons):
+            self.body.addWidget(widget)
+        self._named(name or "this man")
+        if not name:
+            load_name(self.vault, self.man_id, self, self._named)
+
+    def _named(self, name: str) -> None:
+        self.message.setText(self.MESSAGE.format(name=name))
+
+    def show_report(self, text: str) -> None:
+        self.report.setPlainText(text)
+        self.report.show()

@@ -5,21 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QPushButton, QWidget
 
 from engager_desktop.services.erasure import ErasureResult, erase_man
 from engager_desktop.ui import ops
 from engager_desktop.ui.a11y import label_for
-from engager_desktop.ui.protection.common import load_name
+from engager_desktop.ui.protection.common import OneManDialog
 
 CONFIRM_WORD = "ERASE"
 WARNING = (
@@ -39,49 +30,32 @@ def result_text(result: ErasureResult) -> str:
     return "\n".join(lines)
 
 
-class EraseDialog(QDialog):
+class EraseDialog(OneManDialog):
     erased = Signal(object)
+    MESSAGE = WARNING
 
     def __init__(
         self, vault: Any, man_id: str, parent: QWidget | None = None, name: str | None = None
     ) -> None:
-        super().__init__(parent)
-        self.vault = vault
-        self.man_id = man_id
+        super().__init__(
+            vault,
+            man_id,
+            parent,
+            title="Erase this man",
+            report_name="What was erased",
+            button=QDialogButtonBox.StandardButton.Cancel,
+        )
         self.result: ErasureResult | None = None
-        self.setWindowTitle("Erase this man")
-        self.setAccessibleName("Erase this man")
-        self.warning = QLabel()
-        self.warning.setWordWrap(True)
+        self.warning = self.message
         self.confirm = QLineEdit()
-        self.report = QPlainTextEdit()
-        self.report.setReadOnly(True)
-        self.report.setAccessibleName("What was erased")
-        self.report.hide()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.erase_button = QPushButton("&Erase for good")
         self.buttons.addButton(self.erase_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         self.erase_button.setEnabled(False)
         self.erase_button.clicked.connect(self.erase)
-        self.buttons.rejected.connect(self.reject)
         self.confirm.textChanged.connect(self._enable)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.warning)
-        layout.addWidget(label_for(f"Type {CONFIRM_WORD} to confirm:", self.confirm))
-        layout.addWidget(self.confirm)
-        layout.addWidget(self.status)
-        layout.addWidget(self.report)
-        layout.addWidget(self.buttons)
-        if name:
-            self._named(name)
-        else:
-            self._named("this man")
-            load_name(vault, man_id, self, self._named)
-
-    def _named(self, name: str) -> None:
-        self.warning.setText(WARNING.format(name=name))
+        self.body.addWidget(label_for(f"Type {CONFIRM_WORD} to confirm:", self.confirm))
+        self.body.addWidget(self.confirm)
+        self.finish(name)
 
     def _enable(self, *_args: Any) -> None:
         busy = self.result is not None or not self.confirm.isEnabled()
@@ -98,8 +72,7 @@ class EraseDialog(QDialog):
     def _done(self, result: ErasureResult) -> None:
         self.result = result
         self.status.setText("He has been erased.")
-        self.report.setPlainText(result_text(result))
-        self.report.show()
+        self.show_report(result_text(result))
         self.buttons.clear()
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.accept)

@@ -9,22 +9,18 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from engager_desktop.services.subject_access import SarResult, sar
 from engager_desktop.ui import ops
 from engager_desktop.ui.a11y import label_for
-from engager_desktop.ui.protection.common import load_name
+from engager_desktop.ui.protection.common import OneManDialog
 
 INTRO = (
     "A copy of everything this laptop holds about {name}, as a readable PDF and as a data file. "
@@ -36,58 +32,41 @@ def choose_folder(parent: QWidget) -> str:
     return QFileDialog.getExistingDirectory(parent, "Folder for the subject access copy")
 
 
-class SarDialog(QDialog):
+class SarDialog(OneManDialog):
     written = Signal(object)
+    MESSAGE = INTRO
 
     def __init__(
         self, vault: Any, man_id: str, parent: QWidget | None = None, name: str | None = None
     ) -> None:
-        super().__init__(parent)
-        self.vault = vault
-        self.man_id = man_id
+        super().__init__(
+            vault,
+            man_id,
+            parent,
+            title="Subject access copy",
+            report_name="Files written",
+            button=QDialogButtonBox.StandardButton.Close,
+        )
         self.pick_folder: Callable[[QWidget], str] = choose_folder
         self.result: SarResult | None = None
-        self.setWindowTitle("Subject access copy")
-        self.setAccessibleName("Subject access copy")
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
+        self.intro = self.message
         self.folder = QLineEdit()
         self.folder.setReadOnly(True)
         browse = QPushButton("C&hoose…")
         browse.setAccessibleName("Choose a folder")
         browse.clicked.connect(self.browse)
         self.large_print = QCheckBox("&Large print")
-        self.report = QPlainTextEdit()
-        self.report.setReadOnly(True)
-        self.report.setAccessibleName("Files written")
-        self.report.hide()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.write_button = QPushButton("&Write the copy")
         self.buttons.addButton(self.write_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.write_button.clicked.connect(self.write)
-        self.buttons.rejected.connect(self.reject)
+        self.write_button.setEnabled(False)
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(label_for("&Folder:", self.folder))
-        layout.addLayout(row)
-        layout.addWidget(self.large_print)
-        layout.addWidget(self.status)
-        layout.addWidget(self.report)
-        layout.addWidget(self.buttons)
-        self.write_button.setEnabled(False)
-        if name:
-            self._named(name)
-        else:
-            self._named("this man")
-            load_name(vault, man_id, self, self._named)
-
-    def _named(self, name: str) -> None:
-        self.intro.setText(INTRO.format(name=name))
+        self.body.addWidget(label_for("&Folder:", self.folder))
+        self.body.addLayout(row)
+        self.body.addWidget(self.large_print)
+        self.finish(name)
 
     def browse(self) -> None:
         chosen = self.pick_folder(self)
@@ -114,8 +93,7 @@ class SarDialog(QDialog):
         self.result = result
         total = sum(result.records.values())
         self.status.setText(f"The copy is written ({total} records).")
-        self.report.setPlainText(f"{result.pdf}\n{result.json}")
-        self.report.show()
+        self.show_report(f"{result.pdf}\n{result.json}")
         self.write_button.setEnabled(True)
         self.written.emit(result)
 
