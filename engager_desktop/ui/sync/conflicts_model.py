@@ -7,16 +7,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-
 from engager_desktop.services.sync import ConflictView
 from engager_desktop.ui.labels import NONE
-from engager_desktop.ui.models.rows_model import RowsModel, TextRow
+from engager_desktop.ui.models.rows_model import ID_ROLE, RowsModel, TextRow
 
 COL_MAN, COL_RECORD, COL_FIELDS, COL_KEPT, COL_DETECTED = range(5)
 HEADERS = ("Man", "Record", "Fields that differ", "Kept for now", "Found")
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
+__all__ = ["ID_ROLE", "ConflictsModel", "VersionsModel"]
 
 TABLE_WORDS = {
     "participants": "His details",
@@ -81,57 +78,19 @@ def _when(moment: datetime) -> str:
     return f"{moment:%d %b %Y %H:%M}"
 
 
-class ConflictsModel(QAbstractTableModel):
+class ConflictsModel(RowsModel):
     """One row per unresolved conflict; ``ID_ROLE`` gives its conflict id."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ConflictRow] = []
+        super().__init__(HEADERS, parent)
+        self._conflicts: list[ConflictRow] = []
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def set_rows(self, rows: Sequence[ConflictRow]) -> None:  # type: ignore[override]
+        self._conflicts = list(rows)
+        super().set_rows([TextRow(cells=row.cells(), id=row.view.id) for row in rows])
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(HEADERS):
-            return None
-        row = self._rows[index.row()]
-        text = row.cells()[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return text
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{HEADERS[index.column()]}: {text}"
-        if role == ID_ROLE:
-            return row.view.id
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def set_rows(self, rows: Sequence[ConflictRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> ConflictRow:
-        return self._rows[row]
+    def row_at(self, row: int) -> ConflictRow:  # type: ignore[override]
+        return self._conflicts[row]
 
 
 COL_FIELD, COL_MINE, COL_THEIRS = range(3)
