@@ -1,4 +1,5 @@
-"""Sync commands: device-card, enrol, revoke, export, import, verify-bundle, conflicts.
+"""Sync commands: device-card, enrol, revoke, export, import, verify-bundle, conflicts,
+resolve-conflict.
 
 None of them prompts for a choice: a missing choice is a usage error (exit 2). A bundle
 passphrase comes from ENGAGER_BUNDLE_PASSPHRASE; an export without it generates one and prints it
@@ -60,7 +61,22 @@ def register(sub: Any) -> None:
     p = sub.add_parser("conflicts", help="list merge conflicts waiting for review")
     vault_arg(p)
     p.add_argument("--json", action="store_true", help="one JSON document on stdout")
+    p.add_argument(
+        "--show", metavar="ID", help="show one conflict's two versions, field by field"
+    )
     p.set_defaults(handler=cmd_conflicts)
+    p = sub.add_parser(
+        "resolve-conflict", help="keep this laptop's version of a record, or take the other's"
+    )
+    vault_arg(p)
+    p.add_argument("conflict_id", metavar="ID", help="the conflict's id (from 'conflicts')")
+    p.add_argument(
+        "--keep",
+        required=True,
+        choices=("mine", "theirs"),
+        help="mine: this laptop's version; theirs: the other laptop's",
+    )
+    p.set_defaults(handler=cmd_resolve_conflict)
 
 
 def _register_export(sub: Any) -> None:
@@ -189,6 +205,8 @@ def cmd_verify(args: argparse.Namespace, options: VaultOptions) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace, options: VaultOptions) -> int:
+    if args.show:
+        return _show_conflict(args, options)
     with open_vault(args, options) as vault:
         found = sync.list_conflicts(vault)
         vault.audit("export_cli", detail="conflicts")
@@ -215,4 +233,37 @@ def cmd_conflicts(args: argparse.Namespace, options: VaultOptions) -> int:
         print(
             f"{c.id}  {c.table} {c.record_id}  {c.lost} lost  fields: {', '.join(c.fields) or '-'}"
         )
+    return 0
+
+
+def _show_conflict(args: argparse.Namespace, options: VaultOptions) -> int:
+    conflict_id = args.show.strip().lower()
+    with open_vault(args, options) as vault:
+        views = {c.id: c for c in sync.list_conflicts(vault)}
+        if conflict_id not in views:
+            raise CliFailure("no such open conflict (it may have been resolved)")
+        now, loser = sync.conflict_versions(vault, conflict_id)
+        vault.audit("export_cli", "conflicts", conflict_id, "conflict shown")
+    view = views[conflict_id]
+    mine, theirs = (loser, now) if view.lost == "mine" else (now, loser)
+    kept = "the other laptop's" if view.lost == "mine" else "this laptop's"
+    print(f"conflict {view.id}: {view.table} {view.record_id}; {kept} version is kept for now")
+    for field in view.fields:
+        print(f"  {field}")
+        print(f"    this laptop:  {_shown(mine.get(field))}")
+        print(f"    other laptop: {_shown(theirs.get(field))}")
+    return 0
+
+
+def _shown(value: object) -> str:
+    return "(empty)" if value is None or value == "" else str(value)
+
+
+def cmd_resolve_conflict(args: argparse.Namespace, options: VaultOptions) -> int:
+    choice = sync.KEEP_MINE if args.keep == "mine" else sync.TAKE_THEIRS
+    with open_vault(args, options) as vault:
+        result = sync.resolve_conflict(vault, args.conflict_id.strip().lower(), choice)
+    which = "this laptop's" if args.keep == "mine" else "the other laptop's"
+    changed = "rewritten" if result.rewritten else "unchanged"
+    print(f"resolved: {which} version of {result.table} {result.record_id} kept ({changed})")
     return 0

@@ -93,6 +93,18 @@ def man_field(laptop: Laptop, man_id: str, field: str) -> object:
         ).scalar_one()
 
 
+def conflict_on(prison: Laptop, community: Laptop, later: Laptop) -> str:
+    """Both laptops change one man's notes; ``later`` edits last; the prison laptop imports."""
+    man = add_man(prison, notes="start")
+    community.take(prison.export(community))
+    first = community if later is prison else prison
+    edit_man(first, man, notes=f"{first.name}'s note")
+    later.tick(600)
+    edit_man(later, man, notes=f"{later.name}'s note")
+    prison.take(community.export(prison, since_ack=True))
+    return man
+
+
 @pytest.fixture
 def make_laptop(
     template_vault: tuple[Path, str], tmp_path: Path

@@ -32,7 +32,14 @@ from engager_desktop.ui.sync.conflicts_model import (
     ConflictsModel,
     VersionsModel,
 )
-from tests.sync.conftest import Laptop, add_man, edit_man, make_laptop, man_field, pair
+from tests.sync.conftest import (
+    Laptop,
+    add_man,
+    conflict_on,
+    make_laptop,
+    man_field,
+    pair,
+)
 
 __all__ = ["make_laptop", "pair"]
 
@@ -62,18 +69,6 @@ def tick(widget: QListWidget, text: str) -> None:
 
 def enrolled_ids(laptop: Laptop) -> set[str]:
     return {d.device_id for d in sync.list_devices(laptop.vault) if not d.is_self}
-
-
-def conflict_on(prison: Laptop, community: Laptop, later: Laptop) -> str:
-    """Both laptops change one man's notes; ``later`` edits last; the prison laptop imports."""
-    man = add_man(prison, notes="start")
-    community.take(prison.export(community))
-    first = community if later is prison else prison
-    edit_man(first, man, notes=f"{first.name}'s note")
-    later.tick(600)
-    edit_man(later, man, notes=f"{later.name}'s note")
-    prison.take(community.export(prison, since_ack=True))
-    return man
 
 
 # ------------------------------------------------------------------------------- devices
