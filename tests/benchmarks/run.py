@@ -33,6 +33,7 @@ ORDER = (
     "bench_cipher",
     "bench_sync",
     "bench_pdf",
+    "bench_protection",
     "bench_memory",
     "bench_size",
 )

@@ -327,6 +327,25 @@ def test_a_run_writes_both_reports(tiny: vaults.BuiltVault, tmp_path: Path) -> N
     assert (tmp_path / "b.md").read_text(encoding="utf-8") == report.render_markdown(doc)
 
 
+def test_the_protection_benchmark_measures_both_figures(
+    tiny: vaults.BuiltVault, tmp_path: Path
+) -> None:
+    ctx = Context(
+        cache_dir=tiny.keyed.parents[1],
+        production_kdf=False,
+        verbose=False,
+        shrink_to=TINY.men,
+        quick=True,
+    )
+    doc = run.run(["protection"], ctx, json_path=tmp_path / "b.json", md_path=tmp_path / "b.md")
+    found = {f["id"]: f for f in doc["figures"] if f["bench"] == "protection"}
+    assert set(found) == {"sar_heavy", "erasure_10k"}
+    for figure in found.values():
+        assert figure["status"] == "measured", figure
+        assert figure["value"] > 0 and figure["floor"] > 0
+    assert "records in the copy" in found["sar_heavy"]["note"]
+
+
 def test_unknown_benchmark_name_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SystemExit):
         run.run(["no-such"], Context(verbose=False), json_path=tmp_path / "b.json")
