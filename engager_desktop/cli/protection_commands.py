@@ -1,4 +1,5 @@
-"""Data-protection commands: retention (who is due for review), erase one man, subject access."""
+"""Data-protection commands: retention (who is due for review), erase one man, subject access,
+and where else his name appears."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from typing import Any
 
 from engager_desktop.cli.common import vault_arg
 from engager_desktop.cli.vault_commands import open_vault
-from engager_desktop.services import erasure, retention, subject_access
+from engager_desktop.domain.wording import plural
+from engager_desktop.services import erasure, mentions, retention, subject_access
 from engager_desktop.store.vault import VaultOptions
 
 NEEDS_YES = (
@@ -53,6 +55,16 @@ def register(sub: Any) -> None:
     p.add_argument("--large-print", action="store_true", help="16 pt type or larger")
     p.set_defaults(handler=cmd_sar)
 
+    p = sub.add_parser(
+        "mentions",
+        help="records not filed under him that name him (to review for a subject access "
+        "request, or to edit before an erasure)",
+    )
+    vault_arg(p)
+    p.add_argument("--man", required=True, metavar="ID", help="his id (see caseload --json)")
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.set_defaults(handler=cmd_mentions)
+
 
 def _period(text: str) -> tuple[str, int]:
     name, _, months = text.partition("=")
@@ -90,6 +102,7 @@ def cmd_erase(args: argparse.Namespace, options: VaultOptions) -> int:
         print(f"engager-desktop: error: {NEEDS_YES}", file=sys.stderr)
         return 2
     with open_vault(args, options) as vault:
+        elsewhere = mentions.mentions_of(vault, args.man)
         result = erasure.erase_man(vault, args.man)
     print(f"erased: {result.records_erased} records (kept as empty tombstones for other laptops)")
     print(f"removed: {result.conflicts_removed} conflicts, {result.drafts_removed} drafts")
@@ -98,6 +111,28 @@ def cmd_erase(args: argparse.Namespace, options: VaultOptions) -> int:
         print("these backups were made before the erasure and still hold him; delete them:")
         for path in result.backups_holding_him:
             print(f"  {path}")
+    _print_mentions(elsewhere, "his name is still in these records filed elsewhere; edit it out:")
+    return 0
+
+
+def _print_mentions(found: tuple[mentions.Mention, ...], heading: str) -> None:
+    if found:
+        print(heading)
+        for mention in found:
+            print(f"  {mention.line()}  [{mention.table} {mention.record_id}]")
+
+
+def cmd_mentions(args: argparse.Namespace, options: VaultOptions) -> int:
+    with open_vault(args, options) as vault:
+        found = mentions.mentions_of(vault, args.man)
+        vault.audit("export_cli", "participants", args.man, f"mentions: {len(found)} rows")
+    if args.json:
+        print(json.dumps([m.as_json() for m in found], ensure_ascii=False, indent=2))
+        return 0
+    if not found:
+        print("his name and prison number appear in no record filed elsewhere")
+        return 0
+    _print_mentions(found, f"his name is in {plural(len(found), 'record')} filed elsewhere:")
     return 0
 
 
@@ -107,4 +142,5 @@ def cmd_sar(args: argparse.Namespace, options: VaultOptions) -> int:
     print(f"wrote {result.pdf}")
     print(f"wrote {result.json}")
     print(f"records: {sum(result.records.values())}")
+    print(f"records filed elsewhere may name him too: engager-desktop mentions --man {args.man}")
     return 0

@@ -61,9 +61,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("conflicts", help="list merge conflicts waiting for review")
     vault_arg(p)
     p.add_argument("--json", action="store_true", help="one JSON document on stdout")
-    p.add_argument(
-        "--show", metavar="ID", help="show one conflict's two versions, field by field"
-    )
+    p.add_argument("--show", metavar="ID", help="show one conflict's two versions, field by field")
     p.set_defaults(handler=cmd_conflicts)
     p = sub.add_parser(
         "resolve-conflict", help="keep this laptop's version of a record, or take the other's"

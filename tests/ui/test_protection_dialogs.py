@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from engager_desktop.domain.clock import FakeClock
 from engager_desktop.services import caseload
 from engager_desktop.services.participants import ParticipantForm, create_participant
-from engager_desktop.store.orm import Participant, PhaseChange
+from engager_desktop.store.orm import Meeting, Participant, PhaseChange
 from engager_desktop.store.vault import Vault
 from engager_desktop.ui.a11y import describe, unnamed_inputs
 from engager_desktop.ui.main_window import MainWindow
@@ -110,6 +110,42 @@ def test_subject_access_writes_a_pdf_and_json(qtbot: QtBot, vault: Vault, tmp_pa
     assert names == [".json", ".pdf"]
     assert str(dialog.result.pdf) in dialog.report.toPlainText()
     assert dialog.result.pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_both_dialogs_list_records_filed_elsewhere_that_name_him(
+    qtbot: QtBot, vault: Vault
+) -> None:
+    man = create_participant(vault, ParticipantForm("Kofi", "Okafor", "Kofi")).id
+    other = create_participant(vault, ParticipantForm("Emeka", "Obi", "Emeka")).id
+    with vault.write() as session:
+        session.add(
+            Meeting(
+                participant_id=other,
+                starts_at=datetime(2026, 10, 5, 10),
+                place="prison",
+                attended=True,
+                notes="Emeka and Kofi Okafor share a landing.",
+            )  # fmt: skip
+        )
+    for dialog, words in (
+        (EraseDialog(vault, man), "Erasing him leaves those as they are"),
+        (SarDialog(vault, man), "They are not in the copy"),
+    ):
+        qtbot.addWidget(dialog)
+        wait_ops(qtbot)
+        assert words in dialog.elsewhere_label.text()
+        assert dialog.elsewhere_label.text().startswith(
+            ("His name is also in 1 record", "1 record")
+        )
+        assert dialog.elsewhere.toPlainText() == (
+            "session, 05 Oct 2026 (in Emeka Obi's file), field 'notes'"
+        )
+        no_unnamed(dialog)
+    alone = SarDialog(vault, other)
+    qtbot.addWidget(alone)
+    wait_ops(qtbot)
+    assert alone.elsewhere_label.text() == "No record filed elsewhere names him."
+    assert alone.elsewhere.isHidden()
 
 
 def test_review_model_passes_the_model_tester(

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.services.mentions import Mention, mentions_of
 from engager_desktop.services.participants import get_participant
 from engager_desktop.ui import ops
+from engager_desktop.ui.labels import plural
 
 
 def man_name(vault: Any, man_id: str) -> str:
@@ -38,6 +40,8 @@ class OneManDialog(QDialog):
     and the status line, then call ``finish`` with his name if the caller knew it."""
 
     MESSAGE = "{name}"
+    # What to say above the records filed elsewhere that name him ("{records}": "2 records").
+    ELSEWHERE = "His name is also in {records} filed elsewhere:"
 
     def __init__(
         self,
@@ -65,8 +69,17 @@ class OneManDialog(QDialog):
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(button)
         self.buttons.rejected.connect(self.reject)
+        self.elsewhere_label = QLabel("Looking for his name in records filed elsewhere…")
+        self.elsewhere_label.setWordWrap(True)
+        self.elsewhere = QPlainTextEdit()
+        self.elsewhere.setReadOnly(True)
+        self.elsewhere.setAccessibleName("Records filed elsewhere that name him")
+        self.elsewhere.setMaximumHeight(110)
+        self.elsewhere.hide()
         self.body = QVBoxLayout(self)
         self.body.addWidget(self.message)
+        self.body.addWidget(self.elsewhere_label)
+        self.body.addWidget(self.elsewhere)
 
     def finish(self, name: str | None) -> None:
         for widget in (self.status, self.report, self.buttons):
@@ -74,6 +87,21 @@ class OneManDialog(QDialog):
         self._named(name or "this man")
         if not name:
             load_name(self.vault, self.man_id, self, self._named)
+        vault, man_id = self.vault, self.man_id
+        ops.run(
+            lambda: mentions_of(vault, man_id),
+            self._show_elsewhere,
+            lambda message, _e: self.elsewhere_label.setText(message),
+            owner=self,
+        )
+
+    def _show_elsewhere(self, found: tuple[Mention, ...]) -> None:
+        if not found:
+            self.elsewhere_label.setText("No record filed elsewhere names him.")
+            return
+        self.elsewhere_label.setText(self.ELSEWHERE.format(records=plural(len(found), "record")))
+        self.elsewhere.setPlainText("\n".join(m.line() for m in found))
+        self.elsewhere.show()
 
     def _named(self, name: str) -> None:
         self.message.setText(self.MESSAGE.format(name=name))

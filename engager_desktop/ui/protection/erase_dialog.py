@@ -33,6 +33,10 @@ def result_text(result: ErasureResult) -> str:
 class EraseDialog(OneManDialog):
     erased = Signal(object)
     MESSAGE = WARNING
+    ELSEWHERE = (
+        "His name is also in {records} filed elsewhere. Erasing him leaves those as they "
+        "are: edit his name out of them by hand."
+    )
 
     def __init__(
         self, vault: Any, man_id: str, parent: QWidget | None = None, name: str | None = None

@@ -35,6 +35,10 @@ def choose_folder(parent: QWidget) -> str:
 class SarDialog(OneManDialog):
     written = Signal(object)
     MESSAGE = INTRO
+    ELSEWHERE = (
+        "His name is also in {records} filed elsewhere. They are not in the copy: read them "
+        "and add what is about him, leaving out other people's information."
+    )
 
     def __init__(
         self, vault: Any, man_id: str, parent: QWidget | None = None, name: str | None = None

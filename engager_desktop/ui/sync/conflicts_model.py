@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from engager_desktop.domain.record_kinds import kind_words as table_words
 from engager_desktop.services.sync import ConflictView
 from engager_desktop.ui.labels import NONE
 from engager_desktop.ui.models.rows_model import ID_ROLE, RowsModel, TextRow
@@ -14,36 +15,6 @@ from engager_desktop.ui.models.rows_model import ID_ROLE, RowsModel, TextRow
 COL_MAN, COL_RECORD, COL_FIELDS, COL_KEPT, COL_DETECTED = range(5)
 HEADERS = ("Man", "Record", "Fields that differ", "Kept for now", "Found")
 __all__ = ["ID_ROLE", "ConflictsModel", "VersionsModel"]
-
-TABLE_WORDS = {
-    "participants": "His details",
-    "services": "Service in the directory",
-    "supervision_notes": "Supervision note",
-    "consents": "Consent",
-    "phase_changes": "Phase change",
-    "backgrounds": "Background",
-    "service_contacts": "Service contact",
-    "understandings": "Shared understanding",
-    "priority_problems": "Priority problem",
-    "links_map_entries": "Links map entry",
-    "strengths": "Strength",
-    "distress_ratings": "Distress rating",
-    "quick_wins": "Quick win",
-    "support_people": "Support person",
-    "goals": "Goal",
-    "steps": "Step",
-    "meetings": "Session",
-    "step_reviews": "Step review",
-    "contact_logs": "Contact log entry",
-    "appointments": "Appointment",
-    "pledges": "Pledge",
-    "release_plans": "Release plan",
-    "ending_plans": "Ending plan",
-}
-
-
-def table_words(table: str) -> str:
-    return TABLE_WORDS.get(table, table.replace("_", " ").capitalize())
 
 
 def field_words(field: str) -> str:
