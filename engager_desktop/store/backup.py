@@ -7,6 +7,8 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
+import sqlcipher3
+
 from engager_desktop.crypto.errors import VaultDamaged, VaultError
 from engager_desktop.fsutil import fsync_dir
 from engager_desktop.store.engine import open_connection
@@ -38,7 +40,9 @@ def backup_vault(vault_dir: Path, dek: bytes, *, reason: str, when: datetime) ->
         fsync_dir(tmp)
         tmp.rename(final)
         fsync_dir(final.parent)
-    except (OSError, VaultDamaged) as exc:
+    except (OSError, VaultDamaged, sqlcipher3.OperationalError) as exc:
+        # OperationalError: SQLite's own write to the new file failed ("database or disk is
+        # full", "disk I/O error"); the vault itself was only read.
         shutil.rmtree(tmp, ignore_errors=True)
         raise BackupFailed() from exc
     except BaseException:
