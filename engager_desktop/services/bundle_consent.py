@@ -69,7 +69,7 @@ def withheld_for_men(session: Session, men: tuple[str, ...]) -> Withheld:
                 missing.append(ConsentKind.SHARE_CONTACT_DETAILS)
             if missing:
                 records[ReleasePlan.__tablename__].add(plan.id)
-                reasons.append(f"{who}: his release plan was left out: {_because(missing)}.")
+                reasons.append(f"{who}: his release plan ({_because(missing)})")
         if whereabouts:
             continue
         placed = session.scalars(
@@ -84,5 +84,5 @@ def withheld_for_men(session: Session, men: tuple[str, ...]) -> Withheld:
             what = plural(
                 len(placed), "appointment that names a place", "appointments that name a place"
             )
-            reasons.append(f"{who}: {what} left out: {_because([ConsentKind.SHARE_WHEREABOUTS])}.")
+            reasons.append(f"{who}: {what} ({_because([ConsentKind.SHARE_WHEREABOUTS])})")
     return Withheld({table: frozenset(ids) for table, ids in records.items()}, tuple(reasons))

@@ -189,6 +189,15 @@ def export(
     )
 
 
+def left_out_for(vault: Vault, men: tuple[str, ...]) -> tuple[str, ...]:
+    """What a bundle for these men would leave out for want of consent, and why (a preview;
+    the export decides again in its own transaction)."""
+    if not men:
+        return ()
+    with vault.read() as session:
+        return withheld_for_men(session, men).reasons
+
+
 # --------------------------------------------------------------------------- import
 
 

@@ -74,10 +74,10 @@ def test_without_consent_the_plan_and_placed_appointments_stay_here(
     result = _export(prison, community, man)
 
     assert result.left_out == (
-        "Owain Pryce: his release plan was left out: he has not agreed to sharing where he is "
-        "or will be living or sharing his contact details.",
-        "Owain Pryce: 1 appointment that names a place left out: he has not agreed to sharing "
-        "where he is or will be living.",
+        "Owain Pryce: his release plan (he has not agreed to sharing where he is or will be "
+        "living or sharing his contact details)",
+        "Owain Pryce: 1 appointment that names a place (he has not agreed to sharing where he "
+        "is or will be living)",
     )
     text = _payload_text(community, result.path)
     for secret in (WHERE, PHONE, CLINIC):
@@ -122,8 +122,7 @@ def test_the_latest_consent_decides(pair: tuple[Laptop, Laptop]) -> None:
     prison.tick()
     result = _export(prison, community, man)
     assert result.left_out == (
-        "Owain Pryce: his release plan was left out: he has not agreed to sharing his contact "
-        "details.",
+        "Owain Pryce: his release plan (he has not agreed to sharing his contact details)",
     )
     text = _payload_text(community, result.path)
     assert PHONE not in text and CLINIC in text  # whereabouts agreed: the clinic goes
@@ -165,5 +164,5 @@ def test_cli_says_what_was_left_out(
     code = main([*argv, "--recipient", str(card), "--men", man], options=options)
     out = capsys.readouterr()
     assert code == 0, out.err
-    assert "left out: Owain Pryce: his release plan was left out" in out.out
-    assert "left out: Owain Pryce: 1 appointment that names a place left out" in out.out
+    assert "left out: Owain Pryce: his release plan (he has not agreed" in out.out
+    assert "left out: Owain Pryce: 1 appointment that names a place (he has" in out.out

@@ -217,6 +217,14 @@ def test_export_chosen_men_only(qtbot: QtBot, pair: tuple[Laptop, Laptop]) -> No
         session.add(ReleasePlan(participant_id=chosen, phone_number="07700 900417"))
     dialog = shown(qtbot, ExportDialog(prison.vault, men=(chosen,)))
     assert dialog.scope_men.isChecked()
+    settle(qtbot)
+    assert dialog.left_out.isVisible()  # said before anything is exported
+    assert "Huw Morgan: his release plan (he has not agreed" in dialog.left_out.text()
+    dialog.scope_everything.setChecked(True)  # the team's own sync is not filtered
+    assert not dialog.left_out.isVisible()
+    dialog.scope_men.setChecked(True)
+    settle(qtbot)
+    assert dialog.left_out.isVisible()
     qtbot.keyClicks(dialog.folder.edit, str(prison.stick))
     tick(dialog.devices, community.device_id)
     qtbot.mouseClick(dialog.export_button, Click)
@@ -224,7 +232,7 @@ def test_export_chosen_men_only(qtbot: QtBot, pair: tuple[Laptop, Laptop]) -> No
     assert dialog.result_ is not None and dialog.result_.men == 1
     text = dialog.message.text()
     assert "Left out for want of his consent" in text
-    assert "Huw Morgan: his release plan was left out" in text
+    assert "Huw Morgan: his release plan (he has not agreed" in text
     assert "sharing his contact details" in text
 
 

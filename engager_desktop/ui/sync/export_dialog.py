@@ -163,12 +163,35 @@ class ExportDialog(QDialog):
             button.toggled.connect(self._update)
         self.men = _check_list("Men to export")
         self.men.itemChanged.connect(self._update)
+        self.men.itemChanged.connect(self._preview_left_out)
+        self.scope_men.toggled.connect(self._preview_left_out)
         layout.addWidget(self.men)
+        self.left_out = QLabel()
+        self.left_out.setWordWrap(True)
+        self.left_out.setAccessibleName("What stays on this laptop for want of his consent")
+        self.left_out.hide()
+        layout.addWidget(self.left_out)
         if self.preselected:
             self.scope_men.setChecked(True)
         else:
             self.scope_everything.setChecked(True)
         return box
+
+    def _preview_left_out(self, *_args: object) -> None:
+        """Say before the export what will stay here for want of his consent."""
+        men = _checked_ids(self.men) if self.scope_men.isChecked() else ()
+        if not men:
+            self.left_out.hide()
+            return
+        vault = self.vault
+
+        def shown(reasons: tuple[str, ...]) -> None:
+            if reasons and _checked_ids(self.men) == men and self.scope_men.isChecked():
+                lines = "\n".join(f"• {line}" for line in reasons)
+                self.left_out.setText(f"Without his consent, these stay on this laptop:\n{lines}")
+            self.left_out.setVisible(bool(reasons) and self.scope_men.isChecked())
+
+        ops.run(lambda: sync.left_out_for(vault, men), shown, owner=self)
 
     def scope(self) -> str:
         if self.scope_men.isChecked():
@@ -201,6 +224,7 @@ class ExportDialog(QDialog):
                 label += f"  ({row.prison_number})"
             _add_checkable(self.men, label, row.id, row.id in self.preselected)
         self._update()
+        self._preview_left_out()
 
     # ----------------------------------------------------------------- export
 
@@ -262,6 +286,7 @@ class ExportDialog(QDialog):
     def _exported(self, result: sync.ExportResult) -> None:
         self.result_ = result
         self._running(False)
+        self.left_out.hide()  # the result below says it again, as done
         if result.by_passphrase:  # shown once: gone from the screen now the bundle exists
             self.passphrase_text.setText("(passphrase hidden)")
             self.written_down.hide()
