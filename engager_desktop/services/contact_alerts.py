@@ -2,9 +2,11 @@
 
 Contact means a session he attended or a logged contact that reached him; days are calendar days
 in Europe/London. A session counts as reminded once a contact whose purpose is "reminder" is
-logged in the 48 hours before it; a missed appointment or session is followed up once any contact
-attempt is logged after it started. Frequency rules come from ``domain.contact_frequency``:
-isolated men need two contacts in 7 days, anyone else one in 14, once he is out.
+logged in the 48 hours before it; a missed appointment or session is followed up once a contact
+attempt other than a reminder is logged after it started (a text reminding him of his next
+appointment is not the call about the one he missed). Frequency rules come from
+``domain.contact_frequency``: isolated men need two contacts in 7 days, anyone else one in 14,
+once he is out.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from engager_desktop.domain import appointments as rules
@@ -118,6 +120,7 @@ def _followed_up(session: Session, missed: Sequence[SlotView]) -> set[str]:
             .where(
                 alive(ContactLog),
                 ContactLog.participant_id.in_({s.man_id for s in missed}),
+                or_(ContactLog.purpose.is_(None), ContactLog.purpose != REMINDER_PURPOSE),
             )
             .group_by(ContactLog.participant_id)
         ).all()

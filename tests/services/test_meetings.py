@@ -252,7 +252,11 @@ def test_missed_session_from_a_review_shows_until_followed_up(
         ),
     )
     assert [s.kind for s in alerts.missed_follow_ups(vault, man)] == ["session"]
-    clock.advance(3600)
+    clock.advance(1800)
+    later = meetings.add_appointment(vault, man, appt(clock.now() + timedelta(hours=20)))
+    meetings.give_reminder(vault, "appointment", later.id)  # about the next one, not this one
+    assert [s.kind for s in alerts.missed_follow_ups(vault, man)] == ["session"]
+    clock.advance(1800)
     meetings.record_follow_up(
         vault, "session", saved.meeting_id, ContactInput(clock.now(), "phone", reached_him=False)
     )
