@@ -11,7 +11,8 @@ Conventions for the services layer (the GUI and CLI only ever call these):
 
 from __future__ import annotations
 
-from typing import TypeVar
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Column, Integer, MetaData, Table, Text, delete, insert, select
 from sqlalchemy.orm import Session
@@ -19,6 +20,9 @@ from sqlalchemy.orm import Session
 from engager_desktop.crypto.errors import VaultError
 from engager_desktop.store.orm import Goal, Meeting, Participant, Synced
 from engager_desktop.store.orm.base import Base
+
+if TYPE_CHECKING:
+    from engager_desktop.store.vault import Vault
 
 T = TypeVar("T", bound=Synced)
 
@@ -52,6 +56,25 @@ def get_live(session: Session, model: type[T], record_id: str, what: str) -> T:
     if obj is None or obj.deleted:
         raise NotFound(what)
     return obj
+
+
+def add_record(vault: Vault, model: type[T], values: Mapping[str, object]) -> str:
+    """Insert one record of ``model`` with ``values`` (already checked); its new id."""
+    with vault.write() as session:
+        row = model(**values)
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def edit_record(
+    vault: Vault, model: type[T], record_id: str, what: str, values: Mapping[str, object]
+) -> None:
+    """Set ``values`` (already checked) on a live record; NotFound names it as ``what``."""
+    with vault.write() as session:
+        row = get_live(session, model, record_id, what)
+        for key, value in values.items():
+            setattr(row, key, value)
 
 
 def live(model: type[Base]) -> object:

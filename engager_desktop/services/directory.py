@@ -13,7 +13,7 @@ from sqlalchemy import or_, select
 from engager_desktop.domain.enums import Setting
 from engager_desktop.domain.validation import ValidationError, optional_text, require_text
 from engager_desktop.services.action_plan import alive, choice, optional_choice
-from engager_desktop.services.common import get_live
+from engager_desktop.services.common import add_record, edit_record, get_live
 from engager_desktop.store.orm import Service
 from engager_desktop.store.orm.base import MEDIUM, SHORT
 from engager_desktop.store.vault import Vault
@@ -77,18 +77,11 @@ def _view(row: Service, today: date, days: int = STALE_DAYS) -> ServiceView:
 
 
 def add_service(vault: Vault, entry: ServiceInput) -> str:
-    with vault.write() as session:
-        row = Service(**_fields(entry, vault.clock.today()))
-        session.add(row)
-        session.flush()
-        return row.id
+    return add_record(vault, Service, _fields(entry, vault.clock.today()))
 
 
 def edit_service(vault: Vault, service_id: str, entry: ServiceInput) -> None:
-    with vault.write() as session:
-        row = get_live(session, Service, service_id, "service")
-        for key, value in _fields(entry, vault.clock.today()).items():
-            setattr(row, key, value)
+    edit_record(vault, Service, service_id, "service", _fields(entry, vault.clock.today()))
 
 
 def mark_verified(vault: Vault, service_id: str, on: date | None = None) -> None:

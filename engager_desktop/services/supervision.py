@@ -23,7 +23,7 @@ from engager_desktop.domain.validation import (
     optional_text,
 )
 from engager_desktop.services.action_plan import STILL_TO_DO, alive, choice, optional_choice
-from engager_desktop.services.common import get_live
+from engager_desktop.services.common import add_record, edit_record, get_live
 from engager_desktop.store.orm import DistressRating, Meeting, Participant, Step, SupervisionNote
 from engager_desktop.store.orm.base import MEDIUM
 from engager_desktop.store.vault import Vault
@@ -94,18 +94,12 @@ def _note_fields(note: NoteInput, today: date) -> dict[str, object]:
 
 
 def add_note(vault: Vault, note: NoteInput) -> str:
-    with vault.write() as session:
-        row = SupervisionNote(**_note_fields(note, vault.clock.today()))
-        session.add(row)
-        session.flush()
-        return row.id
+    return add_record(vault, SupervisionNote, _note_fields(note, vault.clock.today()))
 
 
 def edit_note(vault: Vault, note_id: str, note: NoteInput) -> None:
-    with vault.write() as session:
-        row = get_live(session, SupervisionNote, note_id, "supervision note")
-        for key, value in _note_fields(note, vault.clock.today()).items():
-            setattr(row, key, value)
+    values = _note_fields(note, vault.clock.today())
+    edit_record(vault, SupervisionNote, note_id, "supervision note", values)
 
 
 def remove_note(vault: Vault, note_id: str) -> None:
