@@ -9,6 +9,8 @@ an edit made to it on the other laptop would later come back and blank the field
 - His release plan (where he will live, accommodation, the gate meeting place, his phone number
   and other ways to reach him) goes only if he agreed to both kinds of sharing it holds.
 - An appointment that names a place goes only if he agreed to share his whereabouts.
+- Deleted copies of these still hold their text, so they stay too (the practitioner is told only
+  about the live ones).
 
 His own record (names, prison number, the prison he is in) always goes: without it the other
 laptop cannot tell who the records are about. Nothing points at a release plan or an appointment,
@@ -69,20 +71,22 @@ def withheld_for_men(session: Session, men: tuple[str, ...]) -> Withheld:
                 missing.append(ConsentKind.SHARE_CONTACT_DETAILS)
             if missing:
                 records[ReleasePlan.__tablename__].add(plan.id)
-                reasons.append(f"{who}: his release plan ({_because(missing)})")
+                if not plan.deleted:  # a deleted copy still holds the text: kept here, unsaid
+                    reasons.append(f"{who}: his release plan ({_because(missing)})")
         if whereabouts:
             continue
-        placed = session.scalars(
-            select(Appointment.id).where(
+        placed = session.execute(
+            select(Appointment.id, Appointment.deleted).where(
                 Appointment.participant_id == man_id,
                 Appointment.location.is_not(None),
                 Appointment.location != "",
             )
         ).all()
-        if placed:
-            records[Appointment.__tablename__].update(placed)
-            what = plural(
-                len(placed), "appointment that names a place", "appointments that name a place"
-            )
+        records[Appointment.__tablename__].update(row_id for row_id, _deleted in placed)
+        live = sum(not deleted for _row_id, deleted in placed)
+        if live:
+            what = plural(live, "appointment that names a place", "appointments that name a place")
             reasons.append(f"{who}: {what} ({_because([ConsentKind.SHARE_WHEREABOUTS])})")
-    return Withheld({table: frozenset(ids) for table, ids in records.items()}, tuple(reasons))
+    return Withheld(
+        {table: frozenset(ids) for table, ids in records.items() if ids}, tuple(reasons)
+    )

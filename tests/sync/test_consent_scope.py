@@ -166,3 +166,18 @@ def test_cli_says_what_was_left_out(
     assert code == 0, out.err
     assert "left out: Owain Pryce: his release plan (he has not agreed" in out.out
     assert "left out: Owain Pryce: 1 appointment that names a place (he has" in out.out
+
+
+def test_deleted_copies_stay_here_without_a_line(pair: tuple[Laptop, Laptop]) -> None:
+    prison, community = pair
+    man = _man_with_plan(prison)
+    with prison.vault.write() as session:  # deleting keeps the text until an erasure
+        for row in session.scalars(select(Appointment).where(Appointment.location == CLINIC)):
+            row.deleted = True
+    prison.tick()
+    result = _export(prison, community, man)
+    assert result.left_out == (
+        "Owain Pryce: his release plan (he has not agreed to sharing where he is or will be "
+        "living or sharing his contact details)",
+    )
+    assert CLINIC not in _payload_text(community, result.path)
