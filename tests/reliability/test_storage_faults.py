@@ -232,16 +232,27 @@ def test_keyslot_write_failing_once_then_succeeding(
     unlock_vault(vault_path, OTHER_PASSPHRASE, test_options()).lock()
 
 
-def test_pdf_save_failing_at_every_nth_byte(tmp_path: Path) -> None:
+def _pdf_save_failing(tmp_path: Path, step: int) -> int:
     target = tmp_path / "Session review - Tomos.pdf"
     target.write_bytes(b"%PDF-1.4 the earlier copy\n%%EOF\n")
     before = target.read_bytes()
     new = b"%PDF-1.4\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
     failures: list[int] = []
-    for n in range(0, len(new), 97):
+    for n in range(0, len(new) + 1, step):
         with pytest.raises(OSError):
             fsutil.atomic_write_bytes(target, new, write=failing_after(n, failures))
         assert target.read_bytes() == before
         assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
     fsutil.atomic_write_bytes(target, new)
     assert target.read_bytes() == new
+    return len(failures)
+
+
+def test_pdf_save_failing_at_every_nth_byte(tmp_path: Path) -> None:
+    assert _pdf_save_failing(tmp_path, 97) == 106
+
+
+@pytest.mark.slow
+def test_pdf_save_failing_at_every_byte(tmp_path: Path) -> None:
+    cases = _pdf_save_failing(tmp_path, 1)
+    print(f"PDF save failing after N bytes: {cases} values of N, all clean")

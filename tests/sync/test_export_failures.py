@@ -51,6 +51,46 @@ def test_stick_full_part_way(pair: tuple[Laptop, Laptop]) -> None:
     assert done.path.name == bundle_name(prison.device_id, 1)
 
 
+def _failing_at_every_nth_byte(prison: Laptop, community: Laptop, step: int) -> int:
+    """Export with a stick that fails after N bytes, for N = 0, step, 2*step… up to the whole
+    bundle (then failing as the last byte goes: a flush or close that fails). Returns the cases."""
+    add_man(prison, notes="a small bundle")
+    before = prison.digest()
+    size: list[int] = []
+    cases = 0
+    n = 0
+    while not size or n <= size[0]:
+
+        def fail_after(handle: BinaryIO, data: bytes, n: int = n) -> None:
+            size[:] = [len(data)]
+            handle.write(data[:n])
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        with pytest.raises(ExportFailed) as caught:
+            export_bundle(
+                prison.vault, prison.stick, recipients=(community.device_id,), write=fail_after
+            )
+        assert caught.value.code == "write"
+        assert list(prison.stick.iterdir()) == [], f"a file was left after {n} bytes"
+        cases += 1
+        n += step
+    assert prison.digest() == before and _exports(prison) == 0
+    # Once the stick has room again the export goes through, with the number never used.
+    done = export_bundle(prison.vault, prison.stick, recipients=(community.device_id,))
+    assert done.path.name == bundle_name(prison.device_id, 1) and _exports(prison) == 1
+    return cases
+
+
+def test_stick_failing_at_every_97th_byte(pair: tuple[Laptop, Laptop]) -> None:
+    assert _failing_at_every_nth_byte(*pair, step=97) >= 10
+
+
+@pytest.mark.slow
+def test_stick_failing_at_every_byte(pair: tuple[Laptop, Laptop]) -> None:
+    cases = _failing_at_every_nth_byte(*pair, step=1)
+    print(f"bundle export failing after N bytes: {cases} values of N, all clean")
+
+
 def test_stick_that_returns_other_bytes_is_caught(pair: tuple[Laptop, Laptop]) -> None:
     prison, community = pair
     _fill(prison, 2)
