@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from sqlalchemy import select
 from engager_desktop.domain.clock import FakeClock
 from engager_desktop.services import sync
 from engager_desktop.store.lifecycle import unlock_vault
-from engager_desktop.store.orm import Participant
+from engager_desktop.store.orm import Goal, Participant, Step
 from engager_desktop.store.vault import Vault
 from engager_desktop.sync import canonical
 from engager_desktop.sync.identity import renew_for_tests
@@ -75,6 +76,32 @@ def add_man(laptop: Laptop, **fields: object) -> str:
         man_id = man.id
     laptop.tick()
     return man_id
+
+
+def add_goal_and_step(laptop: Laptop, man: str) -> tuple[str, str]:
+    """A goal and a step for him (records that point at other records): their ids."""
+    with laptop.vault.write() as session:
+        goal = Goal(
+            participant_id=man,
+            title="Somewhere to live",
+            horizon="short_term",
+            domain="housing",
+            set_on=date(2026, 11, 2),
+        )
+        session.add(goal)
+        session.flush()
+        step = Step(
+            participant_id=man,
+            goal_id=goal.id,
+            what="Call the housing team",
+            resource_kind="him",
+            responsible="him",
+        )
+        session.add(step)
+        session.flush()
+        ids = goal.id, step.id
+    laptop.tick()
+    return ids
 
 
 def edit_man(laptop: Laptop, man_id: str, **fields: object) -> None:

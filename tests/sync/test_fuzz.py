@@ -26,7 +26,6 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -36,14 +35,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from engager_desktop.services import sync
-from engager_desktop.store.orm import Goal, Step
 from engager_desktop.store.vault import Vault
 from engager_desktop.sync import bundle_format as fmt
 from engager_desktop.sync import verify
 from engager_desktop.sync.age_header import INTRO
 from engager_desktop.sync.errors import BundleRefused
 from tests.sync import craft, fuzzing
-from tests.sync.conftest import Laptop, add_man, edit_man
+from tests.sync.conftest import Laptop, add_goal_and_step, add_man, edit_man
 
 SMALL = fmt.Limits(file=256 * 1024, inflated=512 * 1024, record=16 * 1024)
 FAST = settings(
@@ -291,25 +289,7 @@ def fuzz_field(
     monkeypatch.setattr(fmt, "encrypt_to_passphrase", fuzzing.encrypt_passphrase)
     words = random.Random(SEED)
     men = [add_man(prison, notes=f"note {n}") for n in range(3)]
-    with prison.vault.write() as session:  # a goal and a step: records that point at others
-        goal = Goal(
-            participant_id=men[0],
-            title="Somewhere to live",
-            horizon="short_term",
-            domain="housing",
-            set_on=date(2026, 11, 2),
-        )
-        session.add(goal)
-        session.flush()
-        step = Step(
-            participant_id=men[0],
-            goal_id=goal.id,
-            what="Call the housing team",
-            resource_kind="him",
-            responsible="him",
-        )
-        session.add(step)
-    prison.tick()
+    add_goal_and_step(prison, men[0])  # records that point at others
     small = prison.export(community)
     for n in range(40):
         text = "".join(words.choices("abcdefghijklmnopqrstuvwxyz  ,.", k=3000))

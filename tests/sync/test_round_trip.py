@@ -2,42 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from sqlalchemy import select
 
 from engager_desktop.domain.hlc import Stamp
 from engager_desktop.services import sync
-from engager_desktop.store.orm import Goal, Step
+from engager_desktop.store.orm import Step
 from engager_desktop.store.orm.system import AuditEvent
 from engager_desktop.sync.errors import SyncError
-from tests.sync.conftest import Laptop, add_man, edit_man, man_field
-
-
-def _add_goal_and_step(laptop: Laptop, man: str) -> tuple[str, str]:
-    with laptop.vault.write() as session:
-        goal = Goal(
-            participant_id=man,
-            title="Somewhere to live",
-            horizon="short_term",
-            domain="housing",
-            set_on=date(2026, 11, 2),
-        )
-        session.add(goal)
-        session.flush()
-        step = Step(
-            participant_id=man,
-            goal_id=goal.id,
-            what="Call the housing team",
-            resource_kind="him",
-            responsible="him",
-        )
-        session.add(step)
-        session.flush()
-        ids = goal.id, step.id
-    laptop.tick()
-    return ids
+from tests.sync.conftest import Laptop, add_goal_and_step, add_man, edit_man, man_field
 
 
 def _edit_step(laptop: Laptop, step_id: str, **fields: object) -> None:
@@ -52,7 +25,7 @@ def _edit_step(laptop: Laptop, step_id: str, **fields: object) -> None:
 def test_first_export_carries_everything(pair: tuple[Laptop, Laptop]) -> None:
     prison, community = pair
     man = add_man(prison, prison_number="A1234BC")
-    _add_goal_and_step(prison, man)
+    add_goal_and_step(prison, man)
     summary = community.take(prison.export(community))
     assert summary.committed and summary.men_new == 1 and summary.records_new == 3
     assert man_field(community, man, "prison_number") == "A1234BC"
@@ -64,7 +37,7 @@ def test_round_trip_with_edits_on_both_sides(pair: tuple[Laptop, Laptop]) -> Non
     both = add_man(prison, notes="first meeting")
     theirs_only = add_man(prison, given_name="Huw")
     mine_only = add_man(prison, given_name="Ieuan")
-    _goal, step = _add_goal_and_step(prison, both)
+    _goal, step = add_goal_and_step(prison, both)
     community.take(prison.export(community))
 
     # Both laptops change the same man and the same step; each also changes a man of its own.
@@ -134,7 +107,7 @@ def test_take_theirs_when_theirs_won_just_closes(pair: tuple[Laptop, Laptop]) ->
 def test_a_deleted_record_cannot_be_kept_alive(pair: tuple[Laptop, Laptop]) -> None:
     prison, community = pair
     man = add_man(prison)
-    _goal, step = _add_goal_and_step(prison, man)
+    _goal, step = add_goal_and_step(prison, man)
     community.take(prison.export(community))
     _edit_step(prison, step, status="done")
     _edit_step(community, step, deleted=True)
