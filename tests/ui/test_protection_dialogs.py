@@ -141,6 +141,15 @@ def test_both_dialogs_list_records_filed_elsewhere_that_name_him(
             "session, 05 Oct 2026 (in Emeka Obi's file), field 'notes'"
         )
         no_unnamed(dialog)
+    erase = EraseDialog(vault, man)
+    qtbot.addWidget(erase)
+    qtbot.keyClicks(erase.confirm, "ERASE")
+    erase.erase_button.click()  # at once, before the list loaded when it opened is shown
+    wait_ops(qtbot)
+    assert erase.result is not None
+    assert "Emeka Obi's file" in erase.elsewhere.toPlainText()  # read before he was erased
+    erase._show_elsewhere(())  # the list started at opening, arriving late, changes nothing
+    assert "Emeka Obi's file" in erase.elsewhere.toPlainText()
     alone = SarDialog(vault, other)
     qtbot.addWidget(alone)
     wait_ops(qtbot)

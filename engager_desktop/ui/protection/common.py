@@ -76,6 +76,7 @@ class OneManDialog(QDialog):
         self.elsewhere.setAccessibleName("Records filed elsewhere that name him")
         self.elsewhere.setMaximumHeight(110)
         self.elsewhere.hide()
+        self._elsewhere_final = False
         self.body = QVBoxLayout(self)
         self.body.addWidget(self.message)
         self.body.addWidget(self.elsewhere_label)
@@ -95,7 +96,12 @@ class OneManDialog(QDialog):
             owner=self,
         )
 
-    def _show_elsewhere(self, found: tuple[Mention, ...]) -> None:
+    def _show_elsewhere(self, found: tuple[Mention, ...], *, final: bool = False) -> None:
+        """Show the records filed elsewhere that name him; a ``final`` list (read just before
+        an erasure) is never replaced by the one started when the dialog opened."""
+        if self._elsewhere_final and not final:
+            return
+        self._elsewhere_final = final
         if not found:
             self.elsewhere_label.setText("No record filed elsewhere names him.")
             return

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QPushButton, QWidget
 
 from engager_desktop.services.erasure import ErasureResult, erase_man
+from engager_desktop.services.mentions import Mention, mentions_of
 from engager_desktop.ui import ops
 from engager_desktop.ui.a11y import label_for
 from engager_desktop.ui.protection.common import OneManDialog
@@ -71,11 +72,19 @@ class EraseDialog(OneManDialog):
         self.confirm.setEnabled(False)
         self._enable()
         self.status.setText("Erasing…")
-        ops.run(lambda: erase_man(self.vault, self.man_id), self._done, self._failed, owner=self)
+        vault, man_id = self.vault, self.man_id
 
-    def _done(self, result: ErasureResult) -> None:
+        def work() -> tuple[tuple[Mention, ...], ErasureResult]:
+            # Read where else he is named first: once erased, his name is gone from his record.
+            return mentions_of(vault, man_id), erase_man(vault, man_id)
+
+        ops.run(work, self._done, self._failed, owner=self)
+
+    def _done(self, done: tuple[tuple[Mention, ...], ErasureResult]) -> None:
+        elsewhere, result = done
         self.result = result
         self.status.setText("He has been erased.")
+        self._show_elsewhere(elsewhere, final=True)
         self.show_report(result_text(result))
         self.buttons.clear()
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
