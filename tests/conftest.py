@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,6 +30,16 @@ os.environ["XDG_CONFIG_HOME"] = str(_SESSION_HOME / "config")
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(_SESSION_HOME, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _cycle_collection_back_on() -> Iterator[None]:
+    """A GUI test that ran background work leaves automatic cycle collection off until the
+    event loop next turns (ui/gc_guard.py); the next test may run no event loop at all."""
+    yield
+    guard = sys.modules.get("engager_desktop.ui.gc_guard")
+    if guard is not None and guard.held():
+        guard.tick()
 
 
 # --- Shared fixtures ------------------------------------------------------------------------

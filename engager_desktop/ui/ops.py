@@ -1,6 +1,8 @@
 """Run slow work off the UI thread: ``run(fn, success, failure)``, callbacks back on the UI thread.
 
-``fn`` runs in a worker of a private QThreadPool and must never touch a widget. Its result goes to
+``fn`` runs in a worker of a private QThreadPool and must never touch a widget. While any runs,
+the cycle collector runs only on the UI thread (``gc_guard``), and the callbacks and ``fn`` are
+let go of on the UI thread: a Qt wrapper freed on a worker crashes PySide6. Its result goes to
 ``success`` and any exception, as a plain one-line message, to ``failure`` (both on the UI
 thread). ``cancel_all`` (used when the vault locks) stops every pending callback from arriving.
 """
@@ -8,6 +10,7 @@ thread). ``cancel_all`` (used when the vault locks) stops every pending callback
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +19,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from engager_desktop.crypto.errors import VaultError
 from engager_desktop.domain.validation import ValidationError
+from engager_desktop.ui import gc_guard
 from engager_desktop.ui.qt_workarounds import keep_singletons_alive
 
 keep_singletons_alive()  # PySide6 6.12 on Python 3.11 loses references to None and True
@@ -38,6 +42,7 @@ def pool() -> QThreadPool:
     if _pool is None:
         _pool = QThreadPool()
         _pool.setMaxThreadCount(MAX_WORKERS)
+        gc_guard.watch(_pool, lambda: pending() > 0)
     return _pool
 
 
@@ -68,6 +73,7 @@ class Op(QObject):
         self._success = success
         self._failure = failure
         self._owner = owner
+        self._keep: Callable[[], Any] | None = None  # the work, released here on the UI thread
         self._generation = _generation
         self.cancelled = False
         self.done = False
@@ -83,6 +89,15 @@ class Op(QObject):
         # Forget this op only after the event that called us is over: dropping the last
         # reference here would delete the QObject while Qt is still delivering to it.
         QTimer.singleShot(0, lambda: _live.discard(self))
+        try:
+            self._call_back(ok, payload)
+        finally:
+            # Drop the callbacks and the work here, on the UI thread. They may hold the last
+            # reference to a window (a bound method, a closure over ``self``); released in a
+            # worker, shiboken would delete that window's C++ object a second time.
+            self._success = self._failure = self._owner = self._keep = None
+
+    def _call_back(self, ok: bool, payload: object) -> None:
         if self.cancelled or self._generation != _generation:
             return
         if self._owner is not None and not shiboken6.isValid(self._owner):
@@ -102,16 +117,23 @@ class Op(QObject):
 class _Task(QRunnable):
     def __init__(self, fn: Callable[[], Any], op: Op) -> None:
         super().__init__()
-        self._fn = fn
+        self._fn: Callable[[], Any] | None = fn
         self._op = op
 
     def run(self) -> None:
+        # The work (often a closure over a window) is held by the Op on the UI thread as well;
+        # this worker lets go of it before reporting, so the last reference is dropped there.
+        fn, self._fn = self._fn, None
+        op = self._op
         try:
-            result = self._fn()
+            result = fn()
         except BaseException as exc:  # every failure is reported, never lost in a thread
-            self._op._finished.emit(False, exc)
+            traceback.clear_frames(exc.__traceback__)  # the frames' locals: the closure again
+            ok, payload = False, exc
         else:
-            self._op._finished.emit(True, result)
+            ok, payload = True, result
+        del fn
+        op._finished.emit(ok, payload)
 
 
 def run(
@@ -126,7 +148,9 @@ def run(
     ``owner``: the widget asking; if it is deleted meanwhile, neither callback runs.
     """
     op = Op(success, failure, owner)
+    op._keep = fn
     _live.add(op)
+    gc_guard.hold()  # no cycle collection on a worker: see gc_guard
     pool().start(_Task(fn, op))
     return op
 
