@@ -78,6 +78,17 @@ def remove_stale_temps(path: Path) -> int:
     return len(stale)
 
 
+def read_at_most(source: BinaryIO, limit: int, piece: int = 1 << 20) -> bytes:
+    """Up to ``limit`` bytes from ``source``, read in ``piece``-sized reads: one ``read(limit)``
+    would set aside ``limit`` bytes up front however small the file (200 MiB for a bundle)."""
+    pieces: list[bytes] = []
+    left = limit
+    while left > 0 and (chunk := source.read(min(piece, left))):
+        pieces.append(chunk)
+        left -= len(chunk)
+    return b"".join(pieces)
+
+
 def fsync_dir(path: Path) -> None:
     """Flush a folder's entries (a rename or a new file) to disk; a no-op on Windows."""
     if sys.platform != "win32":

@@ -26,6 +26,7 @@ import pyrage
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from engager_desktop.fsutil import read_at_most
 from engager_desktop.sync.age_header import PASSPHRASE, AgeHeader
 from engager_desktop.sync.canonical import MAX_RECORD_BYTES
 from engager_desktop.sync.errors import BundleRefused, ExportFailed
@@ -128,18 +129,11 @@ def encrypt_to_passphrase(plaintext: bytes, passphrase: str) -> bytes:
 
 
 def read_capped(source: BinaryIO, limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """Read a whole bundle from a stream, refusing one larger than the file cap.
-
-    Read in 1 MiB pieces: ``read(cap + 1)`` would set aside the whole cap (200 MiB) up front,
-    however small the file."""
-    pieces: list[bytes] = []
-    total = 0
-    while piece := source.read(min(MIB, limits.file + 1 - total)):
-        pieces.append(piece)
-        total += len(piece)
-        if total > limits.file:
-            raise too_large(limits)
-    return b"".join(pieces)
+    """Read a whole bundle from a stream, refusing one larger than the file cap."""
+    data = read_at_most(source, limits.file + 1)
+    if len(data) > limits.file:
+        raise too_large(limits)
+    return data
 
 
 def too_large(limits: Limits) -> BundleRefused:

@@ -16,9 +16,7 @@ import secrets
 from pathlib import Path
 from typing import BinaryIO
 
-from engager_desktop.fsutil import Writer, fsync_dir
-
-_PIECE = 1 << 20
+from engager_desktop.fsutil import Writer, fsync_dir, read_at_most
 
 
 def write_all(handle: BinaryIO, data: bytes) -> None:
@@ -78,15 +76,9 @@ def drop_from_cache(path: Path) -> None:
 
 
 def read_back(path: Path, limit: int) -> bytes:
-    """The file as it now reads from the stick: at most ``limit`` + 1 bytes, in 1 MiB pieces
-    (one ``read(limit + 1)`` would set aside the whole limit up front)."""
-    pieces: list[bytes] = []
-    left = limit + 1
+    """The file as it now reads from the stick: at most ``limit`` + 1 bytes."""
     with path.open("rb") as handle:
-        while left > 0 and (piece := handle.read(min(_PIECE, left))):
-            pieces.append(piece)
-            left -= len(piece)
-    return b"".join(pieces)
+        return read_at_most(handle, limit + 1)
 
 
 def remove_quietly(path: Path) -> None:

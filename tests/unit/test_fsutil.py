@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from typing import BinaryIO
 import pytest
 
 import engager_desktop
-from engager_desktop.fsutil import atomic_write_bytes, fsync_dir, remove_stale_temps
+from engager_desktop.fsutil import atomic_write_bytes, fsync_dir, read_at_most, remove_stale_temps
 
 OLD = b"the previous, complete contents of the file\n"
 NEW = b"new contents: a different length and different bytes entirely!\n"
@@ -160,3 +161,24 @@ def test_remove_stale_temps(tmp_path: Path) -> None:
     assert sorted(os.listdir(tmp_path)) == sorted(["keyslots.json"] + [p.name for p in keep])
     assert target.read_bytes() == OLD
     assert remove_stale_temps(tmp_path / "never-written") == 0
+
+
+class _CountingReader(io.BytesIO):
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+        self.asked: list[int] = []
+
+    def read(self, size: int | None = -1) -> bytes:  # type: ignore[override]
+        self.asked.append(-1 if size is None else size)
+        return super().read(size)
+
+
+def test_read_at_most_stops_at_the_limit_and_never_asks_for_it_all_at_once() -> None:
+    data = bytes(range(256)) * 40  # 10,240 bytes
+    small = _CountingReader(data)
+    assert read_at_most(small, 5000, piece=1024) == data[:5000]
+    assert max(small.asked) == 1024 and sum(small.asked) == 5000
+    whole = _CountingReader(data)
+    assert read_at_most(whole, 1 << 30, piece=4096) == data
+    assert max(whole.asked) == 4096
+    assert read_at_most(io.BytesIO(b""), 10) == b""
