@@ -8,8 +8,8 @@ returns names only the kind of record, its date and whose file it is in, never t
 
 Matching is on his full name and his prison number (not "Mr Pryce": every Mr Pryce would match);
 case is ignored, and a match must not run into letters or digits on either side ("Ian Rees" is
-not found in "Brian Reese"). It reads every record, so it takes seconds on a large vault (about
-1 s at 10,000 men): run it off the UI thread, and on demand rather than inside other actions.
+not found in "Brian Reese"). It reads every record (about 1 s at 10,000 men): run it off the UI
+thread, and on demand rather than inside other actions.
 """
 
 from __future__ import annotations

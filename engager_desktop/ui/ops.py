@@ -67,13 +67,17 @@ class Op(QObject):
     _finished = Signal(bool, object)
 
     def __init__(
-        self, success: Success | None, failure: Failure | None, owner: QObject | None
+        self,
+        success: Success | None,
+        failure: Failure | None,
+        owner: QObject | None,
+        work: Callable[[], Any] | None = None,
     ) -> None:
         super().__init__()
         self._success = success
         self._failure = failure
         self._owner = owner
-        self._keep: Callable[[], Any] | None = None  # the work, released here on the UI thread
+        self._keep = work  # held here too, so the last reference goes on the UI thread
         self._generation = _generation
         self.cancelled = False
         self.done = False
@@ -147,8 +151,7 @@ def run(
 
     ``owner``: the widget asking; if it is deleted meanwhile, neither callback runs.
     """
-    op = Op(success, failure, owner)
-    op._keep = fn
+    op = Op(success, failure, owner, fn)
     _live.add(op)
     gc_guard.hold()  # no cycle collection on a worker: see gc_guard
     pool().start(_Task(fn, op))

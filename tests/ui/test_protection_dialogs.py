@@ -60,7 +60,7 @@ def test_retention_lists_a_closed_man_once_his_period_ends(
     assert dialog.erase_button.isEnabled() and dialog.sar_button.isEnabled()
     erase = dialog.erase_selected()
     assert isinstance(erase, EraseDialog)
-    assert "Tomasz" in erase.warning.text()
+    assert "Tomasz" in erase.message.text()
     assert len(list(caseload.list_caseload(vault))) == 1  # nothing erased by listing him
 
 
@@ -73,7 +73,7 @@ def test_erasure_needs_erase_typed_then_he_is_gone(
     qtbot.addWidget(dialog)
     wait_ops(qtbot)
     no_unnamed(dialog)
-    text = dialog.warning.text()
+    text = dialog.message.text()
     assert "Kofi" in text and "cannot be undone" in text and "next import" in text
     assert not dialog.erase_button.isEnabled()
     qtbot.keyClicks(dialog.confirm, "erase")

@@ -76,6 +76,7 @@ class OneManDialog(QDialog):
         self.elsewhere.setAccessibleName("Records filed elsewhere that name him")
         self.elsewhere.setMaximumHeight(110)
         self.elsewhere.hide()
+        self.found_elsewhere: tuple[Mention, ...] | None = None  # None until read
         self._elsewhere_final = False
         self.body = QVBoxLayout(self)
         self.body.addWidget(self.message)
@@ -102,6 +103,7 @@ class OneManDialog(QDialog):
         if self._elsewhere_final and not final:
             return
         self._elsewhere_final = final
+        self.found_elsewhere = found
         if not found:
             self.elsewhere_label.setText("No record filed elsewhere names him.")
             return

@@ -51,7 +51,6 @@ class EraseDialog(OneManDialog):
             button=QDialogButtonBox.StandardButton.Cancel,
         )
         self.result: ErasureResult | None = None
-        self.warning = self.message
         self.confirm = QLineEdit()
         self.erase_button = QPushButton("&Erase for good")
         self.buttons.addButton(self.erase_button, QDialogButtonBox.ButtonRole.DestructiveRole)
@@ -72,11 +71,13 @@ class EraseDialog(OneManDialog):
         self.confirm.setEnabled(False)
         self._enable()
         self.status.setText("Erasing…")
-        vault, man_id = self.vault, self.man_id
+        vault, man_id, known = self.vault, self.man_id, self.found_elsewhere
 
         def work() -> tuple[tuple[Mention, ...], ErasureResult]:
-            # Read where else he is named first: once erased, his name is gone from his record.
-            return mentions_of(vault, man_id), erase_man(vault, man_id)
+            # Once he is erased his name is gone from his record: if the list read at opening
+            # has not arrived yet, read it first.
+            elsewhere = known if known is not None else mentions_of(vault, man_id)
+            return elsewhere, erase_man(vault, man_id)
 
         ops.run(work, self._done, self._failed, owner=self)
 

@@ -53,7 +53,6 @@ class SarDialog(OneManDialog):
         )
         self.pick_folder: Callable[[QWidget], str] = choose_folder
         self.result: SarResult | None = None
-        self.intro = self.message
         self.folder = QLineEdit()
         self.folder.setReadOnly(True)
         browse = QPushButton("C&hoose…")
