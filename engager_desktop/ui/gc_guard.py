@@ -34,7 +34,9 @@ def hold() -> None:
             return  # someone else (a test, a benchmark) turned it off: leave it to them
         gc.disable()
         _held = True
-    _tick_timer().start()
+    timer = _tick_timer()
+    if not timer.isActive():  # restarting it on every op would put the next tick off for ever
+        timer.start()
 
 
 def held() -> bool:

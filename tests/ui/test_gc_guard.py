@@ -49,6 +49,17 @@ def test_while_held_the_ui_thread_collects_what_is_due(qtbot: QtBot) -> None:
     assert gc.isenabled()
 
 
+def test_work_started_faster_than_the_tick_does_not_put_collection_off(qtbot: QtBot) -> None:
+    _settled(qtbot)
+    gc_guard.hold()
+    ticks = gc_guard._tick_timer()
+    first = ticks.remainingTime()
+    qtbot.wait(60)
+    gc_guard.hold()  # another op, 60 ms later: the tick stays due when it was
+    assert ticks.remainingTime() < first
+    _settled(qtbot)
+
+
 def test_collection_switched_off_elsewhere_is_left_alone(qtbot: QtBot) -> None:
     _settled(qtbot)
     gc.disable()
