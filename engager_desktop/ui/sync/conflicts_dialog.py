@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.domain.record_kinds import kind_words
 from engager_desktop.services import caseload, sync
 from engager_desktop.store.vault import Vault
 from engager_desktop.ui import ops
@@ -26,7 +27,6 @@ from engager_desktop.ui.sync.conflicts_model import (
     ConflictRow,
     ConflictsModel,
     VersionsModel,
-    table_words,
     version_rows,
 )
 
@@ -157,7 +157,7 @@ class ConflictsDialog(QDialog):
         self.versions_model.set_rows(version_rows(row.view, now, loser))
         self.versions.resizeRowsToContents()
         who = f" for {row.man}" if row.man else ""
-        head = f"{table_words(row.view.table)}{who}."
+        head = f"{kind_words(row.view.table)}{who}."
         if row.view.deleted_now:
             head += " This record has been deleted, and a deleted record stays deleted."
         self.detail_head.setText(head)

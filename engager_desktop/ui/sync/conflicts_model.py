@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from engager_desktop.domain.record_kinds import kind_words as table_words
+from engager_desktop.domain.record_kinds import kind_words
 from engager_desktop.services.sync import ConflictView
 from engager_desktop.ui.labels import NONE
 from engager_desktop.ui.models.rows_model import ID_ROLE, RowsModel, TextRow
@@ -42,7 +42,7 @@ class ConflictRow:
             kept = "Deleted"
         fields = ", ".join(field_words(f) for f in view.fields) or NONE
         found = _when(view.detected_at)
-        return (self.man or NONE, table_words(view.table), fields, kept, found)
+        return (self.man or NONE, kind_words(view.table), fields, kept, found)
 
 
 def _when(moment: datetime) -> str:
