@@ -20,14 +20,17 @@ Writer = Callable[[BinaryIO, bytes], None]
 """Writes ``data`` to an open file; tests inject one that fails part-way."""
 
 
-def _write_all(handle: BinaryIO, data: bytes) -> None:
+def write_all(handle: BinaryIO, data: bytes) -> None:
+    """Write all of ``data``, however many writes it takes (a write of nothing is an error)."""
     view = memoryview(data)
     while view:
         written = handle.write(view)
+        if not written:
+            raise OSError("nothing was written")
         view = view[written:]
 
 
-def _temp_name(path: Path) -> Path:
+def temp_name(path: Path) -> Path:
     """A hidden name beside ``path``, random and never derived from the content."""
     return path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
 
@@ -41,8 +44,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, write: Writer | None = None) 
     raised again; ``path`` is then untouched.
     """
     path = Path(path)
-    writer = write or _write_all
-    temp = _temp_name(path)
+    writer = write or write_all
+    temp = temp_name(path)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     fd = os.open(temp, flags, 0o600)
     try:

@@ -14,6 +14,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
+from engager_desktop import fsutil
 from engager_desktop.store.vault import Vault
 from engager_desktop.sync import bundle_format as fmt
 from engager_desktop.sync import canonical, stick, trust
@@ -47,7 +48,7 @@ def raw_export(rows: Rows, folder: Path, recipients: list[str]) -> Path:
     path = Path(folder) / f"floor-{secrets.token_hex(6)}.bin"
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     with os.fdopen(fd, "wb") as handle:
-        stick.write_all(handle, data)
+        fsutil.write_all(handle, data)
         handle.flush()
         os.fsync(handle.fileno())
     stick.drop_from_cache(path)

@@ -12,24 +12,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from pathlib import Path
-from typing import BinaryIO
 
-from engager_desktop.fsutil import Writer, fsync_dir, read_at_most
-
-
-def write_all(handle: BinaryIO, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        written = handle.write(view)
-        if not written:
-            raise OSError("nothing was written")
-        view = view[written:]
-
-
-def temp_name(final: Path) -> Path:
-    return final.with_name(f".{final.name}.{secrets.token_hex(8)}.tmp")
+from engager_desktop.fsutil import Writer, fsync_dir, read_at_most, temp_name, write_all
 
 
 def write_new(final: Path, data: bytes, *, write: Writer | None = None) -> None:
