@@ -312,8 +312,8 @@ def _row_maker(
                 overdue,
                 last_day,
                 fromtime(upcoming) if upcoming else None,
-                conflicts or 0,
-                (overdue > 0) + (conflicts is not None) + thin,
+                conflicts,
+                (overdue > 0) + (conflicts > 0) + thin,
                 bool(isolated),
             ),  # fmt: skip
         )

@@ -6,7 +6,7 @@ Each filter is checked against figures worked out independently in Python from t
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -50,13 +50,26 @@ class Truth:
     last_contact: date | None = None
     next_session: datetime | None = None
     conflicts: int = 0
+    isolated: bool = False
+    contacts: list[date] = field(default_factory=list)
+
+    def alerts(self, today: date) -> int:
+        """One for overdue steps, one for conflicts, one for thin contact after release."""
+        thin = False
+        if self.phase in {"through_the_gate", "in_community", "ending"}:
+            if self.isolated:
+                week = [d for d in self.contacts if 0 <= (today - d).days < 7]
+                thin = len(week) < 2
+            else:
+                thin = self.last_contact is None or (today - self.last_contact).days >= 14
+        return (self.overdue > 0) + (self.conflicts > 0) + thin
 
 
 def truth(vault: Vault, today: date) -> dict[str, Truth]:
     """Each man's figures, worked out plainly from his records."""
     with vault.read() as s:
         men = {
-            m.id: Truth(m.phase, m.expected_release)
+            m.id: Truth(m.phase, m.expected_release, isolated=m.isolated)
             for m in s.scalars(select(Participant).where(Participant.deleted.is_(False)))
         }
         for step in s.scalars(select(Step).where(Step.deleted.is_(False), Step.status == "open")):
@@ -76,6 +89,7 @@ def truth(vault: Vault, today: date) -> dict[str, Truth]:
         for man_id, when in contacts:
             t = men[man_id]
             t.last_contact = max(filter(None, (t.last_contact, when.date())))
+            t.contacts.append(when.date())
         for m in s.scalars(select(Meeting).where(Meeting.deleted.is_(False))):
             if m.attended is None and m.starts_at.date() >= today:
                 t = men[m.participant_id]
@@ -144,7 +158,13 @@ def test_row_figures_match_the_records(demo_vault: Vault) -> None:
             assert row.days_to_release is None
         elif row.phase in {"engagement", "in_prison"} and t.expected:
             assert row.days_to_release == (t.expected - TODAY).days
-        assert row.alerts >= (row.overdue_steps > 0)
+        assert row.alerts == t.alerts(TODAY), row.id
+
+
+def test_some_men_have_no_alerts_and_the_counts_vary(demo_vault: Vault) -> None:
+    """Guards the figure itself: a constant (every man one alert or more) fails here."""
+    alerts = [row.alerts for row in caseload.list_caseload(demo_vault, today=TODAY)]
+    assert 0 in alerts and len(set(alerts)) > 1
 
 
 def test_inside_men_come_first_soonest_release_first(demo_vault: Vault) -> None:
