@@ -43,6 +43,14 @@ def main(argv: list[str]) -> int:
     return cli_main(argv)
 
 
-if __name__ == "__main__":
+def prepare_processes() -> None:
+    """Let a frozen build start worker processes (batch printing builds PDFs in parallel)."""
     multiprocessing.freeze_support()
+    from engager_desktop import worker_processes
+
+    worker_processes.mark_ready()
+
+
+if __name__ == "__main__":
+    prepare_processes()
     sys.exit(main(sys.argv[1:]))

@@ -6,15 +6,14 @@ arrive in the order of the men given. Every document delivered is audited, even 
 is cancelled or fails part-way.
 
 A packaged (frozen) app may start worker processes only once its entry point has called
-``multiprocessing.freeze_support()``; it then sets ``PARALLEL_WHEN_FROZEN``. Until then a frozen
-app builds in this process, which is slower but safe.
+``multiprocessing.freeze_support()`` and ``worker_processes.mark_ready()`` (packaging/entry.py
+does both). Until then a frozen app builds in this process, which is slower but safe.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-import sys
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -24,6 +23,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from engager_desktop import worker_processes
 from engager_desktop.domain.enums import Phase
 from engager_desktop.services.common import NotFound
 from engager_desktop.services.printing import (
@@ -40,7 +40,6 @@ from engager_desktop.worksheets.kinds import KINDS, build_pdf
 from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.save import save_pdf
 
-PARALLEL_WHEN_FROZEN = False
 MAX_WORKERS = 4
 SMALL_BATCH = 12  # fewer men than this: starting worker processes costs more than it saves
 AHEAD_PER_WORKER = 3
@@ -74,7 +73,7 @@ def default_workers(count: int) -> int:
     Even one worker helps: a small process spends far less time collecting garbage than this
     one, which holds the database session and (in the GUI) every widget.
     """
-    if count < SMALL_BATCH or (getattr(sys, "frozen", False) and not PARALLEL_WHEN_FROZEN):
+    if count < SMALL_BATCH or not worker_processes.allowed():
         return 0
     return max(1, min(MAX_WORKERS, (os.cpu_count() or 1) - 1))
 

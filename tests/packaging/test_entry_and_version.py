@@ -51,3 +51,17 @@ def test_the_icon_has_the_sizes_windows_asks_for() -> None:
     assert (reserved, kind) == (0, 1) and count >= 5
     sizes = {data[6 + 16 * i] or 256 for i in range(count)}
     assert {16, 32, 48, 256} <= sizes
+
+
+def test_the_packaged_entry_lets_batch_printing_use_worker_processes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from engager_desktop import worker_processes
+    from engager_desktop.services import printing_batch
+
+    monkeypatch.setattr(worker_processes, "_ready_when_frozen", False)
+    monkeypatch.setattr("sys.frozen", True, raising=False)
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    assert printing_batch.default_workers(100) == 0  # frozen, entry point not run yet
+    entry.prepare_processes()
+    assert printing_batch.default_workers(100) == 3

@@ -166,16 +166,21 @@ def test_second_instance_refused(vault: Vault, vault_path: Path, options: VaultO
 def test_mistyped_recovery_code_caught_before_key_derivation(
     vault_path: Path, options: VaultOptions, recovery_code: str, monkeypatch: pytest.MonkeyPatch
 ):
-    from engager_desktop.crypto import keyslots
+    from engager_desktop.crypto import recovery_code as codes
 
     def no_derivation(*_args: object) -> bytes:
         raise AssertionError("a key was derived for a mistyped code")
 
-    monkeypatch.setattr(keyslots, "derive_recovery_key", no_derivation, raising=False)
+    # keyslots calls recovery_code.derive_recovery_key through the module, so this is the name
+    # a derivation would go through (raising=True: a renamed function fails the test, not skips it)
+    monkeypatch.setattr(codes, "derive_recovery_key", no_derivation)
     digits = list(recovery_code)
     digits[0] = "9" if digits[0] != "9" else "8"
     with pytest.raises(RecoveryCodeFormatError):
         credentials.recover(vault_path, "".join(digits), NEW_PASSPHRASE, options)
+    # the patch is on the path a real recovery takes: the right code reaches the derivation
+    with pytest.raises(AssertionError, match="a key was derived"):
+        credentials.recover(vault_path, recovery_code, NEW_PASSPHRASE, options)
 
 
 def test_passwd_old_passphrase_stops_working(
