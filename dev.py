@@ -7,6 +7,7 @@
     python3 dev.py bench    the benchmarks (writes docs/benchmarks.json)
     python3 dev.py lint     ruff, ruff format --check, mypy and import-linter only
     python3 dev.py format   apply ruff's fixes and formatting
+    python3 dev.py lock     re-resolve requirements.lock from pyproject.toml (then commit it)
 
 Extra arguments after `test`, `slow` and `bench` go to pytest; after `run`, to the demo command.
 On Windows use `py dev.py ...`.
@@ -37,6 +38,7 @@ VPY = BIN / f"python{EXE}"
 STAMP = VENV / ".engager-dev-stamp"
 STAMP_FORMAT = "1"  # bump to force a reinstall everywhere
 INSTALL_TARGET = ".[test]"
+LOCK = ROOT / "requirements.lock"  # every package pinned with its hashes: `python3 dev.py lock`
 
 # Debian package for each shared library that PySide6's Qt needs from the system.
 SONAME_PACKAGES = {
@@ -161,11 +163,13 @@ def install_fingerprint() -> str:
     tools = data.pop("tool", {})
     data["setuptools"] = tools.get("setuptools", {})
     data["stamp"] = [STAMP_FORMAT, INSTALL_TARGET]
+    data["lock"] = hashlib.sha256(LOCK.read_bytes()).hexdigest() if LOCK.exists() else None
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
 def ensure_installed() -> bool:
-    """Install the project editable when pyproject.toml changed; True if it installed."""
+    """Install the locked packages, then the project editable, when pyproject.toml or the lock
+    changed; True if it installed. pip checks every file against the lock's hashes."""
     fingerprint = install_fingerprint()
     entry = BIN / f"engager-desktop{EXE}"
     if STAMP.exists() and STAMP.read_text().strip() == fingerprint and entry.exists():
@@ -174,8 +178,15 @@ def ensure_installed() -> bool:
     pip: list[Arg] = [VPY, "-m", "pip", "--disable-pip-version-check"]
     say("upgrading pip")
     check([*pip, "install", "--quiet", "--upgrade", "pip"], "pip upgrade")
-    say(f"installing the project (editable) with {INSTALL_TARGET}: this takes a while once")
-    check([*pip, "install", *quiet, "--editable", INSTALL_TARGET], "pip install")
+    if LOCK.exists():
+        say(f"installing the locked packages from {LOCK.name}: this takes a while once")
+        check([*pip, "install", *quiet, "--require-hashes", "-r", LOCK], "pip install -r")
+        say("installing the project (editable)")
+        editable = [*pip, "install", *quiet, "--no-deps", "--editable", INSTALL_TARGET]
+        check(editable, "pip install -e")
+    else:  # only while making the first lock: `python3 dev.py lock`
+        say(f"no {LOCK.name}: installing the newest versions pyproject.toml allows")
+        check([*pip, "install", *quiet, "--editable", INSTALL_TARGET], "pip install")
     STAMP.write_text(fingerprint + "\n")
     return True
 
@@ -374,6 +385,20 @@ def cmd_bench(args: Sequence[str]) -> int:
     return run_steps([("benchmarks", pytest_cmd(["tests/benchmarks", "-m", "bench", *args]))])
 
 
+LOCK_COMMAND: list[Arg] = [
+    "pip", "compile", "pyproject.toml", "--extra", "test", "--universal", "--generate-hashes",
+    "--python-version", "3.11", "--output-file", LOCK.name,
+]  # fmt: skip
+
+
+def cmd_lock(args: Sequence[str]) -> int:
+    """Re-resolve requirements.lock from pyproject.toml (needs the package index); commit it."""
+    uv = tool("uv")
+    if not uv.exists():
+        check([VPY, "-m", "pip", "install", "--quiet", "uv"], "pip install uv")
+    return run_steps([("uv pip compile", [uv, *LOCK_COMMAND, *args])])
+
+
 def cmd_run(args: Sequence[str]) -> int:
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY")
@@ -392,6 +417,7 @@ COMMANDS = {
     "bench": (cmd_bench, False),
     "lint": (cmd_lint, False),
     "format": (cmd_format, False),
+    "lock": (cmd_lock, False),
 }
 
 

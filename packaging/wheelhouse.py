@@ -31,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LOCK = "requirements.txt"
 SUMS = "SHA256SUMS"
+PROJECT_LOCK = ROOT / "requirements.lock"  # the versions IT approved, shared with dev.py
+CONSTRAINTS = "constraints.txt"
 INFO = "wheelhouse.json"
 MIN_PIP = (24, 0)
 TOOLS = ("pip", "setuptools>=69", "wheel")  # pip to upgrade; the rest builds `pip install -e .`
@@ -113,6 +115,18 @@ def wheel_pin(path: Path) -> tuple[str, str]:
     return name, found.group("version")
 
 
+def locked_pins(lock: Path = PROJECT_LOCK) -> list[str]:
+    """``name==version`` (with its environment marker) for every package in requirements.lock."""
+    pins = []
+    for line in lock.read_text("utf-8").splitlines():
+        found = re.match(r"^([A-Za-z0-9][A-Za-z0-9._-]*==[^\s\\]+)(\s*;[^\\]*)?", line)
+        if found:
+            pins.append(found.group(1) + (found.group(2) or "").rstrip())
+    if not pins:
+        raise WheelhouseError(f"no pinned packages in {lock}")
+    return pins
+
+
 def write_lock(folder: Path) -> int:
     """Write requirements.txt (name==version with every hash) and SHA256SUMS; count wheels."""
     wheels = sorted(folder.glob("*.whl"))
@@ -154,7 +168,10 @@ def cmd_download(args: argparse.Namespace) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     wanted = [*TOOLS, *requirements(args.extras)]
     target = target_options(args.platform, args.python)
-    run(pip(python, "download", "--dest", str(folder), *target, *wanted))
+    constraints = folder / CONSTRAINTS  # so the wheels are exactly the locked versions
+    constraints.write_text("\n".join(locked_pins()) + "\n", "utf-8")
+    locked = ["--constraint", str(constraints)]
+    run(pip(python, "download", "--dest", str(folder), *target, *locked, *wanted))
     count = write_lock(folder)
     info = {"platform": args.platform, "python": args.python, "extras": list(args.extras)}
     (folder / INFO).write_text(json.dumps(info, indent=2) + "\n", "utf-8")
