@@ -128,6 +128,12 @@ def run(
     return doc
 
 
+def shortfalls(doc: dict[str, Any]) -> list[str]:
+    """This run's figures that missed their target, or have a target and were not measured."""
+    fresh = [f for f in doc["figures"] if f.get("measured_at") == doc["date"]]
+    return [f["figure"] for f in fresh if f["met"] is False or (f["target"] and f["met"] is None)]
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m tests.benchmarks.run", description=__doc__)
     p.add_argument("--quick", action="store_true", help="fewer repetitions (for a quick look)")
@@ -157,6 +163,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         value = fig["status"] if fig["value"] is None else report.number(fig["value"], fig["unit"])
         print(f"{fig['figure']}: {value} [met: {report.met_text(fig)}]")
     print(f"written: {report.JSON_PATH} and {report.MD_PATH}")
+    missed = shortfalls(doc)
+    if missed:
+        print(f"{len(missed)} target(s) missed: {'; '.join(missed)}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -359,3 +359,20 @@ def test_target_json_round_trip() -> None:
         "low": None,
         "high": 2.0,
     }
+
+
+def test_the_runner_fails_on_a_missed_or_unmeasured_target_of_this_run() -> None:
+    met = entry(FIG, Measurement(40.0, 10.0, 5), bench="b", measured_at="now", quick=False)
+    missed = entry(FIG, Measurement(60.0, 10.0, 5), bench="b", measured_at="now", quick=False)
+    lost = entry(FIG, NotMeasured("crashed"), bench="b", measured_at="now", quick=False)
+    old = entry(FIG, Measurement(60.0, 10.0, 5), bench="b", measured_at="before", quick=False)
+    untargeted = entry(
+        replace(FIG, target=None), NotMeasured("n/a"), bench="b", measured_at="now", quick=False
+    )
+
+    def doc(*figures: dict[str, Any]) -> dict[str, Any]:
+        return {"date": "now", "figures": list(figures)}
+
+    assert run.shortfalls(doc(met, old, untargeted)) == []  # older figures kept by --only
+    assert run.shortfalls(doc(met, missed)) == [FIG.figure]
+    assert run.shortfalls(doc(lost)) == [FIG.figure]

@@ -94,6 +94,7 @@ def test_unknown_man_and_missing_folder(vault: Vault, tmp_path: Path) -> None:
     assert list(out.iterdir()) == []
 
 
+@pytest.mark.bench  # a timing: run by `python3 dev.py bench` (bench_protection measures it too)
 def test_sar_for_100_meetings_and_40_goals_is_quick(vault: Vault, tmp_path: Path) -> None:
     man_id, counts = seed_man(vault, CANARY, meetings=100, goals=40)
     started = time.perf_counter()

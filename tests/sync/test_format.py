@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import json
 import re
-import time
 import zlib
 
 import pyrage
@@ -41,10 +40,9 @@ def test_work_factor_above_twenty_refused_before_any_key_derivation(
         raise AssertionError("decrypt must not be called")
 
     monkeypatch.setattr(pyrage.passphrase, "decrypt", must_not_run)
-    started = time.monotonic()
     with pytest.raises(BundleRefused) as caught:
         open_bundle(_scrypt_file(21), OpenKeys("x", None, "some passphrase"), _no_lookup)
-    assert caught.value.code == "work_factor" and time.monotonic() - started < 0.5
+    assert caught.value.code == "work_factor"  # and decrypt never ran (no scrypt at 2**21)
     with pytest.raises(BundleRefused, match="work factor 40"):
         parse_header(_scrypt_file(40))
 

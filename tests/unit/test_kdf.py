@@ -131,6 +131,15 @@ def test_real_calibration_on_a_small_window() -> None:
     )
     params = calibrate(policy)
     assert meets_floor(params, policy.floor)
+    assert len(derive_argon2(b"x", SALT, params)) == 32
+
+
+@pytest.mark.bench  # a timing: run by `python3 dev.py bench`
+def test_real_calibration_costs_real_time() -> None:
+    policy = KdfPolicy(
+        Argon2Params(1, 1024, 1), target_low=0.02, target_high=0.1, lanes=1, max_memory_kib=65536
+    )
+    params = calibrate(policy)
     start = time.perf_counter()
     derive_argon2(b"x", SALT, params)
     assert time.perf_counter() - start >= 0.005  # well above the floor's cost, allowing for noise
