@@ -75,9 +75,6 @@ def run(ctx: Context) -> dict[str, Outcome]:
     value, _after = _peaks("services", runs, built.keyed)
     floor, _ = _peaks("imports", runs)
     out["services_peak_memory"] = Measurement(value.median, floor.median, runs, kdf_note)
-    if not probes.gui_landed():
-        out["gui_peak_memory"] = NotMeasured("engager_desktop/app.py has not landed")
-        return out
     ctx.log("memory: GUI")
     try:
         value, after = _peaks("app-caseload", runs, built.keyed)

@@ -12,7 +12,7 @@ from engager_desktop.services import caseload
 from engager_desktop.store.orm import Participant
 from engager_desktop.store.vault import Vault
 from tests.benchmarks.context import Context
-from tests.benchmarks.registry import Figure, Measurement, NotMeasured, Outcome, at_most, register
+from tests.benchmarks.registry import Figure, Measurement, Outcome, at_most, register
 from tests.benchmarks.stats import Samples, clock_once, time_pair
 from tests.benchmarks.vaults import open_keyed, scratch_copy
 
@@ -42,10 +42,8 @@ LINES_PER_PAGE = 50
 
 
 def _printing() -> Any:
-    try:
-        from engager_desktop.services import printing, printing_batch
-    except ImportError:
-        return None
+    from engager_desktop.services import printing, printing_batch
+
     return printing, printing_batch
 
 
@@ -127,9 +125,6 @@ def batch(ctx: Context, vault: Vault, modules: Any, count: int) -> Measurement:
 def run(ctx: Context) -> dict[str, Outcome]:
     """On a scratch copy of the 1,000-men vault (each print is audited)."""
     modules = _printing()
-    if modules is None:
-        reason = NotMeasured("engager_desktop/services/printing has not landed")
-        return {fig.id: reason for fig in FIGURES}
     built = scratch_copy(ctx.vault(MEN), ctx.scratch("pdf"), plain=False)
     vault = open_keyed(built)
     try:

@@ -19,7 +19,6 @@ from tests.benchmarks.context import Context
 from tests.benchmarks.registry import (
     Figure,
     Measurement,
-    NotMeasured,
     Outcome,
     at_most,
     ratio_at_most,
@@ -34,7 +33,7 @@ FIGURES = (
         "export_1000",
         "Export of 1,000 men to a bundle",
         "s",
-        "the same records through the same steps done raw (sync/floor.py: serialise, compress, "
+        "the same records through the same steps done raw (tests/benchmarks/sync_floor.py: serialise, compress, "
         "age-encrypt, write, fsync, drop from cache, read back)",
         ratio_at_most(2),
     ),
@@ -64,13 +63,12 @@ class Peer:
 
 
 def _sync() -> Any:
-    """The sync modules, or None while they have not landed."""
-    try:
-        from engager_desktop.services import sync
-        from engager_desktop.sync import floor, trust
-    except ImportError:
-        return None
-    return sync, floor, trust
+    """The sync service, the raw floor's steps and the trust store."""
+    from engager_desktop.services import sync
+    from engager_desktop.sync import trust
+    from tests.benchmarks import sync_floor
+
+    return sync, sync_floor, trust
 
 
 def _options(source: Vault) -> VaultOptions:
@@ -156,9 +154,6 @@ def one_round(
 def run(ctx: Context) -> dict[str, Outcome]:
     """Each run: a fresh empty vault enrolled both ways, an export to it, import, re-import."""
     modules = _sync()
-    if modules is None:
-        reason = NotMeasured("engager_desktop/sync (export, import, floor.py) has not landed")
-        return {fig.id: reason for fig in FIGURES}
     built = scratch_copy(ctx.vault(MEN), ctx.scratch("sync"), plain=False)
     work = ctx.scratch("sync-peers")
     stick = ctx.scratch("sync-stick")

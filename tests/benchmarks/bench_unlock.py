@@ -146,8 +146,6 @@ def vault_derivation(folder: Path, runs: int) -> Measurement:
 
 def unlock_in_gui(folder: Path, dek: bytes, runs: int) -> Outcome:
     """The real app in a child process: preload done, passphrase entered, until rows shown."""
-    if not probes.gui_landed():
-        return NotMeasured("engager_desktop/app.py has not landed")
     probes.probe("app-caseload", folder)  # warm-up: compiles and caches modules
     value: list[float] = []
     floor: list[float] = []

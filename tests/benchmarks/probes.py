@@ -13,7 +13,6 @@ from pathlib import Path
 from tests.benchmarks.vaults import BENCH_PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
-APP_FILE = ROOT / "engager_desktop" / "app.py"
 
 
 class ProbeFailed(Exception):
@@ -28,10 +27,6 @@ class ProbeRun:
     def since_spawn(self, key: str) -> float:
         """Seconds from the spawn to the child's monotonic stamp ``key`` (a system-wide clock)."""
         return self.values[key] - self.spawned
-
-
-def gui_landed() -> bool:
-    return APP_FILE.is_file()
 
 
 def child_env(home: Path) -> dict[str, str]:
