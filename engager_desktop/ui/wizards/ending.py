@@ -97,6 +97,7 @@ class EndingWizard(EngagerWizard):
             planned_sessions=man.planned_sessions,
             planned_end=date_text(man.planned_end),
             book_tapering=False,
+            any_day=False,
             support_checked=bool(view and view.support_in_place_checked),
             signed_off_on=date_text(view.signed_off_on if view else None),
             signed_off_in_person=signed_in_person,
@@ -121,7 +122,10 @@ class EndingWizard(EngagerWizard):
         if not planned or end is None:
             raise ValueError("Agree a number of sessions and an end date first.")
         left = rules.sessions_progress(self.context.held, int(planned)).remaining or 0
-        return rules.propose_tapering(self.context.last_session, end, left)
+        dates = rules.propose_tapering(self.context.last_session, end, left)
+        if values.get("any_day"):
+            return dates
+        return rules.on_working_days(self.context.last_session, dates)
 
     def tapering_text(self, dates: list[date]) -> str:
         return tapering_text(dates)

@@ -63,7 +63,7 @@ def _tapering(vault: Vault, man_id: str, state: Values) -> None:
     if not state.get("book_tapering"):
         return
     try:
-        proposal = endings.propose_tapering(vault, man_id)
+        proposal = endings.propose_tapering(vault, man_id, any_day=bool(state.get("any_day")))
         endings.accept_tapering(vault, man_id, proposal.dates)
     except (ValidationError, VaultError) as exc:
         raise _fail(exc, state, "book_tapering") from None
