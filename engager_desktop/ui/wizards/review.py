@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from engager_desktop.domain.enums import Phase
-from engager_desktop.services import action_plan, participants, session_review
+from engager_desktop.services import action_plan, session_review
 from engager_desktop.services.meetings import local_time
 from engager_desktop.services.session_review import OpenStep, ReviewDraft
 from engager_desktop.ui.wizards.base import EngagerWizard
@@ -21,7 +20,6 @@ from engager_desktop.ui.wizards.pages.review_next_session import NextSessionPage
 from engager_desktop.ui.wizards.pages.review_steps import StepsPage
 from engager_desktop.ui.wizards.review_commit import commit_review
 
-INSIDE = (Phase.ENGAGEMENT.value, Phase.IN_PRISON.value)
 RESOURCE_WORDS = {
     "him": "his own step",
     "practitioner": "your step",
@@ -99,20 +97,20 @@ class ReviewWizard(EngagerWizard):
     def load(self) -> ReviewContext:
         draft = session_review.prepare_review(self.vault, self.man_id)
         plan = action_plan.plan_for(self.vault, self.man_id)
-        man = participants.get_participant(self.vault, self.man_id)
         goals = [g for g in plan.goals if g.status == "open"]
         options = (CHOOSE, *((g.title, g.id) for g in goals)) if goals else ()
         today = self.vault.clock.today()
         context = ReviewContext(
             draft.preferred_name, today, draft, options, {g.id: g.set_on for g in goals}
         )
-        context.initial = self._initial(context, man.phase)
+        context.initial = self._initial(context)
         return context
 
     @staticmethod
-    def _initial(context: ReviewContext, phase: str) -> dict[str, Any]:
+    def _initial(context: ReviewContext) -> dict[str, Any]:
+        """Today's session (or the one due), held where sessions are held in his phase now."""
         planned = context.draft.planned
-        place = "prison" if phase in INSIDE else "community"
+        place = context.draft.usual_place
         values: dict[str, Any] = {
             "session_date": date_text(context.today),
             "place": place,
@@ -129,8 +127,6 @@ class ReviewWizard(EngagerWizard):
                 session_time=time_text(when.time()),
                 place=planned.place,
                 location=planned.location or "",
-                next_place=planned.place,
-                next_location=planned.location or "",
             )
         return values
 
