@@ -46,7 +46,8 @@ def _fail(exc: BaseException, state: Values, key: str | None) -> CommitFailed:
     return CommitFailed(exc, state, key or field)
 
 
-def _sessions(vault: Vault, man_id: str, initial: Values, state: Values) -> None:
+def save_sessions_plan(vault: Vault, man_id: str, initial: Values, state: Values) -> None:
+    """The number of sessions and the end date, when either changed."""
     keys = ("planned_sessions", "planned_end")
     if all(state.get(k) == initial.get(k) for k in keys):
         return
@@ -105,7 +106,7 @@ def commit_ending(vault: Vault, man_id: str, initial: Values, values: Values) ->
 
 def _commit_ending(vault: Vault, man_id: str, initial: Values, values: Values) -> Values:
     state = copy.deepcopy(values)
-    _sessions(vault, man_id, initial, state)
+    save_sessions_plan(vault, man_id, initial, state)
     try:
         endings.save_ending_plan(vault, man_id, plan_input(state))
     except BadInput as exc:

@@ -40,6 +40,7 @@ from engager_desktop.ui.workspace.understanding_tab import UnderstandingTab
 log = logging.getLogger(__name__)
 WIZARDS_MODULE = "engager_desktop.ui.wizards"
 WIZARD_BUTTONS = (
+    ("first_meeting", "First &meeting…"),
     ("understanding", "Shared &understanding…"),
     ("review", "Session &review…"),
     ("release", "Release &preparation…"),
