@@ -221,6 +221,13 @@ def _usual_place(session: Session, man_id: str, inside: bool) -> str:
     return last or MeetingPlace.COMMUNITY.value
 
 
+def usual_place(vault: Vault, man_id: str) -> str:
+    """Where a session with him is held in his phase now (for booking sessions ahead)."""
+    with vault.read() as session:
+        man = get_live(session, Participant, man_id, "man")
+        return _usual_place(session, man_id, is_inside(man, vault.clock.today()))
+
+
 def prepare_review(vault: Vault, man_id: str) -> ReviewDraft:
     """Everything already recorded that a review starts from, so nothing is typed twice."""
     today = vault.clock.today()

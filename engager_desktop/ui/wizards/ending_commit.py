@@ -13,7 +13,7 @@ from typing import Any
 
 from engager_desktop.crypto.errors import VaultError
 from engager_desktop.domain.validation import ValidationError
-from engager_desktop.services import endings
+from engager_desktop.services import endings, session_review
 from engager_desktop.services.common import RuleBroken
 from engager_desktop.services.endings import EndingPlanInput
 from engager_desktop.store.vault import Vault
@@ -65,7 +65,8 @@ def _tapering(vault: Vault, man_id: str, state: Values) -> None:
         return
     try:
         proposal = endings.propose_tapering(vault, man_id, any_day=bool(state.get("any_day")))
-        endings.accept_tapering(vault, man_id, proposal.dates)
+        place = session_review.usual_place(vault, man_id)
+        endings.accept_tapering(vault, man_id, proposal.dates, place=place)
     except (ValidationError, VaultError) as exc:
         raise _fail(exc, state, "book_tapering") from None
     state["book_tapering"] = False  # booked: a second try must not book them again
