@@ -30,9 +30,12 @@ from tests.ui.wizard_helpers import (
     current_problems,
     field,
     finish,
+    focused,
     make_man,
     open_wizard,
     page,
+    press,
+    tab_to,
     type_in,
 )
 
@@ -191,3 +194,32 @@ def test_leaving_part_way_keeps_a_draft_and_reopens_on_it(qtbot: QtBot, vault: V
     assert field(again, "attended").value() == "yes"
     qtbot.waitUntil(lambda: again.currentId() == again.page_ids["background"])
     assert load_understanding(vault, man).background.existing_assessments is None  # not saved yet
+
+
+def test_a_first_meeting_by_keyboard_alone(qtbot: QtBot, vault: Vault) -> None:
+    man = make_man(vault)
+    w = open_wizard(qtbot, "first_meeting", vault, man)
+    tab_to(qtbot, field(w, "attended").widget)
+    press(qtbot, Qt.Key.Key_Down)  # "Yes, we met"
+    tab_to(qtbot, w.page_index)
+    for _ in range(13):  # down to "14 of 15 — Sessions and the end date"
+        press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Return)
+    assert w.currentId() == w.page_ids["sessions_plan"], current_problems(w)
+    assert focused() is field(w, "planned_sessions").widget
+    qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(focused(), "10")
+    tab_to(qtbot, field(w, "planned_end").widget)
+    qtbot.keyClicks(focused(), "30/04/2027")
+    tab_to(qtbot, button(w, QWizard.WizardButton.NextButton))
+    press(qtbot, Qt.Key.Key_Space)
+    assert w.currentId() == w.page_ids["consents"]
+    tab_to(qtbot, field(w, "consent_share_whereabouts").widget)
+    press(qtbot, Qt.Key.Key_Down)  # "He agrees"
+    tab_to(qtbot, button(w, QWizard.WizardButton.FinishButton))
+    with qtbot.waitSignal(w.committed, timeout=10_000):
+        press(qtbot, Qt.Key.Key_Space)
+    man_now = participants.get_participant(vault, man)
+    assert (man_now.planned_sessions, man_now.planned_end) == (10, date(2027, 4, 30))
+    assert consent.has_consent(vault, man, "share_whereabouts")
+    assert not consent.has_consent(vault, man, "contact_services")  # not asked: not assumed
