@@ -83,3 +83,15 @@ def test_keyboard_reaches_the_index_and_enter_jumps(qtbot: QtBot, vault: Vault) 
     draft = session_review.prepare_review(vault, man)
     assert draft.planned is not None  # the next session, booked at the end
     assert draft.last_distress is not None and draft.last_distress.score == 5
+
+
+def test_a_page_that_does_not_apply_is_not_jumped_past(qtbot: QtBot, vault: Vault) -> None:
+    man = make_man(vault)
+    wizard = open_wizard(qtbot, "review", vault, man)
+    qtbot.keyClicks(field(wizard, "attended").widget, "No")
+    type_in(qtbot, field(wizard, "follow_up"), "Ring the wing")
+    click_entry(qtbot, wizard.page_index, 1)  # how he is feeling: not asked when he missed it
+    assert wizard.currentId() == wizard.page_ids["attendance"]
+    assert wizard.page_index.currentRow() == 0
+    click_entry(qtbot, wizard.page_index, 3)
+    assert wizard.currentId() == wizard.page_ids["new_steps"]

@@ -87,6 +87,8 @@ def go_to_page(wizard: QWizard, target: int) -> bool:
         wizard.next()
         if wizard.currentId() == before:
             break
+    while order.index(wizard.currentId()) > order.index(target) and len(wizard.visitedIds()) > 1:
+        wizard.back()  # the page does not apply (he missed the session): stop short of it
     return wizard.currentId() == target
 
 
