@@ -5,14 +5,18 @@ that widen in three steps, in proportion 1 : 2 : 3 (weekly, fortnightly, three-w
 time fits exactly). The final session falls on the end date, never after it. With more time the
 gaps stretch in the same proportion; with less they shrink, down to one day each. When there are
 fewer days than sessions, ``TaperingError`` says so: move the end date or plan fewer sessions.
+``on_working_days`` then moves each date but the last off weekends and bank holidays (England and
+Wales) to the nearest free working day between its neighbours; the end date stays as agreed.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from engager_desktop.domain.bank_holidays import is_working_day
 from engager_desktop.domain.enums import ContinuingSupportKind
 
 NO_SUPPORT_WARNING = (
@@ -145,6 +149,33 @@ def propose_tapering(last_session: date, end_date: date, sessions_left: int) -> 
         current += timedelta(days=gap)
         dates.append(current)
     return dates
+
+
+def on_working_days(
+    last_session: date, dates: list[date], works: Callable[[date], bool] = is_working_day
+) -> list[date]:
+    """The same sessions moved off weekends and bank holidays, the end date kept as agreed.
+
+    Each date but the last goes to the nearest working day (earlier first) that stays after the
+    session before it and before the next one; when there is none it stays where it was.
+    """
+    moved: list[date] = []
+    for index, day in enumerate(dates):
+        after = moved[-1] if moved else last_session
+        before = dates[index + 1] if index + 1 < len(dates) else None
+        if before is None or works(day):
+            moved.append(day)
+            continue
+        moved.append(_nearest(day, after, before, works) or day)
+    return moved
+
+
+def _nearest(day: date, after: date, before: date, works: Callable[[date], bool]) -> date | None:
+    for shift in range(1, (before - after).days):
+        for candidate in (day - timedelta(days=shift), day + timedelta(days=shift)):
+            if after < candidate < before and works(candidate):
+                return candidate
+    return None
 
 
 def _filled(text: str | None) -> bool:

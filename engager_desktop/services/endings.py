@@ -112,8 +112,11 @@ def sessions_progress(vault: Vault, man_id: str) -> rules.SessionsProgress:
         return rules.sessions_progress(_held(session, man_id), man.planned_sessions)
 
 
-def propose_tapering(vault: Vault, man_id: str) -> TaperingProposal:
-    """Dates for the sessions left, spaced further apart towards the end date (P30)."""
+def propose_tapering(vault: Vault, man_id: str, *, any_day: bool = False) -> TaperingProposal:
+    """Dates for the sessions left, spaced further apart towards the end date (P30).
+
+    They avoid weekends and bank holidays unless ``any_day`` (the practitioner's choice).
+    """
     today = vault.clock.today()
     with vault.read() as session:
         man = get_live(session, Participant, man_id, "man")
@@ -134,6 +137,8 @@ def propose_tapering(vault: Vault, man_id: str) -> TaperingProposal:
         dates = rules.propose_tapering(last, end, left)
     except rules.TaperingError as exc:
         raise RuleBroken(str(exc)) from None
+    if not any_day:
+        dates = rules.on_working_days(last, dates)
     return TaperingProposal(last, end, left, tuple(dates))
 
 

@@ -1,8 +1,10 @@
 """A session and its action-plan review in one save (P13, P9): the workbook page, never typed twice.
 
 ``prepare_review`` gives what a review wizard pre-fills: the steps still to do (with their goal),
-the last distress rating and the session planned for now. ``save_review`` then writes, in ONE
-transaction, the session (held or missed), its distress rating, what happened to each step
+the last distress rating, the next session due for the phase he is in now (after release a
+session once planned in prison is never proposed) and the place a session is usually held now
+(in prison while he is inside, else the community place last used). ``save_review`` then writes,
+in ONE transaction, the session (held or missed), its distress rating, what happened to each step
 (a StepReview plus the step's own status and what happened), new steps and the next session. If
 any part is refused nothing is written. ``workbook_page`` reads back what a printed page carries.
 """
@@ -16,7 +18,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engager_desktop.domain.enums import MeetingPlace, StepStatus
+from engager_desktop.domain.enums import MeetingPlace, Phase, StepStatus
 from engager_desktop.domain.validation import (
     ValidationError,
     check_score,
@@ -48,6 +50,8 @@ from engager_desktop.store.orm.base import LONG, MEDIUM, SHORT, new_id
 from engager_desktop.store.vault import Vault
 
 OUTCOMES = (StepStatus.DONE, StepStatus.NOT_DONE, StepStatus.DROPPED)
+INSIDE = frozenset({Phase.ENGAGEMENT.value, Phase.IN_PRISON.value})
+PRISON = MeetingPlace.PRISON.value
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,8 @@ class ReviewDraft:
     preferred_name: str
     open_steps: tuple[OpenStep, ...]
     last_distress: LastDistress | None
-    planned: PlannedSession | None  # the earliest session planned and not yet recorded
+    planned: PlannedSession | None  # the next session due for his phase, not yet recorded
+    usual_place: str = MeetingPlace.COMMUNITY.value  # where sessions are held in his phase now
 
 
 @dataclass(frozen=True)
@@ -179,13 +184,48 @@ def _open_steps(session: Session, man_id: str, today: date) -> list[Step]:
     )
 
 
-def _planned(session: Session, man_id: str) -> Meeting | None:
-    return session.scalars(
-        select(Meeting)
-        .where(Meeting.participant_id == man_id, alive(Meeting), Meeting.attended.is_(None))
-        .order_by(Meeting.starts_at)
+def is_inside(man: Participant, today: date) -> bool:
+    """Whether he is still in prison: before release, or through the gate with a later date."""
+    if man.phase in INSIDE:
+        return True
+    if man.phase == Phase.THROUGH_THE_GATE.value:
+        return man.expected_release is None or man.expected_release > today
+    return False
+
+
+def _planned(session: Session, man_id: str, inside: bool) -> Meeting | None:
+    """The earliest session planned and not yet recorded that fits where he is now."""
+    query = select(Meeting).where(
+        Meeting.participant_id == man_id, alive(Meeting), Meeting.attended.is_(None)
+    )
+    if not inside:
+        query = query.where(Meeting.place != PRISON)
+    return session.scalars(query.order_by(Meeting.starts_at).limit(1)).first()
+
+
+def _usual_place(session: Session, man_id: str, inside: bool) -> str:
+    """In prison while he is inside; else the place of the last session held outside."""
+    if inside:
+        return PRISON
+    last = session.scalar(
+        select(Meeting.place)
+        .where(
+            Meeting.participant_id == man_id,
+            alive(Meeting),
+            Meeting.attended.is_(True),
+            Meeting.place != PRISON,
+        )
+        .order_by(Meeting.starts_at.desc())
         .limit(1)
-    ).first()
+    )
+    return last or MeetingPlace.COMMUNITY.value
+
+
+def usual_place(vault: Vault, man_id: str) -> str:
+    """Where a session with him is held in his phase now (for booking sessions ahead)."""
+    with vault.read() as session:
+        man = get_live(session, Participant, man_id, "man")
+        return _usual_place(session, man_id, is_inside(man, vault.clock.today()))
 
 
 def prepare_review(vault: Vault, man_id: str) -> ReviewDraft:
@@ -202,7 +242,8 @@ def prepare_review(vault: Vault, man_id: str) -> ReviewDraft:
             .order_by(DistressRating.rated_on.desc(), DistressRating.created_at.desc())
             .limit(1)
         ).first()
-        planned = _planned(session, man_id)
+        inside = is_inside(man, today)
+        planned = _planned(session, man_id, inside)
         return ReviewDraft(
             man_id=man_id,
             preferred_name=man.preferred_name,
@@ -213,6 +254,7 @@ def prepare_review(vault: Vault, man_id: str) -> ReviewDraft:
             planned=PlannedSession(planned.id, planned.starts_at, planned.place, planned.location)
             if planned
             else None,
+            usual_place=_usual_place(session, man_id, inside),
         )
 
 

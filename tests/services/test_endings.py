@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from engager_desktop.domain.bank_holidays import is_working_day
 from engager_desktop.domain.enums import ContinuingSupportKind
 from engager_desktop.domain.validation import ValidationError
 from engager_desktop.services import endings
@@ -104,6 +105,15 @@ def test_tapering_proposal_widens_and_ends_on_the_end_date(vault: Vault, man: st
         assert all(m.attended is None for m in planned)
     view = endings.ending_plan(vault, man)
     assert view is not None and view.plan.tapering and "2027" in view.plan.tapering
+
+
+def test_tapering_avoids_weekends_and_bank_holidays_unless_chosen(vault: Vault, man: str) -> None:
+    endings.set_sessions_plan(vault, man, 4, date(2027, 1, 25))  # plain spacing: 28 Dec
+    proposal = endings.propose_tapering(vault, man)
+    assert len(proposal.dates) == 4 and proposal.dates[-1] == date(2027, 1, 25)
+    assert all(is_working_day(day) for day in proposal.dates)
+    chosen = endings.propose_tapering(vault, man, any_day=True)
+    assert date(2026, 12, 28) in chosen.dates and date(2026, 12, 28) not in proposal.dates
 
 
 def test_too_many_sessions_for_the_time_left_is_a_clear_refusal(vault: Vault, man: str) -> None:

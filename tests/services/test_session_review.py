@@ -201,6 +201,30 @@ def test_prepare_review_prefills_what_was_recorded(
     assert steps[0] not in open_ids  # done last time
 
 
+@pytest.mark.parametrize(
+    ("phase", "release", "planned", "place"),
+    [
+        ("in_prison", None, "prison", "prison"),
+        ("through_the_gate", TODAY + timedelta(days=3), "prison", "prison"),  # not out yet
+        ("through_the_gate", TODAY - timedelta(days=3), None, "community"),
+        ("in_community", None, None, "community"),
+        ("ending", None, None, "community"),
+    ],
+)
+def test_the_session_proposed_fits_where_he_is_now(
+    vault: Vault, man: str, phase: str, release: date | None, planned: str | None, place: str
+) -> None:
+    stale = review.NextSession(NOW + timedelta(days=7), "prison")
+    review.save_review(vault, man, review.ReviewInput(NOW, "prison", True, next_session=stale))
+    with vault.write() as session:
+        row = session.get(Participant, man)
+        assert row is not None
+        row.phase, row.expected_release = phase, release
+    draft = review.prepare_review(vault, man)
+    assert (draft.planned.place if draft.planned else None) == planned
+    assert draft.usual_place == review.usual_place(vault, man) == place
+
+
 def test_holding_the_planned_session_fills_it_in(
     vault: Vault, clock: object, man: str, goal: str, steps: list[str]
 ) -> None:

@@ -43,7 +43,7 @@ from tests.ui.wizard_helpers import (
 )
 
 pytestmark = pytest.mark.gui
-PAGES = {"understanding": 12, "review": 5, "release": 6, "ending": 4}
+PAGES = {"first_meeting": 15, "understanding": 12, "review": 5, "release": 6, "ending": 4}
 
 
 def _full_man(vault: Vault) -> str:

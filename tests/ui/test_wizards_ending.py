@@ -97,7 +97,10 @@ def test_sign_off_in_person_is_recorded(qtbot: QtBot, vault: Vault) -> None:
     w = open_wizard(qtbot, "ending", vault, man)
     next_page(qtbot, w, "blueprint")
     next_page(qtbot, w, "support")
-    assert field(w, "services").value() == "Housing advice"  # from his record (P17)
+    assert field(w, "services").value() == ""  # his record only suggests it (P17)
+    use = [b for b in page(w, "support").findChildren(QPushButton) if "suggestion" in b.text()]
+    click(qtbot, use[0])  # confirmed with him: arranged
+    assert field(w, "services").value() == "Housing advice"
     next_page(qtbot, w, "sign_off")
     type_in(qtbot, field(w, "signed_off_on"), "02/11/2026")
     click(qtbot, field(w, "signed_off_in_person"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from engager_desktop.store.vault import Vault
@@ -82,8 +82,18 @@ def test_facts_from_the_understanding_are_ready_in_the_other_wizards(
     assert goal is not None and goal.widget.currentText() == "Benefits in place"  # type: ignore[attr-defined]
 
     ending = open_wizard(qtbot, "ending", vault, man, use_drafts=False)
+    assert field(ending, "services").value() == ""  # a suggestion, not a fact, until used
+    use = [b for b in page(ending, "support").findChildren(QPushButton) if "suggestion" in b.text()]
+    assert [b.accessibleName() for b in use] == [
+        "Use the suggestion for Services that stay involved"
+    ]
+    next_page(qtbot, ending, "blueprint")
+    assert field(ending, "what_helps").value() == ""  # his strengths are not what helps
+    blueprint = page(ending, "blueprint").findChildren(QPushButton)
+    click(qtbot, next(b for b in blueprint if "suggestion" in b.text()))
+    next_page(qtbot, ending, "support")
+    click(qtbot, use[0])
     assert field(ending, "services").value() == "Housing advice"
-    assert field(ending, "what_helps").value() == "Keeps fit"
     assert "Housing advice" in field(ending, "who_to_contact").value()
 
     release = open_wizard(qtbot, "release", vault, man, use_drafts=False)

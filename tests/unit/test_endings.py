@@ -8,11 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from engager_desktop.domain.bank_holidays import is_working_day
 from engager_desktop.domain.endings import (
     NO_SUPPORT_WARNING,
     EndingCheckInput,
     TaperingError,
     ending_checks,
+    on_working_days,
     propose_tapering,
     sessions_progress,
     support_in_place,
@@ -203,3 +205,37 @@ def test_tapering_property(days: int, sessions: int) -> None:
     steps = gaps(LAST, dates)
     assert dates[-1] == end and len(dates) == sessions
     assert min(steps) >= 1 and steps == sorted(steps)
+
+
+# --- tapering on working days -----------------------------------------------------------------
+
+
+def test_proposals_move_off_weekends_and_bank_holidays() -> None:
+    start = date(2026, 11, 30)  # a Monday
+    end = date(2027, 1, 25)  # a Monday
+    plain = propose_tapering(start, end, 4)
+    moved = on_working_days(start, plain)
+    assert any(not is_working_day(d) for d in plain)  # the plain spacing lands on days off
+    assert all(is_working_day(d) for d in moved)
+    assert moved[-1] == end and len(moved) == 4
+    assert moved == sorted(set(moved)) and moved[0] > start
+
+
+def test_christmas_and_new_year_are_avoided() -> None:
+    start = date(2026, 12, 21)
+    dates = [date(2026, 12, 25), date(2026, 12, 28), date(2027, 1, 1), date(2027, 1, 8)]
+    assert on_working_days(start, dates) == [
+        date(2026, 12, 24), date(2026, 12, 29), date(2026, 12, 31), date(2027, 1, 8),
+    ]  # fmt: skip
+
+
+def test_the_end_date_is_kept_even_on_a_weekend() -> None:
+    start = date(2026, 11, 2)
+    dates = [date(2026, 11, 7), date(2026, 11, 14)]  # both Saturdays
+    assert on_working_days(start, dates) == [date(2026, 11, 6), date(2026, 11, 14)]
+
+
+def test_no_free_working_day_between_leaves_the_date() -> None:
+    start = date(2026, 11, 6)  # a Friday
+    dates = [date(2026, 11, 7), date(2026, 11, 8), date(2026, 11, 9)]
+    assert on_working_days(start, dates) == dates

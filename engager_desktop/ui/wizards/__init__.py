@@ -1,4 +1,4 @@
-"""The four wizards: open one for a man (non-blocking), or render every page for screenshots.
+"""The wizards: open one for a man (non-blocking), or render every page for screenshots.
 
 ``launch(kind, vault, man_id, parent)`` opens the wizard with ``open()`` and returns it; connect
 to its ``committed(kind, man_id)`` signal (or ``finished``) to refresh what the caller shows.
@@ -20,6 +20,7 @@ from engager_desktop.ui.wizards.base import EngagerWizard, close_all_for_lock, o
 
 # Each wizard's module is imported when first opened, not when the app starts.
 WIZARDS: dict[str, str] = {
+    "first_meeting": "engager_desktop.ui.wizards.first_meeting:FirstMeetingWizard",
     "understanding": "engager_desktop.ui.wizards.understanding:UnderstandingWizard",
     "review": "engager_desktop.ui.wizards.review:ReviewWizard",
     "release": "engager_desktop.ui.wizards.release:ReleaseWizard",

@@ -22,7 +22,7 @@ from engager_desktop.crypto.errors import VaultError
 from engager_desktop.domain.validation import ValidationError
 from engager_desktop.services import drafts
 from engager_desktop.store.vault import Vault, VaultLocked
-from engager_desktop.ui.wizards import _worker, buttons
+from engager_desktop.ui.wizards import _worker, buttons, page_index
 from engager_desktop.ui.wizards.messages import (
     DISCARD,
     LOCKED,
@@ -87,6 +87,7 @@ class EngagerWizard(QWizard):
             page.show_needed()
         self._loading = False
         buttons.set_up(self, self.toggle_guidance)
+        self.page_index = page_index.attach(self)
         self.resize(1000, 720)
         _open.add(self)
 

@@ -32,7 +32,7 @@ class EndingContext:
     last_session: date
     progress_text: str
     sign_off_planned: bool
-    prefilled: bool = False
+    suggestions: dict[str, str] = field(default_factory=dict)  # key -> text, not yet confirmed
     initial: dict[str, Any] = field(default_factory=dict)
 
 
@@ -41,7 +41,11 @@ def _joined(parts: list[str | None] | list[str]) -> str:
 
 
 def _from_record(record: caseload.ManRecord) -> dict[str, str]:
-    """What other parts of his record already say, for ending fields left empty (P17)."""
+    """What other parts of his record suggest for ending fields left empty (P17).
+
+    Suggestions only: shown beside the field and saved only when the practitioner uses one, so
+    no support counts as arranged until someone has confirmed it.
+    """
     people = record.plan.support_people
     helpful = [p for p in people if p["helpful"] is True]
     services = [s.service_name for s in record.understanding.service_contacts if s.still_involved]
@@ -55,7 +59,6 @@ def _from_record(record: caseload.ManRecord) -> dict[str, str]:
         "mentoring": _joined([named(p) for p in people if p["role"] == SupportRole.PEER_MENTOR]),
         "family_and_friends": _joined([named(p) for p in helpful if p["role"] in FAMILY_ROLES]),
         "who_to_contact": _joined([named(p) for p in helpful] + services),
-        "what_helps": _joined([s.text for s in record.understanding.strengths_has]),
     }
 
 
@@ -89,14 +92,14 @@ class EndingWizard(EngagerWizard):
             values[f.name] = (
                 date_text(value) if isinstance(value, date) else ("" if value is None else value)
             )
-        for key, text in _from_record(record).items():
-            if not values[key] and text:
-                values[key] = text
-                context.prefilled = True
+        context.suggestions = {
+            key: text for key, text in _from_record(record).items() if text and not values[key]
+        }
         values.update(
             planned_sessions=man.planned_sessions,
             planned_end=date_text(man.planned_end),
             book_tapering=False,
+            any_day=False,
             support_checked=bool(view and view.support_in_place_checked),
             signed_off_on=date_text(view.signed_off_on if view else None),
             signed_off_in_person=signed_in_person,
@@ -121,7 +124,10 @@ class EndingWizard(EngagerWizard):
         if not planned or end is None:
             raise ValueError("Agree a number of sessions and an end date first.")
         left = rules.sessions_progress(self.context.held, int(planned)).remaining or 0
-        return rules.propose_tapering(self.context.last_session, end, left)
+        dates = rules.propose_tapering(self.context.last_session, end, left)
+        if values.get("any_day"):
+            return dates
+        return rules.on_working_days(self.context.last_session, dates)
 
     def tapering_text(self, dates: list[date]) -> str:
         return tapering_text(dates)

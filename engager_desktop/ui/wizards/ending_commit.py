@@ -13,7 +13,7 @@ from typing import Any
 
 from engager_desktop.crypto.errors import VaultError
 from engager_desktop.domain.validation import ValidationError
-from engager_desktop.services import endings
+from engager_desktop.services import endings, session_review
 from engager_desktop.services.common import RuleBroken
 from engager_desktop.services.endings import EndingPlanInput
 from engager_desktop.store.vault import Vault
@@ -46,7 +46,8 @@ def _fail(exc: BaseException, state: Values, key: str | None) -> CommitFailed:
     return CommitFailed(exc, state, key or field)
 
 
-def _sessions(vault: Vault, man_id: str, initial: Values, state: Values) -> None:
+def save_sessions_plan(vault: Vault, man_id: str, initial: Values, state: Values) -> None:
+    """The number of sessions and the end date, when either changed."""
     keys = ("planned_sessions", "planned_end")
     if all(state.get(k) == initial.get(k) for k in keys):
         return
@@ -63,8 +64,9 @@ def _tapering(vault: Vault, man_id: str, state: Values) -> None:
     if not state.get("book_tapering"):
         return
     try:
-        proposal = endings.propose_tapering(vault, man_id)
-        endings.accept_tapering(vault, man_id, proposal.dates)
+        proposal = endings.propose_tapering(vault, man_id, any_day=bool(state.get("any_day")))
+        place = session_review.usual_place(vault, man_id)
+        endings.accept_tapering(vault, man_id, proposal.dates, place=place)
     except (ValidationError, VaultError) as exc:
         raise _fail(exc, state, "book_tapering") from None
     state["book_tapering"] = False  # booked: a second try must not book them again
@@ -105,7 +107,7 @@ def commit_ending(vault: Vault, man_id: str, initial: Values, values: Values) ->
 
 def _commit_ending(vault: Vault, man_id: str, initial: Values, values: Values) -> Values:
     state = copy.deepcopy(values)
-    _sessions(vault, man_id, initial, state)
+    save_sessions_plan(vault, man_id, initial, state)
     try:
         endings.save_ending_plan(vault, man_id, plan_input(state))
     except BadInput as exc:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -40,12 +41,14 @@ from engager_desktop.ui.wizards.fields import (
     TRI,
     Field,
     Spec,
+    plain_label,
 )
 from engager_desktop.ui.wizards.rows import Header, RowList
 
 Problem = tuple[Field, str]
 CHECK_BELOW = "Some answers need a look before you go on: see the messages below."
 CAUTION_STYLE = "background:#fff4e5; border-left:3px solid #b35c00; padding:6px;"
+SUGGESTION_STYLE = "background:#eef4fb; border-left:3px solid #2a5d9f; padding:4px; color:#333333;"
 
 
 class WizardPage(QWizardPage):
@@ -190,6 +193,21 @@ class WizardPage(QWizardPage):
         label.setWordWrap(True)
         self.form.addWidget(label)
         return label
+
+    def suggest(self, field: Field, text: str) -> QPushButton:
+        """A suggestion under ``field``, marked as one: saved only if "Use this" is chosen."""
+        words = QLabel(f"Suggested from his record, not saved unless you use it: {text}", self.body)
+        words.setWordWrap(True)
+        words.setStyleSheet(SUGGESTION_STYLE)
+        words.setTextFormat(Qt.TextFormat.PlainText)
+        use = QPushButton("Use this suggestion", self.body)
+        use.setAccessibleName(f"Use the suggestion for {plain_label(field.spec)}")
+        use.clicked.connect(lambda: field.set_value(text))
+        at = self.form.indexOf(field.container) + 1
+        self.form.insertWidget(at, words)
+        self.form.insertWidget(at + 1, use, 0, Qt.AlignmentFlag.AlignLeft)
+        self._order.insert(self._order.index(field) + 1, use)
+        return use
 
     def add_widget(self, widget: QWidget) -> QWidget:
         """Any other input (a button) in reading order."""

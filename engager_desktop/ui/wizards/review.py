@@ -6,10 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from engager_desktop.domain.enums import Phase
-from engager_desktop.services import action_plan, participants, session_review
+from engager_desktop.services import action_plan, session_review
 from engager_desktop.services.meetings import local_time
-from engager_desktop.services.session_review import OpenStep, ReviewDraft
+from engager_desktop.services.session_review import OpenStep, PlannedSession, ReviewDraft
 from engager_desktop.ui.wizards.base import EngagerWizard
 from engager_desktop.ui.wizards.choices import CHOOSE, MEETING_PLACES, shown
 from engager_desktop.ui.wizards.dates import date_text, long_date, time_text
@@ -21,13 +20,40 @@ from engager_desktop.ui.wizards.pages.review_next_session import NextSessionPage
 from engager_desktop.ui.wizards.pages.review_steps import StepsPage
 from engager_desktop.ui.wizards.review_commit import commit_review
 
-INSIDE = (Phase.ENGAGEMENT.value, Phase.IN_PRISON.value)
 RESOURCE_WORDS = {
     "him": "his own step",
     "practitioner": "your step",
     "other_professional": "another service",
     "family_or_peers": "family or peers",
 }
+
+
+def planned_words(planned: PlannedSession | None) -> str:
+    """The session being recorded, as the first page says it."""
+    if planned is None:
+        return "No session was planned: this records a new one."
+    when = local_time(planned.starts_at)
+    where = shown(MEETING_PLACES, planned.place).lower()
+    return f"Planned for {long_date(when.date())} at {when:%H:%M}, {where}."
+
+
+def meeting_values(draft: ReviewDraft, today: date) -> dict[str, Any]:
+    """The session's date, time and place: the one due, else today where he is seen now."""
+    values: dict[str, Any] = {
+        "session_date": date_text(today),
+        "place": draft.usual_place,
+        "next_place": draft.usual_place,
+    }
+    planned = draft.planned
+    if planned is not None:
+        when = local_time(planned.starts_at)
+        values.update(
+            session_date=date_text(when.date()),
+            session_time=time_text(when.time()),
+            place=planned.place,
+            location=planned.location or "",
+        )
+    return values
 
 
 @dataclass
@@ -45,12 +71,7 @@ class ReviewContext:
 
     @property
     def planned_text(self) -> str:
-        planned = self.draft.planned
-        if planned is None:
-            return "No session was planned: this records a new one."
-        when = local_time(planned.starts_at)
-        where = shown(MEETING_PLACES, planned.place).lower()
-        return f"Planned for {long_date(when.date())} at {when:%H:%M}, {where}."
+        return planned_words(self.draft.planned)
 
     @property
     def last_distress_text(self) -> str:
@@ -99,39 +120,23 @@ class ReviewWizard(EngagerWizard):
     def load(self) -> ReviewContext:
         draft = session_review.prepare_review(self.vault, self.man_id)
         plan = action_plan.plan_for(self.vault, self.man_id)
-        man = participants.get_participant(self.vault, self.man_id)
         goals = [g for g in plan.goals if g.status == "open"]
         options = (CHOOSE, *((g.title, g.id) for g in goals)) if goals else ()
         today = self.vault.clock.today()
         context = ReviewContext(
             draft.preferred_name, today, draft, options, {g.id: g.set_on for g in goals}
         )
-        context.initial = self._initial(context, man.phase)
+        context.initial = self._initial(context)
         return context
 
     @staticmethod
-    def _initial(context: ReviewContext, phase: str) -> dict[str, Any]:
-        planned = context.draft.planned
-        place = "prison" if phase in INSIDE else "community"
-        values: dict[str, Any] = {
-            "session_date": date_text(context.today),
-            "place": place,
-            "next_place": place,
-            "step_outcomes": [
-                {"step_id": item.step.id, "outcome": "", "why": "", "carry_on": True}
-                for item in context.draft.open_steps
-            ],
-        }
-        if planned is not None:
-            when = local_time(planned.starts_at)
-            values.update(
-                session_date=date_text(when.date()),
-                session_time=time_text(when.time()),
-                place=planned.place,
-                location=planned.location or "",
-                next_place=planned.place,
-                next_location=planned.location or "",
-            )
+    def _initial(context: ReviewContext) -> dict[str, Any]:
+        """Today's session (or the one due), held where sessions are held in his phase now."""
+        values = meeting_values(context.draft, context.today)
+        values["step_outcomes"] = [
+            {"step_id": item.step.id, "outcome": "", "why": "", "carry_on": True}
+            for item in context.draft.open_steps
+        ]
         return values
 
     def make_pages(self, context: ReviewContext) -> list[WizardPage]:

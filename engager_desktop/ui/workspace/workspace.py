@@ -40,6 +40,7 @@ from engager_desktop.ui.workspace.understanding_tab import UnderstandingTab
 log = logging.getLogger(__name__)
 WIZARDS_MODULE = "engager_desktop.ui.wizards"
 WIZARD_BUTTONS = (
+    ("first_meeting", "Firs&t meeting…"),
     ("understanding", "Shared &understanding…"),
     ("review", "Session &review…"),
     ("release", "Release &preparation…"),
@@ -114,7 +115,7 @@ class Workspace(QWidget):
             button.setObjectName(f"wizard_{kind}")
             button.clicked.connect(lambda _=False, k=kind: self.launch_wizard(k))
             self.buttons[kind] = button
-            grid.addWidget(button, n // 2, n % 2)
+            grid.addWidget(button, n // 3, n % 3)
         body = QHBoxLayout()
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)

@@ -5,9 +5,12 @@ from __future__ import annotations
 from engager_desktop.store.orm.base import MEDIUM
 from engager_desktop.ui.wizards.page import WizardPage
 
-FROM_RECORD = (
-    "Where these were empty, they start from what is already recorded: check them with him."
-)
+
+def suggest_from_record(page: WizardPage) -> None:
+    """Under each of the page's fields that is empty, what his record suggests (not saved)."""
+    for key, text in page.context.suggestions.items():
+        if key in page.fields:
+            page.suggest(page.fields[key], text)
 
 
 class BlueprintPage(WizardPage):
@@ -17,8 +20,7 @@ class BlueprintPage(WizardPage):
     SUBTITLE = "What he will look out for, what helps, and who he can turn to."
 
     def build(self) -> None:
-        if self.context.prefilled:
-            self.note(FROM_RECORD)
         self.box("signs_to_watch", "Signs to watch for, in his words", limit=MEDIUM)
         self.box("what_helps", "What helps when things get hard", limit=MEDIUM)
         self.box("who_to_contact", "Who to contact for help", limit=MEDIUM)
+        suggest_from_record(self)

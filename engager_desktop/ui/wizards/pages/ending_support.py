@@ -8,6 +8,7 @@ from engager_desktop.domain import endings as rules
 from engager_desktop.store.orm.base import MEDIUM
 from engager_desktop.ui.wizards.dates import BadInput, parse_date
 from engager_desktop.ui.wizards.page import Problem, WizardPage
+from engager_desktop.ui.wizards.pages.ending_blueprint import suggest_from_record
 
 
 class SupportPage(WizardPage):
@@ -25,6 +26,7 @@ class SupportPage(WizardPage):
         self.box("self_care", "Looking after himself", limit=MEDIUM, lines=2)
         self.date("aftercare_call_on", "Date of a follow-up call after the ending")
         self.check("peer_mentor_interest", "He is interested in becoming a peer mentor")
+        suggest_from_record(self)
 
     def refresh(self) -> None:
         values = self.values()

@@ -22,6 +22,11 @@ class TaperingPage(WizardPage):
             "planned_sessions", "Number of sessions agreed", low=0, high=100, special="Not agreed"
         )
         self.date("planned_end", "End date agreed with him")
+        self.check(
+            "any_day",
+            "Weekends and bank holidays are fine for him",
+            hint="Left unticked, proposed dates avoid weekends and bank holidays.",
+        )
         propose = QPushButton("&Propose spaced-out dates")
         propose.setAccessibleName("Propose spaced-out dates for the sessions left")
         propose.clicked.connect(self.propose)

@@ -1,0 +1,83 @@
+"""The first meeting as one flow: the meeting, the understanding pages, the sessions plan, consents.
+
+It is the shared understanding wizard (its pages and its save, reused) with the meeting first and
+the sessions plan and his consents at the end, so a first meeting is recorded in one go (P23, P30,
+P35). The page index lets the practitioner go to the pages he gets to; a draft keeps the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from engager_desktop.services import consent, directory, participants, session_review
+from engager_desktop.ui.wizards.dates import date_text
+from engager_desktop.ui.wizards.first_meeting_commit import commit_first_meeting
+from engager_desktop.ui.wizards.page import WizardPage
+from engager_desktop.ui.wizards.pages.first_meeting_consents import ConsentsPage, consent_key
+from engager_desktop.ui.wizards.pages.first_meeting_held import MeetingPage
+from engager_desktop.ui.wizards.pages.first_meeting_sessions import SessionsPlanPage
+from engager_desktop.ui.wizards.review import meeting_values, planned_words
+from engager_desktop.ui.wizards.understanding import UnderstandingContext, UnderstandingWizard
+
+
+@dataclass
+class FirstMeetingContext(UnderstandingContext):
+    planned_text: str = ""
+    planned_id: str | None = None
+    services: tuple[tuple[str, str], ...] = ()  # (name, id) for the consent to share his plan
+
+
+def consent_values(states: tuple[consent.ConsentState, ...]) -> dict[str, str]:
+    """His answer now to each kind of sharing in general, as the consents page shows it."""
+    return {
+        consent_key(state.kind): "yes" if state.given else "no"
+        for state in states
+        if state.service_id is None
+    }
+
+
+class FirstMeetingWizard(UnderstandingWizard):
+    KIND = "first_meeting"
+    TITLE = "First meeting"
+    ALIASES = {
+        **UnderstandingWizard.ALIASES,
+        "starts_at": "session_date",
+        "next_session": "next_date",
+        "service": "consent_plan_service",
+    }
+
+    def load(self) -> FirstMeetingContext:
+        base = super().load()
+        draft = session_review.prepare_review(self.vault, self.man_id)
+        man = participants.get_participant(self.vault, self.man_id)
+        services = tuple((v.entry.name, v.id) for v in directory.search_services(self.vault))
+        context = FirstMeetingContext(
+            **{f.name: getattr(base, f.name) for f in fields(UnderstandingContext)},
+            planned_text=planned_words(draft.planned),
+            planned_id=draft.planned.id if draft.planned else None,
+            services=services,
+        )
+        context.initial = {
+            **base.initial,
+            **meeting_values(draft, context.today),
+            "planned_sessions": man.planned_sessions,
+            "planned_end": date_text(man.planned_end),
+            **consent_values(consent.current_consents(self.vault, self.man_id)),
+        }
+        return context
+
+    def make_pages(self, context: UnderstandingContext) -> list[WizardPage]:
+        understanding = super().make_pages(context)
+        return [
+            MeetingPage(context),
+            *understanding,
+            SessionsPlanPage(context),
+            ConsentsPage(context),
+        ]
+
+    def commit(self, values: dict[str, Any]) -> Any:
+        context = self.context
+        return commit_first_meeting(
+            self.vault, self.man_id, context.initial, values, context.planned_id
+        )

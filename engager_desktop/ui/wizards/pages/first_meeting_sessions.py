@@ -1,0 +1,45 @@
+"""First meeting page: how many sessions, until when (P23, P30), and the next session."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engager_desktop.store.orm.base import SHORT
+from engager_desktop.ui.wizards.choices import MEETING_PLACES
+from engager_desktop.ui.wizards.dates import BadInput, parse_date
+from engager_desktop.ui.wizards.page import Problem, WizardPage
+
+FROM_THE_START = (
+    "Tell him from the start how many sessions there will be and when the work ends, so the "
+    "ending is no surprise. Both can change later, with him."
+)
+
+
+class SessionsPlanPage(WizardPage):
+    NAME = "sessions_plan"
+    PLACE = "ending.plan"
+    TITLE = "Sessions and the end date"
+    SUBTITLE = (
+        "How many sessions you agreed with him, when the work will end, and when you meet next."
+    )
+
+    def build(self) -> None:
+        self.note(FROM_THE_START)
+        self.number(
+            "planned_sessions", "Number of sessions agreed", low=0, high=100, special="Not agreed"
+        )
+        self.date("planned_end", "End date agreed with him")
+        self.heading("The next session")
+        self.date("next_date", "Date of the next session")
+        self.time("next_time", "Time")
+        self.choice("next_place", "Where", MEETING_PLACES)
+        self.text("next_location", "Room or address", limit=SHORT)
+
+    def check_more(self, values: dict[str, Any]) -> list[Problem]:
+        try:
+            end = parse_date(values.get("planned_end"))
+        except BadInput:
+            return []
+        if end is not None and end < self.context.today:
+            return [(self.fields["planned_end"], "The end date has already passed.")]
+        return []
