@@ -16,8 +16,8 @@ from datetime import date, timedelta
 from engager_desktop.domain.enums import ContinuingSupportKind
 
 NO_SUPPORT_WARNING = (
-    "No support is arranged for after the ending. Without it, relapse or a breach of an order "
-    "can follow. Arrange at least one way before ending."
+    "No support is arranged for after the ending. Without it, things can get hard again or an "
+    "order can be breached. Arrange at least one way before ending."
 )
 
 
