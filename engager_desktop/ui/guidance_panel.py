@@ -116,8 +116,8 @@ def fold_text(prompts: Sequence[Prompt], opened: bool) -> str:
     cautions = sum(prompt.caution for prompt in prompts)
     count = f"{len(prompts)} prompt{'s' if len(prompts) != 1 else ''}"
     if cautions:
-        count += f", {cautions} to take care with"
-    return f"{'Hide' if opened else 'Show'} practice guidance ({count})"
+        count += f", {cautions} caution{'s' if cautions != 1 else ''}"
+    return f"{'Hide' if opened else 'Show'} guidance ({count})"
 
 
 class FoldingGuidance(QWidget):

@@ -105,7 +105,7 @@ def test_tab_guidance_opens_from_the_keyboard_and_names_its_cautions(qtbot: QtBo
     assert isinstance(folding, FoldingGuidance)
     workspace.stack.setEnabled(True)
     assert not folding.panel.isVisible() and not folding.is_open()
-    assert "2 to take care with" in folding.button.accessibleName()
+    assert "2 cautions" in folding.button.accessibleName()
     folding.button.setFocus()
     qtbot.keyClick(folding.button, Qt.Key.Key_Space)
     assert folding.is_open() and folding.panel.isVisible()
