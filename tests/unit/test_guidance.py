@@ -165,6 +165,13 @@ def test_for_place_puts_its_own_prompts_first_then_cautions_first() -> None:
     assert for_place("understanding.life_story")[0].id == "life-story-whole-life"
 
 
+def test_a_caution_shows_on_one_page_of_a_wizard() -> None:
+    for wizard in ("understanding", "review", "release", "ending"):
+        pages = [place for place in PLACES if place.startswith(f"{wizard}.")]
+        cautions = [p.id for place in pages for p in for_place(place) if p.caution]
+        assert len(cautions) == len(set(cautions)), wizard
+
+
 def test_for_places_gives_each_prompt_once() -> None:
     both = for_places(("tab.people", "tab.services"))
     assert len({p.id for p in both}) == len(both)
