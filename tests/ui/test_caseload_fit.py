@@ -63,6 +63,20 @@ def test_names_phases_and_overdue_fit_at_1024_by_768(
     assert window.workspace.width() >= 500  # his record keeps room beside the list
 
 
+def test_a_formal_name_is_short_in_the_list_and_whole_in_its_tooltip(
+    qtbot: QtBot, demo_vault: Vault, settings: Settings
+) -> None:
+    model = _window(qtbot, demo_vault, settings).panel.model
+    formal = [
+        r for r in range(model.rowCount()) if model.index(r, COL_NAME).data().endswith("(Mr)")
+    ]
+    assert formal
+    for r in formal:
+        tip = model.index(r, COL_NAME).data(Qt.ItemDataRole.ToolTipRole)
+        family = model.index(r, COL_NAME).data().split(",")[0]
+        assert tip.endswith(f"(Mr {family})")
+
+
 def test_sorted_overdue_heading_stays_readable(
     qtbot: QtBot, demo_vault: Vault, settings: Settings
 ) -> None:

@@ -115,6 +115,8 @@ class CaseloadModel(QAbstractTableModel):
                 return "none"
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_NAME:  # the list may shorten "Mr Jenkins" to "(Mr)": say it whole
+                return labels.name_of(row.preferred_name, row.given_name, row.family_name)
             return _display(row, column) or None
         if role == ID_ROLE:
             return row.id
