@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QLayout, QLineEdit, QPlainTextEdit
 
 from engager_desktop.domain.own_voice import in_his_voice
 from engager_desktop.ui.wizards.fields import Field
@@ -26,34 +26,43 @@ def flag_text(text: str) -> str:
 
 
 class VoiceFlag(QLabel):
-    """Shown under ``field`` while its text reads as about him; says how it reads in his voice."""
+    """Shown under a goal's text box while it reads as about him; says how it reads in his voice.
 
-    def __init__(self, field: Field) -> None:
-        super().__init__(field.container)
-        self.field = field
-        self.setObjectName(f"{field.spec.key}_voice")
+    ``VoiceFlag.under(field)`` puts one under a wizard field; any form can pass its own text box
+    and the layout to add the flag to.
+    """
+
+    def __init__(self, edit: QPlainTextEdit | QLineEdit, layout: QLayout, hint: str = "") -> None:
+        super().__init__(edit.parentWidget())
+        self.edit = edit
+        self.hint = hint
+        self.setObjectName(f"{edit.objectName()}_voice")
         self.setWordWrap(True)
         self.setStyleSheet(FLAG_STYLE)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = field.container.layout()
-        if layout is not None:
-            layout.addWidget(self)
-        field.on_change(self.update_flag)
+        layout.addWidget(self)
+        edit.textChanged.connect(self.update_flag)
         self.update_flag()
 
+    @classmethod
+    def under(cls, field: Field) -> VoiceFlag:
+        edit = field.widget
+        layout = field.container.layout()
+        assert isinstance(edit, QPlainTextEdit | QLineEdit) and layout is not None
+        return cls(edit, layout, field.spec.hint or "")
+
+    def text_now(self) -> str:
+        edit = self.edit
+        return edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
+
     def update_flag(self) -> None:
-        value = self.field.value()
-        words = flag_text(value) if isinstance(value, str) else ""
+        words = flag_text(self.text_now())
         self.setText(escape(words))
         self.setVisible(bool(words))
-        self.field.widget.setAccessibleDescription(words or self.field.spec.hint or "")
+        self.edit.setAccessibleDescription(words or self.hint)
 
 
 def flag_rows(fields: list[Field]) -> list[VoiceFlag]:
     """Flags for the given goal fields that have none yet (row lists make new fields)."""
-    made = []
-    for field in fields:
-        if field.container.findChild(VoiceFlag) is None:
-            made.append(VoiceFlag(field))
-    return made
+    return [VoiceFlag.under(f) for f in fields if f.container.findChild(VoiceFlag) is None]
