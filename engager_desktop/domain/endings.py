@@ -20,8 +20,8 @@ from engager_desktop.domain.bank_holidays import is_working_day
 from engager_desktop.domain.enums import ContinuingSupportKind
 
 NO_SUPPORT_WARNING = (
-    "No support is arranged for after the ending. Without it, relapse or a breach of an order "
-    "can follow. Arrange at least one way before ending."
+    "No support is arranged for after the ending. Without it, things can get hard again or an "
+    "order can be breached. Arrange at least one way before ending."
 )
 
 

@@ -28,27 +28,36 @@ PLACES: tuple[str, ...] = (
     "understanding.identity",
     "understanding.family",
     "understanding.life_story",
+    "understanding.trauma",
+    "understanding.needs",
     "understanding.goals",
     "understanding.links_map",
     "understanding.strengths",
     "understanding.expectations",
     "understanding.pledge",
+    "understanding.quick_wins",
     "review.attendance",
     "review.steps",
+    "review.distress",
     "review.new_steps",
     "review.next_session",
     "release.checklist",
+    "release.health",
+    "release.first_week",
     "release.gate",
+    "release.first_day",
     "release.family",
     "ending.plan",
     "ending.blueprint",
     "ending.support",
+    "ending.sign_off",
     "tab.overview",
     "tab.community",
     "tab.people",
     "tab.services",
     "tab.documents",
     "supervision",
+    "directory",
 )
 
 POINTS: frozenset[str] = frozenset({f"P{n}" for n in range(1, 39)} | {"MBA"})
@@ -73,7 +82,7 @@ class Prompt:
     id: str
     points: tuple[str, ...]
     evidence: tuple[str, ...]
-    places: tuple[str, ...]
+    places: tuple[str, ...]  # the first is the page it belongs to; the rest share it
     text: str
     caution: bool = False
 
@@ -187,11 +196,27 @@ def _chosen(prompts: Sequence[Prompt] | None) -> Sequence[Prompt]:
 
 
 def for_place(place: str, prompts: Sequence[Prompt] | None = None) -> list[Prompt]:
-    """Prompts for one wizard page or tab, cautions first, otherwise in file order."""
-    if place not in _PLACE_SET:
-        raise GuidanceError(f"unknown guidance place {place!r}")
-    matching = [prompt for prompt in _chosen(prompts) if place in prompt.places]
-    return sorted(matching, key=lambda prompt: not prompt.caution)
+    """Prompts for one wizard page, tab or window: see ``for_places``."""
+    return for_places((place,), prompts)
+
+
+def for_places(places: Sequence[str], prompts: Sequence[Prompt] | None = None) -> list[Prompt]:
+    """Prompts for a page that shows one or more places, each prompt once.
+
+    The page's own prompts (those whose first place is one of ``places``) lead, cautions first;
+    prompts shared from elsewhere follow, cautions first; otherwise in file order.
+    """
+    unknown = [place for place in places if place not in _PLACE_SET]
+    if unknown:
+        raise GuidanceError(f"unknown guidance place {unknown[0]!r}")
+    wanted = set(places)
+    matching = [prompt for prompt in _chosen(prompts) if wanted & set(prompt.places)]
+    return sorted(matching, key=lambda prompt: (prompt.places[0] not in wanted, not prompt.caution))
+
+
+def is_own(prompt: Prompt, places: Sequence[str]) -> bool:
+    """True when ``prompt`` belongs first to one of ``places`` (not shared from elsewhere)."""
+    return prompt.places[0] in places
 
 
 def for_point(point: str, prompts: Sequence[Prompt] | None = None) -> list[Prompt]:

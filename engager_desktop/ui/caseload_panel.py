@@ -24,14 +24,8 @@ from PySide6.QtWidgets import (
 
 from engager_desktop.ui import labels, ops
 from engager_desktop.ui.a11y import label_for
-from engager_desktop.ui.models.caseload_model import (
-    COL_NAME,
-    COL_NUMBER,
-    COL_PHASE,
-    COL_RELEASE,
-    ID_ROLE,
-    CaseloadModel,
-)
+from engager_desktop.ui.caseload_columns import fit_columns, panel_width
+from engager_desktop.ui.models.caseload_model import COL_NUMBER, ID_ROLE, CaseloadModel
 
 SEARCH_PAUSE_MS = 200
 RELEASE_DAYS = 28
@@ -93,9 +87,7 @@ class CaseloadPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(100)
-        header.resizeSection(COL_NAME, 150)
-        header.resizeSection(COL_PHASE, 104)
-        header.resizeSection(COL_RELEASE, 84)
+        fit_columns(self.table)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # soonest release first until a heading is clicked
         header.setSectionHidden(COL_NUMBER, True)
@@ -197,6 +189,10 @@ class CaseloadPanel(QWidget):
             owner=self,
         )
 
+    def wanted_width(self) -> int:
+        """Width that shows name, phase, release and overdue whole (the rest scroll)."""
+        return panel_width(self.table)
+
     def busy(self) -> bool:
         return self._timer.isActive()
 
@@ -204,6 +200,7 @@ class CaseloadPanel(QWidget):
         if request != self._request:
             return
         self.model.set_rows(rows)
+        fit_columns(self.table)
         self._show_count()
         self.rows_shown.emit(len(rows))
         if self._chosen is not None:

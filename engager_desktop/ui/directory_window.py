@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from engager_desktop.ui import labels, ops
 from engager_desktop.ui.a11y import label_for
+from engager_desktop.ui.guidance_panel import FoldingGuidance
 from engager_desktop.ui.models.rows_model import ID_ROLE, TextRow
 from engager_desktop.ui.workspace.parts import Facts, Table, heading
 
@@ -103,8 +104,10 @@ class DirectoryWindow(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([560, 440])
+        self.guidance = FoldingGuidance("directory")
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.guidance)
+        layout.addWidget(splitter, 1)
 
     def refresh(self) -> None:
         from engager_desktop.services import directory

@@ -1,4 +1,8 @@
-"""The guidance panel: practice prompts for one wizard page or tab, cautions marked and sourced."""
+"""The guidance panel: practice prompts for a wizard page, tab or window, cautions marked.
+
+``GuidancePanel`` sits beside a wizard page's form. ``FoldingGuidance`` is the same panel behind a
+button, for tabs and windows where it must not crowd the screen at 1024×768.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +10,36 @@ from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QToolButton, QVBoxLayout, QWidget
 
 from engager_desktop.domain import guidance
 from engager_desktop.domain.guidance import Prompt
 
 CAUTION_WORDS = "Take care:"
 TOGGLE_HINT = "F1 hides or shows this guidance."
+SHARED_WORDS = "Also useful here:"
+FOLDED_HEIGHT_LINES = 14  # an opened folding panel shows about this many lines, then scrolls
+
+Places = str | Sequence[str]
 
 
-def prompts_html(prompts: Sequence[Prompt]) -> str:
-    """The prompts as simple HTML: cautions first and marked in words, each with its evidence."""
+def _places(places: Places) -> tuple[str, ...]:
+    return (places,) if isinstance(places, str) else tuple(places)
+
+
+def _starts_shared(before: Prompt, prompt: Prompt, own: Sequence[str]) -> bool:
+    return guidance.is_own(before, own) and not guidance.is_own(prompt, own)
+
+
+def prompts_html(prompts: Sequence[Prompt], places: Places = ()) -> str:
+    """The prompts as simple HTML: the page's own first, cautions marked in words, each sourced."""
     if not prompts:
         return "<p>No guidance for this page.</p>"
     parts = []
-    for prompt in prompts:
+    own = _places(places)
+    for index, prompt in enumerate(prompts):
+        if own and index and _starts_shared(prompts[index - 1], prompt, own):
+            parts.append(f'<p style="color:#555555;"><i>{SHARED_WORDS}</i></p>')
         evidence = ", ".join(prompt.evidence)
         points = ", ".join(prompt.points)
         mark = f"<b>{CAUTION_WORDS}</b> " if prompt.caution else ""
@@ -47,14 +66,17 @@ def prompts_text(prompts: Sequence[Prompt]) -> str:
 
 
 class GuidancePanel(QFrame):
-    """Read-only, selectable prompts for ``place`` (one of ``domain.guidance.PLACES``)."""
+    """Read-only, selectable prompts for one or more places (``domain.guidance.PLACES``)."""
 
-    def __init__(self, place: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, place: Places, parent: QWidget | None = None, *, hint: str = TOGGLE_HINT
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("guidancePanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.place = place
-        self.prompts = guidance.for_place(place)
+        self.places = _places(place)
+        self.place = self.places[0]
+        self.prompts = guidance.for_places(self.places)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         title = QLabel("<b>Guidance</b>", self)
@@ -73,12 +95,13 @@ class GuidancePanel(QFrame):
         )
         self.browser.setAccessibleName("Practice guidance for this page")
         self.browser.setAccessibleDescription(prompts_text(self.prompts))
-        self.browser.setHtml(prompts_html(self.prompts))
+        self.browser.setHtml(prompts_html(self.prompts, self.places))
         layout.addWidget(self.browser, 1)
-        hint = QLabel(TOGGLE_HINT, self)
-        hint.setStyleSheet("color:#555555;")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
+        if hint:
+            hint_label = QLabel(hint, self)
+            hint_label.setStyleSheet("color:#555555;")
+            hint_label.setWordWrap(True)
+            layout.addWidget(hint_label)
 
     @property
     def cautions(self) -> list[Prompt]:
@@ -86,3 +109,54 @@ class GuidancePanel(QFrame):
 
     def plain_text(self) -> str:
         return self.browser.toPlainText()
+
+
+def fold_text(prompts: Sequence[Prompt], opened: bool) -> str:
+    """The folding button's words: what it does, and how many prompts and cautions it holds."""
+    cautions = sum(prompt.caution for prompt in prompts)
+    count = f"{len(prompts)} prompt{'s' if len(prompts) != 1 else ''}"
+    if cautions:
+        count += f", {cautions} caution{'s' if cautions != 1 else ''}"
+    return f"{'Hide' if opened else 'Show'} guidance ({count})"
+
+
+class FoldingGuidance(QWidget):
+    """A button that opens and closes the guidance panel for a tab or window (closed at first)."""
+
+    def __init__(self, place: Places, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("foldingGuidance")
+        self.panel = GuidancePanel(place, self, hint="")
+        self.panel.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        lines = self.panel.browser.fontMetrics().lineSpacing() * FOLDED_HEIGHT_LINES
+        self.panel.setMaximumHeight(lines)
+        self.button = QToolButton(self)
+        self.button.setObjectName("guidanceToggle")
+        self.button.setCheckable(True)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.button.setAutoRaise(True)
+        self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.button.toggled.connect(self.set_open)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.panel)
+        self.set_open(False)
+
+    @property
+    def prompts(self) -> list[Prompt]:
+        return self.panel.prompts
+
+    def is_open(self) -> bool:
+        return self.button.isChecked()
+
+    def set_open(self, opened: bool) -> None:
+        if self.button.isChecked() != opened:
+            self.button.setChecked(opened)  # toggled comes back here
+            return
+        self.panel.setVisible(opened)
+        arrow = Qt.ArrowType.DownArrow if opened else Qt.ArrowType.RightArrow
+        self.button.setArrowType(arrow)
+        words = fold_text(self.prompts, opened)
+        self.button.setText(words)
+        self.button.setAccessibleName(words)

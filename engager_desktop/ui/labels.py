@@ -101,3 +101,11 @@ def name_of(preferred: str, given: str, family: str) -> str:
     if preferred and preferred != given:
         return f"{family}, {given} ({preferred})"
     return f"{family}, {given}"
+
+
+def list_name(preferred: str, given: str, family: str) -> str:
+    """``name_of`` made short for a narrow list: "Mr Jenkins" becomes "Jenkins, Carl (Mr)"."""
+    title, _, rest = preferred.partition(" ")
+    if rest and rest.casefold() == family.casefold() and title.rstrip(".").isalpha():
+        return f"{family}, {given} ({title})"
+    return name_of(preferred, given, family)

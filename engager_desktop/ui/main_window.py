@@ -61,7 +61,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.panel)
         splitter.addWidget(self.workspace)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([CASELOAD_WIDTH, 1024 - CASELOAD_WIDTH])
+        caseload = max(CASELOAD_WIDTH, self.panel.wanted_width())
+        splitter.setSizes([caseload, 1024 - caseload])
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
         self.setCentralWidget(splitter)

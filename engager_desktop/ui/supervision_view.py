@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from engager_desktop.ui import labels, ops
 from engager_desktop.ui.a11y import label_for
+from engager_desktop.ui.guidance_panel import FoldingGuidance
 from engager_desktop.ui.models.rows_model import TextRow
 from engager_desktop.ui.workspace.parts import Table
 
@@ -153,8 +154,10 @@ class SupervisionView(QWidget):
         tabs.addTab(notes_page, "&Notes")
         tabs.setAccessibleName("Supervision")
         self.tabs = tabs
+        self.guidance = FoldingGuidance("supervision")
         layout = QVBoxLayout(self)
-        layout.addWidget(tabs)
+        layout.addWidget(self.guidance)
+        layout.addWidget(tabs, 1)
         self.form.save_button.clicked.connect(self.save_note)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self._save_shortcut)
         self.resize(1000, 700)

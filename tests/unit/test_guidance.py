@@ -17,6 +17,7 @@ from engager_desktop.domain.guidance import (
     Prompt,
     covered_points,
     for_place,
+    for_places,
     for_point,
     load_all,
     load_directory,
@@ -154,16 +155,36 @@ def test_trauma_and_consent_prompts_carry_caution() -> None:
     assert all(prompt.caution for prompt in for_point("P35"))
 
 
-def test_for_place_puts_cautions_first() -> None:
+def test_for_place_puts_its_own_prompts_first_then_cautions_first() -> None:
     for place in PLACES:
-        flags = [prompt.caution for prompt in for_place(place)]
-        assert flags == sorted(flags, reverse=True), place
-    assert for_place("understanding.life_story")[0].caution
+        prompts = for_place(place)
+        order = [(not guidance.is_own(p, (place,)), not p.caution) for p in prompts]
+        assert order == sorted(order), place
+    assert for_place("understanding.trauma")[0].caution
+    assert not for_place("understanding.life_story")[0].caution
+    assert for_place("understanding.life_story")[0].id == "life-story-whole-life"
+
+
+def test_a_caution_shows_on_one_page_of_a_wizard() -> None:
+    for wizard in ("understanding", "review", "release", "ending"):
+        pages = [place for place in PLACES if place.startswith(f"{wizard}.")]
+        cautions = [p.id for place in pages for p in for_place(place) if p.caution]
+        assert len(cautions) == len(set(cautions)), wizard
+
+
+def test_for_places_gives_each_prompt_once() -> None:
+    both = for_places(("tab.people", "tab.services"))
+    assert len({p.id for p in both}) == len(both)
+    assert {p.id for p in both} == {p.id for p in for_place("tab.people")} | {
+        p.id for p in for_place("tab.services")
+    }
 
 
 def test_lookups_reject_unknown_names() -> None:
     with pytest.raises(GuidanceError, match="unknown guidance place"):
         for_place("understanding.nowhere")
+    with pytest.raises(GuidanceError, match="unknown guidance place"):
+        for_places(("tab.people", "tab.nowhere"))
     with pytest.raises(GuidanceError, match="unknown practice point"):
         for_point("P39")
 

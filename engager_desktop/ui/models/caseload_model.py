@@ -15,26 +15,27 @@ from PySide6.QtGui import QFont
 
 from engager_desktop.ui import labels
 
-COL_NAME, COL_NUMBER, COL_PHASE, COL_RELEASE, COL_OVERDUE, COL_LAST, COL_NEXT, COL_ALERTS = range(8)
+# The columns that matter most come first, so they show in the narrow caseload panel at 1024×768.
+COL_NAME, COL_PHASE, COL_RELEASE, COL_OVERDUE, COL_ALERTS, COL_NEXT, COL_LAST, COL_NUMBER = range(8)
 HEADERS = (
     "Name",
-    "Prison no.",
     "Phase",
     "Release",
-    "Overdue steps",
-    "Last contact",
-    "Next session",
+    "Overdue",
     "Alerts",
+    "Next session",
+    "Last contact",
+    "Prison no.",
 )
 TOOLTIPS = (
-    "Family name, given name and the name he wants to be called",
-    "Prison number",
+    "Family name, given name, and how he wants to be addressed",
     "Where he is in the intervention",
     "Days until his expected release, while he is inside",
     "Open steps past their due date",
-    "The last session he attended or contact that reached him",
-    "His next planned session",
     "Overdue steps, conflicts to review and thin contact after release",
+    "His next planned session",
+    "The last session he attended or contact that reached him",
+    "Prison number",
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -45,7 +46,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def _name(row: Any) -> str:
-    return labels.name_of(row.preferred_name, row.given_name, row.family_name)
+    return labels.list_name(row.preferred_name, row.given_name, row.family_name)
 
 
 def _display(row: Any, column: int) -> str:
@@ -114,6 +115,8 @@ class CaseloadModel(QAbstractTableModel):
                 return "none"
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_NAME:  # the list may shorten "Mr Jenkins" to "(Mr)": say it whole
+                return labels.name_of(row.preferred_name, row.given_name, row.family_name)
             return _display(row, column) or None
         if role == ID_ROLE:
             return row.id

@@ -20,6 +20,7 @@ METHOD = {
 
 class CommunityTab(TabPage):
     title = "Community"
+    places = ("tab.community",)
 
     def __init__(self) -> None:
         super().__init__()

@@ -14,6 +14,7 @@ NO_VAULT = "Open a vault to print his documents."
 
 class DocumentsTab(TabPage):
     title = "Documents"
+    places = ("tab.documents",)
 
     def __init__(self) -> None:
         super().__init__()

@@ -21,6 +21,7 @@ ALERT_WORDS = {
 
 class OverviewTab(TabPage):
     title = "Overview"
+    places = ("tab.overview",)
 
     def __init__(self) -> None:
         super().__init__()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.ui.guidance_panel import FoldingGuidance
 from engager_desktop.ui.labels import NONE
 from engager_desktop.ui.models.rows_model import SORT_ROLE, RowsModel, TextRow
 
@@ -219,9 +220,13 @@ def rule() -> QFrame:
 
 
 class TabPage(QScrollArea):
-    """A tab's page: parts stacked in a scrolling column. Subclasses fill ``show_data``."""
+    """A tab's page: parts stacked in a scrolling column. Subclasses fill ``show_data``.
+
+    A tab with guidance ``places`` shows its prompts first, behind a button (closed at first).
+    """
 
     title = ""
+    places: tuple[str, ...] = ()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -234,6 +239,9 @@ class TabPage(QScrollArea):
         self.parts: list[Any] = []
         self.actions: dict[str, QPushButton] = {}
         self._action_row: QHBoxLayout | None = None
+        self.guidance = FoldingGuidance(self.places) if self.places else None
+        if self.guidance is not None:
+            self.column.addWidget(self.guidance)
 
     def action(self, key: str, text: str) -> QPushButton:
         """A button in the tab's row of actions (the workspace connects ``actions[key]``)."""

@@ -12,6 +12,7 @@ from engager_desktop.ui.workspace.parts import Table, TabPage
 
 class PeopleTab(TabPage):
     title = "People and services"
+    places = ("tab.people", "tab.services")
 
     def __init__(self) -> None:
         super().__init__()

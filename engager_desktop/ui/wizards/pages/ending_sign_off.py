@@ -12,7 +12,7 @@ from engager_desktop.ui.wizards.page import Problem, WizardPage
 
 class SignOffPage(WizardPage):
     NAME = "sign_off"
-    PLACE = "ending.support"
+    PLACE = "ending.sign_off"
     TITLE = "Checks and sign-off"
     SUBTITLE = "Nothing ends without support in place. Sign off in person where you can."
 

@@ -8,7 +8,7 @@ from engager_desktop.ui.wizards.page import WizardPage
 
 class FirstDayPage(WizardPage):
     NAME = "first_day"
-    PLACE = "release.gate"
+    PLACE = "release.first_day"
     TITLE = "The first 24 hours"
     SUBTITLE = "Where he goes, who he sees, and what he does if things get hard."
 

@@ -16,7 +16,7 @@ APPOINTMENT_SPECS = (
 
 class FirstWeekPage(WizardPage):
     NAME = "first_week"
-    PLACE = "release.checklist"
+    PLACE = "release.first_week"
     TITLE = "His first week"
     SUBTITLE = "A few fixed points give the first days a shape and keep help close."
 

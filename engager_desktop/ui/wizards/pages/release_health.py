@@ -10,7 +10,7 @@ CONSENT = "His contact details go to no one else until he has agreed to it."
 
 class HealthContactPage(WizardPage):
     NAME = "health_contact"
-    PLACE = "release.checklist"
+    PLACE = "release.health"
     TITLE = "Health, and staying in touch"
     SUBTITLE = "So his care carries on, and you can reach him once he is out."
 

@@ -16,7 +16,7 @@ SCORES = (
 
 class DistressPage(WizardPage):
     NAME = "distress"
-    PLACE = "review.steps"
+    PLACE = "review.distress"
     TITLE = "How he is feeling"
     SUBTITLE = "Rate his distress together, from 0 (none) to 10 (the worst)."
 

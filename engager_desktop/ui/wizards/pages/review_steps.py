@@ -11,6 +11,14 @@ from engager_desktop.ui.wizards.fields import BOX, CHECK, CHOICE, Spec
 from engager_desktop.ui.wizards.page import Problem, WizardPage
 
 NEED_WHY = "Say why it was not done (or why it was dropped)."
+WHY = "Why"
+# The reason box fits whose step it was: only his own step asks for his words.
+WHY_BY_OWNER = {
+    "him": "Why, in his words",
+    "practitioner": "Why, from your side",
+    "other_professional": "Why, as the service tells it",
+    "family_or_peers": "Why, as he and his family or peers tell it",
+}
 
 
 class StepsPage(WizardPage):
@@ -26,12 +34,24 @@ class StepsPage(WizardPage):
             (
                 Spec("outcome", "What happened", CHOICE, required=True, options=OUTCOMES),
                 Spec("carry_on", "If not done, keep it open for next time", CHECK, limit=None),
-                Spec("why", "Why, in his words", BOX, limit=MEDIUM, lines=2),
+                Spec("why", WHY, BOX, limit=MEDIUM, lines=2),
             ),
             fixed=True,
             header=self.context.describe_step,
             empty_text="He has no open steps to review.",
         )
+        self.outcomes.rows_changed.connect(self.fit_why_labels)
+
+    def fit_why_labels(self) -> None:
+        """Label each reason box for whoever owned the step (his words only for his own)."""
+        for number, row in enumerate(self.outcomes.rows, start=1):
+            field = row.fields["why"]
+            item = self.context.steps.get(str(row.extra.get("step_id")))
+            owner = item.step.resource_kind if item is not None else ""
+            text = WHY_BY_OWNER.get(owner, WHY)
+            if field.label is not None:
+                field.label.setText(text)
+            field.widget.setAccessibleName(f"Step {number}: {text}")
 
     def check_more(self, values: dict[str, Any]) -> list[Problem]:
         found: list[Problem] = []

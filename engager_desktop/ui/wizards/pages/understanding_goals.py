@@ -8,6 +8,7 @@ from engager_desktop.store.orm.base import MEDIUM
 from engager_desktop.ui.wizards.choices import DOMAINS, HORIZONS, READINESS
 from engager_desktop.ui.wizards.fields import BOX, CHECK, CHOICE, Spec
 from engager_desktop.ui.wizards.page import WizardPage
+from engager_desktop.ui.wizards.voice_flag import flag_rows
 
 PROBLEM_SPECS = (
     Spec("his_words", "The problem, in his words", BOX, required=True, limit=MEDIUM, lines=2),
@@ -34,9 +35,14 @@ class GoalsPage(WizardPage):
             empty_text="None yet. Ask him what matters most to him just now.",
             defaults=DEFAULTS,
         )
+        self.problems_list.rows_changed.connect(self._flag_goals)
         self.heading("Readiness to change")
         self.choice("readiness", "How ready he feels to change", READINESS)
         self.box("readiness_note", "What he said about it", limit=MEDIUM, lines=2)
+
+    def _flag_goals(self) -> None:
+        """Goals written about him get a suggestion in his voice (he keeps his plan)."""
+        flag_rows([row.fields["as_goal_or_need"] for row in self.problems_list.rows])
 
     def _in_plan(self, values: dict[str, Any]) -> str:
         title = self.context.goal_titles.get(values.get("goal_id") or "")

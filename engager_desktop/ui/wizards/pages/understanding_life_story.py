@@ -10,7 +10,7 @@ class LifeStoryPage(WizardPage):
     NAME = "life_story"
     PLACE = "understanding.life_story"
     TITLE = "His life"
-    SUBTITLE = "People, places, work and what he enjoys, before any symptoms."
+    SUBTITLE = "People, places, work and what he enjoys, before what troubles him."
 
     def build(self) -> None:
         self.box("life_story", "His life story, in his words", limit=LONG, lines=7)

@@ -8,7 +8,7 @@ from engager_desktop.ui.wizards.page import WizardPage
 
 class NeedsPage(WizardPage):
     NAME = "needs"
-    PLACE = "understanding.life_story"
+    PLACE = "understanding.needs"
     TITLE = "Drink, drugs and basic needs"
     SUBTITLE = "Food, a roof and company come first."
 

@@ -16,7 +16,7 @@ WIN_SPECS = (
 
 class QuickWinsPage(WizardPage):
     NAME = "quick_wins"
-    PLACE = "understanding.goals"
+    PLACE = "understanding.quick_wins"
     TITLE = "Quick wins"
     SUBTITLE = "Something he wants soon: from you, or something he can do himself."
 

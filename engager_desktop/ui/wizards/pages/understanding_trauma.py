@@ -14,7 +14,7 @@ CAUTION = (
 
 class TraumaPage(WizardPage):
     NAME = "trauma"
-    PLACE = "understanding.life_story"
+    PLACE = "understanding.trauma"
     TITLE = "Hard things that happened"
     SUBTITLE = "Leave room for him to tell you, if and when he wants to."
 
