@@ -33,10 +33,18 @@ def _run_and_kill(path: Path, mode: str, start: int, delay: float) -> list[int]:
     return [int(words[1]) for words in _run_and_kill_lines(path, mode, start, delay)]
 
 
+IMPORTS_SECONDS = 1.0  # about what the writer takes to start when the machine is quiet
+
+
 def _run_and_kill_lines(
     path: Path, mode: str, start: int, delay: float, *extra: str
 ) -> list[list[str]]:
-    """Start the writer, kill -9 it after ``delay`` seconds; return its "ack …" lines, split."""
+    """Start the writer, kill -9 it after ``delay`` seconds; return its "ack …" lines, split.
+
+    Creation is killed ``delay`` seconds after the start (some kills land mid-creation). The other
+    modes are killed ``delay`` less the usual start-up time after the writer says "ready", so a
+    busy machine's slow start-up does not leave every kill before the first write.
+    """
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -53,6 +61,7 @@ def _run_and_kill_lines(
         text=True,
     )
     acks: list[list[str]] = []
+    ready = threading.Event()
     assert proc.stdout is not None
     stdout = proc.stdout
 
@@ -60,10 +69,17 @@ def _run_and_kill_lines(
         for line in stdout:
             if line.startswith("ack "):
                 acks.append(line.split())
+            elif line.startswith("ready"):
+                ready.set()
+        ready.set()  # the writer ended: nothing to wait for
 
     thread = threading.Thread(target=reader, daemon=True)
     thread.start()
-    time.sleep(delay)
+    if mode == "create":
+        time.sleep(delay)
+    else:
+        ready.wait(timeout=120)
+        time.sleep(max(0.05, delay - IMPORTS_SECONDS))
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     thread.join(timeout=5)
