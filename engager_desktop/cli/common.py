@@ -11,17 +11,15 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from engager_desktop.crypto.errors import VaultError
-from engager_desktop.domain.validation import ValidationError
+from engager_desktop.domain.errors import UserError, describe
 from engager_desktop.store.lifecycle import BackoffActive
-from engager_desktop.store.migrate import SchemaTooNew
 from engager_desktop.store.vault import Vault, VaultOptions
 
 Handler = Callable[[argparse.Namespace, VaultOptions], int]
 MAX_CLI_WAIT = 30.0
 
 
-class CliFailure(Exception):
+class CliFailure(UserError):
     """A failure to report on one line and exit 1."""
 
 
@@ -29,10 +27,8 @@ def run_handler(args: argparse.Namespace, options: VaultOptions) -> int:
     handler: Handler = args.handler
     try:
         return handler(args, options)
-    except (CliFailure, VaultError, ValidationError, SchemaTooNew) as exc:
-        return fail(str(exc))
-    except OSError as exc:
-        return fail(f"{exc.strerror or 'file error'}: {exc.filename or ''}".rstrip(": "))
+    except (UserError, OSError) as exc:
+        return fail(describe(exc, capital=False))
     except KeyboardInterrupt:
         return fail("interrupted")
     except Exception as exc:  # never a traceback for the user; one line, details only on request

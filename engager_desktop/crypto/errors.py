@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from engager_desktop.domain.errors import UserError
 
-class VaultError(Exception):
+
+class VaultError(UserError):
     """Base class of every error the vault reports to a practitioner."""
 
 

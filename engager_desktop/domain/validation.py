@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from engager_desktop.domain.enums import Phase
+from engager_desktop.domain.errors import UserError
 
 # A due date or release date further ahead than this is almost always a typing slip in the year.
 MAX_DUE_AHEAD = timedelta(days=5 * 366)
@@ -17,7 +18,7 @@ OUT_OF_PRISON = frozenset({Phase.IN_COMMUNITY, Phase.ENDING})
 _ALLOWED_CONTROL = frozenset("\n\r\t")
 
 
-class ValidationError(ValueError):
+class ValidationError(UserError, ValueError):
     """One field's input was refused. ``message`` is plain English and never repeats the input."""
 
     def __init__(self, field: str, message: str) -> None:

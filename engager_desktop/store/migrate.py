@@ -8,6 +8,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
+from engager_desktop.domain.errors import UserError
 from engager_desktop.paths import migrations_path
 
 
@@ -40,7 +41,7 @@ def needs_upgrade(engine: Engine) -> tuple[bool, str | None]:
     return current != head, current
 
 
-class SchemaTooNew(Exception):
+class SchemaTooNew(UserError):
     def __init__(self, revision: str) -> None:
         super().__init__(
             f"this vault was made by a newer version of Engager Desktop (schema {revision}); "

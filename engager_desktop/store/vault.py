@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from engager_desktop.crypto.errors import VaultError
 from engager_desktop.crypto.kdf import PRODUCTION, KdfPolicy
 from engager_desktop.domain.clock import Clock, SystemClock
+from engager_desktop.domain.errors import UserError
 from engager_desktop.domain.hlc import HybridClock, Stamp
 from engager_desktop.store import audit as audit_chain
 from engager_desktop.store.instance_lock import InstanceLock
@@ -200,6 +201,6 @@ class VaultWriteFailed(VaultError):
         )
 
 
-class VaultLocked(Exception):
+class VaultLocked(UserError):
     def __init__(self) -> None:
         super().__init__("the vault is locked")

@@ -17,8 +17,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
-from engager_desktop.crypto.errors import VaultError
-from engager_desktop.domain.validation import ValidationError
+from engager_desktop.domain.errors import UserError, describe
 from engager_desktop.ui import gc_guard
 from engager_desktop.ui.qt_workarounds import keep_singletons_alive
 
@@ -47,18 +46,12 @@ def pool() -> QThreadPool:
 
 
 def plain_message(exc: BaseException) -> str:
-    """What the practitioner reads: our own one-line messages, otherwise a plain apology."""
-    if isinstance(exc, VaultError | ValidationError):
-        text = str(exc)
-        return text[:1].upper() + text[1:]
-    if isinstance(exc, OSError):
-        return f"A file could not be read or written ({exc.strerror or 'file error'})."
-    if exc.__class__.__name__ == "VaultLocked":
-        return "The vault is locked."
-    from engager_desktop.ui import errors  # late: errors imports widgets
+    """What the practitioner reads (``domain.errors.describe``); anything unexpected is logged."""
+    if not isinstance(exc, UserError | OSError):
+        from engager_desktop.ui import errors  # late: errors imports widgets
 
-    errors.log_exception(exc)
-    return GENERIC_FAILURE
+        errors.log_exception(exc)
+    return describe(exc, GENERIC_FAILURE)
 
 
 class Op(QObject):

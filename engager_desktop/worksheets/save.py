@@ -11,12 +11,13 @@ import errno
 import os
 from pathlib import Path
 
+from engager_desktop.domain.errors import UserError
 from engager_desktop.fsutil import Writer, atomic_write_bytes
 
 _FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
-class SavePdfError(Exception):
+class SavePdfError(UserError):
     """The PDF could not be saved; the message says why in one plain line."""
 
 

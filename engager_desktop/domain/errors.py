@@ -1,0 +1,43 @@
+"""One error type for people: every message a practitioner may read, and the one sentence for any.
+
+``UserError`` is the base of every error whose message is written for the practitioner: one plain
+line that never holds a passphrase, a key or a man's data. ``describe`` turns any exception into
+the sentence the CLI, background jobs and wizards show; anything that is not a ``UserError`` (or a
+file error, which is described by its system reason only) becomes a plain apology, so raw
+exception text never reaches a person.
+"""
+
+from __future__ import annotations
+
+GENERIC = "Something went wrong inside Engager Desktop; nothing was changed by this step."
+LOCKED = "The vault is locked."
+
+
+class UserError(Exception):
+    """An error whose ``str()`` is one plain line written for the practitioner."""
+
+
+def is_user_error(exc: BaseException) -> bool:
+    return isinstance(exc, UserError)
+
+
+def sentence(text: str) -> str:
+    """Our messages start lower-case so they read inside others; alone they start with a capital."""
+    text = " ".join(text.split())
+    return text[:1].upper() + text[1:]
+
+
+def describe(exc: BaseException, generic: str = GENERIC, *, capital: bool = True) -> str:
+    """The one sentence a person reads for ``exc`` (never its raw text unless it is ours).
+
+    ``generic`` is what an unexpected error reads as (a window adds that drafts are kept);
+    ``capital=False`` keeps our lower-case start for a line that follows a prefix (the CLI's).
+    """
+    if isinstance(exc, UserError):
+        text = " ".join(str(exc).split())
+    elif isinstance(exc, OSError):
+        where = f": {exc.filename}" if capital is False and exc.filename else ""
+        text = f"a file could not be read or written ({exc.strerror or 'file error'}){where}"
+    else:
+        return generic
+    return (sentence(text) if capital else text) or generic
