@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engager_desktop.store.orm.system import Conflict
-from engager_desktop.sync import canonical, merge
+from engager_desktop.sync import canonical, merge, wire_format
 from engager_desktop.sync.errors import SyncError
 
 KEEP_MINE = "keep_mine"
@@ -50,7 +50,8 @@ class Resolution:
 
 def _losing(row: Conflict) -> tuple[str, canonical.Record]:
     wrapped = json.loads(row.losing_version)
-    return wrapped["side"], canonical.decode(wrapped["line"].encode("utf-8"))
+    line = wrapped["line"].encode("utf-8")  # any 1.x format: it may lack fields added since
+    return wrapped["side"], wire_format.decode(line, wire_format.lenient_reader())
 
 
 def _current(session: Session, table: str, record_id: str) -> Any:

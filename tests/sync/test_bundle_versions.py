@@ -1,0 +1,236 @@
+"""Laptops a release apart exchange bundles both ways (a newer and an older build played here).
+
+One release ahead: a bundle of format 1.1 (``goals.status_reason`` and a ``goal_reviews`` table
+this build does not know) imports; what this build does not know is kept and goes on, byte for
+byte, in its own bundles, also after it edits the record. One release behind: this build plays
+one whose format 1.1 added ``goals.his_words``, and a 1.0 bundle imports with the default.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from engager_desktop.services import erasure
+from engager_desktop.store.orm import Goal
+from engager_desktop.sync import bundle_format as fmt
+from engager_desktop.sync import canonical, field_lists, importer, verify
+from engager_desktop.sync.errors import BundleRefused
+from engager_desktop.sync.field_lists import Added, Formats, Version
+from engager_desktop.sync.snapshot import Scope, select_records
+from tests.sync import craft
+from tests.sync.conftest import Laptop, add_goal_and_step, add_man
+
+REASON = "waiting to hear from the council"
+NEXT = Formats(  # one release ahead of this build
+    field_lists.FORMATS.base,
+    (
+        *field_lists.FORMATS.versions,
+        Version(
+            1,
+            "0007",
+            (Added("goals", "status_reason", None),),
+            (("goal_reviews", "created_at deleted goal_id id note participant_id rev "
+              "updated_at updated_by"),),
+        ),
+    ),
+)  # fmt: skip
+
+
+def _lines(laptop: Laptop) -> list[bytes]:
+    with laptop.vault.read() as session:
+        return select_records(session.connection(), Scope(), laptop.device_id, []).lines
+
+
+def _counts(lines: list[bytes]) -> dict[str, tuple[int, int]]:
+    counts: dict[str, tuple[int, int]] = {}
+    for line in lines:
+        obj = json.loads(line)
+        live, dead = counts.get(obj["t"], (0, 0))
+        counts[obj["t"]] = (live, dead + 1) if obj["r"]["deleted"] else (live + 1, dead)
+    return counts
+
+
+def _newer_lines(laptop: Laptop) -> list[bytes]:
+    """What the build one release ahead sends of ``laptop``'s records: each goal with a reason,
+    and a review of it in the new table."""
+    out = []
+    for line in _lines(laptop):
+        obj = json.loads(line)
+        if obj["t"] != "goals":
+            out.append(line)
+            continue
+        goal = obj["r"]
+        out.append(canonical.encode_any("goals", {**goal, "status_reason": REASON}))
+        review = {
+            "created_at": goal["created_at"],
+            "deleted": False,
+            "goal_id": goal["id"],
+            "id": str(uuid.uuid4()),
+            "note": "he rang them himself",
+            "participant_id": goal["participant_id"],
+            "rev": 1,
+            "updated_at": goal["updated_at"],
+            "updated_by": goal["updated_by"],
+        }
+        out.append(canonical.encode_any("goal_reviews", review))
+    return out
+
+
+def _send(maker: Laptop, to: Laptop, lines: list[bytes], minor: int, seq: int = 1) -> Path:
+    data = craft.craft(
+        craft.own(maker.vault),
+        [craft.target(to.vault)],
+        lines,
+        counts=_counts(lines),
+        format_minor=minor,
+        seq=seq,
+    )
+    path = maker.stick / f"played-{seq}.engager"
+    path.write_bytes(data)
+    return path
+
+
+def _received(laptop: Laptop, bundle: Path) -> tuple[str, list[bytes]]:
+    """The format label and lines of a bundle ``laptop`` was sent."""
+    keys, signer = craft.keys_and_signer(laptop.vault)
+    opened = verify.open_bundle(bundle.read_bytes(), keys, signer)
+    return opened.manifest.to_json()["format"], list(verify.lines(opened))
+
+
+def _kept(laptop: Laptop) -> dict[tuple[str, str], dict[str, Any]]:
+    with laptop.vault.read() as session:
+        rows = session.connection().execute(
+            text("SELECT table_name, record_id, fields FROM sync_passed_on")
+        )
+        return {(t, r): json.loads(f) for t, r, f in rows}
+
+
+def _played_next(pair: tuple[Laptop, Laptop]) -> tuple[Laptop, Laptop, str, list[bytes]]:
+    """The community laptop plays the newer build and sends the prison laptop its records."""
+    prison, community = pair
+    man = add_man(community)
+    add_goal_and_step(community, man)
+    sent = _newer_lines(community)
+    summary = prison.take(_send(community, prison, sent, minor=1))
+    assert summary.committed and summary.records_new == len(sent) - 1  # the review is kept aside
+    return prison, community, man, sent
+
+
+def test_a_newer_bundle_imports_and_what_is_unknown_is_kept(pair: tuple[Laptop, Laptop]) -> None:
+    prison, _community, man, sent = _played_next(pair)
+    with prison.vault.read() as session:
+        goal = session.query(Goal).filter_by(participant_id=man).one()
+        assert goal.title == "Somewhere to live"
+        goal_id = goal.id
+    kept = _kept(prison)
+    assert kept[("goals", goal_id)] == {"status_reason": REASON}
+    review = next(json.loads(line)["r"] for line in sent if b'"t":"goal_reviews"' in line)
+    assert kept[("goal_reviews", review["id"])] == review
+
+
+def test_what_is_kept_goes_on_unchanged_to_a_newer_reader(pair: tuple[Laptop, Laptop]) -> None:
+    prison, community, _man, sent = _played_next(pair)
+    label, lines = _received(community, prison.export(community))
+    assert label == "engager-bundle/1"  # this build's format; what it passes on rides along
+    assert sorted(lines) == sorted(sent)  # every record as the newer build sent it, byte for byte
+    _newer_reader_reads(lines)
+
+
+def _newer_reader_reads(lines: list[bytes]) -> None:
+    """The newer build's field lists fit every record (an unknown field would be dropped)."""
+    tables = field_lists.tables(NEXT)
+    for line in lines:
+        obj = json.loads(line)
+        assert tuple(obj["r"]) == tables[obj["t"]], obj["t"]
+
+
+def test_an_edit_here_keeps_the_unknown_fields(pair: tuple[Laptop, Laptop]) -> None:
+    prison, community, man, _sent = _played_next(pair)
+    with prison.vault.write() as session:
+        goal = session.query(Goal).filter_by(participant_id=man).one()
+        goal.title = "A flat near his sister"
+    _label, lines = _received(community, prison.export(community))
+    goals = [json.loads(line)["r"] for line in lines if b'"t":"goals"' in line]
+    assert [(g["title"], g["status_reason"]) for g in goals] == [("A flat near his sister", REASON)]
+    assert goals[0]["updated_by"] == prison.device_id and goals[0]["rev"] == 2
+    _newer_reader_reads(lines)
+
+
+def test_a_newer_version_of_the_record_replaces_what_was_kept(pair: tuple[Laptop, Laptop]) -> None:
+    prison, community, man, sent = _played_next(pair)
+    community.tick()
+    with community.vault.write() as session:  # the newer build edits again, with no reason now
+        session.query(Goal).filter_by(participant_id=man).one().title = "Own tenancy"
+    again = [
+        line.replace(f'"status_reason":"{REASON}"'.encode(), b'"status_reason":null')
+        for line in _newer_lines(community)
+        if b'"t":"goal_reviews"' not in line
+    ]
+    prison.take(_send(community, prison, again, minor=1, seq=2))
+    kept = _kept(prison)
+    assert {k: v for k, v in kept.items() if k[0] == "goals"}.popitem()[1] == {
+        "status_reason": None
+    }
+    assert len(kept) == 2  # the review from the first bundle is still kept
+
+
+def test_erasing_him_removes_what_was_kept(pair: tuple[Laptop, Laptop]) -> None:
+    prison, _community, man, _sent = _played_next(pair)
+    assert _kept(prison)
+    erasure.erase_man(prison.vault, man)
+    assert _kept(prison) == {}
+
+
+def test_a_newer_major_format_is_refused_whole(pair: tuple[Laptop, Laptop]) -> None:
+    prison, community = pair
+    add_man(community)
+    lines = _lines(community)
+    maker = craft.own(community.vault)
+    payload = fmt.compress_lines(lines)
+    body = craft.manifest_for(maker, payload, [prison.device_id], counts=_counts(lines)).to_json()
+    body["format"] = "engager-bundle/2"
+    raw = json.dumps(body, sort_keys=True, separators=(",", ":")).encode("ascii")
+    plain = fmt.pack(raw, fmt.sign(maker.signing_private, raw), payload.data)
+    data = fmt.encrypt_to_devices(plain, [craft.target(prison.vault)[1]])
+    before = prison.digest()
+    with pytest.raises(BundleRefused, match="update Engager Desktop to read this bundle"):
+        importer.import_bundle(prison.vault, data)
+    assert prison.digest() == before
+
+
+def test_an_older_bundle_imports_with_defaults(
+    pair: tuple[Laptop, Laptop], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """This build plays one release ahead, whose format 1.1 added goals.his_words; the
+    community laptop plays today's build and sends 1.0 lines without it."""
+    prison, community = pair
+    base = dict(field_lists.FORMATS.base)
+    base["goals"] = " ".join(n for n in base["goals"].split() if n != "his_words")
+    ahead = Formats(
+        tuple(base.items()),
+        (Version(0, "0005"), Version(1, "0006", (Added("goals", "his_words", None),))),
+    )
+    monkeypatch.setattr(field_lists, "FORMATS", ahead)
+    assert field_lists.tables(ahead)["goals"] == canonical.table_specs()["goals"].sorted_names
+    man = add_man(community)
+    add_goal_and_step(community, man)
+    with community.vault.write() as session:
+        session.query(Goal).filter_by(participant_id=man).one().his_words = "a place of my own"
+    older = []
+    for line in _lines(community):
+        obj = json.loads(line)
+        obj["r"].pop("his_words", None) if obj["t"] == "goals" else None
+        older.append(canonical.encode_any(obj["t"], obj["r"]))
+    assert prison.take(_send(community, prison, older, minor=0)).committed
+    with prison.vault.read() as session:
+        assert session.query(Goal).filter_by(participant_id=man).one().his_words is None
+    label, lines = _received(community, prison.export(community))
+    assert label == "engager-bundle/1.1"
+    goal = next(json.loads(line)["r"] for line in lines if b'"t":"goals"' in line)
+    assert goal["his_words"] is None
