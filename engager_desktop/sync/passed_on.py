@@ -121,6 +121,25 @@ def foreign_records(
         yield str(table), json.loads(text)
 
 
+def adopt_field_sql(table: str, field: str, *, is_time: bool = False) -> tuple[str, ...]:
+    """The statements a migration that adds ``table.field`` as a column copies in: values kept
+    from newer laptops move into the column (docs/bundle-format.md). ``is_time`` for a date-time
+    (the wire form has a ``T`` where the database has a space)."""
+    path = f"$.{field}"
+    value = f"json_extract(p.fields, '{path}')"
+    if is_time:
+        value = f"replace({value}, 'T', ' ')"
+    return (
+        f'UPDATE "{table}" SET "{field}" = (SELECT {value} FROM sync_passed_on p '
+        f"WHERE p.table_name = '{table}' AND p.record_id = \"{table}\".id) "
+        f"WHERE id IN (SELECT record_id FROM sync_passed_on WHERE table_name = '{table}' "
+        f"AND json_type(fields, '{path}') IS NOT NULL)",
+        f"UPDATE sync_passed_on SET fields = json_remove(fields, '{path}') "
+        f"WHERE table_name = '{table}'",
+        "DELETE FROM sync_passed_on WHERE fields = '{}'",
+    )
+
+
 def forget_man(conn: Connection, man_id: str) -> int:
     """Remove everything kept for his records (when he is erased); returns the rows removed."""
     found = conn.exec_driver_sql("DELETE FROM sync_passed_on WHERE participant_id = ?", (man_id,))
