@@ -101,6 +101,7 @@ def _import(
             return _repeat(vault, opened, dry_run)
         warnings = ledger_warnings(session.connection(), opened)
     records, foreign = passed_on.split(verify.records(opened, limits))
+    warnings += passed_on.notice(records, foreign)
     if dry_run:
         with vault.read() as session:
             plan = _plan(vault, session.connection(), opened, records)

@@ -44,11 +44,22 @@ def men_of(records: Sequence[Record]) -> set[str]:
     return {man for man in men if man is not None}
 
 
+def notice(records: Sequence[Record], foreign: Sequence[Record]) -> list[str]:
+    """A warning for the preview and summary when a newer version sent what this one cannot show."""
+    count = len(foreign) + sum(1 for record in records if record.extras)
+    if not count:
+        return []
+    return [
+        f"{count} record(s) hold details from a newer version of Engager Desktop that this "
+        "version cannot show; they are kept and passed on unchanged (update to see them)"
+    ]
+
+
 def _text(fields: dict[str, Any]) -> str:
     return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def _row(record: Record, fields: dict[str, Any], arrival_no: int) -> tuple[object, ...]:
+def _row(record: Record, fields: dict[str, Any], arrival_no: int | None) -> tuple[object, ...]:
     return (record.table, record.id, record.participant_id, record.hlc, arrival_no, _text(fields))
 
 
@@ -70,6 +81,14 @@ def keep(conn: Connection, plan: Plan, foreign: Sequence[Record], arrival_no: in
         conn.exec_driver_sql(_DELETE, deletes)
     if upserts:
         conn.exec_driver_sql(_UPSERT, upserts)
+
+
+def set_fields(conn: Connection, record: Record) -> None:
+    """Make the fields kept for one record those it came with (a conflict resolved their way)."""
+    if record.extras:
+        conn.exec_driver_sql(_UPSERT, [_row(record, record.extras, None)])
+    else:
+        conn.exec_driver_sql(_DELETE, (record.table, record.id))
 
 
 def _kept_keys(conn: Connection) -> set[tuple[str, str]]:

@@ -24,7 +24,8 @@ from engager_desktop.sync import canonical, field_lists
 from engager_desktop.sync.canonical import ColumnSpec, Record, TableSpec
 from engager_desktop.sync.errors import RecordInvalid
 
-NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
+NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")  # a field
+TABLE = re.compile(r"[a-z_]{1,40}")  # a table (as the manifest counts them)
 MAX_FIELDS = 200
 _BASE_COLUMNS = (
     ColumnSpec("created_at", "datetime", False, None, False, False),
@@ -92,7 +93,7 @@ def _other_fields(
 
 
 def _foreign(table: Any, row: dict[str, Any], line: bytes) -> Record:
-    if not isinstance(table, str) or not NAME.fullmatch(table):
+    if not isinstance(table, str) or not TABLE.fullmatch(table):
         raise RecordInvalid("a record names an unknown table")
     if table in Base.metadata.tables:
         raise RecordInvalid("a record names a table that does not travel in bundles")

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from engager_desktop.services import erasure
+from engager_desktop.services import erasure, sync
 from engager_desktop.store.orm import Goal
 from engager_desktop.sync import bundle_format as fmt
 from engager_desktop.sync import canonical, field_lists, importer, passed_on, verify
@@ -56,7 +56,7 @@ def _counts(lines: list[bytes]) -> dict[str, tuple[int, int]]:
     return counts
 
 
-def _newer_lines(laptop: Laptop) -> list[bytes]:
+def _newer_lines(laptop: Laptop, reason: str = REASON) -> list[bytes]:
     """What the build one release ahead sends of ``laptop``'s records: each goal with a reason,
     and a review of it in the new table."""
     out = []
@@ -66,7 +66,7 @@ def _newer_lines(laptop: Laptop) -> list[bytes]:
             out.append(line)
             continue
         goal = obj["r"]
-        out.append(canonical.encode_any("goals", {**goal, "status_reason": REASON}))
+        out.append(canonical.encode_any("goals", {**goal, "status_reason": reason}))
         review = {
             "created_at": goal["created_at"],
             "deleted": False,
@@ -119,6 +119,10 @@ def _played_next(pair: tuple[Laptop, Laptop]) -> tuple[Laptop, Laptop, str, list
     sent = _newer_lines(community)
     summary = prison.take(_send(community, prison, sent, minor=1))
     assert summary.committed and summary.records_new == len(sent) - 1  # the review is kept aside
+    assert [w for w in summary.warnings if "newer version" in w] == [
+        "2 record(s) hold details from a newer version of Engager Desktop that this version "
+        "cannot show; they are kept and passed on unchanged (update to see them)"
+    ]
     return prison, community, man, sent
 
 
@@ -178,6 +182,28 @@ def test_a_newer_version_of_the_record_replaces_what_was_kept(pair: tuple[Laptop
         "status_reason": None
     }
     assert len(kept) == 2  # the review from the first bundle is still kept
+
+
+def test_taking_their_version_of_a_conflict_takes_its_unknown_fields(
+    pair: tuple[Laptop, Laptop],
+) -> None:
+    prison, community, man, _sent = _played_next(pair)
+    community.tick()
+    with community.vault.write() as session:
+        session.query(Goal).filter_by(participant_id=man).one().title = "Their title"
+    prison.tick(600)
+    with prison.vault.write() as session:  # the later edit: it wins, theirs is kept as a conflict
+        session.query(Goal).filter_by(participant_id=man).one().title = "My title"
+    theirs = [
+        line for line in _newer_lines(community, "their reason") if b'"goal_reviews"' not in line
+    ]
+    assert prison.take(_send(community, prison, theirs, minor=1, seq=2)).records_in_conflict == 1
+    assert {k[0]: v for k, v in _kept(prison).items()}["goals"] == {"status_reason": REASON}
+    (conflict,) = sync.list_conflicts(prison.vault)
+    sync.resolve_conflict(prison.vault, conflict.id, "take_theirs")
+    assert {k[0]: v for k, v in _kept(prison).items()}["goals"] == {"status_reason": "their reason"}
+    with prison.vault.read() as session:
+        assert session.query(Goal).filter_by(participant_id=man).one().title == "Their title"
 
 
 def test_erasing_him_removes_what_was_kept(pair: tuple[Laptop, Laptop]) -> None:
