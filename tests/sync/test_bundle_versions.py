@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +145,31 @@ def test_what_is_kept_goes_on_unchanged_to_a_newer_reader(pair: tuple[Laptop, La
     assert label == "engager-bundle/1"  # this build's format; what it passes on rides along
     assert sorted(lines) == sorted(sent)  # every record as the newer build sent it, byte for byte
     _newer_reader_reads(lines)
+
+
+def test_passed_on_through_two_older_laptops(
+    pair: tuple[Laptop, Laptop], make_laptop: Callable[[str], Laptop]
+) -> None:
+    prison, community, _man, sent = _played_next(pair)
+    office = make_laptop("office")
+    for a, b in ((prison, office), (office, community)):
+        a.enrol(b)
+        b.enrol(a)
+    assert office.take(prison.export(office, since_ack=True)).committed
+    _label, lines = _received(community, office.export(community))
+    assert sorted(lines) == sorted(sent)
+
+
+def test_a_chosen_men_bundle_keeps_fields_but_not_unknown_tables(
+    pair: tuple[Laptop, Laptop],
+) -> None:
+    prison, community, man, _sent = _played_next(pair)
+    made = sync.export(prison.vault, prison.stick, recipients=(community.device_id,), men=(man,))
+    _label, lines = _received(community, made.path)
+    tables = {json.loads(line)["t"] for line in lines}
+    assert "goals" in tables and "goal_reviews" not in tables
+    goal = next(json.loads(line)["r"] for line in lines if b'"t":"goals"' in line)
+    assert goal["status_reason"] == REASON
 
 
 def _newer_reader_reads(lines: list[bytes]) -> None:
