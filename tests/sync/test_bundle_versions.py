@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
+from engager_desktop.cli import main
 from engager_desktop.services import erasure, sync
 from engager_desktop.store.orm import Goal
 from engager_desktop.sync import bundle_format as fmt
@@ -26,6 +27,7 @@ from engager_desktop.sync.field_lists import Added, Formats, Version
 from engager_desktop.sync.snapshot import Scope, select_records
 from tests.sync import craft
 from tests.sync.conftest import Laptop, add_goal_and_step, add_man
+from tests.vault_fixtures import TEST_PASSPHRASE, test_options
 
 REASON = "waiting to hear from the council"
 NEXT = Formats(  # one release ahead of this build
@@ -279,21 +281,42 @@ def test_builds_from_before_format_versions_read_our_bundles(pair: tuple[Laptop,
     assert all(canonical.decode(line) for line in verify.lines(opened))
 
 
+def _newer_major(maker: Laptop, to: Laptop) -> bytes:
+    """A bundle of format 2.0 (its manifest differs in other ways too), signed by ``maker``."""
+    add_man(maker)
+    lines = _lines(maker)
+    own = craft.own(maker.vault)
+    payload = fmt.compress_lines(lines)
+    body = craft.manifest_for(own, payload, [to.device_id], counts=_counts(lines)).to_json()
+    body.update(format="engager-bundle/2", sender={"laptop": "new"})
+    raw = json.dumps(body, sort_keys=True, separators=(",", ":")).encode("ascii")
+    plain = fmt.pack(raw, fmt.sign(own.signing_private, raw), payload.data)
+    return fmt.encrypt_to_devices(plain, [craft.target(to.vault)[1]])
+
+
 def test_a_newer_major_format_is_refused_whole(pair: tuple[Laptop, Laptop]) -> None:
     prison, community = pair
-    add_man(community)
-    lines = _lines(community)
-    maker = craft.own(community.vault)
-    payload = fmt.compress_lines(lines)
-    body = craft.manifest_for(maker, payload, [prison.device_id], counts=_counts(lines)).to_json()
-    body["format"] = "engager-bundle/2"
-    raw = json.dumps(body, sort_keys=True, separators=(",", ":")).encode("ascii")
-    plain = fmt.pack(raw, fmt.sign(maker.signing_private, raw), payload.data)
-    data = fmt.encrypt_to_devices(plain, [craft.target(prison.vault)[1]])
+    data = _newer_major(community, prison)
     before = prison.digest()
     with pytest.raises(BundleRefused, match="update Engager Desktop to read this bundle"):
         importer.import_bundle(prison.vault, data)
     assert prison.digest() == before
+
+
+def test_the_cli_refuses_a_newer_major_format_in_one_line(
+    pair: tuple[Laptop, Laptop],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    prison, community = pair
+    path = community.stick / "newer.engager"
+    path.write_bytes(_newer_major(community, prison))
+    prison.vault.lock()
+    monkeypatch.setenv("ENGAGER_PASSPHRASE", TEST_PASSPHRASE)
+    code = main(["import", "--vault", str(prison.path), str(path)], options=test_options())
+    out = capsys.readouterr()
+    assert code == 1 and out.out == ""
+    assert out.err.count("\n") == 1 and "update Engager Desktop to read this bundle" in out.err
 
 
 def test_an_older_bundle_imports_with_defaults(
