@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from engager_desktop.store import sync_state  # noqa: F401  (registers the sync tables)
 from engager_desktop.store.orm import Base
 from engager_desktop.sync import canonical, field_lists
 from engager_desktop.sync.canonical import ColumnSpec, Record, TableSpec
@@ -27,6 +28,7 @@ from engager_desktop.sync.errors import RecordInvalid
 NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")  # a field
 TABLE = re.compile(r"[a-z_]{1,40}")  # a table (as the manifest counts them)
 MAX_FIELDS = 200
+_UNMODELLED = frozenset({"search_index", "caseload_figures", "alembic_version"})
 _BASE_COLUMNS = (
     ColumnSpec("created_at", "datetime", False, None, False, False),
     ColumnSpec("deleted", "bool", False, None, False, False),
@@ -95,7 +97,7 @@ def _other_fields(
 def _foreign(table: Any, row: dict[str, Any], line: bytes) -> Record:
     if not isinstance(table, str) or not TABLE.fullmatch(table):
         raise RecordInvalid("a record names an unknown table")
-    if table in Base.metadata.tables:
+    if table in Base.metadata.tables or table in _UNMODELLED or table.startswith("sqlite_"):
         raise RecordInvalid("a record names a table that does not travel in bundles")
     _check_names(table, row)
     for col in _BASE_COLUMNS:

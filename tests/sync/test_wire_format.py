@@ -68,6 +68,8 @@ def test_record_of_an_unknown_table_is_kept_whole() -> None:
         ("goal_reviews", {"rev": 0}, "below 1"),
         ("audit_events", {}, "does not travel"),
         ("sync_passed_on", {}, "does not travel"),
+        ("search_index", {}, "does not travel"),
+        ("sqlite_master", {}, "does not travel"),
         ("Goal Reviews", {}, "unknown table"),
     ],
 )
