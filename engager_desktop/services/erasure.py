@@ -40,6 +40,7 @@ from engager_desktop.store.orm import (
 from engager_desktop.store.orm.base import Synced
 from engager_desktop.store.stamping import naive_utc
 from engager_desktop.store.vault import Vault
+from engager_desktop.sync import passed_on
 
 ERASURE_ACTION = "erasure"
 ERASED_KEY = "erased:"  # a settings row per erased man: his random id, nothing else
@@ -242,7 +243,8 @@ def _empty(kind: type) -> Any:
 
 
 def _erase_local(session: Session, man_id: str, ids: list[str]) -> tuple[int, int]:
-    """Delete what never syncs: his conflicts, drafts, search row and caseload figures."""
+    """Delete what never syncs: his conflicts, drafts, search row, caseload figures and what
+    was kept to pass on for his records."""
     conn = session.connection()
     conflicts = 0
     for chunk in range(0, len(ids), 500):
@@ -257,6 +259,7 @@ def _erase_local(session: Session, man_id: str, ids: list[str]) -> tuple[int, in
     # lower case) until they are merged. 'optimize' merges them all into one, without him.
     conn.exec_driver_sql("INSERT INTO search_index(search_index) VALUES ('optimize')")
     conn.exec_driver_sql("DELETE FROM caseload_figures WHERE participant_id = ?", (man_id,))
+    passed_on.forget_man(conn, man_id)  # fields and records a newer version sent about him
     return conflicts, int(drafts or 0)
 
 

@@ -9,6 +9,9 @@
   new change) and the number of the import that last wrote it (records that arrived after an
   export must go in the next "since ack" export even though their clock stamps are older).
 Made by migration 0004.
+- ``sync_passed_on``: what a newer version of Engager Desktop put in bundles that this one does not
+  know, kept to pass on (docs/bundle-format.md): per record, the fields it does not know (a JSON
+  object), or the whole record of a table it does not know. Made by migration 0006.
 """
 
 from __future__ import annotations
@@ -59,6 +62,17 @@ class SyncRecord(Base):
     seen_device: Mapped[str] = mapped_column(String(36))
     seen_deleted: Mapped[bool]
     arrival_no: Mapped[int | None] = mapped_column(index=True)
+
+
+class SyncPassedOn(Base):
+    __tablename__ = "sync_passed_on"
+
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    participant_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    updated_at: Mapped[str] = mapped_column(String(20))
+    arrival_no: Mapped[int | None]
+    fields: Mapped[str] = mapped_column(Text)
 
 
 def arrival_mark(conn: Connection) -> int:

@@ -3,7 +3,8 @@
 A line is ``{"r":{column: value, ...},"t":"table"}`` with sorted keys, no spaces, UTF-8, dates as
 ``YYYY-MM-DD`` and times as ``YYYY-MM-DDTHH:MM:SS.ffffff`` (naive UTC, as stored). Reading a line
 checks every column against the model (exact fields in sorted order, no repeated field, type,
-length, nullability, id and clock formats, real dates). The exporter writes only canonical lines;
+length, nullability, id and clock formats, real dates); ``wire_format`` reads the lines of other 1.x
+formats (fields added or unknown) with the same checks. The exporter writes only canonical lines;
 the reader does not re-encode to prove it (that doubled the import time), so a record's digest is
 taken over the bytes received, which are covered by the signed payload hash.
 """
@@ -165,6 +166,12 @@ def encode_wire(spec: TableSpec, values: dict[str, Any]) -> bytes:
     return _dumps({"r": values, "t": spec.name}).encode("utf-8")
 
 
+def encode_any(table: str, values: Mapping[str, Any]) -> bytes:
+    """The canonical line for any fields (sorted here): a record with fields passed on, or one
+    of a table this build does not know."""
+    return _dumps({"r": dict(sorted(values.items())), "t": table}).encode("utf-8")
+
+
 def read_wire(
     conn: Connection, spec: TableSpec, where: str = "", params: Sequence[Any] = ()
 ) -> Iterator[dict[str, Any]]:
@@ -200,11 +207,14 @@ def content_digest(conn: Connection) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Record:
-    """One checked record from a bundle: its table, wire-form values and line as received."""
+    """One checked record from a bundle: its table, wire-form values and line as received (and
+    what a newer version of Engager Desktop put in it that this one does not know)."""
 
     table: str
     values: dict[str, Any]
     line: bytes
+    extras: dict[str, Any] | None = None  # fields this build does not know, kept to pass on
+    foreign: bool = False  # a table this build does not know: ``values`` is the whole record
 
     @property
     def id(self) -> str:
@@ -245,8 +255,8 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 _loads = json.JSONDecoder(object_pairs_hook=_no_duplicates).decode
 
 
-def decode(line: bytes) -> Record:
-    """Parse and check one line; raise RecordInvalid naming the table and field, never a value."""
+def parse_line(line: bytes) -> tuple[Any, Any]:
+    """A line's table name and field object, unchecked; RecordInvalid if it is not a record."""
     if len(line) > MAX_RECORD_BYTES:
         raise RecordInvalid("a record is larger than 1 MiB")
     try:
@@ -255,20 +265,37 @@ def decode(line: bytes) -> Record:
         if isinstance(exc, RecordInvalid):
             raise
         raise RecordInvalid("a line is not JSON") from exc
-    if not isinstance(obj, dict) or obj.keys() != {"r", "t"}:
+    if not isinstance(obj, dict) or obj.keys() != {"r", "t"} or not isinstance(obj["r"], dict):
         raise RecordInvalid("a line is not a record")
-    table, row = obj["t"], obj["r"]
+    return obj["t"], obj["r"]
+
+
+def decode(line: bytes) -> Record:
+    """Parse and check one line of today's format exactly (``wire_format.decode`` reads every
+    1.x format); raise RecordInvalid naming the table and field, never a value."""
+    table, row = parse_line(line)
     spec = table_specs().get(table) if isinstance(table, str) else None
-    if spec is None or not isinstance(row, dict):
+    if spec is None:
         raise RecordInvalid("a record names an unknown table")
     if tuple(row) != spec.sorted_names:
         raise RecordInvalid(f"a {spec.name} record does not have exactly the expected fields")
+    check_row(spec, row)
+    return Record(spec.name, row, line)
+
+
+def check_row(spec: TableSpec, row: Mapping[str, Any]) -> None:
+    """Check every column's value (all present); raise RecordInvalid naming what is wrong."""
     for col in spec.columns:
         if not _valid(col, row[col.name]):
             _check(spec.name, col, row[col.name])  # raises, naming what is wrong
     if row["rev"] < 1:
         raise RecordInvalid(f"a {spec.name} record has a revision below 1")
-    return Record(spec.name, row, line)
+
+
+def check_value(table: str, col: ColumnSpec, value: Any) -> None:
+    """Check one value; raise RecordInvalid naming ``table.column`` if it is wrong."""
+    if not _valid(col, value):
+        _check(table, col, value)
 
 
 def _valid(col: ColumnSpec, value: Any) -> bool:

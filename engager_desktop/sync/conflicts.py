@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engager_desktop.store.orm.system import Conflict
-from engager_desktop.sync import canonical, merge
+from engager_desktop.sync import canonical, merge, passed_on, wire_format
 from engager_desktop.sync.errors import SyncError
 
 KEEP_MINE = "keep_mine"
@@ -50,7 +50,8 @@ class Resolution:
 
 def _losing(row: Conflict) -> tuple[str, canonical.Record]:
     wrapped = json.loads(row.losing_version)
-    return wrapped["side"], canonical.decode(wrapped["line"].encode("utf-8"))
+    line = wrapped["line"].encode("utf-8")  # any 1.x format: it may lack fields added since
+    return wrapped["side"], wire_format.decode(line, wire_format.lenient_reader())
 
 
 def _current(session: Session, table: str, record_id: str) -> Any:
@@ -130,6 +131,8 @@ def resolve(session: Session, conflict_id: str, choice: str, now: datetime) -> R
                 "enter what you need as a new record",
             )
         _write_back(current, row.table_name, loser.values)
+        if side == merge.THEIRS:  # their line as received: what a newer version added goes too
+            passed_on.set_fields(session.connection(), loser)
     row.resolved_at = now
     row.resolution = choice
     return Resolution(row.id, row.table_name, row.record_id, row.participant_id, wanted_loser)

@@ -20,11 +20,11 @@ from sqlalchemy import Connection, insert
 from sqlalchemy.orm import Session
 
 from engager_desktop.fsutil import Writer
-from engager_desktop.store import audit, migrate, sync_state
+from engager_desktop.store import audit, sync_state
 from engager_desktop.store.stamping import naive_utc, utc_iso
 from engager_desktop.store.vault import Vault
 from engager_desktop.sync import bundle_format as fmt
-from engager_desktop.sync import stick, trust
+from engager_desktop.sync import field_lists, stick, trust
 from engager_desktop.sync.age_header import parse_header
 from engager_desktop.sync.errors import BundleRefused, ExportFailed, SyncError
 from engager_desktop.sync.identity import ensure_own_identity, rotate_token
@@ -195,6 +195,7 @@ def _build(
         payload_length=len(payload.data),
         inflated_length=payload.inflated_length,
         counts=selection.counts,
+        format_minor=field_lists.FORMATS.current.minor,
     )
     body = made.to_bytes()
     plain = fmt.pack(body, fmt.sign(own.signing_private, body), payload.data)
@@ -230,7 +231,7 @@ def _header(conn: Connection, vault: Vault, own: trust.OwnKeys, folder: Path) ->
         bundle_id=str(uuid.uuid4()),
         seq=seq,
         previous=last.file_hash if last else None,
-        schema=migrate.current_revision(conn) or "none",
+        schema=field_lists.FORMATS.current.schema,  # readers from before format versions check it
         created_at=utc_iso(vault.clock),
         hlc=str(vault.hlc.last),
         acks=acks(conn),

@@ -26,7 +26,7 @@ from engager_desktop.store.orm.system import ImportLedger
 from engager_desktop.store.stamping import naive_utc
 from engager_desktop.store.vault import Vault
 from engager_desktop.sync import bundle_format as fmt
-from engager_desktop.sync import merge, trust, verify
+from engager_desktop.sync import merge, passed_on, trust, verify
 from engager_desktop.sync.apply import apply_plan
 from engager_desktop.sync.canonical import Record
 from engager_desktop.sync.errors import BundleRefused
@@ -100,7 +100,8 @@ def _import(
         if _already_imported(session.connection(), made.bundle_id):
             return _repeat(vault, opened, dry_run)
         warnings = ledger_warnings(session.connection(), opened)
-    records = verify.records(opened, limits)
+    records, foreign = passed_on.split(verify.records(opened, limits))
+    warnings += passed_on.notice(records, foreign)
     if dry_run:
         with vault.read() as session:
             plan = _plan(vault, session.connection(), opened, records)
@@ -111,9 +112,11 @@ def _import(
             return summarise(made, Plan(), [], committed=False, already=True)
         plan = _plan(vault, conn, opened, records)
         result = summarise(made, plan, warnings, committed=True)
+        arrival = sync_state.arrival_mark(conn) + 1  # the number _commit gives this import
         _commit(vault, session, opened, plan, result)
+        passed_on.keep(conn, plan, foreign, arrival)
         if after_merge is not None:
-            after_merge(session, plan.touched_men())
+            after_merge(session, plan.touched_men() | passed_on.men_of(foreign))
     return result
 
 

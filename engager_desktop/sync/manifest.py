@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from engager_desktop.sync import field_lists
 from engager_desktop.sync.errors import BundleRefused
 
-FORMAT = "engager-bundle/1"
+FORMAT = "engager-bundle/1"  # format 1.0; field_lists.label gives the others
 MAX_MANIFEST_BYTES = 64 * 1024
 MAX_RECIPIENTS = 32
 MAX_ACKS = 256
@@ -35,7 +36,7 @@ class Manifest:
     exporter_name: str
     seq: int
     previous: str | None  # SHA-256 of this device's previous bundle file
-    schema: str  # alembic revision of the exporting vault
+    schema: str  # the schema revision its records' format describes (field_lists.Version)
     recipient_kind: str  # x25519 | passphrase
     recipients: tuple[str, ...]  # device ids (empty for a passphrase bundle)
     scope: str  # all | since_ack | men
@@ -49,6 +50,7 @@ class Manifest:
     acks: dict[str, tuple[int, int]]  # device -> (last seq imported, last complete seq imported)
     audit_count: int
     audit_head: str
+    format_minor: int = 0  # the records' format is 1.<minor> (field_lists)
 
     @property
     def records(self) -> int:
@@ -56,7 +58,7 @@ class Manifest:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "format": FORMAT,
+            "format": field_lists.label(field_lists.MAJOR, self.format_minor),
             "bundle_id": self.bundle_id,
             "exporter": {"device_id": self.exporter, "name": self.exporter_name},
             "seq": self.seq,
@@ -126,13 +128,33 @@ def parse(data: bytes) -> Manifest:
         raise
     except (ValueError, RecursionError) as exc:
         raise _bad("not JSON") from exc
+    minor = _format_minor(raw)
     top = _obj(raw, _TOP_KEYS, "the manifest")
-    if top["format"] != FORMAT:
-        raise BundleRefused("format", "the bundle was made in a format this version cannot read")
-    manifest = _build(top)
+    manifest = _build(top, minor)
     if manifest.to_bytes() != data:
         raise _bad("not in canonical form")
     return manifest
+
+
+_FORMAT = re.compile(r"engager-bundle/([1-9][0-9]{0,5})(?:\.([1-9][0-9]{0,5}))?")
+
+
+def _format_minor(raw: Any) -> int:
+    """The records' format minor version; a newer major version is refused whole, first (its
+    manifest may differ in every other way)."""
+    found = raw.get("format") if isinstance(raw, dict) else None
+    matched = _FORMAT.fullmatch(found) if isinstance(found, str) else None
+    if matched is None:
+        raise BundleRefused("format", "the bundle was made in a format this version cannot read")
+    if int(matched[1]) > field_lists.MAJOR:
+        raise BundleRefused(
+            "format_newer",
+            "this bundle was made by a newer version of Engager Desktop: "
+            "update Engager Desktop to read this bundle",
+        )
+    if int(matched[1]) < field_lists.MAJOR:
+        raise BundleRefused("format", "the bundle was made in a format this version cannot read")
+    return int(matched[2] or 0)
 
 
 _TOP_KEYS = {
@@ -152,7 +174,7 @@ _TOP_KEYS = {
 }
 
 
-def _build(top: dict[str, Any]) -> Manifest:
+def _build(top: dict[str, Any], minor: int) -> Manifest:
     exporter = _obj(top["exporter"], {"device_id", "name"}, "exporter")
     name = exporter["name"]
     if not isinstance(name, str) or not 0 < len(name) <= 100:
@@ -193,6 +215,7 @@ def _build(top: dict[str, Any]) -> Manifest:
         acks=_acks(top["acks"]),
         audit_count=_int(audit["count"], "audit count"),
         audit_head=_str(audit["head"], _HEX64, "audit head"),
+        format_minor=minor,
     )
 
 

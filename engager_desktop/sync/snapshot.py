@@ -6,7 +6,8 @@ that arrived here by import after it (their stamps can be older). With no such a
 goes. A chosen-men bundle carries those men with all their records and the whole services
 directory (their steps and consents point into it); it is never "complete". The caller may name
 records to leave out of it (``withheld``: table -> record ids), for want of his consent; nothing
-points at those records, so the bundle stays whole without them.
+points at those records, so the bundle stays whole without them. What newer versions sent that
+this one does not know goes with them as it came (``passed_on``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection
 
 from engager_desktop.store import sync_state
-from engager_desktop.sync import canonical
+from engager_desktop.sync import canonical, passed_on, wire_format
 from engager_desktop.sync.errors import SyncError
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -85,7 +86,7 @@ def select_records(
     withheld: Mapping[str, frozenset[str]] | None = None,
 ) -> Selection:
     if scope.kind == "all":
-        return _collect(conn, _everything, Selection())
+        return _add_foreign(conn, _collect(conn, _everything, Selection()), None)
     if scope.kind == "since_ack":
         if not recipients:
             raise SyncError(
@@ -94,16 +95,17 @@ def select_records(
         base = since_base(conn, own_id, recipients)
         if base is None:
             note = "no acknowledgement from the recipient yet, so everything was exported"
-            return _collect(conn, _everything, Selection(note=note))
+            return _add_foreign(conn, _collect(conn, _everything, Selection(note=note)), None)
         where = (
             "updated_at > ? OR id IN (SELECT record_id FROM sync_records "
             "WHERE table_name = ? AND arrival_no > ?)"
         )
-        return _collect(
+        selection = _collect(
             conn,
             lambda spec: (where, (base.cutoff, spec.name, base.arrival_mark)),
             Selection(since=base.cutoff),
         )
+        return _add_foreign(conn, selection, (base.cutoff, base.arrival_mark))
     if scope.kind == "men":
         return _chosen_men(conn, scope.men, withheld or {})
     raise SyncError("scope", "unknown export scope")
@@ -141,18 +143,32 @@ def _chosen_men(
 def _collect(conn: Connection, where: WhereFn, selection: Selection) -> Selection:
     for spec in canonical.table_specs().values():
         clause, params = where(spec)
-        live = dead = 0
+        kept = passed_on.kept_fields(conn, spec.name)
         for values in canonical.read_wire(conn, spec, clause, params):
-            selection.lines.append(canonical.encode_wire(spec, values))
-            if values["deleted"]:
-                dead += 1
+            extra = kept.get(values["id"]) if kept else None
+            if extra:
+                line = wire_format.encode_passed_on(spec, values, extra)
             else:
-                live += 1
-            man = canonical.man_of(spec.name, values)
-            if man is not None:
-                selection.men.add(man)
-        if live or dead:
-            selection.counts[spec.name] = (live, dead)
+                line = canonical.encode_wire(spec, values)
+            _add(selection, spec.name, values, line)
+    return selection
+
+
+def _add(selection: Selection, table: str, values: dict[str, object], line: bytes) -> None:
+    selection.lines.append(line)
+    live, dead = selection.counts.get(table, (0, 0))
+    selection.counts[table] = (live, dead + 1) if values["deleted"] else (live + 1, dead)
+    man = canonical.man_of(table, values)
+    if man is not None:
+        selection.men.add(man)
+
+
+def _add_foreign(
+    conn: Connection, selection: Selection, since: tuple[str, int] | None
+) -> Selection:
+    """Records of tables this version does not know, kept to pass on, as they came."""
+    for table, values in passed_on.foreign_records(conn, since):
+        _add(selection, table, values, canonical.encode_any(table, values))
     return selection
 
 

@@ -2,9 +2,10 @@
 
 size cap -> age header (scrypt work factor above 20 refused before any decryption) -> decrypt in
 memory -> strict container and manifest parse -> signer enrolled and not revoked -> signature ->
-this vault is a recipient -> payload hash -> schema known. The import ledger and the record
-checks in staging come after this, in the importer. Nothing here touches the database except
-through the ``signer`` lookup the caller passes in.
+this vault is a recipient -> payload hash. The records' format version was checked with the
+manifest (a newer major version is refused whole; every 1.x is read, see ``wire_format``). The
+import ledger and the record checks in staging come after this, in the importer. Nothing here
+touches the database except through the ``signer`` lookup the caller passes in.
 """
 
 from __future__ import annotations
@@ -12,14 +13,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
 
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-
-from engager_desktop.paths import migrations_path
 from engager_desktop.sync import bundle_format as fmt
-from engager_desktop.sync import canonical, manifest
+from engager_desktop.sync import canonical, manifest, wire_format
 from engager_desktop.sync.age_header import PASSPHRASE, AgeHeader, parse_header
 from engager_desktop.sync.errors import BundleRefused
 
@@ -43,13 +39,6 @@ class OpenedBundle:
     file_size: int
 
 
-@cache
-def known_schemas() -> frozenset[str]:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(migrations_path()))
-    return frozenset(rev.revision for rev in ScriptDirectory.from_config(cfg).walk_revisions())
-
-
 def open_bundle(
     data: bytes,
     keys: OpenKeys,
@@ -57,7 +46,6 @@ def open_bundle(
     *,
     as_recipient: bool = True,
     limits: fmt.Limits = fmt.DEFAULT_LIMITS,
-    schemas: frozenset[str] | None = None,
 ) -> OpenedBundle:
     """Run every check up to the ledger; ``as_recipient=False`` is the exporter's read-back."""
     if len(data) > limits.file:
@@ -72,11 +60,6 @@ def open_bundle(
     fmt.check_payload(container.payload, made.payload_sha256, made.payload_length)
     if made.inflated_length > limits.inflated:
         raise fmt.too_large(limits)
-    if made.schema not in (schemas if schemas is not None else known_schemas()):
-        raise BundleRefused(
-            "schema_newer",
-            "the bundle was made by a newer version of Engager Desktop; update this laptop first",
-        )
     return OpenedBundle(
         made, header, container.payload, hashlib.sha256(data).hexdigest(), len(data)
     )
@@ -103,8 +86,9 @@ def records(
     """Every record, each strictly checked, no (table, id) twice, counts equal to the manifest's."""
     out: list[canonical.Record] = []
     seen: set[tuple[str, str]] = set()
+    how = wire_format.reader(opened.manifest.format_minor)
     for line in lines(opened, limits):
-        record = canonical.decode(line)
+        record = wire_format.decode(line, how)
         key = (record.table, record.id)
         if key in seen:
             raise BundleRefused("duplicate", "the bundle holds the same record twice")
