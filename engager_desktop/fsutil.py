@@ -92,6 +92,13 @@ def read_at_most(source: BinaryIO, limit: int, piece: int = 1 << 20) -> bytes:
     return b"".join(pieces)
 
 
+def create_private_file(path: Path) -> None:
+    """Create ``path`` empty and owner-only (0600 on POSIX) if it is missing; SQLite then gives
+    its -wal and -shm files the same mode."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(Path(path), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 def fsync_dir(path: Path) -> None:
     """Flush a folder's entries (a rename or a new file) to disk; a no-op on Windows."""
     if sys.platform != "win32":

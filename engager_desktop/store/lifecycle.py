@@ -79,7 +79,7 @@ def create_vault(
     require_strong(passphrase, options)
     _remove_stale_builds(path)
     build = path.with_name(f".{path.name}.creating-{secrets.token_hex(4)}")
-    build.mkdir()
+    build.mkdir(mode=0o700)  # owner only; every file in it is created 0600
     try:
         code = _build(build, passphrase, options, demo=demo)
         fsync_dir(build)
