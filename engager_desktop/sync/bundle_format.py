@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from engager_desktop.fsutil import read_at_most
 from engager_desktop.sync.age_header import PASSPHRASE, AgeHeader
+from engager_desktop.sync.bundle_passphrase import normalise
 from engager_desktop.sync.canonical import MAX_RECORD_BYTES
 from engager_desktop.sync.errors import BundleRefused, ExportFailed
 from engager_desktop.sync.manifest import MAX_MANIFEST_BYTES
@@ -120,7 +121,7 @@ def encrypt_to_devices(plaintext: bytes, recipients: Iterable[str]) -> bytes:
 
 def encrypt_to_passphrase(plaintext: bytes, passphrase: str) -> bytes:
     try:
-        return bytes(pyrage.passphrase.encrypt(plaintext, passphrase))
+        return bytes(pyrage.passphrase.encrypt(plaintext, normalise(passphrase)))
     except (pyrage.EncryptError, ValueError) as exc:
         raise ExportFailed("encrypt", "the bundle could not be encrypted") from exc
 
@@ -152,7 +153,7 @@ def decrypt(
                 raise BundleRefused(
                     "passphrase_needed", "this bundle is locked with a passphrase: enter it"
                 )
-            return bytes(pyrage.passphrase.decrypt(data, passphrase))
+            return bytes(pyrage.passphrase.decrypt(data, normalise(passphrase)))
         if identity is None:
             raise BundleRefused("no_identity", "this vault has no device key to open bundles")
         return bytes(pyrage.decrypt(data, [pyrage.x25519.Identity.from_str(identity)]))

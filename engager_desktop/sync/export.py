@@ -24,7 +24,7 @@ from engager_desktop.store import audit, migrate, sync_state
 from engager_desktop.store.stamping import naive_utc, utc_iso
 from engager_desktop.store.vault import Vault
 from engager_desktop.sync import bundle_format as fmt
-from engager_desktop.sync import stick, trust
+from engager_desktop.sync import bundle_passphrase, stick, trust
 from engager_desktop.sync.age_header import parse_header
 from engager_desktop.sync.errors import BundleRefused, ExportFailed, SyncError
 from engager_desktop.sync.identity import ensure_own_identity, rotate_token
@@ -34,7 +34,6 @@ from engager_desktop.sync.verify import OpenKeys, count_only, open_bundle
 
 SUFFIX = ".engager"
 EVERYTHING = Scope()
-MIN_PASSPHRASE = 12
 
 
 @dataclass(frozen=True)
@@ -111,8 +110,8 @@ def export_bundle(
     ``withhold`` decides what a chosen-men bundle leaves out (other scopes ignore it)."""
     if bool(recipients) == (passphrase is not None):
         raise SyncError("recipients", "choose enrolled devices or a passphrase, not both")
-    if passphrase is not None and len(passphrase) < MIN_PASSPHRASE:
-        raise SyncError("passphrase", f"a bundle passphrase needs {MIN_PASSPHRASE}+ characters")
+    if passphrase is not None:
+        bundle_passphrase.require_strong(passphrase)
     if not Path(folder).is_dir():
         raise SyncError("folder", "the chosen folder does not exist (is the stick plugged in?)")
     ensure_own_identity(vault)
