@@ -166,9 +166,11 @@ def decrypt(
 def _decrypt_refusal(header: AgeHeader, reason: str) -> BundleRefused:
     if header.recipient_kind == PASSPHRASE:  # scrypt cannot tell the two apart
         return BundleRefused("wrong_passphrase", "wrong bundle passphrase, or a damaged bundle")
-    if "no matching keys" in reason.lower():
+    if "no matching keys" in reason.lower():  # no key stanza opened: for others, or damaged
         return BundleRefused(
-            "not_for_me", "this bundle was made for another device; this vault cannot open it"
+            "cannot_open",
+            "this laptop cannot open the bundle: it is damaged, or it was made only for other "
+            "laptops; it was not opened",
         )
     return BundleRefused("damaged", "the bundle is damaged or incomplete; it was not opened")
 
@@ -226,7 +228,7 @@ def inflate_lines(
 ) -> Iterator[bytes]:
     """Yield each record line, inflating in bounded steps; refuse over-long lines and totals."""
     if expected > limits.inflated:
-        raise _inflate_cap(limits)
+        raise inflated_too_large(limits)
     unpacker = zlib.decompressobj()
     pending = bytearray()
     total = offset = 0
@@ -267,9 +269,11 @@ def _complete_lines(pending: bytearray, cap: int) -> Iterator[bytes]:
         raise _record_cap()
 
 
-def _inflate_cap(limits: Limits) -> BundleRefused:
+def inflated_too_large(limits: Limits) -> BundleRefused:
     return BundleRefused(
-        "too_large", f"the bundle's records exceed {limits.inflated // MIB} MiB; not opened"
+        "inflated_too_large",
+        f"the bundle's records would take more than {limits.inflated // MIB} MiB unpacked; "
+        "it was not opened",
     )
 
 

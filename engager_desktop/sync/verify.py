@@ -71,7 +71,7 @@ def open_bundle(
     _check_recipient(made, header, keys, as_recipient)
     fmt.check_payload(container.payload, made.payload_sha256, made.payload_length)
     if made.inflated_length > limits.inflated:
-        raise fmt.too_large(limits)
+        raise fmt.inflated_too_large(limits)
     if made.schema not in (schemas if schemas is not None else known_schemas()):
         raise BundleRefused(
             "schema_newer",
