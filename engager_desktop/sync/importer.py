@@ -12,6 +12,7 @@ index of the men touched there).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -58,7 +59,17 @@ def open_checked(
             return trust.trusted_signer(conn, device_id, own.device_id).signing_public
 
         keys = verify.OpenKeys(own.device_id, own.age_identity, passphrase)
-        return verify.open_bundle(data, keys, signer, limits=limits)
+        opened = verify.open_bundle(data, keys, signer, limits=limits)
+        return _named_as_enrolled(conn, opened)
+
+
+def _named_as_enrolled(conn: Connection, opened: verify.OpenedBundle) -> verify.OpenedBundle:
+    """The name the bundle gives its maker is the maker's own text: show the one enrolled here."""
+    key = trust.device(conn, opened.manifest.exporter)
+    if key is None or key.name == opened.manifest.exporter_name:
+        return opened
+    named = dataclasses.replace(opened.manifest, exporter_name=key.name)
+    return dataclasses.replace(opened, manifest=named)
 
 
 def import_bundle(
@@ -147,7 +158,7 @@ def ledger_warnings(conn: Connection, opened: verify.OpenedBundle) -> list[str]:
             f"bundles {listed}{more} from this device have not been imported here "
             "(they may have gone to another device)"
         )
-    if made.seq in hashes:
+    if made.seq in hashes and hashes[made.seq] != opened.file_sha256:
         warnings.append(f"a different bundle numbered {made.seq} from this device was imported")
     before = hashes.get(made.seq - 1)
     if before is not None and made.previous is not None and before != made.previous:

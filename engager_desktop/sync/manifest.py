@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from engager_desktop.domain import device_names
 from engager_desktop.sync.errors import BundleRefused
 
 FORMAT = "engager-bundle/1"
@@ -155,7 +156,7 @@ _TOP_KEYS = {
 def _build(top: dict[str, Any]) -> Manifest:
     exporter = _obj(top["exporter"], {"device_id", "name"}, "exporter")
     name = exporter["name"]
-    if not isinstance(name, str) or not 0 < len(name) <= 100:
+    if not device_names.is_clean(name):  # no control characters: it is shown on screen
         raise _bad("exporter name is malformed")
     recipients = _obj(top["recipients"], {"kind", "devices"}, "recipients")
     kind = recipients["kind"]
