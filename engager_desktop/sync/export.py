@@ -28,7 +28,7 @@ from engager_desktop.sync import bundle_passphrase, stick, trust
 from engager_desktop.sync.age_header import parse_header
 from engager_desktop.sync.errors import BundleRefused, ExportFailed, SyncError
 from engager_desktop.sync.identity import ensure_own_identity, rotate_token
-from engager_desktop.sync.manifest import Manifest
+from engager_desktop.sync.manifest import MAX_SENT_BEFORE, Manifest
 from engager_desktop.sync.snapshot import Scope, Selection, acks, select_records
 from engager_desktop.sync.verify import OpenKeys, count_only, open_bundle
 
@@ -79,6 +79,7 @@ class _Header:
     acks: dict[str, tuple[int, int]]
     audit_count: int
     audit_head: str
+    sent_before: dict[str, tuple[int, ...]]
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,7 @@ def _build(
         if scope.kind == "men" and withhold is not None:
             withheld = withhold(session, scope.men)
         selection = select_records(conn, scope, own.device_id, recipients, withheld.records)
-        head = _header(conn, vault, own, folder)
+        head = _header(conn, vault, own, folder, recipients)
         arrival_mark = sync_state.arrival_mark(conn)
     payload = fmt.compress_lines(selection.lines)
     made = Manifest(
@@ -194,6 +195,7 @@ def _build(
         payload_length=len(payload.data),
         inflated_length=payload.inflated_length,
         counts=selection.counts,
+        sent_before=head.sent_before if keys else None,
     )
     body = made.to_bytes()
     plain = fmt.pack(body, fmt.sign(own.signing_private, body), payload.data)
@@ -219,7 +221,9 @@ def _check_work_factor(data: bytes) -> None:
         ) from exc
 
 
-def _header(conn: Connection, vault: Vault, own: trust.OwnKeys, folder: Path) -> _Header:
+def _header(
+    conn: Connection, vault: Vault, own: trust.OwnKeys, folder: Path, recipients: list[str]
+) -> _Header:
     seq = sync_state.next_seq(conn, own.device_id)
     while (folder / bundle_name(own.device_id, seq)).exists():
         seq += 1  # a file from an export that was never recorded: never overwrite it
@@ -235,6 +239,7 @@ def _header(conn: Connection, vault: Vault, own: trust.OwnKeys, folder: Path) ->
         acks=acks(conn),
         audit_count=chain.count,
         audit_head=chain.hash,
+        sent_before=sync_state.sent_before(conn, own.device_id, recipients, MAX_SENT_BEFORE),
     )
 
 

@@ -18,6 +18,7 @@ FORMAT = "engager-bundle/1"
 MAX_MANIFEST_BYTES = 64 * 1024
 MAX_RECIPIENTS = 32
 MAX_ACKS = 256
+MAX_SENT_BEFORE = 32
 SCOPES = ("all", "since_ack", "men")
 RECIPIENT_KINDS = ("x25519", "passphrase")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -50,6 +51,9 @@ class Manifest:
     acks: dict[str, tuple[int, int]]  # device -> (last seq imported, last complete seq imported)
     audit_count: int
     audit_head: str
+    # recipient -> this maker's earlier bundles made for it (at most MAX_SENT_BEFORE, oldest
+    # first), so a gap is counted per receiver; None in a passphrase bundle or an older one.
+    sent_before: dict[str, tuple[int, ...]] | None = None
 
     @property
     def records(self) -> int:
@@ -75,7 +79,12 @@ class Manifest:
             "created": {"at": self.created_at, "hlc": self.hlc},
             "acks": {d: list(pair) for d, pair in sorted(self.acks.items())},
             "audit": {"count": self.audit_count, "head": self.audit_head},
-        }
+        } | self._sent_before_json()
+
+    def _sent_before_json(self) -> dict[str, Any]:
+        if self.sent_before is None:
+            return {}
+        return {"sent_before": {d: list(seqs) for d, seqs in sorted(self.sent_before.items())}}
 
     def to_bytes(self) -> bytes:
         text = json.dumps(self.to_json(), sort_keys=True, separators=(",", ":"), ensure_ascii=True)
@@ -127,7 +136,8 @@ def parse(data: bytes) -> Manifest:
         raise
     except (ValueError, RecursionError) as exc:
         raise _bad("not JSON") from exc
-    top = _obj(raw, _TOP_KEYS, "the manifest")
+    optional = {"sent_before"} & raw.keys() if isinstance(raw, dict) else set()
+    top = _obj(raw, _TOP_KEYS | optional, "the manifest")
     if top["format"] != FORMAT:
         raise BundleRefused("format", "the bundle was made in a format this version cannot read")
     manifest = _build(top)
@@ -194,6 +204,7 @@ def _build(top: dict[str, Any]) -> Manifest:
         acks=_acks(top["acks"]),
         audit_count=_int(audit["count"], "audit count"),
         audit_head=_str(audit["head"], _HEX64, "audit head"),
+        sent_before=_sent_before(top.get("sent_before"), top["seq"], devices),
     )
 
 
@@ -201,6 +212,22 @@ def _counts(value: Any) -> dict[str, tuple[int, int]]:
     if not isinstance(value, dict) or len(value) > 64:
         raise _bad("counts are malformed")
     return {_str(t, _TABLE, "a table name"): _pair(p, "a count") for t, p in value.items()}
+
+
+def _sent_before(value: Any, seq: Any, devices: list[Any]) -> dict[str, tuple[int, ...]] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or sorted(value) != sorted(devices):
+        raise _bad("earlier bundles are not listed for exactly the recipients")
+    out: dict[str, tuple[int, ...]] = {}
+    for device, seqs in value.items():
+        if not isinstance(seqs, list) or len(seqs) > MAX_SENT_BEFORE:
+            raise _bad("earlier bundles are malformed")
+        numbers = tuple(_int(n, "an earlier bundle", 1) for n in seqs)
+        if list(numbers) != sorted(set(numbers)) or (numbers and numbers[-1] >= seq):
+            raise _bad("earlier bundles are malformed")
+        out[device] = numbers
+    return out
 
 
 def _acks(value: Any) -> dict[str, tuple[int, int]]:
