@@ -66,6 +66,8 @@ class PreparedDocument:
     blank: bool = False
     notes: tuple[str, ...] = ()
     file_name: str = "document.pdf"
+    sensitive: bool = False  # sensitive parts were asked for (and printed where recorded)
+    for_others: bool = False  # a copy for someone other than him
 
 
 @dataclass(frozen=True)
@@ -178,6 +180,8 @@ def finish(gathered: Gathered, pdf: bytes | None = None, *, check: bool = True) 
         blank=gathered.blank,
         notes=gathered.notes,
         file_name=safe_file_name(chosen.title, who),
+        sensitive=gathered.options.include_sensitive and not gathered.blank,
+        for_others=chosen.for_others or gathered.options.for_others,
     )
 
 
@@ -259,10 +263,23 @@ def issue_recovery_sheet(
     return finish(gathered, check=False)
 
 
+def record_document(vault: Vault, document: PreparedDocument, destination: str) -> None:
+    """Audit a prepared document's print or save, with what went into it and for whom."""
+    record_prints(
+        vault,
+        document.kind,
+        [document.man_id],
+        destination,
+        blank=document.blank,
+        sensitive=document.sensitive,
+        for_others=document.for_others,
+    )
+
+
 def record_print(
     vault: Vault, kind: str, man_id: str | None, destination: str, *, blank: bool = False
 ) -> None:
-    """Audit one print or save: which document, for whom (his record id), where it went."""
+    """Audit one print or save of a document without sensitive parts, not for others."""
     record_prints(vault, kind, [man_id], destination, blank=blank)
 
 
@@ -273,12 +290,22 @@ def record_prints(
     destination: str,
     *,
     blank: bool = False,
+    sensitive: bool = False,
+    for_others: bool = False,
 ) -> None:
-    """Audit many prints of one kind in one transaction (a batch): one entry per man."""
-    _kind(kind)
+    """Audit many prints of one kind in one transaction (a batch): one entry per man, saying
+    which document, where it went, whether sensitive parts were in and whether it was a copy
+    for someone else (never any content)."""
+    chosen = _kind(kind)
     if destination not in DESTINATIONS:
         raise PrintError(f"a print goes to one of: {', '.join(sorted(DESTINATIONS))}")
-    detail = f"{kind}{' (blank)' if blank else ''} to {destination}"
+    whose = (
+        "a copy for someone else" if for_others or chosen.for_others else "not a copy for others"
+    )
+    detail = (
+        f"{kind}{' (blank)' if blank else ''} to {destination}; "
+        f"sensitive parts {'included' if sensitive else 'left out'}; {whose}"
+    )
     with vault.write() as session:
         for man_id in man_ids:
             table = "participants" if man_id is not None else None
