@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import Connection, insert
 from sqlalchemy.orm import Session
 
+from engager_desktop.domain import device_names
 from engager_desktop.fsutil import Writer
 from engager_desktop.store import audit, migrate, sync_state
 from engager_desktop.store.stamping import naive_utc, utc_iso
@@ -92,8 +93,9 @@ class _Built:
     withheld: Withheld
 
 
-def bundle_name(device_id: str, seq: int) -> str:
-    return f"{device_id}-{seq}{SUFFIX}"
+def bundle_name(device_id: str, seq: int, name: str = device_names.DEFAULT_NAME) -> str:
+    """The laptop's name made safe, the start of its device id, the number: never a man's data."""
+    return f"{device_names.file_slug(name)}-{device_id[:8]}-{seq}{SUFFIX}"
 
 
 def export_bundle(
@@ -117,7 +119,7 @@ def export_bundle(
         raise SyncError("folder", "the chosen folder does not exist (is the stick plugged in?)")
     ensure_own_identity(vault)
     built = _build(vault, Path(folder), list(recipients), passphrase, scope, withhold)
-    final = Path(folder) / bundle_name(built.own.device_id, built.manifest.seq)
+    final = Path(folder) / bundle_name(built.own.device_id, built.manifest.seq, built.own.name)
     try:
         stick.write_new(final, built.data, write=write)
     except OSError as exc:
@@ -225,7 +227,7 @@ def _header(
     conn: Connection, vault: Vault, own: trust.OwnKeys, folder: Path, recipients: list[str]
 ) -> _Header:
     seq = sync_state.next_seq(conn, own.device_id)
-    while (folder / bundle_name(own.device_id, seq)).exists():
+    while (folder / bundle_name(own.device_id, seq, own.name)).exists():
         seq += 1  # a file from an export that was never recorded: never overwrite it
     last = sync_state.last_export(conn, own.device_id)
     chain = audit.head(conn)
