@@ -27,13 +27,16 @@ from engager_desktop.services.participants import require_man
 from engager_desktop.services.printing_supervision import supervision_input
 from engager_desktop.store import credentials
 from engager_desktop.store.vault import Vault
+from engager_desktop.sync import trust
 from engager_desktop.worksheets import inputs as i
+from engager_desktop.worksheets.device_card_sheet import DeviceCardInput
 from engager_desktop.worksheets.findings import TextFinding, wording_findings
 from engager_desktop.worksheets.kinds import KINDS, Kind, build_pdf
 from engager_desktop.worksheets.options import PrintOptions
 
 DESTINATIONS = frozenset({"printer", "file"})
 RECOVERY = "recovery-sheet"
+DEVICE_CARD = "device-card"
 RECOVERY_WARNING = (
     "This file unlocks the vault: anyone with it and the vault folder can read every record. "
     "Print it, keep the paper locked away, then delete the file."
@@ -243,6 +246,9 @@ def _for_caseload(session: Session, chosen: Kind, ctx: mapping.Context) -> Any:
         return supervision_input(session, ctx)
     if chosen.name == "explainer":
         return i.ExplainerInput(printed_on=ctx.today, worker=ctx.worker)
+    if chosen.name == DEVICE_CARD:
+        own = trust.own_keys(session.connection())
+        return DeviceCardInput(ctx.today, own.name, own.device_id, own.card().fingerprint)
     raise PrintError(f"the {chosen.title.lower()} cannot be prepared this way")
 
 

@@ -90,3 +90,19 @@ def test_devices_list_names_fingerprints_and_dates(pair: tuple[Laptop, Laptop]) 
     assert peer.fingerprint == community.fingerprint()
     assert peer.last_export_at is not None and peer.last_import_at is not None
     assert peer.last_import_at - peer.last_export_at >= timedelta(seconds=3600)
+
+
+def test_the_device_card_sheet_prints_this_laptops_name_and_fingerprint(
+    make_laptop: Callable[[str], Laptop], tmp_path: Path
+) -> None:
+    from engager_desktop.services import printing
+    from tests.worksheets.pdfcheck import text_of
+
+    laptop = make_laptop("prison")
+    laptops.rename_laptop(laptop.vault, ROOM)
+    doc = printing.prepare(laptop.vault, "device-card", None)
+    text = text_of(doc.pdf)
+    assert ROOM in text and laptop.device_id in text
+    for number, group in enumerate(laptop.fingerprint().split("-"), start=1):
+        assert f"{number}. {group}" in text
+    assert "device-card" in [k.name for k in printing.kinds()]
