@@ -52,3 +52,11 @@ def file_slug(name: str) -> str:
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     slug = _UNSAFE.sub("-", plain.lower()).strip("-")
     return slug[:MAX_SLUG].rstrip("-") or "laptop"
+
+
+def suggested(computer: str) -> str:
+    """A first name for a new vault's laptop: the default, with the computer's own name if it
+    has a usable one (what IT labels it by)."""
+    label = "".join(ch for ch in computer if ch.isprintable()).strip()
+    name = f"{DEFAULT_NAME} ({label})" if label else DEFAULT_NAME
+    return name if len(name) <= MAX_LENGTH else DEFAULT_NAME

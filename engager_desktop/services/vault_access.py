@@ -31,8 +31,10 @@ def unlock(path: Path, passphrase: str, options: VaultOptions) -> Vault:
     return _checked(lifecycle.unlock_vault(path, passphrase, options))
 
 
-def create(path: Path, passphrase: str, options: VaultOptions) -> tuple[Vault, str]:
-    vault, code = lifecycle.create_vault(path, passphrase, options)
+def create(
+    path: Path, passphrase: str, options: VaultOptions, *, laptop_name: str | None = None
+) -> tuple[Vault, str]:
+    vault, code = lifecycle.create_vault(path, passphrase, options, laptop_name=laptop_name)
     return _checked(vault), code
 
 
