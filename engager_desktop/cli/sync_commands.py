@@ -168,6 +168,8 @@ def cmd_export(args: argparse.Namespace, options: VaultOptions) -> int:
         )
     print(f"bundle written: {result.path}")
     print(f"  {result.records} records about {result.men} men (bundle {result.seq})")
+    if result.recipient_names:
+        print(f"  for: {', '.join(result.recipient_names)}")
     if result.note:
         print(f"  note: {result.note}")
     for line in result.left_out:

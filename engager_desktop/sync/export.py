@@ -50,6 +50,7 @@ class ExportResult:
     size: int
     note: str | None = None
     left_out: tuple[str, ...] = ()  # what was left out for want of his consent, and why
+    recipient_names: tuple[str, ...] = ()  # as enrolled here, in the order of ``recipients``
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class _Built:
     own: trust.OwnKeys
     arrival_mark: int
     withheld: Withheld
+    recipient_names: tuple[str, ...] = ()
 
 
 def bundle_name(device_id: str, seq: int, name: str = device_names.DEFAULT_NAME) -> str:
@@ -151,6 +153,7 @@ def export_bundle(
         size=len(built.data),
         note=built.selection.note,
         left_out=built.withheld.reasons,
+        recipient_names=built.recipient_names,
     )
 
 
@@ -208,7 +211,8 @@ def _build(
         data = fmt.encrypt_to_devices(plain, [k.age_recipient for k in keys] + [own.age_recipient])
     if len(data) > fmt.MAX_FILE_BYTES:
         raise ExportFailed("too_big", "the bundle would be over 200 MiB; choose fewer men")
-    return _Built(made, data, selection, own, arrival_mark, withheld)
+    names = tuple(k.name for k in keys)
+    return _Built(made, data, selection, own, arrival_mark, withheld, names)
 
 
 def _check_work_factor(data: bytes) -> None:

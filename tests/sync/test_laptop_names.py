@@ -106,3 +106,12 @@ def test_the_device_card_sheet_prints_this_laptops_name_and_fingerprint(
     for number, group in enumerate(laptop.fingerprint().split("-"), start=1):
         assert f"{number}. {group}" in text
     assert "device-card" in [k.name for k in printing.kinds()]
+
+
+def test_the_export_names_the_laptops_it_was_made_for(pair: tuple[Laptop, Laptop]) -> None:
+    prison, community = pair
+    laptops.rename_laptop(community.vault, "Jo – Probation")
+    sync.enrol(prison.vault, community.card(), community.fingerprint())
+    add_man(prison)
+    result = sync.export(prison.vault, prison.stick, recipients=(community.device_id,))
+    assert result.recipient_names == ("Jo – Probation",)
