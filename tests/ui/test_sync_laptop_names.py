@@ -14,7 +14,7 @@ from engager_desktop.services import laptops, sync
 from engager_desktop.store.lifecycle import unlock_vault
 from engager_desktop.store.vault import VaultOptions
 from engager_desktop.ui import ops
-from engager_desktop.ui.sync import DevicesDialog, ImportDialog
+from engager_desktop.ui.sync import DevicesDialog, ExportDialog, ImportDialog
 from engager_desktop.ui.unlock_window import CODE, UnlockWindow
 from tests.sync.conftest import Laptop, add_man, make_laptop, pair
 
@@ -114,3 +114,20 @@ def test_passphrase_can_be_shown_and_typed_loosely(
     qtbot.mouseClick(dialog.preview_button, Click)
     settle(qtbot)
     assert dialog.preview is not None and dialog.preview.by_passphrase
+
+
+def test_the_export_message_names_the_laptop(qtbot: QtBot, pair: tuple[Laptop, Laptop]) -> None:
+    prison, community = pair
+    laptops.rename_laptop(community.vault, "Jo – Probation")
+    sync.enrol(prison.vault, community.card(), community.fingerprint())
+    add_man(prison)
+    dialog = shown(qtbot, ExportDialog(prison.vault))
+    dialog.folder.edit.setText(str(prison.stick))
+    items = [dialog.devices.item(i) for i in range(dialog.devices.count())]
+    (item,) = [i for i in items if i.data(Qt.ItemDataRole.UserRole) == community.device_id]
+    assert "Jo – Probation" in item.text()
+    item.setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(dialog.export_button, Click)
+    settle(qtbot)
+    assert "for “Jo – Probation”" in dialog.message.text()
+    dialog.grab().save("/tmp/sync-devices-export.png")
