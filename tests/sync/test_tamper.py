@@ -195,7 +195,7 @@ def test_gap_in_numbers_is_a_warning_naming_them(pair: tuple[Laptop, Laptop]) ->
     third = prison.export(community)
     summary = community.take(third)
     assert summary.committed
-    assert any("bundles 1, 2 from this device" in w for w in summary.warnings)
+    assert any("bundles 1, 2 made for this laptop" in w for w in summary.warnings)
 
 
 def test_record_checks_name_table_and_field_only(pair: tuple[Laptop, Laptop]) -> None:
