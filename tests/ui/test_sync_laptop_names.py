@@ -91,7 +91,6 @@ def test_rename_this_laptop_and_see_bundle_dates(qtbot: QtBot, pair: tuple[Lapto
     settle(qtbot)
     assert "control" in dialog.card_message.text()
     assert laptops.laptop_name(prison.vault) == ROOM
-    dialog.grab().save("/tmp/sync-devices-devices.png")
 
 
 def test_passphrase_can_be_shown_and_typed_loosely(
@@ -110,7 +109,6 @@ def test_passphrase_can_be_shown_and_typed_loosely(
     qtbot.keyClicks(dialog.passphrase, phrase.replace("-", " ").upper())
     qtbot.mouseClick(dialog.show_typed, Click)
     assert dialog.passphrase.echoMode() == QLineEdit.EchoMode.Normal
-    dialog.grab().save("/tmp/sync-devices-import-passphrase.png")
     qtbot.mouseClick(dialog.preview_button, Click)
     settle(qtbot)
     assert dialog.preview is not None and dialog.preview.by_passphrase
@@ -130,4 +128,15 @@ def test_the_export_message_names_the_laptop(qtbot: QtBot, pair: tuple[Laptop, L
     qtbot.mouseClick(dialog.export_button, Click)
     settle(qtbot)
     assert "for “Jo – Probation”" in dialog.message.text()
-    dialog.grab().save("/tmp/sync-devices-export.png")
+
+
+def test_the_fingerprint_card_prints_from_the_devices_dialog(
+    qtbot: QtBot, pair: tuple[Laptop, Laptop]
+) -> None:
+    prison, _community = pair
+    dialog = shown(qtbot, DevicesDialog(prison.vault))
+    preview = dialog.print_fingerprint_card()
+    qtbot.waitUntil(lambda: getattr(preview, "prepared", None) is not None, timeout=15_000)
+    assert preview.prepared.kind == "device-card"  # type: ignore[attr-defined]
+    settle(qtbot)
+    preview.close()

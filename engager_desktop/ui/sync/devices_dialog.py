@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -120,6 +121,11 @@ class DevicesDialog(QDialog):
         self.own_fingerprint = big_text("…", name="This laptop's fingerprint")
         form.addWidget(QLabel("Its fingerprint (the other laptop shows this when enrolling it):"))
         form.addWidget(self.own_fingerprint)
+        self.print_card = QPushButton("&Print its fingerprint card…")
+        self.print_card.setAutoDefault(False)
+        self.print_card.setToolTip("The name and fingerprint in large groups, to read out by phone")
+        self.print_card.clicked.connect(self.print_fingerprint_card)
+        form.addWidget(self.print_card, 0, Qt.AlignmentFlag.AlignLeft)
         self.card_folder = PathField("Stick folder", ask_folder)
         row = QHBoxLayout()
         row.addWidget(labelled("Save the card &to:", self.card_folder))
@@ -146,6 +152,12 @@ class DevicesDialog(QDialog):
             self._card_failed,
             owner=self,
         )
+
+    def print_fingerprint_card(self) -> QDialog:
+        """The print preview of this laptop's fingerprint card."""
+        from engager_desktop.ui.printing import open_document_dialog
+
+        return open_document_dialog(self.vault, "device-card", None, self)
 
     def rename(self) -> None:
         vault, name = self.vault, self.own_name_edit.text()
