@@ -111,17 +111,7 @@ def _parts(phrase: str) -> list[str]:
 
 @cache
 def _prison_words() -> frozenset[str]:
-    """Each prison's name joined up, and its distinctive parts (not plain list words)."""
-    found: set[str] = set()
-    for name in prison_names.NAMES:
-        parts = _parts(name)
-        found.add("".join(parts))
-        found.update(
-            p
-            for p in parts
-            if len(p) >= 4 and p not in prison_names.COMMON_PARTS and p not in _base_dictionary()
-        )
-    return frozenset(found)
+    return prison_names.words(_base_dictionary())
 
 
 # --------------------------------------------------------------------------- matchers

@@ -8,6 +8,9 @@ them, with the old local names still in use (Strangeways, Armley, Walton, Saught
 
 from __future__ import annotations
 
+import re
+from collections.abc import Container
+
 NAMES: tuple[str, ...] = (
     # England and Wales
     "Altcourse", "Ashfield", "Askham Grange", "Aylesbury", "Bedford", "Belmarsh", "Berwyn",
@@ -43,3 +46,14 @@ COMMON_PARTS = frozenset(
     "bank bay camp cross down east farms five full grange green hall heath high hill house isle "
     "long low mount new north park sea the vale way wells wood of".split()
 )
+
+
+def words(known: Container[str]) -> frozenset[str]:
+    """Each name joined up (lower case, no spaces), and its distinctive parts: four letters or
+    more, not ordinary (``COMMON_PARTS``) and not already ``known`` as dictionary words."""
+    found: set[str] = set()
+    for name in NAMES:
+        parts = re.findall(r"[a-z]+", name.lower())
+        found.add("".join(parts))
+        found.update(p for p in parts if len(p) >= 4 and p not in COMMON_PARTS and p not in known)
+    return frozenset(found)
