@@ -81,3 +81,21 @@ def test_rename_then_devices_lists_both_laptops(
     (jo,) = [r for r in rows if r["name"] == "Jo – Probation"]
     assert jo["fingerprint"] == fingerprint
     assert jo["last_import_at"] is None and jo["enrolled_at"].endswith("Z")
+
+
+def test_print_the_fingerprint_card(
+    template_vault: tuple[Path, str], tmp_path: Path, capsys, options: VaultOptions
+) -> None:
+    from tests.worksheets.pdfcheck import text_of
+
+    mine = _copy(template_vault[0], tmp_path / "mine")
+    _run(capsys, options, "laptop-name", "--vault", str(mine), ROOM)
+    out = tmp_path / "card.pdf"
+    code, _out, err = _run(
+        capsys, options, "print", "device-card", "--vault", str(mine), "-o", str(out)
+    )
+    assert code == 0, err
+    text = text_of(out.read_bytes())
+    assert ROOM in text and "1. " in text and "8. " in text
+    code, out_text, _ = _run(capsys, options, "print", "--list")
+    assert "device-card" in out_text
