@@ -48,12 +48,14 @@ DEVICE_HEADERS = (
 )
 
 
-def free_card_path(folder: Path, device_id: str) -> Path:
-    """``<device-id>.engager-card`` in ``folder``, numbered if that name is taken."""
-    path = folder / f"{device_id}{CARD_SUFFIX}"
+def free_card_path(folder: Path, device_id: str, name: str) -> Path:
+    """``<laptop name>-<start of device id>.engager-card`` in ``folder`` (the name made safe, as
+    in bundle file names), numbered if that name is taken."""
+    stem = f"{device_names.file_slug(name)}-{device_id[:8]}"
+    path = folder / f"{stem}{CARD_SUFFIX}"
     number = 2
     while path.exists():
-        path = folder / f"{device_id}-{number}{CARD_SUFFIX}"
+        path = folder / f"{stem}-{number}{CARD_SUFFIX}"
         number += 1
     return path
 
@@ -91,6 +93,7 @@ class DevicesDialog(QDialog):
         self.confirm = ask_yes
         self.card: DeviceCard | None = None
         self._card_data = b""
+        self.stored_name = device_names.DEFAULT_NAME  # as last read from the vault
         self.setWindowTitle("Laptops for USB sync")
         layout = QVBoxLayout(self)
         layout.addWidget(self._own_box())
@@ -144,10 +147,10 @@ class DevicesDialog(QDialog):
         if not folder or not Path(folder).is_dir():
             self.card_message.error("Choose the folder on the stick to save the card in.")
             return
-        vault, device = self.vault, self.vault.device_id
+        vault, device, name = self.vault, self.vault.device_id, self.stored_name
         self.save_card.setEnabled(False)
         ops.run(
-            lambda: sync.write_device_card(vault, free_card_path(Path(folder), device)),
+            lambda: sync.write_device_card(vault, free_card_path(Path(folder), device, name)),
             self._card_saved,
             self._card_failed,
             owner=self,
@@ -328,6 +331,7 @@ class DevicesDialog(QDialog):
         own, views = result
         self.own_name.setText(f"“{own.name}” (device {own.device_id})")
         self.own_name_edit.setText(own.name)
+        self.stored_name = own.name
         self.own_fingerprint.setText(own.fingerprint)
         self.devices_model.set_rows([_device_row(view) for view in views])
         self.devices.resizeColumnsToContents()
