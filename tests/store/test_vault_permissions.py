@@ -55,3 +55,23 @@ def test_vault_folder_is_0700_and_its_files_0600(
         assert wrong == {}
     finally:
         again.lock()
+
+
+def test_an_older_vault_is_made_owner_only_when_opened(
+    open_umask: None, vault_path: Path, options: VaultOptions
+) -> None:
+    from engager_desktop.services import vault_access
+
+    os.chmod(vault_path, 0o755)
+    for item in vault_path.rglob("*"):
+        os.chmod(item, 0o755 if item.is_dir() else 0o644)
+    opened = vault_access.unlock(vault_path, TEST_PASSPHRASE, options)
+    try:
+        wrong = {
+            name: oct(mode)
+            for name, mode in _modes(vault_path).items()
+            if mode != (0o700 if (vault_path / name).is_dir() else 0o600)
+        }
+        assert wrong == {}
+    finally:
+        opened.lock()
