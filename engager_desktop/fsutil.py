@@ -92,6 +92,26 @@ def read_at_most(source: BinaryIO, limit: int, piece: int = 1 << 20) -> bytes:
     return b"".join(pieces)
 
 
+def create_private_file(path: Path) -> None:
+    """Create ``path`` empty and owner-only (0600 on POSIX) if it is missing; SQLite then gives
+    its -wal and -shm files the same mode."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(Path(path), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+def restrict_to_owner(folder: Path) -> None:
+    """On POSIX, make ``folder`` and every folder in it 0700 and every file 0600 (a vault made
+    before vaults were created that way); a file that cannot be changed is left as it is."""
+    if sys.platform == "win32":
+        return
+    root = Path(folder)
+    for item in [root, *root.rglob("*")]:
+        if item.is_symlink():
+            continue
+        with contextlib.suppress(OSError):
+            os.chmod(item, 0o700 if item.is_dir() else 0o600)
+
+
 def fsync_dir(path: Path) -> None:
     """Flush a folder's entries (a rename or a new file) to disk; a no-op on Windows."""
     if sys.platform != "win32":

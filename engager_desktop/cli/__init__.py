@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "plan_commands",
     "print_commands",
     "sync_commands",
+    "device_commands",
     "ui_commands",
     "protection_commands",
     "selftest_commands",

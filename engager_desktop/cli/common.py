@@ -55,12 +55,19 @@ def _interactive() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
+def no_terminal(what: str, env_name: str) -> CliFailure:
+    """Nothing to read from: name the variable only where it is honoured (not when packaged)."""
+    if env_allowed():
+        return CliFailure(f"no {what} given: run in a terminal or set {env_name}")
+    return CliFailure(f"no {what} given: run this command in a terminal")
+
+
 def read_secret(env_name: str, prompt: str, *, what: str) -> str:
     value = env_secret(env_name)
     if value is not None:
         return value
     if not _interactive():
-        raise CliFailure(f"no {what} given: run in a terminal or set {env_name}")
+        raise no_terminal(what, env_name)
     return getpass.getpass(prompt)
 
 
@@ -69,7 +76,7 @@ def read_new_passphrase() -> str:
     if value is not None:
         return value
     if not _interactive():
-        raise CliFailure("no new passphrase given: run in a terminal or set ENGAGER_NEW_PASSPHRASE")
+        raise no_terminal("new passphrase", "ENGAGER_NEW_PASSPHRASE")
     first = getpass.getpass("New passphrase: ")
     second = getpass.getpass("Type the new passphrase again: ")
     if first != second:

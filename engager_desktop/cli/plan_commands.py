@@ -26,7 +26,11 @@ def register(sub: Any) -> None:
         default=NameStyle.NONE.value,
         help="add his initials or preferred name to each event (default: none)",
     )
-    p.add_argument("--with-place", action="store_true", help="add the place to each event")
+    p.add_argument(
+        "--with-place",
+        action="store_true",
+        help="add the place to each event (only for men who agreed to share their whereabouts)",
+    )
     p.set_defaults(handler=cmd_ics)
 
 
@@ -35,4 +39,9 @@ def cmd_ics(args: argparse.Namespace, options: VaultOptions) -> int:
     with open_vault(args, options) as vault:
         result = export_ics(vault, args.output, args.man, chosen)
     print(f"{result.events} events written to {result.path}")
+    if result.places_left_out:
+        print(
+            f"places left out for {result.places_left_out} man/men who have not agreed "
+            "to share where they are"
+        )
     return 0

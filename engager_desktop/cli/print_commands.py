@@ -119,7 +119,7 @@ def cmd_print(args: argparse.Namespace, options: VaultOptions) -> int:
             if args.kind == printing.RECOVERY:
                 raise CliFailure(f"{exc}; {CODE_NOT_SAVED}") from None
             raise CliFailure(str(exc)) from None
-        printing.record_print(vault, args.kind, document.man_id, "file", blank=document.blank)
+        printing.record_document(vault, document, "file")
     report(document, path)
     return 0
 

@@ -2,8 +2,9 @@
 resolve-conflict.
 
 None of them prompts for a choice: a missing choice is a usage error (exit 2). A bundle
-passphrase comes from ENGAGER_BUNDLE_PASSPHRASE; an export without it generates one and prints it
-once. ``import`` of a bundle already imported says so and exits 0.
+passphrase comes from ENGAGER_BUNDLE_PASSPHRASE (an export refuses one weaker than a generated
+one); an export without it generates one and prints it once. ``import`` of a bundle already
+imported says so and exits 0.
 """
 
 from __future__ import annotations
@@ -167,6 +168,8 @@ def cmd_export(args: argparse.Namespace, options: VaultOptions) -> int:
         )
     print(f"bundle written: {result.path}")
     print(f"  {result.records} records about {result.men} men (bundle {result.seq})")
+    if result.recipient_names:
+        print(f"  for: {', '.join(result.recipient_names)}")
     if result.note:
         print(f"  note: {result.note}")
     for line in result.left_out:

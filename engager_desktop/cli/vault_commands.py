@@ -36,6 +36,12 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("init", help="make a new empty vault; prints the recovery code once")
     vault_arg(p)
+    p.add_argument(
+        "--laptop-name",
+        metavar="NAME",
+        help='what to call this laptop, e.g. "Sam - HMP Example interview room" '
+        '(default "Engager laptop"; change it later with laptop-name)',
+    )
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("check", help="check encryption, structure, keyslots and the audit chain")
@@ -86,7 +92,7 @@ def cmd_init(args: argparse.Namespace, options: VaultOptions) -> int:
     passphrase = (
         read_new_passphrase() if env_secret("ENGAGER_PASSPHRASE") is None else read_passphrase()
     )
-    vault, code = create_vault(args.vault, passphrase, options)
+    vault, code = create_vault(args.vault, passphrase, options, laptop_name=args.laptop_name)
     vault.lock()
     print(f"vault created at {args.vault}")
     _print_code(code)

@@ -20,6 +20,8 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
+from engager_desktop.domain import prison_names
+
 MIN_LENGTH = 12
 ACCEPTABLE_SCORE = 3
 SCORE_THRESHOLDS = (3.0, 6.0, 10.0, 14.0)  # log10 guesses needed for scores 1, 2, 3 and 4
@@ -92,14 +94,24 @@ def _base_dictionary() -> dict[str, tuple[float, str]]:
 
 
 def _context_set(context_words: Iterable[str]) -> frozenset[str]:
-    """Default context words plus the caller's, each split into words and also joined up."""
-    found: set[str] = set(DEFAULT_CONTEXT_WORDS)
+    """Default context words and UK prison names plus the caller's, each split into words and
+    also joined up."""
+    found: set[str] = set(DEFAULT_CONTEXT_WORDS) | _prison_words()
     for phrase in context_words:
-        parts = [p for p in re.split(r"[^0-9a-z]+", phrase.lower()) if p]
+        parts = _parts(phrase)
         found.update(p for p in parts if len(p) >= 3)
         if len(parts) > 1:
             found.add("".join(parts))
     return frozenset(found)
+
+
+def _parts(phrase: str) -> list[str]:
+    return [p for p in re.split(r"[^0-9a-z]+", phrase.lower()) if p]
+
+
+@cache
+def _prison_words() -> frozenset[str]:
+    return prison_names.words(_base_dictionary())
 
 
 # --------------------------------------------------------------------------- matchers

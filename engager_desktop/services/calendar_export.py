@@ -1,16 +1,22 @@
 """Calendar export (P26): appointments and sessions as an .ics file, with nothing sensitive in it.
 
 By default an event says only "Engager session" or "Appointment (Engager)": no name, no place, no
-notes, no service. His initials or preferred name are added only when asked for, and the place only
-when asked for. Times are in Europe/London with the zone described in the file. UIDs are built from
-record ids, so exporting again updates the same events in a calendar. The file is written
-atomically and the export is audited. An export meant for another party needs his consent to share
-his whereabouts, for that service (``for_other_party``); the default is the practitioner's own
-calendar.
+notes, no service. His initials or preferred name are added only when asked for. A place (where he
+will be) is his whereabouts: it goes in only when asked for and only for a man who has agreed to
+share his whereabouts (a calendar for one man without that consent is refused; for everyone, the
+places of men who have not agreed are left out and counted). Times are in Europe/London with the
+zone described in the file. Event ids are not record ids: each is an HMAC of the record id under a
+random key kept in the vault (``vault_meta``), so exporting again updates the same events while
+the file names no record. The file is written atomically and the export is audited. An export
+meant for another party needs his consent to share his whereabouts, for that service
+(``for_other_party``); the default is the practitioner's own calendar.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -25,9 +31,10 @@ from engager_desktop.domain.enums import ConsentKind, MeetingPlace, Phase
 from engager_desktop.fsutil import atomic_write_bytes
 from engager_desktop.services.action_plan import alive, choice
 from engager_desktop.services.common import RuleBroken, get_live
-from engager_desktop.services.consent import require_consent
+from engager_desktop.services.consent import has_consent, require_consent
 from engager_desktop.services.meetings import LONDON, SESSION_MINUTES, local_time, stored_time
 from engager_desktop.store.orm import Appointment, Meeting, Participant
+from engager_desktop.store.orm.system import VaultMeta
 from engager_desktop.store.vault import Vault
 
 PRODID = "-//Engager Desktop//Calendar export//EN"
@@ -36,6 +43,7 @@ DEFAULT_DAYS_BACK = 7
 TZID = "Europe/London"
 SESSION_TITLE = "Engager session"
 APPOINTMENT_TITLE = "Appointment (Engager)"
+UID_KEY = "calendar_uid_key"
 
 
 class NameStyle(StrEnum):
@@ -56,6 +64,15 @@ class CalendarOptions:
 class CalendarExport:
     path: Path
     events: int
+    places_left_out: int = 0  # men whose places were left out for want of his consent
+
+
+@dataclass(frozen=True)
+class _Built:
+    data: bytes
+    events: int
+    placed: int  # men whose places may go in
+    left_out: int  # men whose places were left out
 
 
 @dataclass(frozen=True)
@@ -100,8 +117,33 @@ def _men(session: Session, man_id: str | None) -> dict[str, _Man]:
     return {row[0]: _Man(*row[1:]) for row in session.execute(query)}
 
 
+def uid_key(vault: Vault) -> bytes:
+    """This vault's random key for event ids (made on first use; never leaves the vault)."""
+    with vault.read() as session:
+        value = session.get(VaultMeta, UID_KEY)
+        if value is not None:
+            return bytes.fromhex(value.value)
+    with vault.write() as session:
+        value = session.get(VaultMeta, UID_KEY)
+        if value is None:
+            value = VaultMeta(key=UID_KEY, value=secrets.token_hex(32))
+            session.add(value)
+        return bytes.fromhex(value.value)
+
+
+def event_uid(key: bytes, kind: str, record_id: str) -> str:
+    """A stable event id that does not reveal the record id."""
+    digest = hmac.new(key, f"{kind}:{record_id}".encode(), hashlib.sha256).hexdigest()
+    return f"{digest[:32]}@{UID_DOMAIN}"
+
+
 def _events(
-    session: Session, men: dict[str, _Man], since: datetime, options: CalendarOptions
+    session: Session,
+    men: dict[str, _Man],
+    since: datetime,
+    options: CalendarOptions,
+    key: bytes,
+    placed: set[str],
 ) -> list[_Event]:
     style = choice(options.name_style, NameStyle, "name_style")
     labels = {man_id: _label(man, style) for man_id, man in men.items()}
@@ -117,8 +159,9 @@ def _events(
             continue
         phone = place == MeetingPlace.PHONE.value
         title = _title(SESSION_TITLE, labels[man_id]) + (" (phone)" if phone else "")
-        uid = f"meeting-{row_id}@{UID_DOMAIN}"
-        events.append(_Event(uid, title, starts_at, SESSION_MINUTES, None if phone else location))
+        where = None if phone or man_id not in placed else location
+        uid = event_uid(key, "meeting", row_id)
+        events.append(_Event(uid, title, starts_at, SESSION_MINUTES, where))
     booked = select(
         Appointment.id,
         Appointment.participant_id,
@@ -135,8 +178,9 @@ def _events(
     for row_id, man_id, starts_at, minutes, location in session.execute(booked):
         if man_id in labels:
             title = _title(APPOINTMENT_TITLE, labels[man_id])
-            uid = f"appointment-{row_id}@{UID_DOMAIN}"
-            events.append(_Event(uid, title, starts_at, minutes, location))
+            uid = event_uid(key, "appointment", row_id)
+            where = location if man_id in placed else None
+            events.append(_Event(uid, title, starts_at, minutes, where))
     return sorted(events, key=lambda e: (e.starts_at, e.uid))
 
 
@@ -164,11 +208,20 @@ def _calendar(events: Sequence[_Event], stamp: datetime, include_place: bool) ->
     return bytes(cal.to_ical())
 
 
-def build_ics(
-    vault: Vault, man_id: str | None = None, options: CalendarOptions | None = None
-) -> tuple[bytes, int]:
-    """The .ics bytes and the number of events, for one man or every man not closed."""
-    chosen = options or CalendarOptions()
+def _placed(
+    session: Session, men: dict[str, _Man], man_id: str | None, chosen: CalendarOptions
+) -> set[str]:
+    """The men whose places may go in: none unless asked for; then only those who agreed."""
+    if not chosen.include_place:
+        return set()
+    party = chosen.for_other_party
+    if man_id is not None:
+        require_consent(session, man_id, ConsentKind.SHARE_WHEREABOUTS, party)
+        return {man_id}
+    return {m for m in men if has_consent(session, m, ConsentKind.SHARE_WHEREABOUTS, party)}
+
+
+def _build(vault: Vault, man_id: str | None, chosen: CalendarOptions) -> _Built:
     if chosen.for_other_party is not None:
         if man_id is None:
             raise RuleBroken("a calendar for another service can only be for one man")
@@ -176,9 +229,22 @@ def build_ics(
     today = vault.clock.today()
     first = chosen.since or today - timedelta(days=DEFAULT_DAYS_BACK)
     since = stored_time(datetime.combine(first, datetime.min.time(), LONDON))
+    key = uid_key(vault)
     with vault.read() as session:
-        events = _events(session, _men(session, man_id), since, chosen)
-    return _calendar(events, vault.clock.now(), chosen.include_place), len(events)
+        men = _men(session, man_id)
+        placed = _placed(session, men, man_id, chosen)
+        events = _events(session, men, since, chosen, key, placed)
+    data = _calendar(events, vault.clock.now(), chosen.include_place)
+    left_out = len(men) - len(placed) if chosen.include_place else 0
+    return _Built(data, len(events), len(placed), left_out)
+
+
+def build_ics(
+    vault: Vault, man_id: str | None = None, options: CalendarOptions | None = None
+) -> tuple[bytes, int]:
+    """The .ics bytes and the number of events, for one man or every man not closed."""
+    built = _build(vault, man_id, options or CalendarOptions())
+    return built.data, built.events
 
 
 def export_ics(
@@ -186,15 +252,17 @@ def export_ics(
 ) -> CalendarExport:
     """Write the calendar atomically to ``path`` and audit the export."""
     chosen = options or CalendarOptions()
-    data, count = build_ics(vault, man_id, chosen)
+    built = _build(vault, man_id, chosen)
     target = Path(path)
-    atomic_write_bytes(target, data)
+    atomic_write_bytes(target, built.data)
     whom = f"for service {chosen.for_other_party}" if chosen.for_other_party else "own calendar"
+    detail = f"{built.events} events, {whom}"
+    if chosen.include_place:
+        men = "man" if built.placed == 1 else "men"
+        detail += f", places for {built.placed} {men} ({built.left_out} left out)"
     try:
-        vault.audit(
-            "export_ics", "participants" if man_id else None, man_id, f"{count} events, {whom}"
-        )
+        vault.audit("export_ics", "participants" if man_id else None, man_id, detail)
     except BaseException:
         target.unlink(missing_ok=True)  # never an export that the log does not show
         raise
-    return CalendarExport(target, count)
+    return CalendarExport(target, built.events, built.left_out)

@@ -27,13 +27,16 @@ from engager_desktop.services.participants import require_man
 from engager_desktop.services.printing_supervision import supervision_input
 from engager_desktop.store import credentials
 from engager_desktop.store.vault import Vault
+from engager_desktop.sync import trust
 from engager_desktop.worksheets import inputs as i
+from engager_desktop.worksheets.device_card_sheet import DeviceCardInput
 from engager_desktop.worksheets.findings import TextFinding, wording_findings
 from engager_desktop.worksheets.kinds import KINDS, Kind, build_pdf
 from engager_desktop.worksheets.options import PrintOptions
 
 DESTINATIONS = frozenset({"printer", "file"})
 RECOVERY = "recovery-sheet"
+DEVICE_CARD = "device-card"
 RECOVERY_WARNING = (
     "This file unlocks the vault: anyone with it and the vault folder can read every record. "
     "Print it, keep the paper locked away, then delete the file."
@@ -66,6 +69,8 @@ class PreparedDocument:
     blank: bool = False
     notes: tuple[str, ...] = ()
     file_name: str = "document.pdf"
+    sensitive: bool = False  # sensitive parts were asked for (and printed where recorded)
+    for_others: bool = False  # a copy for someone other than him
 
 
 @dataclass(frozen=True)
@@ -178,6 +183,8 @@ def finish(gathered: Gathered, pdf: bytes | None = None, *, check: bool = True) 
         blank=gathered.blank,
         notes=gathered.notes,
         file_name=safe_file_name(chosen.title, who),
+        sensitive=gathered.options.include_sensitive and not gathered.blank,
+        for_others=chosen.for_others or gathered.options.for_others,
     )
 
 
@@ -239,6 +246,9 @@ def _for_caseload(session: Session, chosen: Kind, ctx: mapping.Context) -> Any:
         return supervision_input(session, ctx)
     if chosen.name == "explainer":
         return i.ExplainerInput(printed_on=ctx.today, worker=ctx.worker)
+    if chosen.name == DEVICE_CARD:
+        own = trust.own_keys(session.connection())
+        return DeviceCardInput(ctx.today, own.name, own.device_id, own.card().fingerprint)
     raise PrintError(f"the {chosen.title.lower()} cannot be prepared this way")
 
 
@@ -259,10 +269,23 @@ def issue_recovery_sheet(
     return finish(gathered, check=False)
 
 
+def record_document(vault: Vault, document: PreparedDocument, destination: str) -> None:
+    """Audit a prepared document's print or save, with what went into it and for whom."""
+    record_prints(
+        vault,
+        document.kind,
+        [document.man_id],
+        destination,
+        blank=document.blank,
+        sensitive=document.sensitive,
+        for_others=document.for_others,
+    )
+
+
 def record_print(
     vault: Vault, kind: str, man_id: str | None, destination: str, *, blank: bool = False
 ) -> None:
-    """Audit one print or save: which document, for whom (his record id), where it went."""
+    """Audit one print or save of a document without sensitive parts, not for others."""
     record_prints(vault, kind, [man_id], destination, blank=blank)
 
 
@@ -273,12 +296,22 @@ def record_prints(
     destination: str,
     *,
     blank: bool = False,
+    sensitive: bool = False,
+    for_others: bool = False,
 ) -> None:
-    """Audit many prints of one kind in one transaction (a batch): one entry per man."""
-    _kind(kind)
+    """Audit many prints of one kind in one transaction (a batch): one entry per man, saying
+    which document, where it went, whether sensitive parts were in and whether it was a copy
+    for someone else (never any content)."""
+    chosen = _kind(kind)
     if destination not in DESTINATIONS:
         raise PrintError(f"a print goes to one of: {', '.join(sorted(DESTINATIONS))}")
-    detail = f"{kind}{' (blank)' if blank else ''} to {destination}"
+    whose = (
+        "a copy for someone else" if for_others or chosen.for_others else "not a copy for others"
+    )
+    detail = (
+        f"{kind}{' (blank)' if blank else ''} to {destination}; "
+        f"sensitive parts {'included' if sensitive else 'left out'}; {whose}"
+    )
     with vault.write() as session:
         for man_id in man_ids:
             table = "participants" if man_id is not None else None

@@ -169,7 +169,15 @@ def run_batch(
     finally:
         builder.close()
         if delivered:
-            record_prints(vault, kind, delivered, destination)
+            chosen = options or PrintOptions()
+            record_prints(
+                vault,
+                kind,
+                delivered,
+                destination,
+                sensitive=chosen.include_sensitive,
+                for_others=chosen.for_others,
+            )
     return BatchResult(tuple(delivered), skipped, stopped)
 
 

@@ -7,7 +7,6 @@ every refusal, is audited (counts and codes only, never content).
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,9 +21,9 @@ from engager_desktop.store.orm.system import Conflict, ImportLedger
 from engager_desktop.store.stamping import naive_utc
 from engager_desktop.store.vault import Vault
 from engager_desktop.sync import bundle_format as fmt
+from engager_desktop.sync import bundle_passphrase, importer, plan, trust, verify
 from engager_desktop.sync import conflicts as conflict_rules
 from engager_desktop.sync import device_card as cards
-from engager_desktop.sync import importer, plan, trust, verify
 from engager_desktop.sync.errors import BundleRefused, SyncError, TrustError
 from engager_desktop.sync.export import ExportResult, export_bundle
 from engager_desktop.sync.identity import IdentityCheck, ensure_own_identity
@@ -35,7 +34,6 @@ ConflictView = conflict_rules.ConflictView
 Resolution = conflict_rules.Resolution
 KEEP_MINE = conflict_rules.KEEP_MINE
 TAKE_THEIRS = conflict_rules.TAKE_THEIRS
-_PASSPHRASE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/o, 1/l/i to misread
 _REBUILD_ABOVE = 200  # more men touched than this: rebuild the whole index (faster)
 
 __all__ = ["ExportResult", "ImportSummary", "KEEP_MINE", "TAKE_THEIRS", "ConflictView"]
@@ -159,8 +157,7 @@ def enrolled_device_for_card(vault: Vault, card_data: bytes) -> str:
 
 def generate_passphrase() -> str:
     """A bundle passphrase to show once: 24 characters (about 119 bits) in groups of four."""
-    chars = "".join(secrets.choice(_PASSPHRASE_ALPHABET) for _ in range(24))
-    return "-".join(chars[i : i + 4] for i in range(0, 24, 4))
+    return bundle_passphrase.generate()
 
 
 def export(

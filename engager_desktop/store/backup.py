@@ -23,7 +23,8 @@ def backup_vault(vault_dir: Path, dek: bytes, *, reason: str, when: datetime) ->
     tmp = final.with_name(final.name + ".partial")
     if tmp.exists():
         shutil.rmtree(tmp)
-    tmp.mkdir(parents=True)
+    tmp.parent.mkdir(mode=0o700, exist_ok=True)
+    tmp.mkdir(mode=0o700)
     try:
         source = open_connection(vault_dir / "vault.db", dek)
         target = open_connection(tmp / "vault.db", dek, create=True)

@@ -8,7 +8,7 @@ from datetime import datetime
 import pyrage
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import Connection, delete, insert, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from engager_desktop.store.orm.system import Device, VaultMeta
 
@@ -40,4 +40,11 @@ def create_self(conn: Connection, *, name: str, now: datetime) -> str:
     )
     conn.execute(delete(VaultMeta).where(VaultMeta.key == "device_id"))
     conn.execute(insert(VaultMeta).values(key="device_id", value=device_id))
+    return device_id
+
+
+def rename_self(conn: Connection, name: str) -> str:
+    """Give this vault's own device a new (already checked) name; return its id."""
+    device_id: str = conn.execute(select(Device.id).where(Device.is_self.is_(True))).scalar_one()
+    conn.execute(update(Device).where(Device.id == device_id).values(name=name))
     return device_id

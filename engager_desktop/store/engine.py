@@ -16,6 +16,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from engager_desktop.crypto.errors import VaultDamaged
+from engager_desktop.fsutil import create_private_file
 
 _PRAGMAS = (
     "PRAGMA foreign_keys = ON",
@@ -34,6 +35,8 @@ def _raw_key(dek: bytes) -> bytes:
 def open_connection(db_path: Path, dek: bytes, *, create: bool = False) -> Any:
     """Open and key one SQLCipher connection; raise VaultDamaged if the key does not read it."""
     mode = "rwc" if create else "rw"
+    if create:
+        create_private_file(db_path)
     uri = f"{db_path.resolve().as_uri()}?mode={mode}"
     try:
         conn = sqlcipher3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)

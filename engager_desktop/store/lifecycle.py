@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from engager_desktop.crypto import keyslots, recovery_code
 from engager_desktop.crypto.errors import VaultDamaged, VaultError, WeakPassphrase
 from engager_desktop.crypto.kdf import calibrate
-from engager_desktop.domain import passphrase_policy
+from engager_desktop.domain import device_names, passphrase_policy
 from engager_desktop.fsutil import atomic_write_bytes, fsync_dir, remove_stale_temps
 from engager_desktop.store import audit, devices, migrate
 from engager_desktop.store.backoff import Backoff
@@ -68,10 +68,18 @@ def require_strong(passphrase: str, options: VaultOptions) -> None:
 
 
 def create_vault(
-    path: Path, passphrase: str, options: VaultOptions, *, demo: bool = False
+    path: Path,
+    passphrase: str,
+    options: VaultOptions,
+    *,
+    demo: bool = False,
+    laptop_name: str | None = None,
 ) -> tuple[Vault, str]:
-    """Make a new vault at ``path``; return it unlocked, with the recovery code to show once."""
+    """Make a new vault at ``path``; return it unlocked, with the recovery code to show once.
+
+    ``laptop_name`` is the practitioner's name for this laptop (ValidationError if unusable)."""
     path = Path(path)
+    name = device_names.check(device_names.DEFAULT_NAME if laptop_name is None else laptop_name)
     if path.exists():
         raise VaultExists(path)
     if not path.parent.is_dir():
@@ -79,9 +87,9 @@ def create_vault(
     require_strong(passphrase, options)
     _remove_stale_builds(path)
     build = path.with_name(f".{path.name}.creating-{secrets.token_hex(4)}")
-    build.mkdir()
+    build.mkdir(mode=0o700)  # owner only; every file in it is created 0600
     try:
-        code = _build(build, passphrase, options, demo=demo)
+        code = _build(build, passphrase, options, demo=demo, name=name)
         fsync_dir(build)
         build.rename(path)
         fsync_dir(path.parent)
@@ -96,7 +104,7 @@ def _remove_stale_builds(path: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
-def _build(folder: Path, passphrase: str, options: VaultOptions, *, demo: bool) -> str:
+def _build(folder: Path, passphrase: str, options: VaultOptions, *, demo: bool, name: str) -> str:
     dek = secrets.token_bytes(32)
     vault_id = str(uuid.uuid4())
     code = recovery_code.generate()
@@ -112,7 +120,7 @@ def _build(folder: Path, passphrase: str, options: VaultOptions, *, demo: bool) 
                 "demo": "1" if demo else "0",
             }
             conn.execute(insert(VaultMeta), [{"key": k, "value": v} for k, v in meta.items()])
-            device_id = devices.create_self(conn, name=_device_name(), now=naive_utc(options.clock))
+            device_id = devices.create_self(conn, name=name, now=naive_utc(options.clock))
         with Session(engine.execution_options(immediate=True)) as session:
             audit.append(
                 session,
@@ -131,10 +139,6 @@ def _build(folder: Path, passphrase: str, options: VaultOptions, *, demo: bool) 
     with (folder / DB_FILE).open("rb") as handle:
         os.fsync(handle.fileno())
     return code
-
-
-def _device_name() -> str:
-    return "Engager laptop"
 
 
 # --------------------------------------------------------------------------- unlock

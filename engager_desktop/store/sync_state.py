@@ -129,6 +129,22 @@ def export_by_seq(conn: Connection, device_id: str, seq: int) -> ExportRow | Non
     return None if row is None else ExportRow(**row._mapping)
 
 
+def sent_before(
+    conn: Connection, device_id: str, recipients: list[str], keep: int
+) -> dict[str, tuple[int, ...]]:
+    """Per recipient, the numbers of this device's bundles made for it (the last ``keep``)."""
+    rows = conn.execute(
+        select(SyncExport.seq, SyncExport.recipients)
+        .where(SyncExport.device_id == device_id)
+        .order_by(SyncExport.seq)
+    ).all()
+    out: dict[str, tuple[int, ...]] = {}
+    for recipient in recipients:
+        seqs = [seq for seq, to in rows if recipient in to.split(",")]
+        out[recipient] = tuple(seqs[-keep:])
+    return out
+
+
 def peer(conn: Connection, device_id: str) -> PeerRow:
     """What is known of one other device (all zeros if nothing yet)."""
     table = SyncPeer.__table__

@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from engager_desktop.fsutil import read_at_most
 from engager_desktop.sync.age_header import PASSPHRASE, AgeHeader
+from engager_desktop.sync.bundle_passphrase import normalise
 from engager_desktop.sync.canonical import MAX_RECORD_BYTES
 from engager_desktop.sync.errors import BundleRefused, ExportFailed
 from engager_desktop.sync.manifest import MAX_MANIFEST_BYTES
@@ -120,7 +121,7 @@ def encrypt_to_devices(plaintext: bytes, recipients: Iterable[str]) -> bytes:
 
 def encrypt_to_passphrase(plaintext: bytes, passphrase: str) -> bytes:
     try:
-        return bytes(pyrage.passphrase.encrypt(plaintext, passphrase))
+        return bytes(pyrage.passphrase.encrypt(plaintext, normalise(passphrase)))
     except (pyrage.EncryptError, ValueError) as exc:
         raise ExportFailed("encrypt", "the bundle could not be encrypted") from exc
 
@@ -152,7 +153,7 @@ def decrypt(
                 raise BundleRefused(
                     "passphrase_needed", "this bundle is locked with a passphrase: enter it"
                 )
-            return bytes(pyrage.passphrase.decrypt(data, passphrase))
+            return bytes(pyrage.passphrase.decrypt(data, normalise(passphrase)))
         if identity is None:
             raise BundleRefused("no_identity", "this vault has no device key to open bundles")
         return bytes(pyrage.decrypt(data, [pyrage.x25519.Identity.from_str(identity)]))
@@ -165,9 +166,11 @@ def decrypt(
 def _decrypt_refusal(header: AgeHeader, reason: str) -> BundleRefused:
     if header.recipient_kind == PASSPHRASE:  # scrypt cannot tell the two apart
         return BundleRefused("wrong_passphrase", "wrong bundle passphrase, or a damaged bundle")
-    if "no matching keys" in reason.lower():
+    if "no matching keys" in reason.lower():  # no key stanza opened: for others, or damaged
         return BundleRefused(
-            "not_for_me", "this bundle was made for another device; this vault cannot open it"
+            "cannot_open",
+            "this laptop cannot open the bundle: it is damaged, or it was made only for other "
+            "laptops; it was not opened",
         )
     return BundleRefused("damaged", "the bundle is damaged or incomplete; it was not opened")
 
@@ -225,7 +228,7 @@ def inflate_lines(
 ) -> Iterator[bytes]:
     """Yield each record line, inflating in bounded steps; refuse over-long lines and totals."""
     if expected > limits.inflated:
-        raise _inflate_cap(limits)
+        raise inflated_too_large(limits)
     unpacker = zlib.decompressobj()
     pending = bytearray()
     total = offset = 0
@@ -266,9 +269,11 @@ def _complete_lines(pending: bytearray, cap: int) -> Iterator[bytes]:
         raise _record_cap()
 
 
-def _inflate_cap(limits: Limits) -> BundleRefused:
+def inflated_too_large(limits: Limits) -> BundleRefused:
     return BundleRefused(
-        "too_large", f"the bundle's records exceed {limits.inflated // MIB} MiB; not opened"
+        "inflated_too_large",
+        f"the bundle's records would take more than {limits.inflated // MIB} MiB unpacked; "
+        "it was not opened",
     )
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from engager_desktop.domain import device_names
 from engager_desktop.sync.errors import TrustError
 
 FORMAT = "engager-device-card/1"
@@ -95,7 +96,7 @@ def read_card(data: bytes) -> DeviceCard:
     device_id, name, recipient = raw["device_id"], raw["name"], raw["age_recipient"]
     if not isinstance(device_id, str) or not _UUID.fullmatch(device_id):
         raise _bad("device id")
-    if not isinstance(name, str) or not 0 < len(name) <= 100 or not name.isprintable():
+    if not device_names.is_clean(name):
         raise _bad("device name")
     if not isinstance(recipient, str) or not _AGE_RECIPIENT.fullmatch(recipient):
         raise _bad("encryption key")

@@ -19,22 +19,22 @@ from pathlib import Path
 from sqlalchemy import Connection, insert
 from sqlalchemy.orm import Session
 
+from engager_desktop.domain import device_names
 from engager_desktop.fsutil import Writer
 from engager_desktop.store import audit, sync_state
 from engager_desktop.store.stamping import naive_utc, utc_iso
 from engager_desktop.store.vault import Vault
 from engager_desktop.sync import bundle_format as fmt
-from engager_desktop.sync import field_lists, stick, trust
+from engager_desktop.sync import bundle_passphrase, field_lists, stick, trust
 from engager_desktop.sync.age_header import parse_header
 from engager_desktop.sync.errors import BundleRefused, ExportFailed, SyncError
 from engager_desktop.sync.identity import ensure_own_identity, rotate_token
-from engager_desktop.sync.manifest import Manifest
+from engager_desktop.sync.manifest import MAX_SENT_BEFORE, Manifest
 from engager_desktop.sync.snapshot import Scope, Selection, acks, select_records
 from engager_desktop.sync.verify import OpenKeys, count_only, open_bundle
 
 SUFFIX = ".engager"
 EVERYTHING = Scope()
-MIN_PASSPHRASE = 12
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ class ExportResult:
     size: int
     note: str | None = None
     left_out: tuple[str, ...] = ()  # what was left out for want of his consent, and why
+    recipient_names: tuple[str, ...] = ()  # as enrolled here, in the order of ``recipients``
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class _Header:
     acks: dict[str, tuple[int, int]]
     audit_count: int
     audit_head: str
+    sent_before: dict[str, tuple[int, ...]]
 
 
 @dataclass(frozen=True)
@@ -90,10 +92,12 @@ class _Built:
     own: trust.OwnKeys
     arrival_mark: int
     withheld: Withheld
+    recipient_names: tuple[str, ...] = ()
 
 
-def bundle_name(device_id: str, seq: int) -> str:
-    return f"{device_id}-{seq}{SUFFIX}"
+def bundle_name(device_id: str, seq: int, name: str = device_names.DEFAULT_NAME) -> str:
+    """The laptop's name made safe, the start of its device id, the number: never a man's data."""
+    return f"{device_names.file_slug(name)}-{device_id[:8]}-{seq}{SUFFIX}"
 
 
 def export_bundle(
@@ -111,13 +115,13 @@ def export_bundle(
     ``withhold`` decides what a chosen-men bundle leaves out (other scopes ignore it)."""
     if bool(recipients) == (passphrase is not None):
         raise SyncError("recipients", "choose enrolled devices or a passphrase, not both")
-    if passphrase is not None and len(passphrase) < MIN_PASSPHRASE:
-        raise SyncError("passphrase", f"a bundle passphrase needs {MIN_PASSPHRASE}+ characters")
+    if passphrase is not None:
+        bundle_passphrase.require_strong(passphrase)
     if not Path(folder).is_dir():
         raise SyncError("folder", "the chosen folder does not exist (is the stick plugged in?)")
     ensure_own_identity(vault)
     built = _build(vault, Path(folder), list(recipients), passphrase, scope, withhold)
-    final = Path(folder) / bundle_name(built.own.device_id, built.manifest.seq)
+    final = Path(folder) / bundle_name(built.own.device_id, built.manifest.seq, built.own.name)
     try:
         stick.write_new(final, built.data, write=write)
     except OSError as exc:
@@ -149,6 +153,7 @@ def export_bundle(
         size=len(built.data),
         note=built.selection.note,
         left_out=built.withheld.reasons,
+        recipient_names=built.recipient_names,
     )
 
 
@@ -172,7 +177,7 @@ def _build(
         if scope.kind == "men" and withhold is not None:
             withheld = withhold(session, scope.men)
         selection = select_records(conn, scope, own.device_id, recipients, withheld.records)
-        head = _header(conn, vault, own, folder)
+        head = _header(conn, vault, own, folder, recipients)
         arrival_mark = sync_state.arrival_mark(conn)
     payload = fmt.compress_lines(selection.lines)
     made = Manifest(
@@ -196,6 +201,7 @@ def _build(
         inflated_length=payload.inflated_length,
         counts=selection.counts,
         format_minor=field_lists.FORMATS.current.minor,
+        sent_before=head.sent_before if keys else None,
     )
     body = made.to_bytes()
     plain = fmt.pack(body, fmt.sign(own.signing_private, body), payload.data)
@@ -206,7 +212,8 @@ def _build(
         data = fmt.encrypt_to_devices(plain, [k.age_recipient for k in keys] + [own.age_recipient])
     if len(data) > fmt.MAX_FILE_BYTES:
         raise ExportFailed("too_big", "the bundle would be over 200 MiB; choose fewer men")
-    return _Built(made, data, selection, own, arrival_mark, withheld)
+    names = tuple(k.name for k in keys)
+    return _Built(made, data, selection, own, arrival_mark, withheld, names)
 
 
 def _check_work_factor(data: bytes) -> None:
@@ -221,9 +228,11 @@ def _check_work_factor(data: bytes) -> None:
         ) from exc
 
 
-def _header(conn: Connection, vault: Vault, own: trust.OwnKeys, folder: Path) -> _Header:
+def _header(
+    conn: Connection, vault: Vault, own: trust.OwnKeys, folder: Path, recipients: list[str]
+) -> _Header:
     seq = sync_state.next_seq(conn, own.device_id)
-    while (folder / bundle_name(own.device_id, seq)).exists():
+    while (folder / bundle_name(own.device_id, seq, own.name)).exists():
         seq += 1  # a file from an export that was never recorded: never overwrite it
     last = sync_state.last_export(conn, own.device_id)
     chain = audit.head(conn)
@@ -237,6 +246,7 @@ def _header(conn: Connection, vault: Vault, own: trust.OwnKeys, folder: Path) ->
         acks=acks(conn),
         audit_count=chain.count,
         audit_head=chain.hash,
+        sent_before=sync_state.sent_before(conn, own.device_id, recipients, MAX_SENT_BEFORE),
     )
 
 

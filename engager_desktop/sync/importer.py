@@ -3,15 +3,16 @@
 Order (DESIGN §6): size cap -> scrypt work factor -> decrypt in memory -> strict parse -> signer
 enrolled and not revoked -> signature -> recipient is me -> payload hash (``verify.open_bundle``)
 -> import ledger (the same bundle again is "already imported" and changes nothing; a gap in the
-maker's numbers is a warning naming them) -> every record checked in staging -> ONE write
-transaction that plans, writes records (unstamped), conflicts, sync rows, the ledger entry, the
-peer's acks, the clock and a single audit entry with counts. Every refusal is audited and changes
-no record. ``after_merge`` runs inside that transaction (the services layer rebuilds the search
-index of the men touched there).
+maker's bundles made for this laptop, as its manifest lists them, is a warning naming them) ->
+every record checked in staging -> ONE write transaction that plans, writes records (unstamped),
+conflicts, sync rows, the ledger entry, the peer's acks, the clock and a single audit entry with
+counts. Every refusal is audited and changes no record. ``after_merge`` runs inside that
+transaction (the services layer rebuilds the search index of the men touched there).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -31,6 +32,7 @@ from engager_desktop.sync.apply import apply_plan
 from engager_desktop.sync.canonical import Record
 from engager_desktop.sync.errors import BundleRefused
 from engager_desktop.sync.identity import ensure_own_identity
+from engager_desktop.sync.manifest import Manifest
 from engager_desktop.sync.plan import Plan, plan_merge
 from engager_desktop.sync.summary import ImportSummary, summarise
 
@@ -58,7 +60,17 @@ def open_checked(
             return trust.trusted_signer(conn, device_id, own.device_id).signing_public
 
         keys = verify.OpenKeys(own.device_id, own.age_identity, passphrase)
-        return verify.open_bundle(data, keys, signer, limits=limits)
+        opened = verify.open_bundle(data, keys, signer, limits=limits)
+        return _named_as_enrolled(conn, opened)
+
+
+def _named_as_enrolled(conn: Connection, opened: verify.OpenedBundle) -> verify.OpenedBundle:
+    """The name the bundle gives its maker is the maker's own text: show the one enrolled here."""
+    key = trust.device(conn, opened.manifest.exporter)
+    if key is None or key.name == opened.manifest.exporter_name:
+        return opened
+    named = dataclasses.replace(opened.manifest, exporter_name=key.name)
+    return dataclasses.replace(opened, manifest=named)
 
 
 def import_bundle(
@@ -141,16 +153,8 @@ def ledger_warnings(conn: Connection, opened: verify.OpenedBundle) -> list[str]:
         )
     ).all()
     hashes = {seq: digest for seq, digest in rows}
-    warnings: list[str] = []
-    missing = [n for n in range(1, made.seq) if n not in hashes]
-    if missing:
-        listed = ", ".join(str(n) for n in missing[:_MAX_LISTED])
-        more = f" and {len(missing) - _MAX_LISTED} more" if len(missing) > _MAX_LISTED else ""
-        warnings.append(
-            f"bundles {listed}{more} from this device have not been imported here "
-            "(they may have gone to another device)"
-        )
-    if made.seq in hashes:
+    warnings = _gap_warnings(made, hashes, trust.own_keys(conn).device_id)
+    if made.seq in hashes and hashes[made.seq] != opened.file_sha256:
         warnings.append(f"a different bundle numbered {made.seq} from this device was imported")
     before = hashes.get(made.seq - 1)
     if before is not None and made.previous is not None and before != made.previous:
@@ -161,6 +165,28 @@ def ledger_warnings(conn: Connection, opened: verify.OpenedBundle) -> list[str]:
             f"this bundle is older than bundle {newest} already imported; newer data is kept"
         )
     return warnings
+
+
+def _gap_warnings(made: Manifest, hashes: dict[int, str], own_id: str) -> list[str]:
+    """Earlier bundles made for this laptop that never arrived. A bundle listing what its maker
+    sent each recipient is checked against that list only; a passphrase bundle (for anyone) is
+    not checked; an older bundle without the list, against every earlier number."""
+    if made.sent_before is not None:
+        missing = [n for n in made.sent_before.get(own_id, ()) if n not in hashes]
+        template = "bundles {} made for this laptop by that device have not been imported here"
+    elif made.recipient_kind == "passphrase":
+        return []
+    else:
+        missing = [n for n in range(1, made.seq) if n not in hashes]
+        template = (
+            "bundles {} from this device have not been imported here "
+            "(they may have gone to another device)"
+        )
+    if not missing:
+        return []
+    listed = ", ".join(str(n) for n in missing[:_MAX_LISTED])
+    more = f" and {len(missing) - _MAX_LISTED} more" if len(missing) > _MAX_LISTED else ""
+    return [template.format(listed + more)]
 
 
 def exchange(vault: Vault, conn: Connection, opened: verify.OpenedBundle) -> merge.Exchange:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from engager_desktop.domain import device_names
 from engager_desktop.sync import field_lists
 from engager_desktop.sync.errors import BundleRefused
 
@@ -18,6 +19,7 @@ FORMAT = "engager-bundle/1"  # format 1.0; field_lists.label gives the others
 MAX_MANIFEST_BYTES = 64 * 1024
 MAX_RECIPIENTS = 32
 MAX_ACKS = 256
+MAX_SENT_BEFORE = 32
 SCOPES = ("all", "since_ack", "men")
 RECIPIENT_KINDS = ("x25519", "passphrase")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -51,6 +53,9 @@ class Manifest:
     audit_count: int
     audit_head: str
     format_minor: int = 0  # the records' format is 1.<minor> (field_lists)
+    # recipient -> this maker's earlier bundles made for it (at most MAX_SENT_BEFORE, oldest
+    # first), so a gap is counted per receiver; None in a passphrase bundle or an older one.
+    sent_before: dict[str, tuple[int, ...]] | None = None
 
     @property
     def records(self) -> int:
@@ -76,7 +81,12 @@ class Manifest:
             "created": {"at": self.created_at, "hlc": self.hlc},
             "acks": {d: list(pair) for d, pair in sorted(self.acks.items())},
             "audit": {"count": self.audit_count, "head": self.audit_head},
-        }
+        } | self._sent_before_json()
+
+    def _sent_before_json(self) -> dict[str, Any]:
+        if self.sent_before is None:
+            return {}
+        return {"sent_before": {d: list(seqs) for d, seqs in sorted(self.sent_before.items())}}
 
     def to_bytes(self) -> bytes:
         text = json.dumps(self.to_json(), sort_keys=True, separators=(",", ":"), ensure_ascii=True)
@@ -129,7 +139,8 @@ def parse(data: bytes) -> Manifest:
     except (ValueError, RecursionError) as exc:
         raise _bad("not JSON") from exc
     minor = _format_minor(raw)
-    top = _obj(raw, _TOP_KEYS, "the manifest")
+    optional = {"sent_before"} & raw.keys() if isinstance(raw, dict) else set()
+    top = _obj(raw, _TOP_KEYS | optional, "the manifest")
     manifest = _build(top, minor)
     if manifest.to_bytes() != data:
         raise _bad("not in canonical form")
@@ -177,7 +188,7 @@ _TOP_KEYS = {
 def _build(top: dict[str, Any], minor: int) -> Manifest:
     exporter = _obj(top["exporter"], {"device_id", "name"}, "exporter")
     name = exporter["name"]
-    if not isinstance(name, str) or not 0 < len(name) <= 100:
+    if not device_names.is_clean(name):  # no control characters: it is shown on screen
         raise _bad("exporter name is malformed")
     recipients = _obj(top["recipients"], {"kind", "devices"}, "recipients")
     kind = recipients["kind"]
@@ -216,6 +227,7 @@ def _build(top: dict[str, Any], minor: int) -> Manifest:
         audit_count=_int(audit["count"], "audit count"),
         audit_head=_str(audit["head"], _HEX64, "audit head"),
         format_minor=minor,
+        sent_before=_sent_before(top.get("sent_before"), top["seq"], devices),
     )
 
 
@@ -223,6 +235,22 @@ def _counts(value: Any) -> dict[str, tuple[int, int]]:
     if not isinstance(value, dict) or len(value) > 64:
         raise _bad("counts are malformed")
     return {_str(t, _TABLE, "a table name"): _pair(p, "a count") for t, p in value.items()}
+
+
+def _sent_before(value: Any, seq: Any, devices: list[Any]) -> dict[str, tuple[int, ...]] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or sorted(value) != sorted(devices):
+        raise _bad("earlier bundles are not listed for exactly the recipients")
+    out: dict[str, tuple[int, ...]] = {}
+    for device, seqs in value.items():
+        if not isinstance(seqs, list) or len(seqs) > MAX_SENT_BEFORE:
+            raise _bad("earlier bundles are malformed")
+        numbers = tuple(_int(n, "an earlier bundle", 1) for n in seqs)
+        if list(numbers) != sorted(set(numbers)) or (numbers and numbers[-1] >= seq):
+            raise _bad("earlier bundles are malformed")
+        out[device] = numbers
+    return out
 
 
 def _acks(value: Any) -> dict[str, tuple[int, int]]:

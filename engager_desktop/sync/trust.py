@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import pyrage
@@ -116,7 +116,7 @@ def enrol(conn: Connection, card: DeviceCard, typed_fingerprint: str, now: datet
         raise TrustError("card_invalid", "the card's encryption key is not valid") from None
     existing = device(conn, card.device_id)
     if existing is not None:
-        return _re_enrol(existing, card)
+        return _re_enrol(conn, existing, card)
     conn.execute(
         insert(Device).values(
             id=card.device_id,
@@ -135,7 +135,8 @@ def enrol(conn: Connection, card: DeviceCard, typed_fingerprint: str, now: datet
     return found
 
 
-def _re_enrol(existing: DeviceKey, card: DeviceCard) -> DeviceKey:
+def _re_enrol(conn: Connection, existing: DeviceKey, card: DeviceCard) -> DeviceKey:
+    """The same device again: nothing changes but its name (renamed on that laptop)."""
     if existing.is_self:
         raise TrustError("own_card", "that is this vault's own card")
     if existing.revoked:
@@ -147,6 +148,9 @@ def _re_enrol(existing: DeviceKey, card: DeviceCard) -> DeviceKey:
             "key_changed",
             "a device with this id is enrolled with different keys; revoke it first",
         )
+    if card.name != existing.name:
+        conn.execute(update(Device).where(Device.id == card.device_id).values(name=card.name))
+        return replace(existing, name=card.name)
     return existing
 
 

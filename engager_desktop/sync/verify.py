@@ -59,7 +59,7 @@ def open_bundle(
     _check_recipient(made, header, keys, as_recipient)
     fmt.check_payload(container.payload, made.payload_sha256, made.payload_length)
     if made.inflated_length > limits.inflated:
-        raise fmt.too_large(limits)
+        raise fmt.inflated_too_large(limits)
     return OpenedBundle(
         made, header, container.payload, hashlib.sha256(data).hexdigest(), len(data)
     )

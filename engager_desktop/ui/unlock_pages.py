@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import platform
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.domain import device_names
+from engager_desktop.domain.validation import ValidationError
 from engager_desktop.ui.a11y import label_for
 from engager_desktop.ui.passphrase_input import PassphraseInput
 
@@ -113,12 +116,23 @@ class CreatePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.folder = FolderRow("&New vault folder:", new=True)
+        self.laptop_name = QLineEdit(device_names.suggested(platform.node()))
+        self.laptop_name.setObjectName("laptop_name")
+        self.laptop_name.setMaxLength(device_names.MAX_LENGTH)
+        self.name_problem = QLabel()  # one line, not wrapped: a wrapped label in a form leaves gaps
+        self.name_problem.setObjectName("laptop_name_problem")
         self.passphrase = PassphraseInput()
         self.create_button = QPushButton("&Create the vault")
         self.back_button = QPushButton("&Back")
         self.status = status_label("create_status")
         form = QFormLayout()
         form.addRow(self.folder.label, self.folder)
+        form.addRow(label_for("This &laptop's name:", self.laptop_name), self.laptop_name)
+        example = "Other laptops show it, e.g. “Sam – HMP Example interview room”; change it later."
+        self.laptop_name.setToolTip(example)
+        self.laptop_name.setAccessibleDescription(example)
+        form.addRow("", QLabel(example))
+        form.addRow("", self.name_problem)
         new_passphrase_page(
             self,
             "Create a new vault",
@@ -132,12 +146,23 @@ class CreatePage(QWidget):
         )
         self.passphrase.changed.connect(self._update)
         self.folder.edit.textChanged.connect(self._update)
+        self.laptop_name.textChanged.connect(self._update)
         self.create_button.clicked.connect(self.create_requested)
         self.back_button.clicked.connect(self.back_requested)
         self._update()
 
+    def name_error(self) -> str:
+        """Why the laptop name cannot be used, or "" when it can."""
+        try:
+            device_names.check(self.laptop_name.text())
+        except ValidationError as exc:
+            return exc.message
+        return ""
+
     def _update(self) -> None:
-        ready = self.passphrase.acceptable() and self.folder.path() is not None
+        problem = self.name_error()
+        self.name_problem.setText(problem)
+        ready = self.passphrase.acceptable() and self.folder.path() is not None and not problem
         self.create_button.setEnabled(ready)
 
 

@@ -279,12 +279,13 @@ class UnlockWindow(QWidget):
         page = self.create_page
         path = page.folder.path()
         passphrase = page.passphrase.passphrase()
-        if self._busy or path is None or not page.passphrase.acceptable():
+        name = page.laptop_name.text()
+        if self._busy or path is None or not page.passphrase.acceptable() or page.name_error():
             return
         self._set_busy(True)
         page.status.setText("Making the vault. This takes a few seconds…")
         ops.run(
-            lambda: _access().create(path, passphrase, self.options()),
+            lambda: _access().create(path, passphrase, self.options(), laptop_name=name),
             lambda result: self._show_code(path, *result),
             lambda message, _exc: self._page_failed(page.status, message),
             owner=self,

@@ -14,6 +14,7 @@ from typing import Any, BinaryIO
 
 from engager_desktop.worksheets import (
     action_plan,
+    device_card_sheet,
     ending,
     explainer,
     family_sheet,
@@ -86,6 +87,13 @@ KINDS: Mapping[str, Kind] = _kinds(
         for_others=explainer.FOR_OTHERS,
     ),
     Kind("recovery-sheet", recovery_sheet.TITLE, recovery_sheet.build, i.RecoveryInput, False),
+    Kind(
+        "device-card",
+        device_card_sheet.TITLE,
+        device_card_sheet.build,
+        device_card_sheet.DeviceCardInput,
+        False,
+    ),
 )
 
 

@@ -92,6 +92,14 @@ def man(vault: Vault) -> str:
     return add_man(vault)
 
 
+def uid(vault: Vault, kind: str, record_id: str) -> str:
+    return ics.event_uid(ics.uid_key(vault), kind, record_id)
+
+
+def agree_to_whereabouts(vault: Vault, man: str, service_id: str | None = None) -> None:
+    record_consent(vault, man, ConsentKind.SHARE_WHEREABOUTS, True, service_id=service_id)
+
+
 def test_export_parses_back_with_nothing_sensitive(vault: Vault, man: str) -> None:
     ids = add_slots(vault, man)
     data, count = ics.build_ics(vault, man)
@@ -108,11 +116,11 @@ def test_export_parses_back_with_nothing_sensitive(vault: Vault, man: str) -> No
         "Harm reduction",
     ):
         assert secret not in text
-    session_event = found[f"meeting-{ids['session']}@{ics.UID_DOMAIN}"]
+    session_event = found[uid(vault, "meeting", ids["session"])]
     assert str(session_event["summary"]) == "Engager session"
     assert "LOCATION" not in session_event
-    assert str(found[f"meeting-{ids['phone']}@{ics.UID_DOMAIN}"]["summary"]).endswith("(phone)")
-    appointment = found[f"appointment-{ids['appointment']}@{ics.UID_DOMAIN}"]
+    assert str(found[uid(vault, "meeting", ids["phone"])]["summary"]).endswith("(phone)")
+    appointment = found[uid(vault, "appointment", ids["appointment"])]
     assert str(appointment["summary"]) == "Appointment (Engager)"
     end = appointment.decoded("dtend") - appointment.decoded("dtstart")
     assert end == timedelta(minutes=30)
@@ -121,8 +129,8 @@ def test_export_parses_back_with_nothing_sensitive(vault: Vault, man: str) -> No
 def test_times_are_london_time_across_the_clock_change(vault: Vault, man: str) -> None:
     ids = add_slots(vault, man)
     found = events(ics.build_ics(vault, man)[0])
-    winter = found[f"meeting-{ids['session']}@{ics.UID_DOMAIN}"].decoded("dtstart")
-    summer = found[f"meeting-{ids['summer']}@{ics.UID_DOMAIN}"].decoded("dtstart")
+    winter = found[uid(vault, "meeting", ids["session"])].decoded("dtstart")
+    summer = found[uid(vault, "meeting", ids["summer"])].decoded("dtstart")
     assert str(winter.tzinfo) == "Europe/London" and (winter.hour, winter.minute) == (10, 0)
     assert (summer.hour, summer.utcoffset()) == (10, timedelta(hours=1))  # 09:00 UTC is 10 BST
     assert "BEGIN:VTIMEZONE" in ics.build_ics(vault, man)[0].decode()
@@ -137,16 +145,17 @@ def test_uids_are_stable_between_exports(vault: Vault, clock: object, man: str) 
 
 def test_names_and_places_only_when_asked(vault: Vault, man: str) -> None:
     ids = add_slots(vault, man)
-    uid = f"meeting-{ids['session']}@{ics.UID_DOMAIN}"
+    agree_to_whereabouts(vault, man)
+    session_uid = uid(vault, "meeting", ids["session"])
     initials = events(ics.build_ics(vault, man, ics.CalendarOptions(name_style="initials"))[0])
-    assert str(initials[uid]["summary"]) == "Engager session: D.R."
+    assert str(initials[session_uid]["summary"]) == "Engager session: D.R."
     named = events(
         ics.build_ics(vault, man, ics.CalendarOptions(name_style="preferred", include_place=True))[
             0
         ]
     )
-    assert str(named[uid]["summary"]) == "Engager session: Mr Rees Dai"
-    assert str(named[uid]["location"]) == "Library café"
+    assert str(named[session_uid]["summary"]) == "Engager session: Mr Rees Dai"
+    assert str(named[session_uid]["location"]) == "Library café"
     assert (
         NOTES
         not in ics.build_ics(
@@ -230,3 +239,35 @@ def test_since_date_widens_the_window(vault: Vault, man: str) -> None:
     add_slots(vault, man)
     _, count = ics.build_ics(vault, man, ics.CalendarOptions(since=date(2026, 7, 1)))
     assert count == 5
+
+
+def test_places_need_his_whereabouts_consent(vault: Vault, man: str, tmp_path: Path) -> None:
+    add_slots(vault, man)
+    other = add_man(vault, "Huw")
+    add_slots(vault, other)
+    with_place = ics.CalendarOptions(include_place=True)
+    with pytest.raises(ConsentRequired):
+        ics.build_ics(vault, man, with_place)
+    agree_to_whereabouts(vault, man)
+    assert "Library caf" in ics.build_ics(vault, man, with_place)[0].decode()
+    everyone = ics.export_ics(vault, tmp_path / "all.ics", None, with_place)
+    found = events(everyone.path.read_bytes())
+    located = [e for e in found.values() if "location" in e]
+    assert len(located) == 3 and everyone.places_left_out == 1  # Huw has not agreed
+    with vault.read() as session:
+        detail = session.scalars(
+            select(AuditEvent.detail).order_by(AuditEvent.seq.desc()).limit(1)
+        ).one()
+    assert detail == "8 events, own calendar, places for 1 man (1 left out)"
+
+
+def test_event_ids_are_not_record_ids(vault: Vault, man: str, new_vault) -> None:
+    ids = add_slots(vault, man)
+    data = ics.build_ics(vault, man)[0].decode()
+    for record_id in ids.values():
+        assert record_id not in data
+        assert record_id.replace("-", "") not in data
+    found = set(events(data.encode()))
+    assert uid(vault, "meeting", ids["session"]) in found
+    other = new_vault("other")
+    assert uid(other, "meeting", ids["session"]) != uid(vault, "meeting", ids["session"])

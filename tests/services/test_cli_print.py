@@ -16,6 +16,7 @@ from engager_desktop.services import printing
 from engager_desktop.store.lifecycle import unlock_vault
 from engager_desktop.store.orm import AuditEvent
 from engager_desktop.store.vault import Vault, VaultOptions
+from engager_desktop.worksheets.kinds import KINDS
 from tests.services import print_fixtures as f
 from tests.vault_fixtures import TEST_PASSPHRASE
 
@@ -50,6 +51,11 @@ def prints_audited(path: Path, options: VaultOptions) -> list[tuple[str | None, 
         return [tuple(row) for row in rows]
 
 
+def _audited_options(kind: str) -> str:
+    others = "a copy for someone else" if KINDS[kind].for_others else "not a copy for others"
+    return f"sensitive parts left out; {others}"
+
+
 def one_line_error(err: str) -> str:
     lines = err.strip().splitlines()
     assert len(lines) == 1, err
@@ -65,7 +71,9 @@ def test_each_kind_for_a_man(
     assert code == 0, capsys.readouterr().err
     assert f.NAME in f.pdf_text(out.read_bytes())
     assert str(out) in capsys.readouterr().out
-    assert prints_audited(vault_path, options) == [(man, f"{kind} to file")]
+    assert prints_audited(vault_path, options) == [
+        (man, f"{kind} to file; {_audited_options(kind)}")
+    ]
 
 
 @pytest.mark.parametrize("kind", ["supervision", "explainer"])
@@ -75,7 +83,9 @@ def test_caseload_documents(
     out = tmp_path / "doc.pdf"
     assert run(["print", kind, "--vault", str(vault_path), "-o", str(out)], options) == 0
     assert out.read_bytes().startswith(b"%PDF-")
-    assert prints_audited(vault_path, options) == [(None, f"{kind} to file")]
+    assert prints_audited(vault_path, options) == [
+        (None, f"{kind} to file; {_audited_options(kind)}")
+    ]
 
 
 def test_blank_large_print_and_sensitive_options(

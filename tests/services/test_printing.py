@@ -176,6 +176,27 @@ def test_wording_check_runs_on_the_text_entered(vault: Vault, man: str) -> None:
     assert found[0].where.startswith("goals[0].steps[0].what")
 
 
+OWN = "sensitive parts left out; not a copy for others"
+
+
+@pytest.mark.parametrize(
+    ("kind", "sensitive", "for_others", "expected"),
+    [
+        ("pledge", True, False, "sensitive parts included; not a copy for others"),
+        ("pledge", False, True, "sensitive parts left out; a copy for someone else"),
+        ("family-sheet", False, False, "sensitive parts left out; a copy for someone else"),
+        ("understanding", True, True, "sensitive parts included; a copy for someone else"),
+    ],
+)
+def test_the_print_entry_says_what_went_in_and_for_whom(
+    vault: Vault, man: str, kind: str, sensitive: bool, for_others: bool, expected: str
+) -> None:
+    chosen = PrintOptions(include_sensitive=sensitive, for_others=for_others)
+    doc = printing.prepare(vault, kind, man, chosen)
+    printing.record_document(vault, doc, "printer")
+    assert audit_rows(vault) == [("participants", man, f"{kind} to printer; {expected}")]
+
+
 def test_every_print_is_audited_without_content(vault: Vault, man: str) -> None:
     printing.prepare(vault, "pledge", man)
     assert audit_rows(vault) == []  # preparing is not printing
@@ -184,9 +205,9 @@ def test_every_print_is_audited_without_content(vault: Vault, man: str) -> None:
     printing.record_print(vault, "explainer", None, "file")
     rows = audit_rows(vault)
     assert rows == [
-        ("participants", man, "pledge to printer"),
-        (None, None, "workbook (blank) to file"),
-        (None, None, "explainer to file"),
+        ("participants", man, f"pledge to printer; {OWN}"),
+        (None, None, f"workbook (blank) to file; {OWN}"),
+        (None, None, "explainer to file; sensitive parts left out; a copy for someone else"),
     ]
     assert all(f.NAME not in (detail or "") for _kind, _id, detail in rows)
     with pytest.raises(printing.PrintError):

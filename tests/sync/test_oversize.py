@@ -81,7 +81,7 @@ def test_a_bomb_claiming_more_than_the_cap_is_refused_before_inflating(
     code, peak = _refused(
         community, _bomb(prison, community, craft.zlib_bomb(BOMB), claimed), tmp_path
     )
-    assert code == "too_large"
+    assert code == "inflated_too_large"
     assert peak < 32 * MIB
 
 

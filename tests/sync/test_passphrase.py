@@ -40,10 +40,15 @@ def test_passphrase_and_devices_together_refused(pair: tuple[Laptop, Laptop]) ->
             prison.vault,
             prison.stick,
             recipients=(community.device_id,),
-            passphrase="long-enough-passphrase",
+            passphrase="otter-lantern-gravel-spoon-quilt",
         )
     with pytest.raises(SyncError, match="needs an enrolled device"):
-        sync.export(prison.vault, prison.stick, passphrase="long-enough-passphrase", since_ack=True)
+        sync.export(
+            prison.vault,
+            prison.stick,
+            passphrase="otter-lantern-gravel-spoon-quilt",
+            since_ack=True,
+        )
 
 
 def test_generated_passphrases_look_right() -> None:

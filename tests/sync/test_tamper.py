@@ -69,7 +69,7 @@ def test_ten_thousand_bit_flips_are_refused(small_bundle: tuple[Laptop, Laptop, 
         with pytest.raises(BundleRefused) as caught:
             read(bytes(flipped))
         codes.add(caught.value.code)
-    assert codes <= {"not_age", "damaged", "not_for_me"}
+    assert codes <= {"not_age", "damaged", "cannot_open"}
     assert community.digest() == before
 
 
@@ -121,9 +121,9 @@ def test_bundle_for_another_device_is_refused(
     prison.enrol(other)
     add_man(prison)
     before = community.digest()
-    with pytest.raises(BundleRefused, match="another device") as caught:
+    with pytest.raises(BundleRefused, match="only for other laptops") as caught:
         community.take(prison.export(other))
-    assert caught.value.code == "not_for_me"
+    assert caught.value.code == "cannot_open"
     assert community.digest() == before
 
 
@@ -195,7 +195,7 @@ def test_gap_in_numbers_is_a_warning_naming_them(pair: tuple[Laptop, Laptop]) ->
     third = prison.export(community)
     summary = community.take(third)
     assert summary.committed
-    assert any("bundles 1, 2 from this device" in w for w in summary.warnings)
+    assert any("bundles 1, 2 made for this laptop" in w for w in summary.warnings)
 
 
 def test_record_checks_name_table_and_field_only(pair: tuple[Laptop, Laptop]) -> None:

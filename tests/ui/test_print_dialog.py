@@ -26,6 +26,7 @@ from engager_desktop.ui.printing import (
     preview_dialog,
 )
 from engager_desktop.ui.printing.pdf_pages import NO_PRINTER
+from engager_desktop.worksheets.kinds import KINDS
 from tests.services import print_fixtures as f
 from tests.ui.app_fixtures import demo_path, demo_template, demo_vault, wait_ops
 from tests.vault_fixtures import TEST_PASSPHRASE
@@ -46,6 +47,12 @@ def prints(vault: Vault) -> list[tuple[str | None, str | None]]:
             select(AuditEvent.record_id, AuditEvent.detail).where(AuditEvent.action == "print")
         )
         return [tuple(row) for row in rows]
+
+
+def _plain(kind: str) -> str:
+    """The audit words for a print without sensitive parts (for others if the kind always is)."""
+    others = "a copy for someone else" if KINDS[kind].for_others else "not a copy for others"
+    return f"sensitive parts left out; {others}"
 
 
 def pdf_printer(path: Path) -> QPrinter:
@@ -99,7 +106,7 @@ def test_save_writes_a_pdf_and_audits_it(
     dialog.save_button.click()
     qtbot.waitUntil(lambda: dialog.status.text().startswith("Saved"), timeout=15_000)
     assert target.read_bytes() == dialog.prepared.pdf  # type: ignore[union-attr]
-    assert prints(vault) == [(man, "action-plan to file")]
+    assert prints(vault) == [(man, f"action-plan to file; {_plain('action-plan')}")]
 
 
 def test_save_where_it_cannot_says_so_and_leaves_nothing(
@@ -124,7 +131,7 @@ def test_print_paints_every_page_and_audits_it(
     qtbot.waitUntil(lambda: "printer" in dialog.status.text(), timeout=15_000)
     pages = dialog.loaded.document.pageCount()  # type: ignore[union-attr]
     assert len(PdfReader(str(printed)).pages) == pages
-    assert prints(vault) == [(man, "release-plan to printer")]
+    assert prints(vault) == [(man, f"release-plan to printer; {_plain('release-plan')}")]
 
 
 def test_no_printer_gives_a_clear_message(
@@ -195,7 +202,9 @@ def test_batch_prints_as_one_job(qtbot: QtBot, demo_vault: Vault, tmp_path: Path
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
     assert dialog.result is not None and len(dialog.result.delivered) == 3
     assert len(PdfReader(str(printed)).pages) >= 3
-    assert [detail for _id, detail in prints(demo_vault)] == ["action-plan to printer"] * 3
+    assert [detail for _id, detail in prints(demo_vault)] == [
+        f"action-plan to printer; {_plain('action-plan')}"
+    ] * 3
 
 
 def test_recovery_sheet_file_needs_an_explicit_choice(
@@ -213,7 +222,7 @@ def test_recovery_sheet_file_needs_an_explicit_choice(
     qtbot.waitUntil(lambda: dialog.status.text().startswith("Saved"), timeout=15_000)
     code = "-".join(re.findall(r"\b\d{6}\b", f.pdf_text(target.read_bytes())))
     assert code and code != recovery_code and dialog.passphrase.text() == ""
-    assert prints(vault) == [(None, "recovery-sheet to file")]
+    assert prints(vault) == [(None, f"recovery-sheet to file; {_plain('recovery-sheet')}")]
 
 
 def test_recovery_sheet_goes_straight_to_the_printer(
@@ -238,5 +247,7 @@ def test_recovery_sheet_goes_straight_to_the_printer(
     dialog.passphrase.setText(TEST_PASSPHRASE)
     dialog.print_button.click()
     qtbot.waitUntil(lambda: dialog.status.text().startswith("Printed"), timeout=15_000)
-    assert printed.exists() and prints(vault) == [(None, "recovery-sheet to printer")]
+    assert printed.exists() and prints(vault) == [
+        (None, f"recovery-sheet to printer; {_plain('recovery-sheet')}")
+    ]
     assert printing.RECOVERY == "recovery-sheet"

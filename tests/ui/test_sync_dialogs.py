@@ -156,10 +156,8 @@ def test_save_this_laptops_card_to_the_stick(
         qtbot.mouseClick(dialog.save_card, Click)
         settle(qtbot)
     cards = sorted(prison.stick.iterdir())
-    assert [p.name for p in cards] == [
-        f"{prison.device_id}-2.engager-card",
-        f"{prison.device_id}.engager-card",
-    ]
+    stem = f"engager-laptop-{prison.device_id[:8]}"  # the laptop's name, made safe
+    assert [p.name for p in cards] == [f"{stem}-2.engager-card", f"{stem}.engager-card"]
     assert sync.read_card_file(cards[1]).fingerprint == prison.fingerprint()
     assert "Card saved" in dialog.card_message.text()
 

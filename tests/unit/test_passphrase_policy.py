@@ -75,8 +75,8 @@ def test_specific_reasons() -> None:
 
 
 def test_context_words_are_penalised() -> None:
-    plain = assess("kestrel-wandsworth-1987")
-    with_context = assess("kestrel-wandsworth-1987", ["HMP Wandsworth"])
+    plain = assess("kestrel-tollemache-1987")  # prison names are penalised anyway: a surname
+    with_context = assess("kestrel-tollemache-1987", ["Sam Tollemache"])
     assert plain.acceptable
     assert not with_context.acceptable
     assert pp.REASON_CONTEXT in with_context.reasons
@@ -84,10 +84,10 @@ def test_context_words_are_penalised() -> None:
 
 
 def test_context_words_match_in_capitals_reversed_and_l33t() -> None:
-    base = assess("Brixtonmeadowlark", ["HMP Brixton"]).guesses_log10
-    for variant in ("BRIXTONmeadowlark", "notxirbmeadowlark", "Br1xt0nmeadowlark"):
-        assert assess(variant, ["HMP Brixton"]).guesses_log10 < base + 3
-        assert assess(variant, ["HMP Brixton"]).guesses_log10 < assess(variant).guesses_log10
+    base = assess("Tobermeadowlark", ["Sam Tober"]).guesses_log10
+    for variant in ("TOBERmeadowlark", "rebotmeadowlark", "T0b3rmeadowlark"):
+        assert assess(variant, ["Sam Tober"]).guesses_log10 < base + 3
+        assert assess(variant, ["Sam Tober"]).guesses_log10 < assess(variant).guesses_log10
 
 
 @pytest.mark.parametrize("word", DEFAULT_CONTEXT_WORDS)

@@ -15,6 +15,7 @@ from engager_desktop.domain.enums import (
     StepStatus,
 )
 from engager_desktop.worksheets import inputs as i
+from engager_desktop.worksheets.device_card_sheet import DeviceCardInput
 
 NAME = "Dai Ŵŷn"  # how he wants to be addressed; Welsh letters on purpose
 PRINTED = date(2025, 3, 3)
@@ -231,6 +232,12 @@ def full_inputs() -> dict[str, Any]:
             code="123458-234564-345672-456786-567890-678904-789014-890120",
             vault_id="vault-5f3a9c",
         ),
+        "device-card": DeviceCardInput(
+            printed_on=PRINTED,
+            laptop_name="Sam – HMP Example interview room",
+            device_id="3f2a9c1d-7b6e-4c2a-9d1f-0a1b2c3d4e5f",
+            fingerprint="7f2a-0c91-e4b3-5d6a-88f1-2b7c-a0d4-39e5",
+        ),
     }
 
 
@@ -248,4 +255,5 @@ EXPECTED = {
     "supervision": ["Mr Kowalski", "Out 20 days", "7 → 6 → 5", "1,234", "9f2c9f2c"],
     "explainer": ["does not do", "Sam Evans", "999"],
     "recovery-sheet": ["123458", "890120", "vault-5f3a9c", "unlocks the vault"],
+    "device-card": ["Sam – HMP Example interview room", "7f2a", "39e5", "3f2a9c1d", "is secret"],
 }

@@ -10,6 +10,7 @@ from engager_desktop.worksheets.options import PrintOptions
 CLI_KINDS = [
     "understanding", "action-plan", "workbook", "pledge", "release-plan", "services-card",
     "family-sheet", "ending", "links-map", "supervision", "explainer", "recovery-sheet",
+    "device-card",
 ]  # fmt: skip
 
 
@@ -22,6 +23,7 @@ def test_which_kinds_need_a_man_have_a_blank_or_are_for_others() -> None:
         "supervision",
         "explainer",
         "recovery-sheet",
+        "device-card",
     }
     assert {name for name, kind in KINDS.items() if kind.has_blank} == {
         "workbook",

@@ -278,9 +278,7 @@ class PreviewDialog(QDialog):
         vault = self.vault
 
         def record() -> None:
-            printing.record_print(
-                vault, prepared.kind, prepared.man_id, destination, blank=prepared.blank
-            )
+            printing.record_document(vault, prepared, destination)
 
         ops.run(record, lambda _none: self._after(done), self._save_failed)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engager_desktop.services import sync
+from engager_desktop.domain import device_names
+from engager_desktop.services import laptops, sync
 from engager_desktop.store.vault import Vault
 from engager_desktop.sync.device_card import CARD_SUFFIX, DeviceCard
 from engager_desktop.ui import ops
@@ -35,30 +38,50 @@ from engager_desktop.ui.sync.common import (
     labelled,
 )
 
-DEVICE_HEADERS = ("Laptop", "Fingerprint", "Enrolled", "Status")
+DEVICE_HEADERS = (
+    "Laptop",
+    "Fingerprint",
+    "Enrolled",
+    "Last bundle from it",
+    "Last bundle to it",
+    "Status",
+)
 
 
-def free_card_path(folder: Path, device_id: str) -> Path:
-    """``<device-id>.engager-card`` in ``folder``, numbered if that name is taken."""
-    path = folder / f"{device_id}{CARD_SUFFIX}"
+def free_card_path(folder: Path, device_id: str, name: str) -> Path:
+    """``<laptop name>-<start of device id>.engager-card`` in ``folder`` (the name made safe, as
+    in bundle file names), numbered if that name is taken."""
+    stem = f"{device_names.file_slug(name)}-{device_id[:8]}"
+    path = folder / f"{stem}{CARD_SUFFIX}"
     number = 2
     while path.exists():
-        path = folder / f"{device_id}-{number}{CARD_SUFFIX}"
+        path = folder / f"{stem}-{number}{CARD_SUFFIX}"
         number += 1
     return path
 
 
-def _device_row(view: sync.DeviceView) -> TextRow:
+def _day(value: datetime | None, is_self: bool) -> str:
+    if is_self:
+        return ""
+    return "Never" if value is None else f"{value:%d %b %Y}"
+
+
+def _device_row(view: laptops.DeviceRow) -> TextRow:
     if view.is_self:
         status = "This laptop"
     elif view.revoked_at is not None:
         status = f"Revoked {view.revoked_at:%d %b %Y}"
     else:
         status = "Enrolled"
-    return TextRow(
-        (view.name, view.fingerprint, f"{view.enrolled_at:%d %b %Y}", status),
-        id=None if view.is_self or view.revoked_at is not None else view.device_id,
+    cells = (
+        view.name,
+        view.fingerprint,
+        f"{view.enrolled_at:%d %b %Y}",
+        _day(view.last_import_at, view.is_self),
+        _day(view.last_export_at, view.is_self),
+        status,
     )
+    return TextRow(cells, id=None if view.is_self or view.revoked_at else view.device_id)
 
 
 class DevicesDialog(QDialog):
@@ -70,6 +93,7 @@ class DevicesDialog(QDialog):
         self.confirm = ask_yes
         self.card: DeviceCard | None = None
         self._card_data = b""
+        self.stored_name = device_names.DEFAULT_NAME  # as last read from the vault
         self.setWindowTitle("Laptops for USB sync")
         layout = QVBoxLayout(self)
         layout.addWidget(self._own_box())
@@ -87,9 +111,24 @@ class DevicesDialog(QDialog):
         form = QVBoxLayout(box)
         self.own_name = QLabel("…")
         form.addWidget(self.own_name)
+        name_row = QHBoxLayout()
+        self.own_name_edit = QLineEdit()
+        self.own_name_edit.setMaxLength(device_names.MAX_LENGTH)
+        name_row.addWidget(labelled("Its &name:", self.own_name_edit))
+        name_row.addWidget(self.own_name_edit, 1)
+        self.rename_button = QPushButton("Re&name")
+        self.rename_button.setAutoDefault(False)
+        self.rename_button.clicked.connect(self.rename)
+        name_row.addWidget(self.rename_button)
+        form.addLayout(name_row)
         self.own_fingerprint = big_text("…", name="This laptop's fingerprint")
         form.addWidget(QLabel("Its fingerprint (the other laptop shows this when enrolling it):"))
         form.addWidget(self.own_fingerprint)
+        self.print_card = QPushButton("&Print its fingerprint card…")
+        self.print_card.setAutoDefault(False)
+        self.print_card.setToolTip("The name and fingerprint in large groups, to read out by phone")
+        self.print_card.clicked.connect(self.print_fingerprint_card)
+        form.addWidget(self.print_card, 0, Qt.AlignmentFlag.AlignLeft)
         self.card_folder = PathField("Stick folder", ask_folder)
         row = QHBoxLayout()
         row.addWidget(labelled("Save the card &to:", self.card_folder))
@@ -108,14 +147,42 @@ class DevicesDialog(QDialog):
         if not folder or not Path(folder).is_dir():
             self.card_message.error("Choose the folder on the stick to save the card in.")
             return
-        vault, device = self.vault, self.vault.device_id
+        vault, device, name = self.vault, self.vault.device_id, self.stored_name
         self.save_card.setEnabled(False)
         ops.run(
-            lambda: sync.write_device_card(vault, free_card_path(Path(folder), device)),
+            lambda: sync.write_device_card(vault, free_card_path(Path(folder), device, name)),
             self._card_saved,
             self._card_failed,
             owner=self,
         )
+
+    def print_fingerprint_card(self) -> QDialog:
+        """The print preview of this laptop's fingerprint card."""
+        from engager_desktop.ui.printing import open_document_dialog
+
+        return open_document_dialog(self.vault, "device-card", None, self)
+
+    def rename(self) -> None:
+        vault, name = self.vault, self.own_name_edit.text()
+        self.rename_button.setEnabled(False)
+        ops.run(
+            lambda: laptops.rename_laptop(vault, name),
+            self._renamed,
+            self._rename_failed,
+            owner=self,
+        )
+
+    def _renamed(self, name: str) -> None:
+        self.rename_button.setEnabled(True)
+        self.card_message.ok(
+            f"This laptop is now called “{name}”. Save its card again and enrol it on the other "
+            "laptops, so they show the new name."
+        )
+        self.load()
+
+    def _rename_failed(self, message: str, _exc: BaseException) -> None:
+        self.rename_button.setEnabled(True)
+        self.card_message.error(message)
 
     def _card_saved(self, result: sync.CardResult) -> None:
         self.save_card.setEnabled(True)
@@ -254,15 +321,17 @@ class DevicesDialog(QDialog):
     def load(self) -> None:
         vault = self.vault
         ops.run(
-            lambda: (sync.device_card(vault), sync.list_devices(vault)),
+            lambda: (sync.device_card(vault), laptops.devices(vault)),
             self._loaded,
             lambda message, _exc: self.devices_message.error(message),
             owner=self,
         )
 
-    def _loaded(self, result: tuple[sync.CardResult, list[sync.DeviceView]]) -> None:
+    def _loaded(self, result: tuple[sync.CardResult, list[laptops.DeviceRow]]) -> None:
         own, views = result
         self.own_name.setText(f"“{own.name}” (device {own.device_id})")
+        self.own_name_edit.setText(own.name)
+        self.stored_name = own.name
         self.own_fingerprint.setText(own.fingerprint)
         self.devices_model.set_rows([_device_row(view) for view in views])
         self.devices.resizeColumnsToContents()

@@ -290,9 +290,10 @@ class ExportDialog(QDialog):
         if result.by_passphrase:  # shown once: gone from the screen now the bundle exists
             self.passphrase_text.setText("(passphrase hidden)")
             self.written_down.hide()
+        whom = ", ".join(f"“{name}”" for name in result.recipient_names)
         text = (
-            f"Written {result.path.name}: {plural(result.men, 'man', 'men')}, "
-            f"{plural(result.records, 'record')}. It was read "
+            f"Written {result.path.name}{f' for {whom}' if whom else ''}: "
+            f"{plural(result.men, 'man', 'men')}, {plural(result.records, 'record')}. It was read "
             "back and checked. It is safe to remove the stick."
         )
         if result.note:

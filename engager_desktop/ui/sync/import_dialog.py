@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFormLayout,
     QGridLayout,
@@ -99,6 +100,9 @@ class ImportDialog(QDialog):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase_label = labelled("Bundle &passphrase:", self.passphrase)
         form.addRow(self.passphrase_label, self.passphrase)
+        self.show_typed = QCheckBox("Sho&w what I typed (spaces and capitals do not matter)")
+        self.show_typed.toggled.connect(self._show_typed)
+        form.addRow("", self.show_typed)
         self.passphrase_message = MessageLine()
         form.addRow("", self.passphrase_message)
         layout.addLayout(form)
@@ -125,9 +129,14 @@ class ImportDialog(QDialog):
         layout.addLayout(buttons)
         self._path_changed()
 
+    def _show_typed(self, on: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+        self.passphrase.setEchoMode(mode)
+
     def _show_passphrase(self, on: bool) -> None:
         self.passphrase_label.setVisible(on)
         self.passphrase.setVisible(on)
+        self.show_typed.setVisible(on)
         if not on:
             self.passphrase_message.clear_message()
 
