@@ -31,6 +31,10 @@ class WorkspaceActions:
             "give_reminder": self.give_reminder,
             "follow_up": self.follow_up,
         }
+        from engager_desktop.ui.workspace.plan_edits import PlanEdits
+
+        self.plan = PlanEdits(self)
+        handlers.update(self.plan.handlers())
         for tab in workspace.tabs:
             for key, button in tab.actions.items():
                 if key.startswith("print_"):

@@ -1,6 +1,12 @@
-"""Action plan tab: his goals and every step, who does it and by when, overdue ones marked."""
+"""Action plan tab: his goals and every step, the kind of help, who does it and by when.
+
+Overdue steps are marked. A goal or step opens its edit form from its row (double-click or
+Enter) or from the Change buttons above the tables.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from engager_desktop.ui import labels
 from engager_desktop.ui.models.rows_model import TextRow
@@ -25,6 +31,8 @@ class PlanTab(TabPage):
     def __init__(self) -> None:
         super().__init__()
         self.action("print_action-plan", "&Print his action plan…")
+        self.action("edit_goal", "Change the &goal…").setAccessibleName("Change the chosen goal")
+        self.action("edit_step", "Change the s&tep…").setAccessibleName("Change the chosen step")
         self.counts = self.add(Facts([("open", "Open steps"), ("overdue", "Overdue steps")]))
         self.goals = self.add(
             Table("Goals", ("Goal", "Term", "Area", "Status", "Set on"), empty="No goals yet.")
@@ -32,7 +40,7 @@ class PlanTab(TabPage):
         self.steps = self.add(
             Table(
                 "Steps",
-                ("Step", "Who", "Due", "Status", "Goal"),
+                ("Step", "Kind of help", "Who", "Due", "Status", "Goal"),
                 empty="No steps yet.",
             )
         )
@@ -64,14 +72,28 @@ class PlanTab(TabPage):
                 status = labels.word(labels.STEP_STATUS, step.status)
                 if step.overdue:
                     status = "Overdue"
-                who = step.service_name or step.support_person_name or step.responsible
+                kind = labels.word(labels.RESOURCE_KIND, step.resource_kind)
+                who = who_of(step)
                 due = "Before next session" if step.before_next_session else labels.day(step.due_on)
                 rows.append(
                     TextRow(
-                        (step.what, who, due, status, goal.title),
+                        (step.what, kind, who, due, status, goal.title),
                         id=step.id,
-                        sort_keys=(step.what, who, step.due_on or goal.set_on, status, goal.title),
+                        sort_keys=(
+                            step.what,
+                            kind,
+                            who,
+                            step.due_on or goal.set_on,
+                            status,
+                            goal.title,
+                        ),
                         emphasis=step.overdue,
                     )
                 )
         self.steps.set_rows(rows)
+
+
+def who_of(step: Any) -> str:
+    """Who does a step, and the service or person it is linked to."""
+    link = step.service_name or step.support_person_name
+    return f"{step.responsible} ({link})" if link and link != step.responsible else step.responsible

@@ -102,7 +102,9 @@ class Workspace(QWidget):
         self._build()
         self._shortcuts()
         from engager_desktop.ui.workspace.actions import WorkspaceActions
+        from engager_desktop.ui.workspace.undo import EditHistory
 
+        self.history = EditHistory(self, self.form_saved, self.say)
         self.actions = WorkspaceActions(self)
         self.clear()
 
@@ -156,6 +158,7 @@ class Workspace(QWidget):
     def set_vault(self, vault: Any) -> None:
         if vault is None:
             self.actions.close_all()
+            self.history.clear()
         self._vault = vault
         self.documents_tab().set_vault(vault)
         self._update_buttons()
@@ -180,6 +183,8 @@ class Workspace(QWidget):
         if man_id is None or self._vault is None:
             self.clear()
             return
+        if man_id != self._man_id:
+            self.history.clear()
         self._man_id = man_id
         request = self._request
         vault = self._vault
@@ -225,6 +230,7 @@ class Workspace(QWidget):
         """Hide every trace of the man shown (on lock, or when none is chosen)."""
         self._request += 1
         self._man_id = None
+        self.history.clear()
         self.data = None
         self.name_label.setText(NO_MAN)
         self.sub_label.clear()

@@ -1,0 +1,85 @@
+"""Open the goal and step edit forms from the Action plan tab (its rows and its Change buttons).
+
+Each form saves through the action plan services off the UI thread and hands back an ``Edit``,
+which goes on the workspace's undo stack.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engager_desktop.ui import ops
+from engager_desktop.ui.workspace.data import row_value
+from engager_desktop.ui.workspace.undo import Edit
+
+
+class PlanEdits:
+    """``actions``: the workspace's ``WorkspaceActions`` (its plumbing opens and keeps forms)."""
+
+    def __init__(self, actions: Any) -> None:
+        self.actions = actions
+        self.ws = actions.ws
+        tab = actions._tab("PlanTab")
+        self.tab = tab
+        tab.goals.view.activated.connect(lambda _index: self.edit_goal())
+        tab.steps.view.activated.connect(lambda _index: self.edit_step())
+
+    def handlers(self) -> dict[str, Any]:
+        return {"edit_goal": self.edit_goal, "edit_step": self.edit_step}
+
+    def _open(self, dialog: Any) -> Any:
+        dialog.saved.connect(self._saved)
+        self.actions._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def _saved(self, result: Any) -> None:
+        if isinstance(result, Edit):
+            self.ws.history.push(result)
+        self.ws.form_saved()
+
+    def _goal(self, goal_id: str | None) -> Any:
+        return next((g for g in self.ws.data.plan.goals if g.id == goal_id), None)
+
+    def edit_goal(self) -> Any:
+        if self.actions._ready() is None:
+            return None
+        goal = self._goal(self.tab.goals.chosen_id())
+        if goal is None:
+            self.ws.say("Choose a goal in the list first.")
+            return None
+        from engager_desktop.ui.forms.goal_dialog import GoalDialog
+
+        return self._open(GoalDialog(self.ws._vault, goal, self.ws))
+
+    def edit_step(self) -> Any:
+        if (ready := self.actions._ready()) is None:
+            return None
+        step_id = self.tab.steps.chosen_id()
+        steps = {s.id: s for g in self.ws.data.plan.goals for s in g.steps}
+        step = steps.get(step_id or "")
+        if step is None:
+            self.ws.say("Choose a step in the list first.")
+            return None
+        vault = ready[0]
+        people = [
+            (row_value(p, "name") or "", "person", row_value(p, "id"))
+            for p in self.ws.data.record.plan.support_people
+        ]
+        today = self.ws.data.today
+
+        def opened(services: list[tuple[str, str]]) -> None:
+            from engager_desktop.ui.forms.step_dialog import StepDialog
+
+            links = [(name, "service", service_id) for service_id, name in services] + people
+            self.opened = self._open(StepDialog(vault, step, links, today, self.ws))
+
+        from engager_desktop.ui.forms.consent_dialog import directory_choices
+
+        ops.run(
+            lambda: directory_choices(vault),
+            opened,
+            lambda message, _exc: self.ws.say(message),
+            owner=self.ws,
+        )
+        return None
