@@ -31,10 +31,13 @@ class WorkspaceActions:
             "give_reminder": self.give_reminder,
             "follow_up": self.follow_up,
         }
+        from engager_desktop.ui.workspace.appointment_actions import AppointmentActions
         from engager_desktop.ui.workspace.plan_edits import PlanEdits
 
         self.plan = PlanEdits(self)
+        self.appointments = AppointmentActions(self)
         handlers.update(self.plan.handlers())
+        handlers.update(self.appointments.handlers())
         for tab in workspace.tabs:
             for key, button in tab.actions.items():
                 if key.startswith("print_"):

@@ -17,6 +17,14 @@ METHOD = {
     "via_other": "Through someone else",
 }
 
+APPOINTMENT_BUTTONS = (
+    ("add_appointment", "Book an a&ppointment…", "Book an appointment"),
+    ("edit_appointment", "C&hange…", "Change the chosen appointment"),
+    ("attended", "He &went", "He went to the chosen appointment"),
+    ("missed", "He &missed it…", "He missed the chosen appointment: follow it up"),
+    ("cancel_appointment", "Ca&ncel it…", "Cancel the chosen appointment"),
+)
+
 
 class CommunityTab(TabPage):
     title = "Community"
@@ -41,7 +49,12 @@ class CommunityTab(TabPage):
                 empty="No reminder or follow-up is due.",
             )
         )
-        self.add(self._due_buttons())
+        self.add(
+            self._buttons(
+                ("give_reminder", "&Reminder given…", "Reminder given for the chosen one"),
+                ("follow_up", "&Follow up…", "Follow up the chosen missed one"),
+            )
+        )
         self.appointments = self.add(
             Table(
                 "Appointments with services",
@@ -49,6 +62,7 @@ class CommunityTab(TabPage):
                 empty="No appointments recorded.",
             )
         )
+        self.add(self._buttons(*APPOINTMENT_BUTTONS))
         self.contacts = self.add(
             Table(
                 "Contacts and attempts",
@@ -58,14 +72,12 @@ class CommunityTab(TabPage):
         )
         self.finish()
 
-    def _due_buttons(self) -> QWidget:
+    def _buttons(self, *specs: tuple[str, str, str]) -> QWidget:
+        """A row of buttons under a table, each (key in ``actions``, text, accessible name)."""
         holder = QWidget()
         row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
-        for key, text, name in (
-            ("give_reminder", "&Reminder given…", "Reminder given for the chosen one"),
-            ("follow_up", "&Follow up…", "Follow up the chosen missed one"),
-        ):
+        for key, text, name in specs:
             button = QPushButton(text)
             button.setAccessibleName(name)
             button.setObjectName(key)

@@ -1,0 +1,129 @@
+"""The Community tab's appointment buttons: book, change, cancel, and mark attended or missed.
+
+A missed one opens the follow-up call straight away (P26). Every change goes on the workspace's
+undo stack; attendance and cancelling are put back through ``services.appointment_edits``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QMessageBox
+
+from engager_desktop.ui import labels, ops
+from engager_desktop.ui.workspace.data import row_value
+from engager_desktop.ui.workspace.undo import Edit
+
+
+class AppointmentActions:
+    """``actions``: the workspace's ``WorkspaceActions`` (its plumbing opens and keeps forms)."""
+
+    def __init__(self, actions: Any) -> None:
+        self.actions = actions
+        self.ws = actions.ws
+        self.tab = actions._tab("CommunityTab")
+        self.tab.appointments.view.activated.connect(lambda _index: self.edit_appointment())
+
+    def handlers(self) -> dict[str, Any]:
+        return {
+            "add_appointment": self.add_appointment,
+            "edit_appointment": self.edit_appointment,
+            "attended": lambda: self.mark(True),
+            "missed": lambda: self.mark(False),
+            "cancel_appointment": self.cancel,
+        }
+
+    def _chosen(self) -> Any:
+        chosen = self.tab.appointments.chosen_id()
+        rows = self.ws.data.record.plan.appointments if self.ws.data is not None else ()
+        found = next((a for a in rows if row_value(a, "id") == chosen), None)
+        if found is None:
+            self.ws.say("Choose an appointment in the list first.")
+        return found
+
+    def _saved(self, result: Any) -> None:
+        if isinstance(result, Edit):
+            self.ws.history.push(result)
+        self.ws.form_saved()
+
+    def _open(self, row: Any) -> Any:
+        if (ready := self.actions._ready()) is None:
+            return None
+        from engager_desktop.ui.forms.appointment_dialog import AppointmentDialog
+
+        dialog = AppointmentDialog(*ready, row, self.ws)
+        dialog.saved.connect(self._saved)
+        self.actions._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def add_appointment(self) -> Any:
+        return self._open(None)
+
+    def edit_appointment(self) -> Any:
+        if self.actions._ready() is None or (row := self._chosen()) is None:
+            return None
+        return self._open(row)
+
+    def _run(self, edit: Edit, then: Any = None) -> None:
+        def saved(_result: Any) -> None:
+            self._saved(edit)
+            if then is not None:
+                then()
+
+        ops.run(edit.redo, saved, lambda message, _exc: self.ws.say(message), owner=self.ws)
+
+    def mark(self, attended: bool) -> None:
+        if (ready := self.actions._ready()) is None or (row := self._chosen()) is None:
+            return
+        from engager_desktop.services.appointment_edits import set_attendance
+
+        vault, man_id = ready
+        appointment_id, was = row_value(row, "id"), row_value(row, "attended")
+        word = "attended" if attended else "missed"
+        edit = Edit(
+            f"mark the appointment with {row_value(row, 'with_whom')} {word}",
+            lambda: set_attendance(vault, appointment_id, was),
+            lambda: set_attendance(vault, appointment_id, attended),
+        )
+        then = None if attended else (lambda: self.follow_up(vault, man_id, row))
+        self._run(edit, then)
+
+    def follow_up(self, vault: Any, man_id: str, row: Any) -> Any:
+        """The call after a missed appointment, opened straight away."""
+        from engager_desktop.ui.forms.contact_dialog import ContactDialog
+
+        about = (
+            f"Missed: {row_value(row, 'with_whom')}, {labels.moment(row_value(row, 'starts_at'))}. "
+            "Call him to find out what happened and book it again."
+        )
+        slot = ("appointment", row_value(row, "id"))
+        return self.actions._form(ContactDialog(vault, man_id, self.ws, slot=slot, about=about))
+
+    def cancel(self, *, confirm: bool = True) -> Any:
+        if (ready := self.actions._ready()) is None or (row := self._chosen()) is None:
+            return None
+        from engager_desktop.services.appointment_edits import restore_appointment
+        from engager_desktop.services.meetings import cancel_appointment
+
+        vault, appointment_id = ready[0], row_value(row, "id")
+        edit = Edit(
+            f"cancel the appointment with {row_value(row, 'with_whom')}",
+            lambda: restore_appointment(vault, appointment_id),
+            lambda: cancel_appointment(vault, appointment_id),
+        )
+        if not confirm:
+            self._run(edit)
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Cancel this appointment?",
+            f"Cancel the appointment with {row_value(row, 'with_whom')} on "
+            f"{labels.moment(row_value(row, 'starts_at'))}? You can undo it with Ctrl+Z.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self.ws,
+        )
+        box.accepted.connect(lambda: self._run(edit))
+        self.actions._keep(box)
+        box.open()
+        return box
