@@ -12,17 +12,16 @@ from PySide6.QtWidgets import QMessageBox
 
 from engager_desktop.ui import labels, ops
 from engager_desktop.ui.workspace.data import row_value
+from engager_desktop.ui.workspace.row_editing import RowEdits
 from engager_desktop.ui.workspace.undo import Edit
 
 
-class AppointmentActions:
-    """``actions``: the workspace's ``WorkspaceActions`` (its plumbing opens and keeps forms)."""
+class AppointmentActions(RowEdits):
+    """The Community tab's appointment buttons and rows."""
 
     def __init__(self, actions: Any) -> None:
-        self.actions = actions
-        self.ws = actions.ws
-        self.tab = actions._tab("CommunityTab")
-        self.tab.appointments.view.activated.connect(lambda _index: self.edit_appointment())
+        super().__init__(actions, "CommunityTab")
+        self.edit_from_rows(self.tab.appointments, self.edit_appointment)
 
     def handlers(self) -> dict[str, Any]:
         return {
@@ -41,33 +40,24 @@ class AppointmentActions:
             self.ws.say("Choose an appointment in the list first.")
         return found
 
-    def _saved(self, result: Any) -> None:
-        if isinstance(result, Edit):
-            self.ws.history.push(result)
-        self.ws.form_saved()
-
-    def _open(self, row: Any) -> Any:
+    def _dialog(self, row: Any) -> Any:
         if (ready := self.actions._ready()) is None:
             return None
         from engager_desktop.ui.forms.appointment_dialog import AppointmentDialog
 
-        dialog = AppointmentDialog(*ready, row, self.ws)
-        dialog.saved.connect(self._saved)
-        self.actions._keep(dialog)
-        dialog.open()
-        return dialog
+        return self.open(AppointmentDialog(*ready, row, self.ws))
 
     def add_appointment(self) -> Any:
-        return self._open(None)
+        return self._dialog(None)
 
     def edit_appointment(self) -> Any:
         if self.actions._ready() is None or (row := self._chosen()) is None:
             return None
-        return self._open(row)
+        return self._dialog(row)
 
     def _run(self, edit: Edit, then: Any = None) -> None:
         def saved(_result: Any) -> None:
-            self._saved(edit)
+            self.saved(edit)
             if then is not None:
                 then()
 

@@ -10,33 +10,19 @@ from typing import Any
 
 from engager_desktop.ui import ops
 from engager_desktop.ui.workspace.data import row_value
-from engager_desktop.ui.workspace.undo import Edit
+from engager_desktop.ui.workspace.row_editing import RowEdits
 
 
-class PlanEdits:
-    """``actions``: the workspace's ``WorkspaceActions`` (its plumbing opens and keeps forms)."""
+class PlanEdits(RowEdits):
+    """The Action plan tab's goal and step forms."""
 
     def __init__(self, actions: Any) -> None:
-        self.actions = actions
-        self.ws = actions.ws
-        tab = actions._tab("PlanTab")
-        self.tab = tab
-        tab.goals.view.activated.connect(lambda _index: self.edit_goal())
-        tab.steps.view.activated.connect(lambda _index: self.edit_step())
+        super().__init__(actions, "PlanTab")
+        self.edit_from_rows(self.tab.goals, self.edit_goal)
+        self.edit_from_rows(self.tab.steps, self.edit_step)
 
     def handlers(self) -> dict[str, Any]:
         return {"edit_goal": self.edit_goal, "edit_step": self.edit_step}
-
-    def _open(self, dialog: Any) -> Any:
-        dialog.saved.connect(self._saved)
-        self.actions._keep(dialog)
-        dialog.open()
-        return dialog
-
-    def _saved(self, result: Any) -> None:
-        if isinstance(result, Edit):
-            self.ws.history.push(result)
-        self.ws.form_saved()
 
     def _goal(self, goal_id: str | None) -> Any:
         return next((g for g in self.ws.data.plan.goals if g.id == goal_id), None)
@@ -50,7 +36,7 @@ class PlanEdits:
             return None
         from engager_desktop.ui.forms.goal_dialog import GoalDialog
 
-        return self._open(GoalDialog(self.ws._vault, goal, self.ws))
+        return self.open(GoalDialog(self.ws._vault, goal, self.ws))
 
     def edit_step(self) -> Any:
         if (ready := self.actions._ready()) is None:
@@ -72,7 +58,7 @@ class PlanEdits:
             from engager_desktop.ui.forms.step_dialog import StepDialog
 
             links = [(name, "service", service_id) for service_id, name in services] + people
-            self.opened = self._open(StepDialog(vault, step, links, today, self.ws))
+            self.opened = self.open(StepDialog(vault, step, links, today, self.ws))
 
         from engager_desktop.ui.forms.consent_dialog import directory_choices
 

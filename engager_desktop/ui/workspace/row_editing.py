@@ -1,0 +1,37 @@
+"""What every tab's in-place editing shares: a row opens its form, and a saved change goes on the
+workspace's undo stack before his record is loaded again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from engager_desktop.ui.workspace.undo import Edit
+
+ROW_HINT = "Press Enter or double-click a row to change it."
+
+
+class RowEdits:
+    """Base of a tab's edit wiring. ``actions``: the workspace's ``WorkspaceActions``."""
+
+    def __init__(self, actions: Any, tab_name: str) -> None:
+        self.actions = actions
+        self.ws = actions.ws
+        self.tab = actions._tab(tab_name)
+
+    def edit_from_rows(self, table: Any, open_form: Callable[[], Any]) -> None:
+        """Enter or a double-click on a row of ``table`` opens ``open_form``."""
+        table.view.activated.connect(lambda _index: open_form())
+        table.view.setToolTip(ROW_HINT)
+        table.view.setAccessibleDescription(ROW_HINT)
+
+    def open(self, dialog: Any) -> Any:
+        dialog.saved.connect(self.saved)
+        self.actions._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def saved(self, result: Any) -> None:
+        if isinstance(result, Edit):
+            self.ws.history.push(result)
+        self.ws.form_saved()
