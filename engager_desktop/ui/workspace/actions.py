@@ -33,9 +33,11 @@ class WorkspaceActions:
         }
         from engager_desktop.ui.workspace.appointment_actions import AppointmentActions
         from engager_desktop.ui.workspace.plan_edits import PlanEdits
+        from engager_desktop.ui.workspace.understanding_edits import UnderstandingEdits
 
         self.plan = PlanEdits(self)
         self.appointments = AppointmentActions(self)
+        self.understanding = UnderstandingEdits(self)
         handlers.update(self.plan.handlers())
         handlers.update(self.appointments.handlers())
         for tab in workspace.tabs:

@@ -118,13 +118,15 @@ class UnderstandingTab(TabPage):
         self.readiness.set("hopes", ready.hopes_for_ending)
         self.readiness.set("pledge", _pledge(u.pledge))
         self.problems.set_rows(
-            [TextRow((p.his_words, p.as_goal_or_need or "")) for p in u.priority_problems]
+            [TextRow((p.his_words, p.as_goal_or_need or ""), id=p.id) for p in u.priority_problems]
         )
         kinds = {"has": "Has", "wants": "Wants to build"}
-        self.strengths.set_rows([TextRow((s.text, kinds.get(s.kind, s.kind))) for s in u.strengths])
+        self.strengths.set_rows(
+            [TextRow((s.text, kinds.get(s.kind, s.kind)), id=s.id) for s in u.strengths]
+        )
         self.quick_wins.set_rows(
             [
-                TextRow((q.text, q.source.capitalize(), labels.day(q.achieved_on)))
+                TextRow((q.text, q.source.capitalize(), labels.day(q.achieved_on)), id=q.id)
                 for q in u.quick_wins
             ]
         )
