@@ -33,11 +33,13 @@ class WorkspaceActions:
         }
         from engager_desktop.ui.workspace.appointment_actions import AppointmentActions
         from engager_desktop.ui.workspace.plan_edits import PlanEdits
+        from engager_desktop.ui.workspace.release_edits import ReleaseEdits
         from engager_desktop.ui.workspace.understanding_edits import UnderstandingEdits
 
         self.plan = PlanEdits(self)
         self.appointments = AppointmentActions(self)
         self.understanding = UnderstandingEdits(self)
+        self.release = ReleaseEdits(self)
         handlers.update(self.plan.handlers())
         handlers.update(self.appointments.handlers())
         for tab in workspace.tabs:
