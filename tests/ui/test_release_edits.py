@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from engager_desktop.services import release
 from engager_desktop.store.vault import Vault
 from engager_desktop.ui.a11y import describe, unnamed_inputs
-from engager_desktop.ui.forms.checklist_item_dialog import ChecklistItemDialog
+from engager_desktop.ui.forms.parts_dialog import PartsDialog
 from tests.ui.edit_helpers import (
     CTRL,
     open_workspace,
@@ -38,7 +38,7 @@ def test_a_checklist_item_is_ticked_off_from_its_row_and_undone(qtbot: QtBot, va
     release_tab = tab(ws, "ReleaseTab")
     checklist = release_tab.checklist
     dialog = press_enter_on(qtbot, checklist, _row_of(checklist, "gp"))
-    assert isinstance(dialog, ChecklistItemDialog)
+    assert isinstance(dialog, PartsDialog)
     assert [describe(w) for w in unnamed_inputs(dialog)] == []
     dialog.parts["gp_registered"].setFocus()
     qtbot.keyClick(dialog.parts["gp_registered"], Qt.Key.Key_Space)

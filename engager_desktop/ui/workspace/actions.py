@@ -31,7 +31,19 @@ class WorkspaceActions:
             "give_reminder": self.give_reminder,
             "follow_up": self.follow_up,
         }
+        handlers.update(self._in_place_edits())
+        for tab in workspace.tabs:
+            for key, button in tab.actions.items():
+                if key.startswith("print_"):
+                    kind = key.removeprefix("print_")
+                    button.clicked.connect(lambda _=False, k=kind: self.print_kind(k))
+                elif key in handlers:
+                    button.clicked.connect(lambda _=False, h=handlers[key]: h())
+
+    def _in_place_edits(self) -> dict[str, Any]:
+        """Each tab's edit-in-place wiring (its rows open forms); the handlers of its buttons."""
         from engager_desktop.ui.workspace.appointment_actions import AppointmentActions
+        from engager_desktop.ui.workspace.ending_edits import EndingEdits
         from engager_desktop.ui.workspace.plan_edits import PlanEdits
         from engager_desktop.ui.workspace.release_edits import ReleaseEdits
         from engager_desktop.ui.workspace.understanding_edits import UnderstandingEdits
@@ -40,15 +52,8 @@ class WorkspaceActions:
         self.appointments = AppointmentActions(self)
         self.understanding = UnderstandingEdits(self)
         self.release = ReleaseEdits(self)
-        handlers.update(self.plan.handlers())
-        handlers.update(self.appointments.handlers())
-        for tab in workspace.tabs:
-            for key, button in tab.actions.items():
-                if key.startswith("print_"):
-                    kind = key.removeprefix("print_")
-                    button.clicked.connect(lambda _=False, k=kind: self.print_kind(k))
-                elif key in handlers:
-                    button.clicked.connect(lambda _=False, h=handlers[key]: h())
+        self.ending = EndingEdits(self)
+        return {**self.plan.handlers(), **self.appointments.handlers(), **self.ending.handlers()}
 
     # ------------------------------------------------------------------ plumbing
 

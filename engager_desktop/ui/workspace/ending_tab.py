@@ -14,6 +14,12 @@ class EndingTab(TabPage):
     def __init__(self) -> None:
         super().__init__()
         self.action("print_ending", "&Print his plan for staying well…")
+        for key, text, name in (
+            ("edit_ending", "C&hange how it ends…", "Change the tapering and how he marks it"),
+            ("edit_blueprint", "Change his &blueprint…", "Change his blueprint for staying well"),
+            ("edit_support", "Change the &support…", "Change the support that carries on"),
+        ):
+            self.action(key, text).setAccessibleName(name)
         self.facts = self.add(
             Facts(
                 [
@@ -61,6 +67,7 @@ class EndingTab(TabPage):
             [
                 TextRow(
                     (item.label, "Required" if item.required else "Good to have"),
+                    id=item.key,
                     emphasis=item.required,
                 )
                 for item in check.checks.missing

@@ -19,7 +19,7 @@ class ReleaseEdits(RowEdits):
         if (ready := self.actions._ready()) is None:
             return None
         from engager_desktop.services.release import ReleasePlanInput
-        from engager_desktop.ui.forms.checklist_item_dialog import ChecklistItemDialog
+        from engager_desktop.ui.forms.checklist_item_dialog import checklist_item_dialog
 
         data = self.ws.data
         chosen = table.chosen_id()
@@ -28,4 +28,4 @@ class ReleaseEdits(RowEdits):
             self.ws.say("Choose an item in the list first.")
             return None
         plan = data.release_plan or ReleasePlanInput()
-        return self.open(ChecklistItemDialog(*ready, plan, item, self.ws))
+        return self.open(checklist_item_dialog(*ready, plan, item, self.ws))
