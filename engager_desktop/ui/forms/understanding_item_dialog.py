@@ -96,9 +96,11 @@ class ItemDialog(FormDialog):
         undo = _item_change(vault, item_id, goal_id, wanted, before)
         redo = _item_change(vault, item_id, goal_id, before, wanted)
 
+        label = TITLES[type(self.item)].lower()
+
         def save() -> Edit:
             redo()
-            return Edit(TITLES[type(self.item)].lower(), undo, redo)
+            return Edit(label, undo, redo)
 
         return save
 

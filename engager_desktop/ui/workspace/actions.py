@@ -46,6 +46,7 @@ class WorkspaceActions:
         from engager_desktop.ui.workspace.ending_edits import EndingEdits
         from engager_desktop.ui.workspace.plan_edits import PlanEdits
         from engager_desktop.ui.workspace.release_edits import ReleaseEdits
+        from engager_desktop.ui.workspace.session_edits import SessionEdits
         from engager_desktop.ui.workspace.understanding_edits import UnderstandingEdits
 
         self.plan = PlanEdits(self)
@@ -53,7 +54,9 @@ class WorkspaceActions:
         self.understanding = UnderstandingEdits(self)
         self.release = ReleaseEdits(self)
         self.ending = EndingEdits(self)
-        return {**self.plan.handlers(), **self.appointments.handlers(), **self.ending.handlers()}
+        self.sessions = SessionEdits(self)
+        wired = (self.plan, self.appointments, self.ending, self.sessions)
+        return {key: fn for part in wired for key, fn in part.handlers().items()}
 
     # ------------------------------------------------------------------ plumbing
 

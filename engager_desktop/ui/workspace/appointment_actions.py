@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox
 
-from engager_desktop.ui import labels, ops
+from engager_desktop.ui import labels
 from engager_desktop.ui.workspace.data import row_value
 from engager_desktop.ui.workspace.row_editing import RowEdits
 from engager_desktop.ui.workspace.undo import Edit
@@ -55,14 +55,6 @@ class AppointmentActions(RowEdits):
             return None
         return self._dialog(row)
 
-    def _run(self, edit: Edit, then: Any = None) -> None:
-        def saved(_result: Any) -> None:
-            self.saved(edit)
-            if then is not None:
-                then()
-
-        ops.run(edit.redo, saved, lambda message, _exc: self.ws.say(message), owner=self.ws)
-
     def mark(self, attended: bool) -> None:
         if (ready := self.actions._ready()) is None or (row := self._chosen()) is None:
             return
@@ -77,7 +69,7 @@ class AppointmentActions(RowEdits):
             lambda: set_attendance(vault, appointment_id, attended),
         )
         then = None if attended else (lambda: self.follow_up(vault, man_id, row))
-        self._run(edit, then)
+        self.run_edit(edit, then)
 
     def follow_up(self, vault: Any, man_id: str, row: Any) -> Any:
         """The call after a missed appointment, opened straight away."""
@@ -103,7 +95,7 @@ class AppointmentActions(RowEdits):
             lambda: cancel_appointment(vault, appointment_id),
         )
         if not confirm:
-            self._run(edit)
+            self.run_edit(edit)
             return None
         box = QMessageBox(
             QMessageBox.Icon.Question,
@@ -113,7 +105,7 @@ class AppointmentActions(RowEdits):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self.ws,
         )
-        box.accepted.connect(lambda: self._run(edit))
+        box.accepted.connect(lambda: self.run_edit(edit))
         self.actions._keep(box)
         box.open()
         return box

@@ -18,7 +18,7 @@ METHOD = {
 }
 
 APPOINTMENT_BUTTONS = (
-    ("add_appointment", "Book an a&ppointment…", "Book an appointment"),
+    ("add_appointment", "&Book an appointment…", "Book an appointment"),
     ("edit_appointment", "C&hange…", "Change the chosen appointment"),
     ("attended", "He &went", "He went to the chosen appointment"),
     ("missed", "He &missed it…", "He missed the chosen appointment: follow it up"),

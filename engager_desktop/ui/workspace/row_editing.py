@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from engager_desktop.ui import ops
 from engager_desktop.ui.workspace.undo import Edit
 
 ROW_HINT = "Press Enter or double-click a row to change it."
@@ -30,6 +31,16 @@ class RowEdits:
         self.actions._keep(dialog)
         dialog.open()
         return dialog
+
+    def run_edit(self, edit: Edit, then: Callable[[], Any] | None = None) -> None:
+        """Make a change with no form (a button press) off the UI thread; ``then`` after it."""
+
+        def done(_result: Any) -> None:
+            self.saved(edit)
+            if then is not None:
+                then()
+
+        ops.run(edit.redo, done, lambda message, _exc: self.ws.say(message), owner=self.ws)
 
     def saved(self, result: Any) -> None:
         if isinstance(result, Edit):
