@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from engager_desktop.services import action_plan, people
+from engager_desktop.store.orm import Participant
 from engager_desktop.store.vault import Vault
 from engager_desktop.ui.a11y import describe, unnamed_inputs
 from engager_desktop.ui.forms.goal_dialog import GoalDialog
@@ -179,3 +180,21 @@ def test_undo_is_forgotten_when_another_man_is_shown_or_the_vault_locks(
     wait_ops(qtbot)
     ws.set_vault(None)
     assert not ws.history.stack.canUndo()
+
+
+def test_undo_is_forgotten_once_his_work_is_closed(qtbot: QtBot, vault: Vault) -> None:
+    man = make_man(vault)
+    make_plan(vault, man)
+    ws = open_workspace(qtbot, vault, man)
+    dialog = press_enter_on(qtbot, tab(ws, "PlanTab").goals, 0)
+    choose_data(dialog.state, "achieved")
+    save_by_keyboard(qtbot, dialog)
+    assert ws.history.stack.canUndo()
+    with vault.write() as session:  # closed elsewhere (the phase form is tested on its own)
+        row = session.get(Participant, man)
+        assert row is not None
+        row.phase = "closed"
+    ws.reload()
+    wait_ops(qtbot)
+    assert not ws.history.stack.canUndo()
+    assert _goal(vault, man).status == "achieved"

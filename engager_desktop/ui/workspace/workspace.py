@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.domain.enums import Phase
 from engager_desktop.ui import labels, ops
 from engager_desktop.ui.workspace.community_tab import CommunityTab
 from engager_desktop.ui.workspace.documents_tab import DocumentsTab
@@ -211,6 +212,8 @@ class Workspace(QWidget):
             return
         self.data = data
         man = data.record.participant
+        if man.phase == Phase.CLOSED:  # his work is closed: nothing before it can be undone
+            self.history.clear()
         self.name_label.setText(data.name)
         phase = labels.word(labels.PHASE, man.phase)
         self.sub_label.setText(" · ".join(p for p in (phase, man.prison_number) if p))
