@@ -48,6 +48,7 @@ class WorkspaceActions:
         from engager_desktop.ui.workspace.release_edits import ReleaseEdits
         from engager_desktop.ui.workspace.session_edits import SessionEdits
         from engager_desktop.ui.workspace.understanding_edits import UnderstandingEdits
+        from engager_desktop.ui.workspace.understanding_sections import UnderstandingSections
 
         self.plan = PlanEdits(self)
         self.appointments = AppointmentActions(self)
@@ -55,7 +56,8 @@ class WorkspaceActions:
         self.release = ReleaseEdits(self)
         self.ending = EndingEdits(self)
         self.sessions = SessionEdits(self)
-        wired = (self.plan, self.appointments, self.ending, self.sessions)
+        self.sections = UnderstandingSections(self)
+        wired = (self.plan, self.appointments, self.ending, self.sessions, self.sections)
         return {key: fn for part in wired for key, fn in part.handlers().items()}
 
     # ------------------------------------------------------------------ plumbing
