@@ -46,6 +46,7 @@ class WorkspaceActions:
         from engager_desktop.ui.workspace.ending_edits import EndingEdits
         from engager_desktop.ui.workspace.plan_edits import PlanEdits
         from engager_desktop.ui.workspace.release_edits import ReleaseEdits
+        from engager_desktop.ui.workspace.row_editing import edit_from_rows
         from engager_desktop.ui.workspace.session_edits import SessionEdits
         from engager_desktop.ui.workspace.understanding_edits import UnderstandingEdits
         from engager_desktop.ui.workspace.understanding_sections import UnderstandingSections
@@ -57,6 +58,7 @@ class WorkspaceActions:
         self.ending = EndingEdits(self)
         self.sessions = SessionEdits(self)
         self.sections = UnderstandingSections(self)
+        edit_from_rows(self._tab("PeopleTab").people, self.edit_person)
         wired = (self.plan, self.appointments, self.ending, self.sessions, self.sections)
         return {key: fn for part in wired for key, fn in part.handlers().items()}
 

@@ -21,10 +21,7 @@ class RowEdits:
         self.tab = actions._tab(tab_name)
 
     def edit_from_rows(self, table: Any, open_form: Callable[[], Any]) -> None:
-        """Enter or a double-click on a row of ``table`` opens ``open_form``."""
-        table.view.activated.connect(lambda _index: open_form())
-        table.view.setToolTip(ROW_HINT)
-        table.view.setAccessibleDescription(ROW_HINT)
+        edit_from_rows(table, open_form)
 
     def open(self, dialog: Any) -> Any:
         dialog.saved.connect(self.saved)
@@ -46,3 +43,10 @@ class RowEdits:
         if isinstance(result, Edit):
             self.ws.history.push(result)
         self.ws.form_saved()
+
+
+def edit_from_rows(table: Any, open_form: Callable[[], Any]) -> None:
+    """Enter or a double-click on a row of ``table`` (a workspace ``Table``) opens ``open_form``."""
+    table.view.activated.connect(lambda _index: open_form())
+    table.view.setToolTip(ROW_HINT)
+    table.view.setAccessibleDescription(ROW_HINT)
