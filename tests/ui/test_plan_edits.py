@@ -131,7 +131,19 @@ def test_a_step_is_re_assigned_linked_re_dated_and_closed_from_its_row(
     wait_ops(qtbot)
     step = next(s for s in _goal(vault, man).steps if s.id == first)
     assert (step.responsible, step.status, step.due_on) == ("Mr Okafor", "open", date(2026, 11, 5))
-    assert step.support_person_id is None
+    assert (step.support_person_id, step.what_happened, step.closed_on) == (None, None, None)
+
+
+def test_what_happened_is_never_emptied_silently(qtbot: QtBot, vault: Vault) -> None:
+    man = make_man(vault)
+    _goal_id, (first, _second) = make_plan(vault, man)
+    action_plan.set_step_status(vault, first, "not_done", "The office was shut")
+    ws = open_workspace(qtbot, vault, man)
+    dialog = press_enter_on(qtbot, tab(ws, "PlanTab").steps, 0)
+    dialog.happened.clear()
+    save_by_keyboard(qtbot, dialog)
+    assert dialog.isVisible() and "not emptied" in dialog.error_text("what_happened")
+    assert _goal(vault, man).steps[0].what_happened == "The office was shut"
 
 
 def test_a_refused_step_change_is_shown_beside_the_field_and_nothing_is_saved(

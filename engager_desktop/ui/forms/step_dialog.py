@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from engager_desktop.domain.validation import ValidationError
 from engager_desktop.ui import labels
 from engager_desktop.ui.forms.base import (
     FormDialog,
@@ -23,6 +24,7 @@ from engager_desktop.ui.workspace.undo import Edit
 BY_DATE, NEXT_SESSION, NO_DATE = "date", "next_session", "none"
 WHEN = {BY_DATE: "By a date", NEXT_SESSION: "Before the next session", NO_DATE: "No date set"}
 SERVICE, PERSON = "service", "person"
+KEEP_WHAT_HAPPENED = "What happened can be changed but not emptied: write what is true now instead."
 LINK_HELP = (
     "A step for another professional can link to a service in the directory; "
     "a step for family or peers can link to one of the people around him."
@@ -103,12 +105,22 @@ class StepDialog(FormDialog):
         )
 
     def work(self) -> Callable[[], Any]:
+        from engager_desktop.services.step_outcome import StepOutcome, restore_outcome
+
         old = self.step
+        happened = text_of(self.happened)
+        if old.what_happened and not happened:
+            raise ValidationError("what_happened", KEEP_WHAT_HAPPENED)
         before = (input_of(old), old.status, old.what_happened)
-        after = (self.changed_step(), str(self.state.currentData()), text_of(self.happened))
+        after = (self.changed_step(), str(self.state.currentData()), happened)
         vault, step_id = self.vault, old.id
-        undo = _step_change(vault, step_id, after, before)
+        outcome = StepOutcome(old.status, old.what_happened, old.closed_on)
+        step_back = _step_change(vault, step_id, after, (before[0], *after[1:]))
         redo = _step_change(vault, step_id, before, after)
+
+        def undo() -> None:  # the step as it was, its outcome exactly as it was
+            step_back()
+            restore_outcome(vault, step_id, outcome)
 
         def save() -> Edit:
             redo()
