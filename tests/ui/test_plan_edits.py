@@ -3,6 +3,7 @@ saved through the services, audited, and undone with Ctrl+Z until he is closed."
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from engager_desktop.services import action_plan, people
 from engager_desktop.store.orm import Participant
 from engager_desktop.store.vault import Vault
+from engager_desktop.ui import ops
 from engager_desktop.ui.a11y import describe, unnamed_inputs
 from engager_desktop.ui.forms.goal_dialog import GoalDialog
 from engager_desktop.ui.forms.step_dialog import NEXT_SESSION, StepDialog
@@ -210,3 +212,23 @@ def test_undo_is_forgotten_once_his_work_is_closed(qtbot: QtBot, vault: Vault) -
     wait_ops(qtbot)
     assert not ws.history.stack.canUndo()
     assert _goal(vault, man).status == "achieved"
+
+
+def test_undo_works_again_after_a_lock_cut_an_undo_short(qtbot: QtBot, vault: Vault) -> None:
+    man = make_man(vault)
+    make_plan(vault, man)
+    ws = open_workspace(qtbot, vault, man)
+    ws.history.run(lambda: time.sleep(0.2))  # an undo still running when the vault locks
+    ops.cancel_all()
+    ws.clear()
+    ws.set_vault(None)
+    wait_ops(qtbot)
+    ws.set_vault(vault)
+    ws.show_man(man)
+    wait_ops(qtbot)
+    dialog = press_enter_on(qtbot, tab(ws, "PlanTab").goals, 0)
+    choose_data(dialog.state, "dropped")
+    save_by_keyboard(qtbot, dialog)
+    ws.history.undo_action.trigger()
+    wait_ops(qtbot)
+    assert _goal(vault, man).status == "open"

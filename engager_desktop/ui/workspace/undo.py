@@ -76,8 +76,11 @@ class EditHistory(QObject):
         self.stack.push(_Command(self, edit))
 
     def clear(self) -> None:
+        """Forget every change (another man, his work closed, or the vault locking: a lock
+        cancels the ops, so one still running will not report back)."""
         self.stack.clear()
         self._waiting.clear()
+        self._running = False
 
     def busy(self) -> bool:
         return self._running or bool(self._waiting)
