@@ -232,3 +232,49 @@ def test_undo_works_again_after_a_lock_cut_an_undo_short(qtbot: QtBot, vault: Va
     ws.history.undo_action.trigger()
     wait_ops(qtbot)
     assert _goal(vault, man).status == "open"
+
+
+def test_a_goal_and_a_step_are_added_on_the_plan_tab_and_undone(qtbot: QtBot, vault: Vault) -> None:
+    man = make_man(vault)
+    plan_tab = tab(ws := open_workspace(qtbot, vault, man), "PlanTab")
+    plan_tab.actions["add_step"].click()
+    assert "Add a goal first" in ws.sub_label.text()
+    plan_tab.actions["add_goal"].click()
+    dialog = ws.actions.dialogs[-1]
+    assert [describe(w) for w in unnamed_inputs(dialog)] == []
+    qtbot.keyClicks(dialog.title, "Back in touch with his son")
+    choose_data(dialog.domain, "family_and_relationships")
+    save_by_keyboard(qtbot, dialog)
+    goal = _goal(vault, man)
+    assert (goal.title, goal.domain, goal.status) == (
+        "Back in touch with his son",
+        "family_and_relationships",
+        "open",
+    )
+    plan_tab.actions["add_step"].click()
+    wait_ops(qtbot)
+    dialog = ws.actions.dialogs[-1]
+    assert isinstance(dialog, StepDialog) and dialog.windowTitle() == "Add a step"
+    assert [describe(w) for w in unnamed_inputs(dialog)] == []
+    assert dialog.goal.currentData() == goal.id and not dialog.state.isVisibleTo(dialog)
+    qtbot.keyClicks(dialog.what, "Write a card for his birthday")
+    qtbot.keyClicks(dialog.who, "Mr Okafor")
+    save_by_keyboard(qtbot, dialog)
+    assert not dialog.isVisible(), dialog.status.text()
+    (step,) = _goal(vault, man).steps
+    assert (step.what, step.resource_kind, step.before_next_session) == (
+        "Write a card for his birthday",
+        "him",
+        True,
+    )
+    assert "create" in audit_actions(vault, step.id)
+    ws.history.undo_action.trigger()  # the step goes
+    wait_ops(qtbot)
+    assert _goal(vault, man).steps == ()
+    ws.history.redo_action.trigger()  # and comes back, the same step
+    wait_ops(qtbot)
+    assert [s.id for s in _goal(vault, man).steps] == [step.id]
+    ws.history.undo_action.trigger()
+    ws.history.undo_action.trigger()  # the goal goes too
+    wait_ops(qtbot)
+    assert action_plan.plan_for(vault, man).goals == ()

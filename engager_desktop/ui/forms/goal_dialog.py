@@ -71,3 +71,39 @@ def _goal_change(vault: Any, goal_id: str, was: Any, wanted: Any) -> Callable[[]
             set_goal_status(vault, goal_id, wanted[1])
 
     return change
+
+
+class NewGoalDialog(FormDialog):
+    """Add a goal to his plan where it is shown; undo removes it again."""
+
+    def __init__(self, vault: Any, man_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(vault, "Add a goal", parent)
+        self.man_id = man_id
+        self.set_intro("A goal as he would put it: something he wants to work towards.")
+        self.title = self.field("goal", "&Goal:", line("", 300), "title")
+        self.horizon = self.field("horizon", "&Kind of goal:", choice(HORIZON_WORDS))
+        self.domain = self.field("domain", "&Area of his life:", choice(DOMAIN_WORDS))
+        self.set_on = self.field("set_on", "&Set on:", day_edit(vault.clock.today()))
+
+    def work(self) -> Callable[[], Any]:
+        from engager_desktop.services.action_plan import GoalInput, add_goal, remove_goal
+        from engager_desktop.services.plan_restore import restore_goal
+
+        goal = GoalInput(
+            text_of(self.title) or "",
+            str(self.horizon.currentData()),
+            str(self.domain.currentData()),
+            None,
+            day_of(self.set_on),
+        )
+        vault, man_id = self.vault, self.man_id
+
+        def save() -> Edit:
+            goal_id = add_goal(vault, man_id, goal)
+            return Edit(
+                f"add the goal “{goal.title}”",
+                lambda: remove_goal(vault, goal_id),
+                lambda: restore_goal(vault, goal_id),
+            )
+
+        return save

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from engager_desktop.domain.validation import ValidationError
 from engager_desktop.ui import labels
+from engager_desktop.ui.a11y import label_for
 from engager_desktop.ui.forms.base import (
     FormDialog,
     choice,
@@ -163,3 +164,69 @@ def _step_change(vault: Any, step_id: str, was: Any, wanted: Any) -> Callable[[]
             set_step_status(vault, step_id, wanted[1], wanted[2])
 
     return change
+
+
+def blank_step(goal_id: str) -> Any:
+    """A step not yet written, for ``NewStepDialog`` (he does it, before the next session)."""
+    from engager_desktop.services.action_plan import StepView
+
+    return StepView(
+        id="",
+        goal_id=goal_id,
+        what="",
+        resource_kind="him",
+        responsible="",
+        due_on=None,
+        before_next_session=True,
+        status="open",
+        what_happened=None,
+        quick_win=False,
+        skill_area=None,
+        service_id=None,
+        service_name=None,
+        support_person_id=None,
+        support_person_name=None,
+        closed_on=None,
+        overdue=False,
+    )
+
+
+class NewStepDialog(StepDialog):
+    """Add a step to one of his goals where the plan is shown; undo removes it again.
+
+    ``goals``: (title, id) of his goals; ``goal_id``: the one chosen first.
+    """
+
+    def __init__(
+        self,
+        vault: Any,
+        goals: Sequence[tuple[str, str]],
+        goal_id: str,
+        links: Sequence[tuple[str, str, str]],
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(vault, blank_step(goal_id), links, today, parent)
+        self.setWindowTitle("Add a step")
+        self.setAccessibleName("Add a step")
+        goal_words = {gid: title for title, gid in goals}
+        self.goal = choice(goal_words, goal_id)
+        self.form.insertRow(0, label_for("For the &goal:", self.goal), self.goal)
+        for widget in (self.state, self.happened):  # a new step is open, nothing happened yet
+            self.form.setRowVisible(widget, False)
+
+    def work(self) -> Callable[[], Any]:
+        from engager_desktop.services.action_plan import add_step, remove_step
+        from engager_desktop.services.plan_restore import restore_step
+
+        step, goal_id, vault = self.changed_step(), str(self.goal.currentData()), self.vault
+
+        def save() -> Edit:
+            step_id = add_step(vault, goal_id, step)
+            return Edit(
+                f"add the step “{step.what}”",
+                lambda: remove_step(vault, step_id),
+                lambda: restore_step(vault, step_id),
+            )
+
+        return save

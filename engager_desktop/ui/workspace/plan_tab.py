@@ -31,7 +31,9 @@ class PlanTab(TabPage):
     def __init__(self) -> None:
         super().__init__()
         self.action("print_action-plan", "&Print his action plan…")
+        self.action("add_goal", "&Add a goal…").setAccessibleName("Add a goal to his plan")
         self.action("edit_goal", "Change the &goal…").setAccessibleName("Change the chosen goal")
+        self.action("add_step", "Add a &new step…").setAccessibleName("Add a step to a goal")
         self.action("edit_step", "Change the s&tep…").setAccessibleName("Change the chosen step")
         self.counts = self.add(Facts([("open", "Open steps"), ("overdue", "Overdue steps")]))
         self.goals = self.add(
