@@ -278,3 +278,21 @@ def test_a_goal_and_a_step_are_added_on_the_plan_tab_and_undone(qtbot: QtBot, va
     ws.history.undo_action.trigger()  # the goal goes too
     wait_ops(qtbot)
     assert action_plan.plan_for(vault, man).goals == ()
+
+
+def test_the_cursor_stays_on_the_row_changed_so_enter_opens_it_again(
+    qtbot: QtBot, vault: Vault
+) -> None:
+    man = make_man(vault)
+    _goal_id, (_first, second) = make_plan(vault, man)
+    ws = open_workspace(qtbot, vault, man)
+    steps = tab(ws, "PlanTab").steps
+    dialog = press_enter_on(qtbot, steps, 1)
+    qtbot.keyClick(dialog.what, Qt.Key.Key_End, CTRL)
+    qtbot.keyClicks(dialog.what, " today")
+    save_by_keyboard(qtbot, dialog)
+    assert steps.chosen_id() == second
+    steps.view.setFocus()
+    qtbot.keyClick(steps.view, Qt.Key.Key_Return)
+    wait_ops(qtbot)
+    assert ws.actions.dialogs[-1].step.what == "Ring the council today"

@@ -158,7 +158,9 @@ class Table(QWidget):
         self.set_rows(())
 
     def set_rows(self, rows: Sequence[TextRow]) -> None:
+        chosen = self.chosen_id()
         self.model.set_rows(rows)
+        self._choose_again(chosen)
         has_rows = bool(rows)
         self.view.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
@@ -190,6 +192,14 @@ class Table(QWidget):
 
     def choose_row(self, row: int) -> None:
         self.view.setCurrentIndex(self._proxy.index(row, 0))
+
+    def _choose_again(self, row_id: str | None) -> None:
+        """Keep the cursor on the row it was on (by id) when the rows are shown again."""
+        for row in range(self.model.rowCount() if row_id else 0):
+            if self.model.row_at(row).id == row_id:
+                index = self._proxy.mapFromSource(self.model.index(row, 0))
+                self.view.setCurrentIndex(index)
+                return
 
 
 class Text(QWidget):
