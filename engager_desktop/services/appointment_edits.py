@@ -2,7 +2,8 @@
 
 ``clashes_if`` reads what an appointment as typed would clash with, without saving it, so the
 practitioner sees an overlap or an impossible journey first and can still save after seeing it.
-``set_attendance`` and ``restore_appointment`` let a change made in place be undone.
+``set_attendance`` and ``book_again`` let a change made in place be undone (a cancelled
+appointment is booked again as a new record: sync never brings a removed record back).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from engager_desktop.domain import appointments as rules
-from engager_desktop.services.common import NotFound, get_live
+from engager_desktop.services.common import get_live
 from engager_desktop.services.meetings import (
     APPOINTMENT,
     LONDON,
@@ -20,6 +21,7 @@ from engager_desktop.services.meetings import (
     ClashView,
     SlotView,
     active_men,
+    add_appointment,
     appointment_slots,
     as_rule_slot,
     local_day,
@@ -28,7 +30,7 @@ from engager_desktop.services.meetings import (
     session_slots,
     stored_time,
 )
-from engager_desktop.store.orm import Appointment, Meeting, Participant
+from engager_desktop.store.orm import Appointment, Meeting
 from engager_desktop.store.vault import Vault
 
 PROPOSED = "proposed"
@@ -84,11 +86,11 @@ def set_attendance(vault: Vault, appointment_id: str, attended: bool | None) -> 
         get_live(session, Appointment, appointment_id, "appointment").attended = None
 
 
-def restore_appointment(vault: Vault, appointment_id: str) -> None:
-    """Bring back an appointment cancelled by mistake (the undo of a cancel)."""
-    with vault.write() as session:
-        row = session.get(Appointment, appointment_id)
-        if row is None:
-            raise NotFound("appointment")
-        get_live(session, Participant, row.participant_id, "man")
-        row.deleted = False
+def book_again(
+    vault: Vault, man_id: str, appt: AppointmentInput, attended: bool | None = None
+) -> str:
+    """An appointment cancelled by mistake, booked again as a new record; returns its id."""
+    new_id = add_appointment(vault, man_id, appt).id
+    if attended is not None:
+        set_attendance(vault, new_id, attended)
+    return new_id

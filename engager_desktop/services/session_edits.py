@@ -1,8 +1,8 @@
 """Sessions kept up after they are planned or recorded (P13, P26): move or cancel a planned
 session, or correct what was written about a held or missed one, without a new review.
 
-Whether he came is not changed here: that is the session review's to record. A cancelled session
-can be brought back (the undo of a cancel).
+Whether he came is not changed here: that is the session review's to record. The undo of a
+cancel plans the session again as a new record (sync never brings a removed record back).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from datetime import datetime
 from engager_desktop.domain.enums import MeetingPlace
 from engager_desktop.domain.validation import ValidationError, optional_text, require_text
 from engager_desktop.services.action_plan import choice
-from engager_desktop.services.common import NotFound, RuleBroken, get_live
+from engager_desktop.services.common import RuleBroken, get_live
 from engager_desktop.services.meetings import now_stored, stored_time
 from engager_desktop.store.orm import Meeting, Participant
 from engager_desktop.store.orm.base import LONG, MEDIUM, SHORT
@@ -72,11 +72,13 @@ def cancel_session(vault: Vault, meeting_id: str) -> None:
         row.deleted = True
 
 
-def restore_session(vault: Vault, meeting_id: str) -> None:
-    """Bring back a session cancelled by mistake (the undo of a cancel)."""
+def plan_again(vault: Vault, man_id: str, change: SessionChange) -> str:
+    """A planned session cancelled by mistake, planned again as a new record; returns its id."""
     with vault.write() as session:
-        row = session.get(Meeting, meeting_id)
-        if row is None:
-            raise NotFound("session")
-        get_live(session, Participant, row.participant_id, "man")
-        row.deleted = False
+        get_live(session, Participant, man_id, "man")
+        row = Meeting(participant_id=man_id, attended=None)
+        for key, value in _fields(row, change, now_stored(vault)).items():
+            setattr(row, key, value)
+        session.add(row)
+        session.flush()
+        return row.id

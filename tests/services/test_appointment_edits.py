@@ -53,6 +53,7 @@ def test_an_impossible_journey_is_found_and_moving_away_clears_it(vault: Vault, 
 
 
 def test_attendance_and_a_cancel_can_be_put_back(vault: Vault, man: str) -> None:
+    """A cancel is undone by booking again as a new record: sync never revives a removed one."""
     yesterday = meetings.add_appointment(vault, man, appt(NOW - timedelta(days=1)))
     edits.set_attendance(vault, yesterday.id, False)
     assert [s.id for s in contact_alerts.missed_follow_ups(vault, man)] == [yesterday.id]
@@ -63,8 +64,9 @@ def test_attendance_and_a_cancel_can_be_put_back(vault: Vault, man: str) -> None
         edits.set_attendance(vault, ahead.id, True)
     before = _count(vault)
     meetings.cancel_appointment(vault, ahead.id)
-    edits.restore_appointment(vault, ahead.id)
+    again = edits.book_again(vault, man, appt(NOW + timedelta(days=2)))
     with vault.read() as session:
-        row = session.get(Appointment, ahead.id)
-        assert row is not None and not row.deleted
+        old, new = session.get(Appointment, ahead.id), session.get(Appointment, again)
+        assert old is not None and old.deleted  # the cancelled record stays cancelled
+        assert new is not None and not new.deleted and new.starts_at == NOW + timedelta(days=2)
     assert _count(vault) == before + 2

@@ -46,7 +46,7 @@ def _recorded(vault: Vault, man: str, attended: bool) -> str:
         return row.id
 
 
-def test_a_planned_session_is_moved_cancelled_and_brought_back(vault: Vault, man: str) -> None:
+def test_a_planned_session_is_moved_cancelled_and_planned_again(vault: Vault, man: str) -> None:
     planned = planned_session(vault, man, NOW + timedelta(days=3))
     later = NOW + timedelta(days=4, hours=2)
     edits.edit_session(vault, planned, edits.SessionChange(later, "phone"))
@@ -54,13 +54,15 @@ def test_a_planned_session_is_moved_cancelled_and_brought_back(vault: Vault, man
     assert (row.starts_at, row.place, row.location, row.attended) == (later, "phone", None, None)
     edits.cancel_session(vault, planned)
     assert _row(vault, planned).deleted
-    edits.restore_session(vault, planned)
-    assert not _row(vault, planned).deleted
+    again = edits.plan_again(vault, man, edits.change_of(_row(vault, planned)))
+    row = _row(vault, again)
+    assert (row.starts_at, row.place, row.attended, row.deleted) == (later, "phone", None, False)
+    assert _row(vault, planned).deleted  # sync never brings a removed record back
     with vault.read() as session:
         actions = list(
             session.scalars(select(AuditEvent.action).where(AuditEvent.record_id == planned))
         )
-    assert actions == ["create", "update", "delete", "update"]
+    assert actions == ["create", "update", "delete"]
 
 
 def test_a_recorded_session_keeps_its_outcome_and_cannot_be_cancelled(

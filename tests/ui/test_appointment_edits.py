@@ -149,6 +149,8 @@ def test_attended_and_cancelled_from_the_buttons(qtbot: QtBot, vault: Vault) -> 
     wait_ops(qtbot)
     assert _row(vault, yesterday).attended is True
     ws.history.undo_action.trigger()  # attended undone
-    ws.history.undo_action.trigger()  # the cancel undone
+    ws.history.undo_action.trigger()  # the cancel undone: booked again, as a new record
     wait_ops(qtbot)
-    assert _row(vault, yesterday).attended is None and not _row(vault, ahead).deleted
+    assert _row(vault, yesterday).attended is None and _row(vault, ahead).deleted
+    qtbot.waitUntil(lambda: table.model.rowCount() == 2)
+    assert {table.model.row_at(n).cells[1] for n in range(2)} == {"Probation", "Housing"}

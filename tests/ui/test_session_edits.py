@@ -95,6 +95,7 @@ def test_held_notes_corrected_and_a_planned_one_cancelled(qtbot: QtBot, vault: V
     wait_ops(qtbot)
     assert _row(vault, planned).deleted
     qtbot.waitUntil(lambda: sessions_tab.sessions.model.rowCount() == 1)
-    ws.history.undo_action.trigger()
+    ws.history.undo_action.trigger()  # planned again, as a new record
     wait_ops(qtbot)
-    assert not _row(vault, planned).deleted
+    qtbot.waitUntil(lambda: sessions_tab.sessions.model.rowCount() == 2)
+    assert "Planned" in {sessions_tab.sessions.model.row_at(n).cells[2] for n in range(2)}

@@ -22,7 +22,7 @@ from engager_desktop.ui.forms.base import (
     text_of,
 )
 from engager_desktop.ui.workspace.data import row_value
-from engager_desktop.ui.workspace.undo import Edit
+from engager_desktop.ui.workspace.undo import Edit, Made
 
 NOT_KNOWN = -1
 SAVE_ANYWAY = "Save &anyway"
@@ -100,11 +100,15 @@ class AppointmentDialog(FormDialog):
                 if found:
                     return Clashes(wanted, tuple(_clash_line(c, appointment_id) for c in found))
             if appointment_id is None:
-                new_id = meetings.add_appointment(vault, man_id, wanted).id
+                made = Made(meetings.add_appointment(vault, man_id, wanted).id)
+
+                def rebook() -> None:
+                    made.id = appointment_edits.book_again(vault, man_id, wanted)
+
                 return Edit(
                     f"book the appointment with {wanted.with_whom}",
-                    lambda: meetings.cancel_appointment(vault, new_id),
-                    lambda: appointment_edits.restore_appointment(vault, new_id),
+                    lambda: meetings.cancel_appointment(vault, made.id),
+                    rebook,
                 )
             meetings.edit_appointment(vault, appointment_id, wanted)
             return Edit(

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from engager_desktop.ui import labels
 from engager_desktop.ui.forms.base import FormDialog, choice, day_edit, day_of, line, text_of
 from engager_desktop.ui.wizards.choices import DOMAINS, HORIZONS
-from engager_desktop.ui.workspace.undo import Edit
+from engager_desktop.ui.workspace.undo import Edit, Made
 
 HORIZON_WORDS = {value: word for word, value in HORIZONS}
 DOMAIN_WORDS = {value: word for word, value in DOMAINS}
@@ -87,7 +87,6 @@ class NewGoalDialog(FormDialog):
 
     def work(self) -> Callable[[], Any]:
         from engager_desktop.services.action_plan import GoalInput, add_goal, remove_goal
-        from engager_desktop.services.plan_restore import restore_goal
 
         goal = GoalInput(
             text_of(self.title) or "",
@@ -98,12 +97,13 @@ class NewGoalDialog(FormDialog):
         )
         vault, man_id = self.vault, self.man_id
 
+        made = Made()
+
+        def add() -> None:  # again on redo: a new record (sync never brings a removed one back)
+            made.id = add_goal(vault, man_id, goal)
+
         def save() -> Edit:
-            goal_id = add_goal(vault, man_id, goal)
-            return Edit(
-                f"add the goal “{goal.title}”",
-                lambda: remove_goal(vault, goal_id),
-                lambda: restore_goal(vault, goal_id),
-            )
+            add()
+            return Edit(f"add the goal “{goal.title}”", lambda: remove_goal(vault, made.id), add)
 
         return save

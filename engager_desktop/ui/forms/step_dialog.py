@@ -20,7 +20,7 @@ from engager_desktop.ui.forms.base import (
     paragraph,
     text_of,
 )
-from engager_desktop.ui.workspace.undo import Edit
+from engager_desktop.ui.workspace.undo import Edit, Made
 
 BY_DATE, NEXT_SESSION, NO_DATE = "date", "next_session", "none"
 WHEN = {BY_DATE: "By a date", NEXT_SESSION: "Before the next session", NO_DATE: "No date set"}
@@ -217,16 +217,16 @@ class NewStepDialog(StepDialog):
 
     def work(self) -> Callable[[], Any]:
         from engager_desktop.services.action_plan import add_step, remove_step
-        from engager_desktop.services.plan_restore import restore_step
 
         step, goal_id, vault = self.changed_step(), str(self.goal.currentData()), self.vault
 
+        made = Made()
+
+        def add() -> None:  # again on redo: a new record (sync never brings a removed one back)
+            made.id = add_step(vault, goal_id, step)
+
         def save() -> Edit:
-            step_id = add_step(vault, goal_id, step)
-            return Edit(
-                f"add the step “{step.what}”",
-                lambda: remove_step(vault, step_id),
-                lambda: restore_step(vault, step_id),
-            )
+            add()
+            return Edit(f"add the step “{step.what}”", lambda: remove_step(vault, made.id), add)
 
         return save

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from engager_desktop.ui import labels
 from engager_desktop.ui.workspace.data import row_value
 from engager_desktop.ui.workspace.row_editing import RowEdits
-from engager_desktop.ui.workspace.undo import Edit
+from engager_desktop.ui.workspace.undo import Edit, Made
 
 
 class AppointmentActions(RowEdits):
@@ -85,14 +85,20 @@ class AppointmentActions(RowEdits):
     def cancel(self, *, confirm: bool = True) -> Any:
         if (ready := self.actions._ready()) is None or (row := self._chosen()) is None:
             return None
-        from engager_desktop.services.appointment_edits import restore_appointment
+        from engager_desktop.services.appointment_edits import book_again
         from engager_desktop.services.meetings import cancel_appointment
+        from engager_desktop.ui.forms.appointment_dialog import input_of
 
-        vault, appointment_id = ready[0], row_value(row, "id")
+        vault, man_id = ready
+        made, appt, attended = Made(row_value(row, "id")), input_of(row), row_value(row, "attended")
+
+        def undo() -> None:
+            made.id = book_again(vault, man_id, appt, attended)
+
         edit = Edit(
             f"cancel the appointment with {row_value(row, 'with_whom')}",
-            lambda: restore_appointment(vault, appointment_id),
-            lambda: cancel_appointment(vault, appointment_id),
+            undo,
+            lambda: cancel_appointment(vault, made.id),
         )
         if not confirm:
             self.run_edit(edit)

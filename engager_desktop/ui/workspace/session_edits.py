@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from engager_desktop.ui import labels
 from engager_desktop.ui.workspace.data import row_value
 from engager_desktop.ui.workspace.row_editing import RowEdits
-from engager_desktop.ui.workspace.undo import Edit
+from engager_desktop.ui.workspace.undo import Edit, Made
 
 
 class SessionEdits(RowEdits):
@@ -43,15 +43,19 @@ class SessionEdits(RowEdits):
         if row_value(row, "attended") is not None:
             self.ws.say("Only a planned session can be cancelled; this one is recorded.")
             return None
-        from engager_desktop.services.session_edits import cancel_session, restore_session
+        from engager_desktop.services.session_edits import SessionChange, cancel_session, plan_again
 
-        vault, meeting_id = ready[0], row_value(row, "id")
-        when = labels.moment(row_value(row, "starts_at"))
-        edit = Edit(
-            f"cancel the session on {when}",
-            lambda: restore_session(vault, meeting_id),
-            lambda: cancel_session(vault, meeting_id),
+        vault, man_id = ready
+        made = Made(row_value(row, "id"))
+        change = SessionChange(
+            row_value(row, "starts_at"), row_value(row, "place"), row_value(row, "location")
         )
+        when = labels.moment(row_value(row, "starts_at"))
+
+        def undo() -> None:
+            made.id = plan_again(vault, man_id, change)
+
+        edit = Edit(f"cancel the session on {when}", undo, lambda: cancel_session(vault, made.id))
         if not confirm:
             self.run_edit(edit)
             return None

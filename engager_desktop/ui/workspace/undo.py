@@ -28,6 +28,14 @@ class Edit:
     redo: Callable[[], Any]
 
 
+class Made:
+    """The id of a record that an undo or redo makes again. Sync never brings a removed record
+    back (tombstones win), so undoing a removal makes a new record, and later steps follow it."""
+
+    def __init__(self, record_id: str = "") -> None:
+        self.id = record_id
+
+
 class _Command(QUndoCommand):
     def __init__(self, history: EditHistory, edit: Edit) -> None:
         super().__init__(edit.label)
