@@ -1,7 +1,8 @@
 """The Community tab's appointment buttons: book, change, cancel, and mark attended or missed.
 
 A missed one opens the follow-up call straight away (P26). Every change goes on the workspace's
-undo stack; attendance and cancelling are put back through ``services.appointment_edits``.
+undo stack: attendance is put back, and a cancelled appointment booked again as a new record,
+through ``services.appointment_edits``.
 """
 
 from __future__ import annotations
