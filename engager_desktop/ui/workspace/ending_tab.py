@@ -5,7 +5,7 @@ from __future__ import annotations
 from engager_desktop.ui import labels
 from engager_desktop.ui.models.rows_model import TextRow
 from engager_desktop.ui.workspace.data import ManData
-from engager_desktop.ui.workspace.parts import Facts, Table, TabPage
+from engager_desktop.ui.workspace.parts import Facts, Table, TabPage, button_row
 
 
 class EndingTab(TabPage):
@@ -14,12 +14,6 @@ class EndingTab(TabPage):
     def __init__(self) -> None:
         super().__init__()
         self.action("print_ending", "&Print his plan for staying well…")
-        for key, text, name in (
-            ("edit_ending", "C&hange how it ends…", "Change the tapering and how he marks it"),
-            ("edit_blueprint", "Change his &blueprint…", "Change his blueprint for staying well"),
-            ("edit_support", "Change the &support…", "Change the support that carries on"),
-        ):
-            self.action(key, text).setAccessibleName(name)
         self.facts = self.add(
             Facts(
                 [
@@ -32,6 +26,13 @@ class EndingTab(TabPage):
                 ]
             )
         )
+        self.add(
+            button_row(
+                self,
+                ("edit_ending", "C&hange how it ends…", "Change the tapering and how he marks it"),
+                ("edit_support", "Change the &support…", "Change the support that carries on"),
+            )
+        )
         self.blueprint = self.add(
             Facts(
                 [
@@ -39,6 +40,16 @@ class EndingTab(TabPage):
                     ("helps", "What helps"),
                     ("who", "Who to contact"),
                 ]
+            )
+        )
+        self.add(
+            button_row(
+                self,
+                (
+                    "edit_blueprint",
+                    "Change his &blueprint…",
+                    "Change his blueprint for staying well",
+                ),
             )
         )
         self.missing = self.add(

@@ -275,3 +275,19 @@ class TabPage(QScrollArea):
     def clear(self) -> None:
         for part in self.parts:
             part.clear()
+
+
+def button_row(page: TabPage, *specs: tuple[str, str, str]) -> QWidget:
+    """A row of buttons to place under a part of ``page``, each (key in ``page.actions``, text,
+    accessible name); the workspace connects them as it does the top row's."""
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    for key, text, name in specs:
+        button = QPushButton(text)
+        button.setObjectName(key)
+        button.setAccessibleName(name)
+        page.actions[key] = button
+        row.addWidget(button)
+    row.addStretch(1)
+    return holder

@@ -11,7 +11,7 @@ from typing import Any
 from engager_desktop.ui import labels
 from engager_desktop.ui.models.rows_model import TextRow
 from engager_desktop.ui.workspace.data import ManData
-from engager_desktop.ui.workspace.parts import Facts, Table, TabPage
+from engager_desktop.ui.workspace.parts import Facts, Table, TabPage, button_row
 
 DOMAIN = {
     "housing": "Housing",
@@ -31,19 +31,29 @@ class PlanTab(TabPage):
     def __init__(self) -> None:
         super().__init__()
         self.action("print_action-plan", "&Print his action plan…")
-        self.action("add_goal", "&Add a goal…").setAccessibleName("Add a goal to his plan")
-        self.action("edit_goal", "Change the &goal…").setAccessibleName("Change the chosen goal")
-        self.action("add_step", "Add a &new step…").setAccessibleName("Add a step to a goal")
-        self.action("edit_step", "Change the s&tep…").setAccessibleName("Change the chosen step")
         self.counts = self.add(Facts([("open", "Open steps"), ("overdue", "Overdue steps")]))
         self.goals = self.add(
             Table("Goals", ("Goal", "Term", "Area", "Status", "Set on"), empty="No goals yet.")
         )
+        self.add(
+            button_row(
+                self,
+                ("add_goal", "&Add a goal…", "Add a goal to his plan"),
+                ("edit_goal", "Change the &goal…", "Change the chosen goal"),
+            )
+        )
         self.steps = self.add(
             Table(
                 "Steps",
-                ("Step", "Kind of help", "Who", "Due", "Status", "Goal"),
+                ("Step", "Who", "Due", "Status", "Goal"),
                 empty="No steps yet.",
+            )
+        )
+        self.add(
+            button_row(
+                self,
+                ("add_step", "Add a &new step…", "Add a step to a goal"),
+                ("edit_step", "Change the s&tep…", "Change the chosen step"),
             )
         )
         self.finish()
@@ -74,16 +84,14 @@ class PlanTab(TabPage):
                 status = labels.word(labels.STEP_STATUS, step.status)
                 if step.overdue:
                     status = "Overdue"
-                kind = labels.word(labels.RESOURCE_KIND, step.resource_kind)
-                who = who_of(step)
+                who = who_and_kind(step)
                 due = "Before next session" if step.before_next_session else labels.day(step.due_on)
                 rows.append(
                     TextRow(
-                        (step.what, kind, who, due, status, goal.title),
+                        (step.what, who, due, status, goal.title),
                         id=step.id,
                         sort_keys=(
                             step.what,
-                            kind,
                             who,
                             step.due_on or goal.set_on,
                             status,
@@ -93,6 +101,12 @@ class PlanTab(TabPage):
                     )
                 )
         self.steps.set_rows(rows)
+
+
+def who_and_kind(step: Any) -> str:
+    """Who does a step over the kind of help it is (two lines: five columns fit at 1024×768)."""
+    who, kind = who_of(step), labels.word(labels.RESOURCE_KIND, step.resource_kind)
+    return who if kind == who else f"{who}\n{kind}"
 
 
 def who_of(step: Any) -> str:

@@ -5,12 +5,12 @@ Sensitive parts (trauma, contact restrictions) stay hidden until the practitione
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox
 
 from engager_desktop.ui import labels
 from engager_desktop.ui.models.rows_model import TextRow
 from engager_desktop.ui.workspace.data import ManData
-from engager_desktop.ui.workspace.parts import Facts, Table, TabPage, heading
+from engager_desktop.ui.workspace.parts import Facts, Table, TabPage, button_row, heading
 
 HIDDEN = "Recorded; hidden until you choose to show sensitive parts."
 # The Change buttons under each section: (action key, text, accessible name).
@@ -48,7 +48,7 @@ class UnderstandingTab(TabPage):
                 ]
             )
         )
-        self.add(self._buttons(ABOUT_BUTTONS))
+        self.add(button_row(self, *ABOUT_BUTTONS))
         self.add(heading("His story"))
         self.story = self.add(
             Facts(
@@ -61,7 +61,7 @@ class UnderstandingTab(TabPage):
                 ]
             )
         )
-        self.add(self._buttons(STORY_BUTTONS))
+        self.add(button_row(self, *STORY_BUTTONS))
         self.add(heading("Family"))
         self.family = self.add(
             Facts(
@@ -74,7 +74,7 @@ class UnderstandingTab(TabPage):
                 ]
             )
         )
-        self.add(self._buttons(FAMILY_BUTTONS))
+        self.add(button_row(self, *FAMILY_BUTTONS))
         self.add(heading("Readiness and pledge"))
         self.readiness = self.add(
             Facts(
@@ -85,25 +85,12 @@ class UnderstandingTab(TabPage):
                 ]
             )
         )
-        self.add(self._buttons(READINESS_BUTTONS))
+        self.add(button_row(self, *READINESS_BUTTONS))
         self.problems = self.add(Table("Priority problems", ("In his words", "As a goal or need")))
         self.strengths = self.add(Table("Strengths", ("Strength", "Has or wants")))
         self.quick_wins = self.add(Table("Quick wins", ("Quick win", "From", "Achieved")))
         self.distress = self.add(Table("Distress ratings", ("Date", "Score", "Note")))
         self.finish()
-
-    def _buttons(self, specs: tuple[tuple[str, str, str], ...]) -> QWidget:
-        holder = QWidget()
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(0, 0, 0, 0)
-        for key, text, name in specs:
-            button = QPushButton(text)
-            button.setObjectName(key)
-            button.setAccessibleName(name)
-            self.actions[key] = button
-            row.addWidget(button)
-        row.addStretch(1)
-        return holder
 
     def show_data(self, data: ManData) -> None:
         self._data = data
