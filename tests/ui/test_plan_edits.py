@@ -7,7 +7,7 @@ import time
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from engager_desktop.services import action_plan, people
@@ -295,3 +295,25 @@ def test_the_cursor_stays_on_the_row_changed_so_enter_opens_it_again(
     qtbot.keyClick(steps.view, Qt.Key.Key_Return)
     wait_ops(qtbot)
     assert ws.actions.dialogs[-1].step.what == "Ring the council today"
+
+
+def test_escape_leaves_the_goal_as_it_was_and_a_bad_date_is_refused_beside_it(
+    qtbot: QtBot, vault: Vault
+) -> None:
+    man = make_man(vault)
+    make_plan(vault, man)  # a step is due on 5 Nov 2026
+    ws = open_workspace(qtbot, vault, man)
+    goals = tab(ws, "PlanTab").goals
+    dialog = press_enter_on(qtbot, goals, 0)
+    qtbot.keyClicks(dialog.title, " soon")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    wait_ops(qtbot)
+    assert not dialog.isVisible() and _goal(vault, man).title == "Somewhere to live on release"
+    assert not ws.history.stack.canUndo()
+    dialog = press_enter_on(qtbot, goals, 0)
+    dialog.set_on.setDate(QDate(2026, 11, 6))  # after the step's due date
+    save_by_keyboard(qtbot, dialog)
+    assert dialog.isVisible() and dialog.error_text("set_on")
+    assert _goal(vault, man).set_on == date(2026, 11, 2)
