@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWizard
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from engager_desktop.services import action_plan
 from engager_desktop.services.understanding import load_understanding
+from engager_desktop.store.orm import AuditEvent
 from engager_desktop.store.vault import Vault
 from engager_desktop.ui.wizards import base
 from engager_desktop.ui.wizards.base import EngagerWizard
@@ -175,3 +178,68 @@ def test_a_refusal_half_way_keeps_what_was_saved_and_adds_nothing_twice(
     assert [(q.text, q.achieved_on) for q in got.quick_wins] == [
         ("Phone his sister", date(2026, 11, 1))
     ]
+
+
+def test_changing_a_goal_already_in_his_plan_changes_the_goal(qtbot: QtBot, vault: Vault) -> None:
+    """Issue 14: a new wording, kind or area for a goal in his plan was silently dropped."""
+    man = make_man(vault)
+    first = open_wizard(qtbot, "understanding", vault, man)
+    while first.currentId() != first.page_ids["goals"]:
+        next_page(qtbot, first)
+    i = _add_row(qtbot, first, "goals", "priority_problems")
+    type_in(qtbot, _row(first, "goals", "priority_problems", i, "his_words"), "Nowhere to live")
+    type_in(qtbot, _row(first, "goals", "priority_problems", i, "as_goal_or_need"), "A flat")
+    while first.nextId() != -1:
+        next_page(qtbot, first)
+    finish(qtbot, first)
+    (goal,) = action_plan.plan_for(vault, man).goals
+    assert (goal.title, goal.horizon, goal.domain) == ("A flat", "short_term_recovery", "housing")
+
+    again = open_wizard(qtbot, "understanding", vault, man)
+    while again.currentId() != again.page_ids["goals"]:
+        next_page(qtbot, again)
+    wording = _row(again, "goals", "priority_problems", 0, "as_goal_or_need")
+    wording.widget.clear()  # type: ignore[attr-defined]
+    type_in(qtbot, wording, "A room in a shared house")
+    for part in ("horizon", "domain"):
+        box = _row(again, "goals", "priority_problems", 0, part).widget
+        box.setFocus()
+        qtbot.keyClick(box, Qt.Key.Key_Down)
+    while again.nextId() != -1:
+        next_page(qtbot, again)
+    finish(qtbot, again)
+
+    (changed,) = action_plan.plan_for(vault, man).goals
+    assert changed.id == goal.id
+    assert (changed.title, changed.horizon, changed.domain) == (
+        "A room in a shared house",
+        "long_term_maintenance",
+        "family_and_relationships",
+    )
+    with vault.read() as session:
+        actions = session.scalars(select(AuditEvent.action).where(AuditEvent.record_id == goal.id))
+        assert "update" in list(actions)
+
+
+def test_unticking_a_goal_in_his_plan_is_refused_not_ignored(qtbot: QtBot, vault: Vault) -> None:
+    man = make_man(vault)
+    first = open_wizard(qtbot, "understanding", vault, man)
+    while first.currentId() != first.page_ids["goals"]:
+        next_page(qtbot, first)
+    i = _add_row(qtbot, first, "goals", "priority_problems")
+    type_in(qtbot, _row(first, "goals", "priority_problems", i, "his_words"), "No money")
+    while first.nextId() != -1:
+        next_page(qtbot, first)
+    finish(qtbot, first)
+
+    again = open_wizard(qtbot, "understanding", vault, man)
+    while again.currentId() != again.page_ids["goals"]:
+        next_page(qtbot, again)
+    click(qtbot, _row(again, "goals", "priority_problems", 0, "make_goal"))
+    while again.nextId() != -1:
+        next_page(qtbot, again)
+    click(qtbot, button(again, QWizard.WizardButton.FinishButton))
+    qtbot.waitUntil(lambda: again.currentId() == again.page_ids["goals"], timeout=5000)
+    tick = _row(again, "goals", "priority_problems", 0, "make_goal")
+    qtbot.waitUntil(lambda: "mark it dropped" in tick.error.text())
+    assert [g.title for g in action_plan.plan_for(vault, man).goals] == ["No money"]

@@ -1,5 +1,6 @@
 """Save the shared understanding wizard's values through the understanding use cases (no Qt).
 
+A problem already in his plan carries a changed wording, kind or area into its goal.
 The services save each section and each list item in its own transaction, so this goes section
 by section and item by item. Ids of items it adds are written back into the values it reports on
 failure, so pressing Finish again updates them instead of adding them twice. Sections nobody
@@ -60,6 +61,11 @@ LISTS: dict[str, type[Any]] = {
 # Wizard keys that differ from the form's field names.
 RENAMED = {"wanted": "pledge_wanted"}
 SHOWN_AS_YES_NO = frozenset({"wanted", "relationships_help"})
+# A problem's words, kind and area that its goal in the plan is made from.
+GOAL_KEYS = ("his_words", "as_goal_or_need", "horizon", "domain")
+OUT_OF_PLAN = (
+    "This goal is in his action plan. To take it out, mark it dropped on the Action plan tab."
+)
 
 
 def _convert(name: str, default: Any, raw: Any) -> Any:
@@ -107,21 +113,33 @@ def _save_sections(vault: Vault, man_id: str, initial: Values, state: Values) ->
             raise CommitFailed(exc, state, RENAMED.get(field, field) if field else None) from None
 
 
-def _new_goal(vault: Vault, man_id: str, item: Values) -> str:
+def _goal_input(item: Values) -> action_plan.GoalInput:
     title = str(item.get("as_goal_or_need") or item.get("his_words") or "").strip()[:TITLE_MAX]
-    goal = action_plan.GoalInput(
+    return action_plan.GoalInput(
         title=title,
         horizon=str(item.get("horizon") or ""),
         domain=str(item.get("domain") or ""),
         his_words=str(item.get("his_words") or "").strip() or None,
     )
-    return action_plan.add_goal(vault, man_id, goal)
+
+
+def _save_goal(vault: Vault, man_id: str, item: Values, before: Values | None) -> None:
+    """Add the goal a problem became, or carry a changed wording, kind or area into it."""
+    goal_id = item.get("goal_id")
+    if not goal_id:
+        if item.get("make_goal"):
+            item["goal_id"] = action_plan.add_goal(vault, man_id, _goal_input(item))
+        return
+    if not item.get("make_goal"):
+        raise ValidationError("make_goal", OUT_OF_PLAN)
+    if before is None or any(item.get(k) != before.get(k) for k in GOAL_KEYS):
+        action_plan.edit_goal(vault, goal_id, _goal_input(item))
 
 
 def _save_item(vault: Vault, man_id: str, key: str, item: Values, before: Values | None) -> None:
     form_type = LISTS[key]
-    if key == "priority_problems" and item.get("make_goal") and not item.get("goal_id"):
-        item["goal_id"] = _new_goal(vault, man_id, item)
+    if key == "priority_problems":
+        _save_goal(vault, man_id, item, before)
     form = form_of(form_type, item)
     if not item.get("id"):
         item["id"] = service.add_item(vault, man_id, form).id

@@ -31,6 +31,7 @@ class WorkspaceActions:
             "give_reminder": self.give_reminder,
             "follow_up": self.follow_up,
         }
+        handlers.update(self._in_place_edits())
         for tab in workspace.tabs:
             for key, button in tab.actions.items():
                 if key.startswith("print_"):
@@ -38,6 +39,28 @@ class WorkspaceActions:
                     button.clicked.connect(lambda _=False, k=kind: self.print_kind(k))
                 elif key in handlers:
                     button.clicked.connect(lambda _=False, h=handlers[key]: h())
+
+    def _in_place_edits(self) -> dict[str, Any]:
+        """Each tab's edit-in-place wiring (its rows open forms); the handlers of its buttons."""
+        from engager_desktop.ui.workspace.appointment_actions import AppointmentActions
+        from engager_desktop.ui.workspace.ending_edits import EndingEdits
+        from engager_desktop.ui.workspace.plan_edits import PlanEdits
+        from engager_desktop.ui.workspace.release_edits import ReleaseEdits
+        from engager_desktop.ui.workspace.row_editing import edit_from_rows
+        from engager_desktop.ui.workspace.session_edits import SessionEdits
+        from engager_desktop.ui.workspace.understanding_edits import UnderstandingEdits
+        from engager_desktop.ui.workspace.understanding_sections import UnderstandingSections
+
+        self.plan = PlanEdits(self)
+        self.appointments = AppointmentActions(self)
+        self.understanding = UnderstandingEdits(self)
+        self.release = ReleaseEdits(self)
+        self.ending = EndingEdits(self)
+        self.sessions = SessionEdits(self)
+        self.sections = UnderstandingSections(self)
+        edit_from_rows(self._tab("PeopleTab").people, self.edit_person)
+        wired = (self.plan, self.appointments, self.ending, self.sessions, self.sections)
+        return {key: fn for part in wired for key, fn in part.handlers().items()}
 
     # ------------------------------------------------------------------ plumbing
 

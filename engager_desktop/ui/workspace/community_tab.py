@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
-
 from engager_desktop.ui import labels
 from engager_desktop.ui.models.rows_model import TextRow
 from engager_desktop.ui.workspace.data import ManData, row_value
-from engager_desktop.ui.workspace.parts import Facts, Table, TabPage
+from engager_desktop.ui.workspace.parts import Facts, Table, TabPage, button_row
 
 METHOD = {
     "in_person": "In person",
@@ -16,6 +14,19 @@ METHOD = {
     "letter": "Letter",
     "via_other": "Through someone else",
 }
+
+# Two short rows, so they fit beside the caseload at 1024×768.
+APPOINTMENT_BUTTONS = (
+    (
+        ("add_appointment", "&Book an appointment…", "Book an appointment"),
+        ("edit_appointment", "C&hange…", "Change the chosen appointment"),
+        ("cancel_appointment", "Ca&ncel it…", "Cancel the chosen appointment"),
+    ),
+    (
+        ("attended", "He &went", "He went to the chosen appointment"),
+        ("missed", "He &missed it…", "He missed the chosen appointment: follow it up"),
+    ),
+)
 
 
 class CommunityTab(TabPage):
@@ -42,7 +53,13 @@ class CommunityTab(TabPage):
                 empty="No reminder or follow-up is due.",
             )
         )
-        self.add(self._due_buttons())
+        self.add(
+            button_row(
+                self,
+                ("give_reminder", "&Reminder given…", "Reminder given for the chosen one"),
+                ("follow_up", "&Follow up…", "Follow up the chosen missed one"),
+            )
+        )
         self.appointments = self.add(
             Table(
                 "Appointments with services",
@@ -50,6 +67,8 @@ class CommunityTab(TabPage):
                 empty="No appointments recorded.",
             )
         )
+        for specs in APPOINTMENT_BUTTONS:
+            self.add(button_row(self, *specs))
         self.contacts = self.add(
             Table(
                 "Contacts and attempts",
@@ -58,22 +77,6 @@ class CommunityTab(TabPage):
             )
         )
         self.finish()
-
-    def _due_buttons(self) -> QWidget:
-        holder = QWidget()
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(0, 0, 0, 0)
-        for key, text, name in (
-            ("give_reminder", "&Reminder given…", "Reminder given for the chosen one"),
-            ("follow_up", "&Follow up…", "Follow up the chosen missed one"),
-        ):
-            button = QPushButton(text)
-            button.setAccessibleName(name)
-            button.setObjectName(key)
-            self.actions[key] = button
-            row.addWidget(button)
-        row.addStretch(1)
-        return holder
 
     def show_data(self, data: ManData) -> None:
         lost = data.lost_contact

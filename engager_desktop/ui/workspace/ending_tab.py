@@ -5,7 +5,7 @@ from __future__ import annotations
 from engager_desktop.ui import labels
 from engager_desktop.ui.models.rows_model import TextRow
 from engager_desktop.ui.workspace.data import ManData
-from engager_desktop.ui.workspace.parts import Facts, Table, TabPage
+from engager_desktop.ui.workspace.parts import Facts, Table, TabPage, button_row
 
 
 class EndingTab(TabPage):
@@ -26,6 +26,13 @@ class EndingTab(TabPage):
                 ]
             )
         )
+        self.add(
+            button_row(
+                self,
+                ("edit_ending", "C&hange how it ends…", "Change the tapering and how he marks it"),
+                ("edit_support", "Change the &support…", "Change the support that carries on"),
+            )
+        )
         self.blueprint = self.add(
             Facts(
                 [
@@ -33,6 +40,16 @@ class EndingTab(TabPage):
                     ("helps", "What helps"),
                     ("who", "Who to contact"),
                 ]
+            )
+        )
+        self.add(
+            button_row(
+                self,
+                (
+                    "edit_blueprint",
+                    "Change his &blueprint…",
+                    "Change his blueprint for staying well",
+                ),
             )
         )
         self.missing = self.add(
@@ -61,6 +78,7 @@ class EndingTab(TabPage):
             [
                 TextRow(
                     (item.label, "Required" if item.required else "Good to have"),
+                    id=item.key,
                     emphasis=item.required,
                 )
                 for item in check.checks.missing

@@ -159,7 +159,9 @@ class Table(QWidget):
         self.set_rows(())
 
     def set_rows(self, rows: Sequence[TextRow]) -> None:
+        chosen = self.chosen_id()
         self.model.set_rows(rows)
+        self._choose_again(chosen)
         has_rows = bool(rows)
         self.view.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
@@ -191,6 +193,14 @@ class Table(QWidget):
 
     def choose_row(self, row: int) -> None:
         self.view.setCurrentIndex(self._proxy.index(row, 0))
+
+    def _choose_again(self, row_id: str | None) -> None:
+        """Keep the cursor on the row it was on (by id) when the rows are shown again."""
+        for row in range(self.model.rowCount() if row_id else 0):
+            if self.model.row_at(row).id == row_id:
+                index = self._proxy.mapFromSource(self.model.index(row, 0))
+                self.view.setCurrentIndex(index)
+                return
 
 
 class Text(QWidget):
@@ -273,3 +283,19 @@ class TabPage(QScrollArea):
     def clear(self) -> None:
         for part in self.parts:
             part.clear()
+
+
+def button_row(page: TabPage, *specs: tuple[str, str, str]) -> QWidget:
+    """A row of buttons to place under a part of ``page``, each (key in ``page.actions``, text,
+    accessible name); the workspace connects them as it does the top row's."""
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    for key, text, name in specs:
+        button = QPushButton(text)
+        button.setObjectName(key)
+        button.setAccessibleName(name)
+        page.actions[key] = button
+        row.addWidget(button)
+    row.addStretch(1)
+    return holder

@@ -1,11 +1,17 @@
-"""Action plan tab: his goals and every step, who does it and by when, overdue ones marked."""
+"""Action plan tab: his goals and every step, the kind of help, who does it and by when.
+
+Overdue steps are marked. A goal or step opens its edit form from its row (double-click or
+Enter) or from the Change buttons above the tables.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from engager_desktop.ui import labels
 from engager_desktop.ui.models.rows_model import TextRow
 from engager_desktop.ui.workspace.data import ManData
-from engager_desktop.ui.workspace.parts import Facts, Table, TabPage
+from engager_desktop.ui.workspace.parts import Facts, Table, TabPage, button_row
 
 DOMAIN = {
     "housing": "Housing",
@@ -29,11 +35,25 @@ class PlanTab(TabPage):
         self.goals = self.add(
             Table("Goals", ("Goal", "Term", "Area", "Status", "Set on"), empty="No goals yet.")
         )
+        self.add(
+            button_row(
+                self,
+                ("add_goal", "&Add a goal…", "Add a goal to his plan"),
+                ("edit_goal", "Change the &goal…", "Change the chosen goal"),
+            )
+        )
         self.steps = self.add(
             Table(
                 "Steps",
                 ("Step", "Who", "Due", "Status", "Goal"),
                 empty="No steps yet.",
+            )
+        )
+        self.add(
+            button_row(
+                self,
+                ("add_step", "Add a &new step…", "Add a step to a goal"),
+                ("edit_step", "Change the s&tep…", "Change the chosen step"),
             )
         )
         self.finish()
@@ -64,14 +84,32 @@ class PlanTab(TabPage):
                 status = labels.word(labels.STEP_STATUS, step.status)
                 if step.overdue:
                     status = "Overdue"
-                who = step.service_name or step.support_person_name or step.responsible
+                who = who_and_kind(step)
                 due = "Before next session" if step.before_next_session else labels.day(step.due_on)
                 rows.append(
                     TextRow(
                         (step.what, who, due, status, goal.title),
                         id=step.id,
-                        sort_keys=(step.what, who, step.due_on or goal.set_on, status, goal.title),
+                        sort_keys=(
+                            step.what,
+                            who,
+                            step.due_on or goal.set_on,
+                            status,
+                            goal.title,
+                        ),
                         emphasis=step.overdue,
                     )
                 )
         self.steps.set_rows(rows)
+
+
+def who_and_kind(step: Any) -> str:
+    """Who does a step over the kind of help it is (two lines: five columns fit at 1024×768)."""
+    who, kind = who_of(step), labels.word(labels.RESOURCE_KIND, step.resource_kind)
+    return who if kind == who else f"{who}\n{kind}"
+
+
+def who_of(step: Any) -> str:
+    """Who does a step, and the service or person it is linked to."""
+    link = step.service_name or step.support_person_name
+    return f"{step.responsible} ({link})" if link and link != step.responsible else step.responsible

@@ -55,13 +55,13 @@ class ReleaseTab(TabPage):
         self.facts.set("prompts", "\n".join(prompts))
         self.missing.set_rows(
             [
-                TextRow((item.label, item.why_it_matters), emphasis=item.urgent)
+                TextRow((item.label, item.why_it_matters), id=item.key, emphasis=item.urgent)
                 for item in ready.missing
             ]
         )
         self.checklist.set_rows(
             [
-                TextRow((item.label, "Done" if item.done else "Not yet"))
+                TextRow((item.label, "Done" if item.done else "Not yet"), id=item.key)
                 for item in ready.items
                 if item.applies
             ]

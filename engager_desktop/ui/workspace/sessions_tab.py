@@ -19,6 +19,12 @@ class SessionsTab(TabPage):
 
     def __init__(self) -> None:
         super().__init__()
+        self.action("edit_session", "C&hange the session…").setAccessibleName(
+            "Change the chosen session"
+        )
+        self.action("cancel_session", "Ca&ncel a planned session…").setAccessibleName(
+            "Cancel the chosen planned session"
+        )
         self.facts = self.add(
             Facts(
                 [

@@ -10,9 +10,20 @@ from PySide6.QtWidgets import QCheckBox
 from engager_desktop.ui import labels
 from engager_desktop.ui.models.rows_model import TextRow
 from engager_desktop.ui.workspace.data import ManData
-from engager_desktop.ui.workspace.parts import Facts, Table, TabPage, heading
+from engager_desktop.ui.workspace.parts import Facts, Table, TabPage, button_row, heading
 
 HIDDEN = "Recorded; hidden until you choose to show sensitive parts."
+# The Change buttons under each section: (action key, text, accessible name).
+ABOUT_BUTTONS = (
+    ("edit_identity", "Change &who he is…", "Change who he is"),
+    ("edit_background", "Change his &background…", "Change his background"),
+)
+STORY_BUTTONS = (("edit_story", "Change his st&ory…", "Change his story"),)
+FAMILY_BUTTONS = (("edit_family", "Change &family…", "Change what is recorded about family"),)
+READINESS_BUTTONS = (
+    ("edit_readiness", "Change rea&diness…", "Change his readiness to change"),
+    ("edit_pledge", "Change the p&ledge…", "Change his pledge"),
+)
 
 
 class UnderstandingTab(TabPage):
@@ -37,6 +48,7 @@ class UnderstandingTab(TabPage):
                 ]
             )
         )
+        self.add(button_row(self, *ABOUT_BUTTONS))
         self.add(heading("His story"))
         self.story = self.add(
             Facts(
@@ -49,6 +61,7 @@ class UnderstandingTab(TabPage):
                 ]
             )
         )
+        self.add(button_row(self, *STORY_BUTTONS))
         self.add(heading("Family"))
         self.family = self.add(
             Facts(
@@ -61,6 +74,7 @@ class UnderstandingTab(TabPage):
                 ]
             )
         )
+        self.add(button_row(self, *FAMILY_BUTTONS))
         self.add(heading("Readiness and pledge"))
         self.readiness = self.add(
             Facts(
@@ -71,6 +85,7 @@ class UnderstandingTab(TabPage):
                 ]
             )
         )
+        self.add(button_row(self, *READINESS_BUTTONS))
         self.problems = self.add(Table("Priority problems", ("In his words", "As a goal or need")))
         self.strengths = self.add(Table("Strengths", ("Strength", "Has or wants")))
         self.quick_wins = self.add(Table("Quick wins", ("Quick win", "From", "Achieved")))
@@ -118,13 +133,15 @@ class UnderstandingTab(TabPage):
         self.readiness.set("hopes", ready.hopes_for_ending)
         self.readiness.set("pledge", _pledge(u.pledge))
         self.problems.set_rows(
-            [TextRow((p.his_words, p.as_goal_or_need or "")) for p in u.priority_problems]
+            [TextRow((p.his_words, p.as_goal_or_need or ""), id=p.id) for p in u.priority_problems]
         )
         kinds = {"has": "Has", "wants": "Wants to build"}
-        self.strengths.set_rows([TextRow((s.text, kinds.get(s.kind, s.kind))) for s in u.strengths])
+        self.strengths.set_rows(
+            [TextRow((s.text, kinds.get(s.kind, s.kind)), id=s.id) for s in u.strengths]
+        )
         self.quick_wins.set_rows(
             [
-                TextRow((q.text, q.source.capitalize(), labels.day(q.achieved_on)))
+                TextRow((q.text, q.source.capitalize(), labels.day(q.achieved_on)), id=q.id)
                 for q in u.quick_wins
             ]
         )

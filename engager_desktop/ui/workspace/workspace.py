@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.domain.enums import Phase
 from engager_desktop.ui import labels, ops
 from engager_desktop.ui.workspace.community_tab import CommunityTab
 from engager_desktop.ui.workspace.documents_tab import DocumentsTab
@@ -103,7 +104,9 @@ class Workspace(QWidget):
         self._build()
         self._shortcuts()
         from engager_desktop.ui.workspace.actions import WorkspaceActions
+        from engager_desktop.ui.workspace.undo import EditHistory
 
+        self.history = EditHistory(self, self.form_saved, self.say)
         self.actions = WorkspaceActions(self)
         self.clear()
 
@@ -157,6 +160,7 @@ class Workspace(QWidget):
     def set_vault(self, vault: Any) -> None:
         if vault is None:
             self.actions.close_all()
+            self.history.clear()
         self._vault = vault
         self.documents_tab().set_vault(vault)
         self._update_buttons()
@@ -181,6 +185,8 @@ class Workspace(QWidget):
         if man_id is None or self._vault is None:
             self.clear()
             return
+        if man_id != self._man_id:
+            self.history.clear()
         self._man_id = man_id
         request = self._request
         vault = self._vault
@@ -207,6 +213,8 @@ class Workspace(QWidget):
             return
         self.data = data
         man = data.record.participant
+        if man.phase == Phase.CLOSED:  # his work is closed: nothing before it can be undone
+            self.history.clear()
         self.name_label.setText(data.name)
         phase = labels.word(labels.PHASE, man.phase)
         self.sub_label.setText(" · ".join(p for p in (phase, man.prison_number) if p))
@@ -226,6 +234,7 @@ class Workspace(QWidget):
         """Hide every trace of the man shown (on lock, or when none is chosen)."""
         self._request += 1
         self._man_id = None
+        self.history.clear()
         self.data = None
         self.name_label.setText(NO_MAN)
         self.sub_label.clear()

@@ -1,0 +1,109 @@
+"""Change one goal of his plan where it is shown: its words, kind, area, start date and status."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from engager_desktop.ui import labels
+from engager_desktop.ui.forms.base import FormDialog, choice, day_edit, day_of, line, text_of
+from engager_desktop.ui.wizards.choices import DOMAINS, HORIZONS
+from engager_desktop.ui.workspace.undo import Edit, Made
+
+HORIZON_WORDS = {value: word for word, value in HORIZONS}
+DOMAIN_WORDS = {value: word for word, value in DOMAINS}
+STATUS_HELP = (
+    "Achieved: he got there. Changed: it became a different goal. Dropped: no longer wanted. "
+    "Open: still working towards it (choose it to re-open a goal)."
+)
+
+
+class GoalDialog(FormDialog):
+    """``goal``: the ``GoalView`` to change. Saving hands back an ``Edit`` (for undo)."""
+
+    def __init__(self, vault: Any, goal: Any, parent: QWidget | None = None) -> None:
+        super().__init__(vault, "Change a goal", parent)
+        self.goal = goal
+        if goal.his_words:
+            self.set_intro(f"In his words: {goal.his_words}")
+        self.title = self.field("goal", "&Goal:", line(goal.title, 300), "title")
+        self.horizon = self.field("horizon", "&Kind of goal:", choice(HORIZON_WORDS, goal.horizon))
+        self.domain = self.field("domain", "&Area of his life:", choice(DOMAIN_WORDS, goal.domain))
+        self.set_on = self.field("set_on", "&Set on:", day_edit(goal.set_on))
+        self.state = self.field("goal_status", "S&tatus:", choice(labels.GOAL_STATUS, goal.status))
+        self.state.setToolTip(STATUS_HELP)
+        self.state.setAccessibleDescription(STATUS_HELP)
+
+    def work(self) -> Callable[[], Any]:
+        from engager_desktop.services.action_plan import GoalInput
+
+        old = self.goal
+        before = GoalInput(old.title, old.horizon, old.domain, old.his_words, old.set_on)
+        after = GoalInput(
+            text_of(self.title) or "",
+            str(self.horizon.currentData()),
+            str(self.domain.currentData()),
+            old.his_words,
+            day_of(self.set_on),
+        )
+        status = str(self.state.currentData())
+        vault, goal_id = self.vault, old.id
+        undo = _goal_change(vault, goal_id, (after, status), (before, old.status))
+        redo = _goal_change(vault, goal_id, (before, old.status), (after, status))
+
+        def save() -> Edit:
+            redo()
+            return Edit(f"change the goal “{after.title}”", undo, redo)
+
+        return save
+
+
+def _goal_change(vault: Any, goal_id: str, was: Any, wanted: Any) -> Callable[[], None]:
+    """Save the (words, status) ``wanted`` to the goal: only the parts that differ from ``was``."""
+    from engager_desktop.services.action_plan import edit_goal, set_goal_status
+
+    def change() -> None:
+        if wanted[0] != was[0]:
+            edit_goal(vault, goal_id, wanted[0])
+        if wanted[1] != was[1]:
+            set_goal_status(vault, goal_id, wanted[1])
+
+    return change
+
+
+class NewGoalDialog(FormDialog):
+    """Add a goal to his plan where it is shown; undo removes it again."""
+
+    def __init__(self, vault: Any, man_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(vault, "Add a goal", parent)
+        self.man_id = man_id
+        self.set_intro("A goal as he would put it: something he wants to work towards.")
+        self.title = self.field("goal", "&Goal:", line("", 300), "title")
+        self.horizon = self.field("horizon", "&Kind of goal:", choice(HORIZON_WORDS))
+        self.domain = self.field("domain", "&Area of his life:", choice(DOMAIN_WORDS))
+        self.set_on = self.field("set_on", "&Set on:", day_edit(vault.clock.today()))
+
+    def work(self) -> Callable[[], Any]:
+        from engager_desktop.services.action_plan import GoalInput, add_goal, remove_goal
+
+        goal = GoalInput(
+            text_of(self.title) or "",
+            str(self.horizon.currentData()),
+            str(self.domain.currentData()),
+            None,
+            day_of(self.set_on),
+        )
+        vault, man_id = self.vault, self.man_id
+
+        made = Made()
+
+        def add() -> None:  # again on redo: a new record (sync never brings a removed one back)
+            made.id = add_goal(vault, man_id, goal)
+
+        def save() -> Edit:
+            add()
+            return Edit(f"add the goal “{goal.title}”", lambda: remove_goal(vault, made.id), add)
+
+        return save

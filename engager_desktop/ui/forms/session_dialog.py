@@ -1,0 +1,96 @@
+"""Move a planned session, or correct a recorded one (time, place, what was written about it).
+
+Whether he came stays as the session review recorded it; the fields shown follow from that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from engager_desktop.ui import labels
+from engager_desktop.ui.forms.base import (
+    FormDialog,
+    choice,
+    line,
+    moment_edit,
+    moment_of,
+    paragraph,
+    text_of,
+)
+from engager_desktop.ui.workspace.data import row_value
+from engager_desktop.ui.workspace.undo import Edit
+
+TITLES = {
+    None: "Move a planned session",
+    True: "Change a held session",
+    False: "Change a missed session",
+}
+
+
+class SessionDialog(FormDialog):
+    """``row``: the session (a record row) to change."""
+
+    def __init__(self, vault: Any, row: Any, parent: QWidget | None = None) -> None:
+        attended = row_value(row, "attended")
+        super().__init__(vault, TITLES[attended], parent)
+        self.row = row
+        self.starts = self.field("starts_at", "&When:", moment_edit(row_value(row, "starts_at")))
+        self.place = self.field("place", "&Place:", choice(labels.PLACE, row_value(row, "place")))
+        self.location = self.field("location", "W&here:", line(row_value(row, "location") or ""))
+        self.reviewed = self.notes = self.follow_up = None
+        if attended is True:
+            self.set_intro("He came to this session. What was written about it can be corrected.")
+            self.reviewed = self.field(
+                "what_was_reviewed",
+                "What was &reviewed:",
+                paragraph(row_value(row, "reviewed") or ""),
+            )
+            self.notes = self.field("notes", "&Notes:", paragraph(row_value(row, "notes") or ""))
+        elif attended is False:
+            self.set_intro("He missed this session. Say what was done to follow it up.")
+            self.follow_up = self.field(
+                "follow_up", "&Follow-up:", paragraph(row_value(row, "follow_up") or "")
+            )
+
+    def wanted(self) -> Any:
+        from engager_desktop.services.session_edits import SessionChange
+
+        def text(widget: Any) -> str | None:
+            return text_of(widget) if widget is not None else None
+
+        return SessionChange(
+            moment_of(self.starts),
+            str(self.place.currentData()),
+            text_of(self.location),
+            text(self.reviewed),
+            text(self.notes),
+            text(self.follow_up),
+        )
+
+    def work(self) -> Callable[[], Any]:
+        from engager_desktop.services.session_edits import SessionChange, edit_session
+
+        row = self.row
+        before = SessionChange(
+            row_value(row, "starts_at"),
+            row_value(row, "place"),
+            row_value(row, "location"),
+            row_value(row, "reviewed"),
+            row_value(row, "notes"),
+            row_value(row, "follow_up"),
+        )
+        after, vault, meeting_id = self.wanted(), self.vault, row_value(row, "id")
+        label = self.windowTitle().lower()
+
+        def save() -> Edit:
+            edit_session(vault, meeting_id, after)
+            return Edit(
+                label,
+                lambda: edit_session(vault, meeting_id, before),
+                lambda: edit_session(vault, meeting_id, after),
+            )
+
+        return save

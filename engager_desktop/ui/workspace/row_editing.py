@@ -1,0 +1,52 @@
+"""What every tab's in-place editing shares: a row opens its form, and a saved change goes on the
+workspace's undo stack before his record is loaded again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from engager_desktop.ui import ops
+from engager_desktop.ui.workspace.undo import Edit
+
+ROW_HINT = "Press Enter or double-click a row to change it."
+
+
+class RowEdits:
+    """Base of a tab's edit wiring. ``actions``: the workspace's ``WorkspaceActions``."""
+
+    def __init__(self, actions: Any, tab_name: str) -> None:
+        self.actions = actions
+        self.ws = actions.ws
+        self.tab = actions._tab(tab_name)
+
+    def edit_from_rows(self, table: Any, open_form: Callable[[], Any]) -> None:
+        edit_from_rows(table, open_form)
+
+    def open(self, dialog: Any) -> Any:
+        dialog.saved.connect(self.saved)
+        self.actions._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def run_edit(self, edit: Edit, then: Callable[[], Any] | None = None) -> None:
+        """Make a change with no form (a button press) off the UI thread; ``then`` after it."""
+
+        def done(_result: Any) -> None:
+            self.saved(edit)
+            if then is not None:
+                then()
+
+        ops.run(edit.redo, done, lambda message, _exc: self.ws.say(message), owner=self.ws)
+
+    def saved(self, result: Any) -> None:
+        if isinstance(result, Edit):
+            self.ws.history.push(result)
+        self.ws.form_saved()
+
+
+def edit_from_rows(table: Any, open_form: Callable[[], Any]) -> None:
+    """Enter or a double-click on a row of ``table`` (a workspace ``Table``) opens ``open_form``."""
+    table.view.activated.connect(lambda _index: open_form())
+    table.view.setToolTip(ROW_HINT)
+    table.view.setAccessibleDescription(ROW_HINT)

@@ -1,0 +1,69 @@
+"""Open an item's form from its row: the Shared understanding tab's problems, strengths and quick
+wins, and the People and services tab's services he is in touch with."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engager_desktop.ui.forms.parts_dialog import CHECK, LINE, TEXT, Part, PartsDialog
+from engager_desktop.ui.workspace.row_editing import RowEdits
+
+# A service he is in touch with, worded as on the wizard's background page.
+SERVICE_PARTS: tuple[Part, ...] = (
+    ("service_name", "&Service:", LINE),
+    ("when", "&When:", LINE),
+    ("referral_made", "A &referral was made", CHECK),
+    ("still_involved", "Still &involved with him", CHECK),
+    ("outcome", "What came of i&t:", TEXT),
+    ("excluded", "He is e&xcluded from this service", CHECK),
+    ("exclusion_reason", "Why he is exc&luded:", TEXT),
+)
+
+
+class UnderstandingEdits(RowEdits):
+    """Each list's rows open *Change a problem / strength / quick win*."""
+
+    def __init__(self, actions: Any) -> None:
+        super().__init__(actions, "UnderstandingTab")
+        for table, key in (
+            (self.tab.problems, "priority_problems"),
+            (self.tab.strengths, "strengths"),
+            (self.tab.quick_wins, "quick_wins"),
+        ):
+            self.edit_from_rows(table, lambda t=table, k=key: self.edit_item(t, k))
+        self.services = actions._tab("PeopleTab").services
+        self.edit_from_rows(self.services, self.edit_service_contact)
+
+    def edit_item(self, table: Any, key: str) -> Any:
+        if (ready := self.actions._ready()) is None:
+            return None
+        data = self.ws.data
+        chosen = table.chosen_id()
+        item = next((i for i in getattr(data.record.understanding, key) if i.id == chosen), None)
+        if item is None:
+            self.ws.say("Choose a row in the list first.")
+            return None
+        goal_id = getattr(item, "goal_id", None)
+        goal = next((g for g in data.plan.goals if g.id == goal_id), None)
+        from engager_desktop.ui.forms.understanding_item_dialog import ItemDialog
+
+        return self.open(ItemDialog(ready[0], item, goal, data.today, self.ws))
+
+    def edit_service_contact(self) -> Any:
+        if (ready := self.actions._ready()) is None:
+            return None
+        from engager_desktop.services.understanding import update_item
+
+        chosen = self.services.chosen_id()
+        contacts = self.ws.data.record.understanding.service_contacts
+        item = next((c for c in contacts if c.id == chosen), None)
+        if item is None:
+            self.ws.say("Choose a service in the list first.")
+            return None
+        vault = ready[0]
+
+        def store(wanted: Any) -> Any:
+            return update_item(vault, item.id, wanted)
+
+        title = "Change a service he is in touch with"
+        return self.open(PartsDialog(vault, title, item, SERVICE_PARTS, store, self.ws))
