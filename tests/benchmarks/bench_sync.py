@@ -33,8 +33,8 @@ FIGURES = (
         "export_1000",
         "Export of 1,000 men to a bundle",
         "s",
-        "the same records through the same steps done raw (tests/benchmarks/sync_floor.py: serialise, compress, "
-        "age-encrypt, write, fsync, drop from cache, read back)",
+        "the same records through the same steps done raw (tests/benchmarks/sync_floor.py: "
+        "serialise, compress, age-encrypt, write, fsync, drop from cache, read back)",
         ratio_at_most(2),
     ),
     Figure(
