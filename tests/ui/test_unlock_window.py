@@ -7,10 +7,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from engager_desktop.domain.clock import FakeClock
 from engager_desktop.store.lifecycle import unlock_vault
-from engager_desktop.store.vault import VaultOptions
+from engager_desktop.store.orm import AuditEvent
+from engager_desktop.store.vault import Vault, VaultOptions
 from engager_desktop.ui.unlock_window import CODE, CREATE, RECOVER, UNLOCK, UnlockWindow
 from tests.ui.app_fixtures import wait_ops
 from tests.vault_fixtures import TEST_PASSPHRASE
@@ -167,3 +169,26 @@ def test_relock_mode_keeps_to_one_vault(
     assert not window.unlock_page.folder.isEnabled()
     assert window.unlock_page.create_button.isHidden()
     assert "locked" in window.unlock_page.title.text()
+
+
+def test_deleted_backoff_file_still_makes_the_window_wait(
+    qtbot: QtBot, vault_path: Path, options: VaultOptions, clock: FakeClock
+) -> None:
+    """The attack: delete backoff.json to clear the wait before the window opens."""
+    (vault_path / "backoff.json").unlink()
+    window = make_window(qtbot, vault_path, options)
+    assert window.waiting()
+    assert "try again in 2 seconds" in window.unlock_page.countdown.text()
+    assert not window.unlock_page.unlock_button.isEnabled()
+    clock.advance(2)
+    qtbot.waitUntil(lambda: not window.waiting(), timeout=3000)
+    opened: list[Vault] = []
+    window.unlocked.connect(opened.append)
+    try_passphrase(qtbot, window, TEST_PASSPHRASE)
+    assert len(opened) == 1
+    try:
+        with opened[0].read() as session:
+            actions = session.scalars(select(AuditEvent.action)).all()
+        assert "backoff_lost" in actions
+    finally:
+        opened[0].lock()
