@@ -17,6 +17,7 @@ from engager_desktop.cli.common import (
     vault_arg,
     with_backoff_wait,
 )
+from engager_desktop.domain.audit_head import TypedHead, parse_head
 from engager_desktop.paths import demo_vault_dir
 from engager_desktop.services import demo, vault_access
 from engager_desktop.store import credentials
@@ -40,6 +41,13 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("check", help="check encryption, structure, keyslots and the audit chain")
     vault_arg(p)
+    p.add_argument(
+        "--head",
+        type=_audit_head,
+        default=None,
+        metavar="COUNT:HASH",
+        help="the audit head printed on a supervision summary: the log must still hold it",
+    )
     p.set_defaults(handler=cmd_check)
 
     p = sub.add_parser("passwd", help="change the passphrase (or --rekey: a new data key)")
@@ -70,6 +78,13 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError("must be a date as YYYY-MM-DD") from exc
 
 
+def _audit_head(text: str) -> TypedHead:
+    try:
+        return parse_head(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
 def open_vault(args: argparse.Namespace, options: VaultOptions) -> Vault:
     """Unlock the --vault folder with the passphrase from the environment or the terminal."""
     passphrase = read_passphrase()
@@ -95,7 +110,7 @@ def cmd_init(args: argparse.Namespace, options: VaultOptions) -> int:
 
 def cmd_check(args: argparse.Namespace, options: VaultOptions) -> int:
     with open_vault(args, options) as vault:
-        report = check_vault(vault)
+        report = check_vault(vault, args.head)
         vault.audit("check", detail="sound" if report.ok else "problems found")
     for item in report.items:
         print(f"{item.name}: {'ok' if item.ok else 'FAILED'} - {item.message}")
