@@ -23,8 +23,8 @@ from engager_desktop.fsutil import Writer
 from engager_desktop.store import audit, migrate, sync_state
 from engager_desktop.store.stamping import naive_utc, utc_iso
 from engager_desktop.store.vault import Vault
+from engager_desktop.sync import audit_anchor, stick, trust
 from engager_desktop.sync import bundle_format as fmt
-from engager_desktop.sync import stick, trust
 from engager_desktop.sync.age_header import parse_header
 from engager_desktop.sync.errors import BundleRefused, ExportFailed, SyncError
 from engager_desktop.sync.identity import ensure_own_identity, rotate_token
@@ -80,6 +80,7 @@ class _Header:
     acks: dict[str, tuple[int, int]]
     audit_count: int
     audit_head: str
+    audit_seen: dict[str, tuple[int, str]]
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,7 @@ def _build(
         acks=head.acks,
         audit_count=head.audit_count,
         audit_head=head.audit_head,
+        audit_seen=head.audit_seen,
         recipient_kind="passphrase" if passphrase is not None else "x25519",
         recipients=tuple(k.device_id for k in keys),
         scope=scope.kind,
@@ -236,6 +238,7 @@ def _header(conn: Connection, vault: Vault, own: trust.OwnKeys, folder: Path) ->
         acks=acks(conn),
         audit_count=chain.count,
         audit_head=chain.hash,
+        audit_seen=audit_anchor.heads_seen_by_peers(conn, own.device_id),
     )
 
 
@@ -274,6 +277,7 @@ def _record(vault: Vault, built: _Built, final: Path) -> None:
                 scope=made.scope,
                 recipients=",".join(made.recipients) or "passphrase",
                 created_at=naive_utc(vault.clock),
+                audit_count=made.audit_count,
             )
         )
         detail = (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from engager_desktop.sync.errors import BundleRefused
@@ -49,6 +49,9 @@ class Manifest:
     acks: dict[str, tuple[int, int]]  # device -> (last seq imported, last complete seq imported)
     audit_count: int
     audit_head: str
+    # device -> (count, head): this vault's audit head when it held as many entries as when it made
+    # the last bundle that device acknowledged; the device compares it with the head it saw then.
+    audit_seen: dict[str, tuple[int, str]] = field(default_factory=dict)
 
     @property
     def records(self) -> int:
@@ -73,7 +76,11 @@ class Manifest:
             "counts": {t: list(pair) for t, pair in sorted(self.counts.items())},
             "created": {"at": self.created_at, "hlc": self.hlc},
             "acks": {d: list(pair) for d, pair in sorted(self.acks.items())},
-            "audit": {"count": self.audit_count, "head": self.audit_head},
+            "audit": {
+                "count": self.audit_count,
+                "head": self.audit_head,
+                "seen": {d: [c, h] for d, (c, h) in sorted(self.audit_seen.items())},
+            },
         }
 
     def to_bytes(self) -> bytes:
@@ -171,7 +178,7 @@ def _build(top: dict[str, Any]) -> Manifest:
     if payload["compression"] != "zlib":
         raise _bad("unknown compression")
     created = _obj(top["created"], {"at", "hlc"}, "created")
-    audit = _obj(top["audit"], {"count", "head"}, "audit")
+    audit = _obj(top["audit"], {"count", "head", "seen"}, "audit")
     previous = top["previous"]
     return Manifest(
         bundle_id=_str(top["bundle_id"], _UUID, "bundle id"),
@@ -193,6 +200,7 @@ def _build(top: dict[str, Any]) -> Manifest:
         acks=_acks(top["acks"]),
         audit_count=_int(audit["count"], "audit count"),
         audit_head=_str(audit["head"], _HEX64, "audit head"),
+        audit_seen=_seen(audit["seen"]),
     )
 
 
@@ -206,3 +214,17 @@ def _acks(value: Any) -> dict[str, tuple[int, int]]:
     if not isinstance(value, dict) or len(value) > MAX_ACKS:
         raise _bad("acks are malformed")
     return {_str(d, _UUID, "an ack"): _pair(p, "an ack") for d, p in value.items()}
+
+
+def _seen(value: Any) -> dict[str, tuple[int, str]]:
+    if not isinstance(value, dict) or len(value) > MAX_ACKS:
+        raise _bad("audit heads seen are malformed")
+    out = {}
+    for device, pair in value.items():
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise _bad("an audit head seen is not a count and a hash")
+        out[_str(device, _UUID, "an audit head seen")] = (
+            _int(pair[0], "an audit count seen"),
+            _str(pair[1], _HEX64, "an audit head seen"),
+        )
+    return out
