@@ -49,10 +49,9 @@ class Vault:
         data_key: bytes,
     ) -> None:
         self.path = path
-        self.data_key = data_key
-        self.engine = engine
         self.options = options
         self._lock = instance_lock
+        self._use_engine(engine, data_key)
         meta = self._read_meta()
         self.vault_id = meta["vault_id"]
         self.device_id = meta["device_id"]
@@ -60,13 +59,25 @@ class Vault:
         last = Stamp.parse(meta[HLC_KEY]) if HLC_KEY in meta else Stamp(0, 0)
         self.hlc = HybridClock(options.clock, last)
         self.stamper = Stamper(self.device_id, options.clock, self.hlc)
-        self._reader = sessionmaker(bind=engine, expire_on_commit=False)
-        self._writer = sessionmaker(
-            bind=engine.execution_options(immediate=True), expire_on_commit=False
-        )
-        self.stamper.install(self._writer)
+        self._make_sessions()
         self._local = threading.local()
         self.closed = False
+
+    def _use_engine(self, engine: Engine, data_key: bytes) -> None:
+        self.engine = engine
+        self.data_key = data_key
+
+    def _make_sessions(self) -> None:
+        self._reader = sessionmaker(bind=self.engine, expire_on_commit=False)
+        self._writer = sessionmaker(
+            bind=self.engine.execution_options(immediate=True), expire_on_commit=False
+        )
+        self.stamper.install(self._writer)
+
+    def rekeyed(self, engine: Engine, data_key: bytes) -> None:
+        """Carry on under a new data key after a rekey; the single-instance lock stays held."""
+        self._use_engine(engine, data_key)
+        self._make_sessions()
 
     @property
     def clock(self) -> Clock:
