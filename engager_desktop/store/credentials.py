@@ -149,7 +149,8 @@ def rekey(
     step(3)
     _write_verified(path, keyslots.keep_generation(both, new_gen), options, secret)
     vault.rekeyed(engine, new_dek)
-    vault.audit("rekey_finished", detail=None if new_passphrase is None else "new passphrase")
+    if not vault.closed:  # locked meanwhile (the idle lock): the finish shows in keyslots.json only
+        vault.audit("rekey_finished", detail=None if new_passphrase is None else "new passphrase")
     return code
 
 

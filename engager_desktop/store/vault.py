@@ -76,6 +76,9 @@ class Vault:
 
     def rekeyed(self, engine: Engine, data_key: bytes) -> None:
         """Carry on under a new data key after a rekey; the single-instance lock stays held."""
+        if self.closed:  # locked (the idle lock, say) while the rekey ran: keep nothing open
+            engine.dispose()
+            return
         self._use_engine(engine, data_key)
         self._make_sessions()
 

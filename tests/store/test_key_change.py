@@ -127,3 +127,15 @@ def test_rekey_keeps_the_same_vault_object_working(vault_path: Path) -> None:
         vault.lock()
     shutil.rmtree(vault_path / "backups", ignore_errors=True)
     unlock_vault(vault_path, NEW, test_options()).lock()
+
+
+def test_a_vault_locked_while_it_was_rekeyed_keeps_nothing_open(vault_path: Path) -> None:
+    vault = unlock_vault(vault_path, TEST_PASSPHRASE, test_options())
+
+    def lock_half_way(step: int, _total: int, _what: str) -> None:
+        if step == 3:
+            vault.lock()  # the idle lock firing on the UI thread mid-rekey
+
+    credentials.rekey(vault, TEST_PASSPHRASE, NEW, lock_half_way)
+    assert vault.closed
+    unlock_vault(vault_path, NEW, test_options()).lock()  # the lock was released, the rekey done
