@@ -36,3 +36,18 @@ def test_a_rewritten_log_is_refused_in_the_import_dialog(
     assert community.digest() == before
     assert _refusals(community) == ["audit_head"]
     dialog.grab().save("/tmp/sync-audit-import-refused.png")
+
+
+def test_the_supervision_view_shows_a_head_check_accepts(qtbot: QtBot, vault) -> None:  # type: ignore[no-untyped-def]
+    from engager_desktop.domain.audit_head import parse_head
+    from engager_desktop.ui.supervision_view import SupervisionView
+
+    view = SupervisionView(vault)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: "check --head" in view.head.text(), timeout=15_000)
+    shown = view.head.text().split("check --head: ")[1].rstrip(".")
+    head = vault.audit_head()
+    typed = parse_head(shown)  # what a supervisor copies from the screen is accepted
+    assert typed.count <= head.count and len(typed.hash_prefix) == 16
+    view.grab().save("/tmp/sync-audit-supervision-view.png")
