@@ -12,10 +12,13 @@ from engager_desktop.crypto.errors import VaultDamaged
 from engager_desktop.store.lifecycle import unlock_vault
 from engager_desktop.store.orm import Participant
 from engager_desktop.store.vault import Vault
+from engager_desktop.ui.a11y import unnamed_inputs
 from engager_desktop.ui.passphrase_dialog import CODE, FORM, PassphraseDialog
-from tests.ui.app_fixtures import wait_ops
+from engager_desktop.ui.settings import Settings
+from tests.ui.app_fixtures import settings, wait_ops
 from tests.vault_fixtures import TEST_PASSPHRASE, test_options
 
+__all__ = ["settings"]
 pytestmark = pytest.mark.gui
 
 
@@ -29,6 +32,7 @@ def _fill(qtbot: QtBot, vault: Vault, tick: bool) -> PassphraseDialog:
         qtbot.mouseClick(dialog.someone.box, Qt.MouseButton.LeftButton)
     assert dialog.someone.box.isChecked() is tick
     assert dialog.change_button.isEnabled()
+    assert unnamed_inputs(dialog) == []
     return dialog
 
 
@@ -80,3 +84,17 @@ def test_someone_may_know_reencrypts_with_its_steps_and_shows_a_new_code(
     (vault_path / "keyslots.json").write_bytes(old)
     with pytest.raises(VaultDamaged):
         unlock_vault(vault_path, TEST_PASSPHRASE, test_options())
+
+
+def test_the_file_menu_opens_it(qtbot: QtBot, vault: Vault, settings: Settings) -> None:
+    from engager_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.set_vault(vault)
+    window.show()
+    wait_ops(qtbot)
+    window.commands["passphrase"].trigger()
+    dialogs = window.findChildren(PassphraseDialog)
+    assert len(dialogs) == 1 and dialogs[0].isVisible()
+    dialogs[0].reject()
