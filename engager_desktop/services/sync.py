@@ -250,7 +250,7 @@ def verify_bundle(vault: Vault, path: Path, passphrase: str | None = None) -> Ve
         with vault.read() as session:
             conn = session.connection()
             plan.check_references(conn, records)
-            audit_anchor.check_heads(conn, opened.manifest, vault.device_id)
+            audit_anchor.check_heads(conn, opened.manifest)
             warnings = importer.ledger_warnings(conn, opened)
             done = session.get(ImportLedger, opened.manifest.bundle_id) is not None
     except BundleRefused as exc:

@@ -80,7 +80,7 @@ class _Header:
     acks: dict[str, tuple[int, int]]
     audit_count: int
     audit_head: str
-    audit_seen: dict[str, tuple[int, str]]
+    audit_earlier: tuple[tuple[int, str], ...]
 
 
 @dataclass(frozen=True)
@@ -188,7 +188,7 @@ def _build(
         acks=head.acks,
         audit_count=head.audit_count,
         audit_head=head.audit_head,
-        audit_seen=head.audit_seen,
+        audit_earlier=head.audit_earlier,
         recipient_kind="passphrase" if passphrase is not None else "x25519",
         recipients=tuple(k.device_id for k in keys),
         scope=scope.kind,
@@ -238,7 +238,7 @@ def _header(conn: Connection, vault: Vault, own: trust.OwnKeys, folder: Path) ->
         acks=acks(conn),
         audit_count=chain.count,
         audit_head=chain.hash,
-        audit_seen=audit_anchor.heads_seen_by_peers(conn, own.device_id),
+        audit_earlier=audit_anchor.earlier_heads(conn, own.device_id),
     )
 
 

@@ -102,7 +102,7 @@ def _import(
     with vault.read() as session:
         if _already_imported(session.connection(), made.bundle_id):
             return _repeat(vault, opened, dry_run)
-        audit_anchor.check_heads(session.connection(), made, vault.device_id)
+        audit_anchor.check_heads(session.connection(), made)
         warnings = ledger_warnings(session.connection(), opened)
     records = verify.records(opened, limits)
     if dry_run:

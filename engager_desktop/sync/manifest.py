@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from engager_desktop.sync.errors import BundleRefused
@@ -17,6 +17,7 @@ FORMAT = "engager-bundle/1"
 MAX_MANIFEST_BYTES = 64 * 1024
 MAX_RECIPIENTS = 32
 MAX_ACKS = 256
+MAX_EARLIER_HEADS = 64
 SCOPES = ("all", "since_ack", "men")
 RECIPIENT_KINDS = ("x25519", "passphrase")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -49,9 +50,9 @@ class Manifest:
     acks: dict[str, tuple[int, int]]  # device -> (last seq imported, last complete seq imported)
     audit_count: int
     audit_head: str
-    # device -> (count, head): this vault's audit head when it held as many entries as when it made
-    # the last bundle that device acknowledged; the device compares it with the head it saw then.
-    audit_seen: dict[str, tuple[int, str]] = field(default_factory=dict)
+    # (count, head) of this vault's audit log at earlier bundles: those the other devices last
+    # acknowledged and the most recent ones; each receiver compares those it saw (sync.audit_anchor)
+    audit_earlier: tuple[tuple[int, str], ...] = ()
 
     @property
     def records(self) -> int:
@@ -79,7 +80,7 @@ class Manifest:
             "audit": {
                 "count": self.audit_count,
                 "head": self.audit_head,
-                "seen": {d: [c, h] for d, (c, h) in sorted(self.audit_seen.items())},
+                "earlier": [[count, head] for count, head in self.audit_earlier],
             },
         }
 
@@ -178,7 +179,7 @@ def _build(top: dict[str, Any]) -> Manifest:
     if payload["compression"] != "zlib":
         raise _bad("unknown compression")
     created = _obj(top["created"], {"at", "hlc"}, "created")
-    audit = _obj(top["audit"], {"count", "head", "seen"}, "audit")
+    audit = _obj(top["audit"], {"count", "head", "earlier"}, "audit")
     previous = top["previous"]
     return Manifest(
         bundle_id=_str(top["bundle_id"], _UUID, "bundle id"),
@@ -200,7 +201,7 @@ def _build(top: dict[str, Any]) -> Manifest:
         acks=_acks(top["acks"]),
         audit_count=_int(audit["count"], "audit count"),
         audit_head=_str(audit["head"], _HEX64, "audit head"),
-        audit_seen=_seen(audit["seen"]),
+        audit_earlier=_earlier(audit["earlier"]),
     )
 
 
@@ -216,15 +217,15 @@ def _acks(value: Any) -> dict[str, tuple[int, int]]:
     return {_str(d, _UUID, "an ack"): _pair(p, "an ack") for d, p in value.items()}
 
 
-def _seen(value: Any) -> dict[str, tuple[int, str]]:
-    if not isinstance(value, dict) or len(value) > MAX_ACKS:
-        raise _bad("audit heads seen are malformed")
-    out = {}
-    for device, pair in value.items():
-        if not isinstance(pair, list) or len(pair) != 2:
-            raise _bad("an audit head seen is not a count and a hash")
-        out[_str(device, _UUID, "an audit head seen")] = (
-            _int(pair[0], "an audit count seen"),
-            _str(pair[1], _HEX64, "an audit head seen"),
-        )
-    return out
+def _earlier(value: Any) -> tuple[tuple[int, str], ...]:
+    if not isinstance(value, list) or len(value) > MAX_EARLIER_HEADS:
+        raise _bad("earlier audit heads are malformed")
+    heads = tuple(
+        (_int(pair[0], "an earlier audit count"), _str(pair[1], _HEX64, "an earlier audit head"))
+        for pair in value
+        if isinstance(pair, list) and len(pair) == 2
+    )
+    counts = [count for count, _head in heads]
+    if len(heads) != len(value) or counts != sorted(set(counts)):
+        raise _bad("earlier audit heads are malformed")
+    return heads

@@ -73,7 +73,8 @@ def test_the_bundle_carries_the_head_the_receiver_saw(pair: tuple[Laptop, Laptop
     made = _opened(community, bundle).manifest
     with prison.vault.read() as session:
         head = session.scalar(select(AuditEvent.hash).where(AuditEvent.seq == seen))
-    assert made.audit_seen == {community.device_id: (seen, head)}
+    assert (seen, head) in made.audit_earlier
+    assert all(count < made.audit_count for count, _head in made.audit_earlier)
     community.take(bundle)  # an honest log passes
 
 
@@ -114,3 +115,21 @@ def test_the_cli_refuses_it_on_one_line(
     finally:
         community.vault = unlock_vault(community.path, TEST_PASSPHRASE, options)
     assert _refusals(community) == ["audit_head"]
+
+
+def test_a_rewrite_after_the_last_acknowledgement_is_refused_too(
+    pair: tuple[Laptop, Laptop],
+) -> None:
+    """The attack: rewrite only entries the receiver saw in a bundle it has not acknowledged yet."""
+    prison, community = pair
+    acked = _exchange(prison, community)
+    add_man(prison)
+    unacked = prison.export(community)
+    community.take(unacked)  # community saw this head; prison has no acknowledgement of it
+    seen = _opened(community, unacked).manifest.audit_count
+    _reopen_after(prison, {acked + 2})  # an entry after the acknowledged head, before the seen one
+    assert acked + 2 < seen
+    add_man(prison)
+    with pytest.raises(BundleRefused) as caught:
+        community.take(prison.export(community))
+    assert caught.value.code == "audit_head"

@@ -3,9 +3,9 @@
 Revision ID: 0006
 Revises: 0005
 
-A later bundle carries this vault's audit head at that count to the laptop that acknowledged the
-export, which compares it with the head it saw then (``sync.audit_anchor``). Exports made before
-this revision have no count (NULL) and anchor nothing. ``sync_exports`` never leaves the vault.
+Later bundles carry this vault's audit head at that count, and the laptops that imported the
+export compare it with the head they saw then (``sync.audit_anchor``). Exports made before this
+revision have no count (NULL) and anchor nothing. ``sync_exports`` never leaves the vault.
 """
 
 from __future__ import annotations
