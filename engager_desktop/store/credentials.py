@@ -137,18 +137,22 @@ def rekey(
     both = keyslots.with_deks(ks, both_keys, secret, code, calibrate(options.kdf))
     _write_verified(path, both, options, secret)
     vault.audit("rekey_started")
-    step(1)
-    vault.engine.dispose()
-    try:
-        _reencrypt(path, deks[old_gen], new_dek)
-        step(2)
-        engine = _checked_engine(path, new_dek)
-    except BaseException:
-        _carry_on(vault, both_keys)
-        raise
-    step(3)
-    _write_verified(path, keyslots.keep_generation(both, new_gen), options, secret)
-    vault.rekeyed(engine, new_dek)
+    with vault.paused():  # other threads' reads and writes wait for the new key
+        step(1)
+        vault.engine.dispose()
+        engine: Engine | None = None
+        try:
+            _reencrypt(path, deks[old_gen], new_dek)
+            step(2)
+            engine = _checked_engine(path, new_dek)
+            step(3)
+            _write_verified(path, keyslots.keep_generation(both, new_gen), options, secret)
+        except BaseException:
+            if engine is not None:
+                engine.dispose()
+            _carry_on(vault, both_keys)
+            raise
+        vault.rekeyed(engine, new_dek)
     if not vault.closed:  # locked meanwhile (the idle lock): the finish shows in keyslots.json only
         vault.audit("rekey_finished", detail=None if new_passphrase is None else "new passphrase")
     return code

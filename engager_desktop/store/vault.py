@@ -61,6 +61,8 @@ class Vault:
         self.stamper = Stamper(self.device_id, options.clock, self.hlc)
         self._make_sessions()
         self._local = threading.local()
+        self._gate = threading.Event()  # cleared while a rekey swaps the key: others wait
+        self._gate.set()
         self.closed = False
 
     def _use_engine(self, engine: Engine, data_key: bytes) -> None:
@@ -73,6 +75,15 @@ class Vault:
             bind=self.engine.execution_options(immediate=True), expire_on_commit=False
         )
         self.stamper.install(self._writer)
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """Hold other threads' reads and writes at the door while the data key is replaced."""
+        self._gate.clear()
+        try:
+            yield
+        finally:
+            self._gate.set()
 
     def rekeyed(self, engine: Engine, data_key: bytes) -> None:
         """Carry on under a new data key after a rekey; the single-instance lock stays held."""
@@ -175,6 +186,7 @@ class Vault:
             return audit_chain.head(conn)
 
     def _check_open(self) -> None:
+        self._gate.wait()
         if self.closed:
             raise VaultLocked()
 

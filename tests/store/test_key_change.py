@@ -139,3 +139,59 @@ def test_a_vault_locked_while_it_was_rekeyed_keeps_nothing_open(vault_path: Path
     credentials.rekey(vault, TEST_PASSPHRASE, NEW, lock_half_way)
     assert vault.closed
     unlock_vault(vault_path, NEW, test_options()).lock()  # the lock was released, the rekey done
+
+
+def test_reads_from_other_threads_wait_for_the_new_key(vault_path: Path) -> None:
+    """A background read landing mid-rekey (the GUI's other work) must not use the old key."""
+    import threading
+    import time
+
+    vault = unlock_vault(vault_path, TEST_PASSPHRASE, test_options())
+    results: list[object] = []
+
+    def read() -> None:
+        try:
+            with vault.read() as session:
+                results.append(session.query(Participant).count())
+        except Exception as exc:  # noqa: BLE001 - the finding itself
+            results.append(exc)
+
+    reader = threading.Thread(target=read)
+
+    def start_reader(step: int, _total: int, _what: str) -> None:
+        if step == 3:  # the database is re-encrypted; the vault still holds the old engine
+            reader.start()
+            time.sleep(0.3)
+
+    try:
+        credentials.rekey(vault, TEST_PASSPHRASE, NEW, start_reader)
+        reader.join(timeout=10)
+        assert results == [0]
+    finally:
+        vault.lock()
+
+
+def test_a_rekey_failing_at_its_last_write_leaves_everything_working(
+    vault_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk refuses the final keyslots file: the open vault and the one on disk both work."""
+    real = credentials._write_verified
+    calls: list[int] = []
+
+    def second_write_fails(*args: object) -> None:
+        calls.append(1)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(credentials, "_write_verified", second_write_fails)
+    vault = unlock_vault(vault_path, TEST_PASSPHRASE, test_options())
+    try:
+        with pytest.raises(OSError):
+            credentials.rekey(vault, TEST_PASSPHRASE, NEW)
+        with vault.read() as session:  # carried on under whichever key opens it now
+            assert session.query(Participant).count() == 0
+        vault.audit("print", detail="still writable")
+    finally:
+        vault.lock()
+    unlock_vault(vault_path, NEW, test_options()).lock()  # the next unlock finishes the rekey
