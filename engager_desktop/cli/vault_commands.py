@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,9 +18,9 @@ from engager_desktop.cli.common import (
     vault_arg,
     with_backoff_wait,
 )
+from engager_desktop.domain.audit_head import TypedHead, parse_head
 from engager_desktop.paths import demo_vault_dir
 from engager_desktop.services import demo, vault_access
-from engager_desktop.store import credentials
 from engager_desktop.store.check import check_vault
 from engager_desktop.store.lifecycle import create_vault, unlock_vault
 from engager_desktop.store.vault import Vault, VaultOptions
@@ -46,19 +47,36 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("check", help="check encryption, structure, keyslots and the audit chain")
     vault_arg(p)
+    p.add_argument(
+        "--head",
+        type=_audit_head,
+        default=None,
+        metavar="COUNT:HASH",
+        help="the audit head printed on a supervision summary: the log must still hold it",
+    )
     p.set_defaults(handler=cmd_check)
 
-    p = sub.add_parser("passwd", help="change the passphrase (or --rekey: a new data key)")
+    p = sub.add_parser("passwd", help="change the passphrase (or --rekey: a new data key too)")
     vault_arg(p)
     p.add_argument(
         "--rekey",
         action="store_true",
-        help="re-encrypt with a new data key and issue a new recovery code",
+        help="someone may know my old passphrase or recovery code: a new passphrase, a new data "
+        "key (the database re-encrypted) and a new recovery code",
     )
     p.set_defaults(handler=cmd_passwd)
 
-    p = sub.add_parser("recover", help="open with the recovery code and set a new passphrase")
+    p = sub.add_parser(
+        "recover",
+        help="open with the recovery code; set a new passphrase, data key and recovery code",
+    )
     vault_arg(p)
+    p.add_argument(
+        "--keep-data-key",
+        action="store_true",
+        help="no one else may know the old passphrase or code: keep the data key (faster; an "
+        "old copy of keyslots.json still opens the vault)",
+    )
     p.set_defaults(handler=cmd_recover)
 
 
@@ -74,6 +92,13 @@ def _iso_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError("must be a date as YYYY-MM-DD") from exc
+
+
+def _audit_head(text: str) -> TypedHead:
+    try:
+        return parse_head(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def open_vault(args: argparse.Namespace, options: VaultOptions) -> Vault:
@@ -101,7 +126,7 @@ def cmd_init(args: argparse.Namespace, options: VaultOptions) -> int:
 
 def cmd_check(args: argparse.Namespace, options: VaultOptions) -> int:
     with open_vault(args, options) as vault:
-        report = check_vault(vault)
+        report = check_vault(vault, args.head)
         vault.audit("check", detail="sound" if report.ok else "problems found")
     for item in report.items:
         print(f"{item.name}: {'ok' if item.ok else 'FAILED'} - {item.message}")
@@ -115,26 +140,57 @@ def cmd_passwd(args: argparse.Namespace, options: VaultOptions) -> int:
     current = read_passphrase()
     vault = with_backoff_wait(options, lambda: unlock_vault(args.vault, current, options))
     try:
-        if args.rekey:
-            vault, code = credentials.rekey(vault, current)
-            print("database re-encrypted with a new data key")
-            _print_code(code)
-        else:
-            credentials.change_passphrase(vault, current, read_new_passphrase())
-            print("passphrase changed; the old one no longer opens this vault")
+        new = read_new_passphrase()
+        change = vault_access.change_passphrase(
+            vault, current, new, someone_may_know=args.rekey, progress=_progress
+        )
     finally:
         vault.lock()
+    print("passphrase changed")
+    _tell(change)
     return 0
 
 
 def cmd_recover(args: argparse.Namespace, options: VaultOptions) -> int:
     code = read_secret("ENGAGER_RECOVERY_CODE", "Recovery code: ", what="recovery code")
     new = read_new_passphrase()
-    vault, new_code = credentials.recover(args.vault, code, new, options)
+    vault, _code, change = vault_access.recover(
+        args.vault,
+        code,
+        new,
+        options,
+        someone_may_know=not args.keep_data_key,
+        progress=_progress,
+    )
     vault.lock()
     print("vault recovered; the new passphrase is set and the old recovery code no longer works")
-    _print_code(new_code)
+    _tell(change)
     return 0
+
+
+def _progress(step: int, total: int, what: str) -> None:
+    print(f"step {step} of {total}: {what}…", file=sys.stderr, flush=True)
+
+
+def _tell(change: vault_access.KeyChange) -> None:
+    """Exactly what still opens the vault after a change of passphrase."""
+    if change.rekeyed:
+        print(
+            "the database is re-encrypted under a new data key: a copy of the old keyslots.json "
+            "no longer opens it, with the old passphrase or the old recovery code"
+        )
+    else:
+        print(
+            "the data key is unchanged: a copy of the old keyslots.json still opens this vault "
+            "with the old passphrase (or the recovery code of its time). If someone may know "
+            "either, run: engager-desktop passwd --rekey"
+        )
+    if change.old_backups:
+        print("these backups still open with the passphrase and recovery code of their time:")
+        for name in change.old_backups:
+            print(f"  {name}")
+    if change.code is not None:
+        _print_code(change.code)
 
 
 def cmd_demo(args: argparse.Namespace, options: VaultOptions) -> int:

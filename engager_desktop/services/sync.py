@@ -20,8 +20,8 @@ from engager_desktop.services.common import rebuild_search, refresh_search
 from engager_desktop.store.orm.system import Conflict, ImportLedger
 from engager_desktop.store.stamping import naive_utc
 from engager_desktop.store.vault import Vault
+from engager_desktop.sync import audit_anchor, bundle_passphrase, importer, plan, trust, verify
 from engager_desktop.sync import bundle_format as fmt
-from engager_desktop.sync import bundle_passphrase, importer, plan, trust, verify
 from engager_desktop.sync import conflicts as conflict_rules
 from engager_desktop.sync import device_card as cards
 from engager_desktop.sync.errors import BundleRefused, SyncError, TrustError
@@ -247,6 +247,7 @@ def verify_bundle(vault: Vault, path: Path, passphrase: str | None = None) -> Ve
         with vault.read() as session:
             conn = session.connection()
             plan.check_references(conn, records)
+            audit_anchor.check_heads(conn, opened.manifest)
             warnings = importer.ledger_warnings(conn, opened)
             done = session.get(ImportLedger, opened.manifest.bundle_id) is not None
     except BundleRefused as exc:

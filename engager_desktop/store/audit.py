@@ -134,6 +134,14 @@ def verify(conn: Connection) -> ChainReport:
     return report
 
 
+def hash_at(conn: Connection, count: int) -> str | None:
+    """The head when the chain held ``count`` entries: the hash of entry ``count``."""
+    if count == 0:
+        return GENESIS
+    row = conn.execute(select(AuditEvent.hash).where(AuditEvent.seq == count)).first()
+    return None if row is None else str(row[0])
+
+
 def matches_head(conn: Connection, carried: ChainHead) -> bool:
     """True if the chain still holds the entry a bundle carried away (no truncation)."""
     row = conn.execute(select(AuditEvent.hash).where(AuditEvent.seq == carried.count)).first()

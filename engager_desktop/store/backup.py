@@ -11,6 +11,7 @@ import sqlcipher3
 
 from engager_desktop.crypto.errors import VaultDamaged, VaultError
 from engager_desktop.fsutil import fsync_dir
+from engager_desktop.store.backoff import start_file
 from engager_desktop.store.engine import open_connection
 
 BACKUP_DIR = "backups"
@@ -35,6 +36,7 @@ def backup_vault(vault_dir: Path, dek: bytes, *, reason: str, when: datetime) ->
             target.close()
             source.close()
         shutil.copy2(vault_dir / "keyslots.json", tmp / "keyslots.json")
+        start_file(tmp / "backoff.json")  # a backup opens as a vault of its own
         for item in tmp.iterdir():
             with item.open("rb") as handle:
                 os.fsync(handle.fileno())

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sqlalchemy import Connection
+
 from engager_desktop.crypto.errors import VaultError
+from engager_desktop.domain.audit_head import TypedHead
 from engager_desktop.store import audit
 from engager_desktop.store.lifecycle import _read_keyslots
 from engager_desktop.store.vault import Vault
@@ -26,7 +29,8 @@ class CheckReport:
         return all(item.ok for item in self.items)
 
 
-def check_vault(vault: Vault) -> CheckReport:
+def check_vault(vault: Vault, head: TypedHead | None = None) -> CheckReport:
+    """Every check; with ``head`` (typed from a printout) the chain must still hold that entry."""
     report = CheckReport()
     with vault.engine.connect() as conn:
         cipher = [row[0] for row in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
@@ -58,9 +62,31 @@ def check_vault(vault: Vault) -> CheckReport:
                 f"{chain.count} entries linked" if chain.ok else "; ".join(chain.problems[:5]),
             )
         )
+        if head is not None:
+            report.items.append(_against_head(conn, chain.count, head))
     try:
         _read_keyslots(vault.path, vault.options)
         report.items.append(CheckItem("keyslots", True, "checksum matches"))
     except VaultError as exc:
         report.items.append(CheckItem("keyslots", False, str(exc)))
     return report
+
+
+def _against_head(conn: Connection, count: int, head: TypedHead) -> CheckItem:
+    """A chain rewritten with the passphrase links up again; a head printed earlier does not."""
+    if head.count > count:
+        return CheckItem(
+            "audit head",
+            False,
+            f"the log has {count} entries, fewer entries than the printed head's {head.count}: "
+            "entries were removed since it was printed",
+        )
+    found = audit.hash_at(conn, head.count)
+    if found is None or not found.startswith(head.hash_prefix):
+        return CheckItem(
+            "audit head",
+            False,
+            f"entry {head.count} differs from the printed head: the log was rewritten "
+            "since it was printed (or the head was mistyped)",
+        )
+    return CheckItem("audit head", True, f"entry {head.count} matches the printed head")

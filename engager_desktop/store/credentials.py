@@ -1,16 +1,20 @@
 """Change the passphrase, recover with the recovery code, and rekey the database.
 
 A new keyslots file is verified (parsed back and opened with the new secret) before it replaces
-the old one, and the old one is gone once it is replaced, so the old passphrase or recovery code
-stops working. A full rekey writes a keyslots file holding both data keys, re-encrypts the
-database, checks it opens under the new key, then drops the old key: a crash at any point leaves
-an openable vault.
+the old one. A passphrase change or a recovery rewraps the same data key: the vault's keyslots file
+no longer opens with the old secret, but any copy of the old file (a backup's included) still does.
+Only a rekey (a new data key) shuts such a copy out. A rekey writes a keyslots file holding both
+data keys, re-encrypts the database, checks it opens under the new key, then drops the old key: a
+crash at any point leaves an openable vault.
 """
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from pathlib import Path
+
+from sqlalchemy import Engine
 
 from engager_desktop.crypto import keyslots, recovery_code
 from engager_desktop.crypto.errors import VaultDamaged, VaultError
@@ -25,9 +29,18 @@ from engager_desktop.store.lifecycle import (
     _open,
     _read_keyslots,
     _require_vault,
+    _working_key,
     require_strong,
 )
 from engager_desktop.store.vault import BACKOFF_FILE, DB_FILE, KEYSLOTS_FILE, Vault, VaultOptions
+
+Progress = Callable[[int, int, str], None]  # (step, of steps, what it is doing)
+REKEY_STEPS = (
+    "writing the new keys",
+    "re-encrypting the database",
+    "checking the database opens under the new key",
+    "removing the old key",
+)
 
 
 def _write_verified(path: Path, new: keyslots.Keyslots, options: VaultOptions, check: str) -> None:
@@ -41,7 +54,11 @@ def _write_verified(path: Path, new: keyslots.Keyslots, options: VaultOptions, c
 
 
 def change_passphrase(vault: Vault, current: str, new: str) -> None:
-    """Rewrap the data key under a new passphrase; the recovery code keeps working."""
+    """Rewrap the data key under a new passphrase; the recovery code keeps working.
+
+    The data key stays the same, so a copy of the old keyslots file still opens the vault with the
+    old passphrase: ``rekey`` is the change for "someone may know my old passphrase".
+    """
     options = vault.options
     require_strong(new, options)
     ks = _read_keyslots(vault.path, options)
@@ -91,24 +108,65 @@ def new_recovery_code(vault: Vault, passphrase: str) -> str:
     return code
 
 
-def rekey(vault: Vault, passphrase: str) -> tuple[Vault, str]:
-    """Re-encrypt the database under a new data key; returns the reopened vault and a new code.
+def rekey(
+    vault: Vault,
+    passphrase: str,
+    new_passphrase: str | None = None,
+    progress: Progress | None = None,
+) -> str:
+    """Re-encrypt the database under a new data key, in place; returns the new recovery code.
 
-    The recovery slot must wrap the new key too, and the old code cannot be read back, so a rekey
-    always issues a new recovery code (a suspected compromise is a good moment for one anyway).
+    For "someone may know my old passphrase or recovery code": an old copy of keyslots.json then
+    unwraps a key that no longer opens the database. With ``new_passphrase`` the passphrase changes
+    in the same step. The same Vault object carries on under the new key, and the single-instance
+    lock is held throughout. The recovery slot must wrap the new key too and the old code cannot be
+    read back, so a rekey always issues a new recovery code.
     """
     path, options = vault.path, vault.options
+    secret = passphrase if new_passphrase is None else new_passphrase
+    if new_passphrase is not None:
+        require_strong(new_passphrase, options)
+    step = _steps(progress)
     ks = _read_keyslots(path, options)
     deks = keyslots.open_with_passphrase(ks, passphrase)
     old_gen = max(deks)
-    old_dek = deks[old_gen]
     new_gen, new_dek = old_gen + 1, secrets.token_bytes(32)
     code = recovery_code.generate()
-    params = calibrate(options.kdf)
-    both = keyslots.with_deks(ks, {old_gen: old_dek, new_gen: new_dek}, passphrase, code, params)
-    _write_verified(path, both, options, passphrase)
+    step(0)
+    both_keys = {old_gen: deks[old_gen], new_gen: new_dek}
+    both = keyslots.with_deks(ks, both_keys, secret, code, calibrate(options.kdf))
+    _write_verified(path, both, options, secret)
     vault.audit("rekey_started")
-    vault.lock()
+    with vault.paused():  # other threads' reads and writes wait for the new key
+        step(1)
+        vault.engine.dispose()
+        engine: Engine | None = None
+        try:
+            _reencrypt(path, deks[old_gen], new_dek)
+            step(2)
+            engine = _checked_engine(path, new_dek)
+            step(3)
+            _write_verified(path, keyslots.keep_generation(both, new_gen), options, secret)
+        except BaseException:
+            if engine is not None:
+                engine.dispose()
+            _carry_on(vault, both_keys)
+            raise
+        vault.rekeyed(engine, new_dek)
+    if not vault.closed:  # locked meanwhile (the idle lock): the finish shows in keyslots.json only
+        vault.audit("rekey_finished", detail=None if new_passphrase is None else "new passphrase")
+    return code
+
+
+def _steps(progress: Progress | None) -> Callable[[int], None]:
+    def step(index: int) -> None:
+        if progress is not None:
+            progress(index + 1, len(REKEY_STEPS), REKEY_STEPS[index])
+
+    return step
+
+
+def _reencrypt(path: Path, old_dek: bytes, new_dek: bytes) -> None:
     conn = open_connection(path / DB_FILE, old_dek)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -116,21 +174,23 @@ def rekey(vault: Vault, passphrase: str) -> tuple[Vault, str]:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()
-    check = make_engine(path / DB_FILE, new_dek, pool_size=1)
+
+
+def _checked_engine(path: Path, dek: bytes) -> Engine:
+    engine = make_engine(path / DB_FILE, dek)
     try:
-        with check.connect() as c:
+        with engine.connect() as c:
             c.exec_driver_sql("SELECT count(*) FROM vault_meta").fetchone()
     except Exception as exc:
+        engine.dispose()
         raise VaultDamaged(DB_FILE, "the database did not reopen under the new key") from exc
-    finally:
-        check.dispose()
-    final = keyslots.keep_generation(both, new_gen)
-    _write_verified(path, final, options, passphrase)
-    lock = _acquire(path)
+    return engine
+
+
+def _carry_on(vault: Vault, deks: dict[int, bytes]) -> None:
+    """A rekey failed part-way: keep the Vault object on whichever key opens the database now."""
     try:
-        reopened = _open(path, final, {new_gen: new_dek}, lock, options)
-    except BaseException:
-        lock.release()
-        raise
-    reopened.audit("rekey_finished")
-    return reopened, code
+        _gen, dek = _working_key(vault.path, deks)
+        vault.rekeyed(make_engine(vault.path / DB_FILE, dek), dek)
+    except VaultError:
+        pass  # the caller reports the first failure; the next unlock finishes or undoes the rekey

@@ -26,7 +26,7 @@ from engager_desktop.crypto.kdf import calibrate
 from engager_desktop.domain import device_names, passphrase_policy
 from engager_desktop.fsutil import atomic_write_bytes, fsync_dir, remove_stale_temps
 from engager_desktop.store import audit, devices, migrate
-from engager_desktop.store.backoff import Backoff
+from engager_desktop.store.backoff import Backoff, Pending, start_file
 from engager_desktop.store.backup import backup_vault
 from engager_desktop.store.engine import make_engine, open_connection
 from engager_desktop.store.instance_lock import InstanceLock
@@ -136,6 +136,7 @@ def _build(folder: Path, passphrase: str, options: VaultOptions, *, demo: bool, 
         engine.dispose()
     ks = keyslots.create(vault_id, dek, passphrase, code, params)
     atomic_write_bytes(folder / KEYSLOTS_FILE, ks.to_bytes())
+    start_file(folder / BACKOFF_FILE)  # from now on, a missing one was removed
     with (folder / DB_FILE).open("rb") as handle:
         os.fsync(handle.fileno())
     return code
@@ -194,13 +195,19 @@ def _clear_stale_temps(path: Path) -> None:
 
 
 def backoff_wait(path: Path, options: VaultOptions) -> float:
-    """Seconds before the next attempt is allowed (for the GUI's countdown)."""
-    return Backoff(Path(path) / BACKOFF_FILE, options.clock).seconds_to_wait()
+    """Seconds before the next attempt is allowed (for the GUI's countdown); 0 where no vault is."""
+    path = Path(path)
+    if not (path / KEYSLOTS_FILE).is_file():
+        return 0.0  # nothing to guess at, and no back-off file written into a stranger's folder
+    return Backoff(path / BACKOFF_FILE, options.clock).seconds_to_wait()
 
 
-def _audit_unlock(vault: Vault, failures: list[str], action: str) -> None:
+def _audit_unlock(vault: Vault, pending: Pending, action: str) -> None:
     with vault.write() as session:
-        for when in failures:
+        for when in pending.lost:
+            detail = f"back-off file missing or unreadable, found at {when}"
+            vault.stamper.audit(session, "backoff_lost", detail=detail)
+        for when in pending.failures:
             vault.stamper.audit(session, "unlock_failed", detail=f"attempt at {when}")
         vault.stamper.audit(session, action)
 

@@ -1,14 +1,14 @@
 """Per-peer sync state that never leaves the vault: my exports, each peer's acks, what arrived when.
 
 - ``sync_exports``: one row per bundle this device wrote (seq, hash, the clock stamp every included
-  record is at or below, and the arrival mark), so "since the recipient's last ack" knows where to
-  start;
+  record is at or below, the arrival mark, and the audit log's length then), so "since the
+  recipient's last ack" knows where to start and later bundles can carry the audit head it saw;
 - ``sync_peers``: per other device, the last (and last complete) bundle imported from it and the
   last (and last complete) bundle of mine it says it imported;
 - ``sync_records``: per record, the newest version any import brought (to tell an old copy from a
   new change) and the number of the import that last wrote it (records that arrived after an
   export must go in the next "since ack" export even though their clock stamps are older).
-Made by migration 0004.
+Made by migration 0004; ``sync_exports.audit_count`` by 0007.
 - ``sync_passed_on``: what a newer version of Engager Desktop put in bundles that this one does not
   know, kept to pass on (docs/bundle-format.md): per record, the fields it does not know (a JSON
   object), or the whole record of a table it does not know. Made by migration 0006.
@@ -40,6 +40,7 @@ class SyncExport(Base):
     scope: Mapped[str] = mapped_column(String(20))
     recipients: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
+    audit_count: Mapped[int | None]  # entries in this vault's audit log when it was made (0007)
 
 
 class SyncPeer(Base):
@@ -101,6 +102,7 @@ class ExportRow:
     scope: str
     recipients: str
     created_at: datetime
+    audit_count: int | None = None
 
 
 @dataclass(frozen=True)

@@ -50,10 +50,9 @@ class Vault:
         data_key: bytes,
     ) -> None:
         self.path = path
-        self.data_key = data_key
-        self.engine = engine
         self.options = options
         self._lock = instance_lock
+        self._use_engine(engine, data_key)
         meta = self._read_meta()
         self.vault_id = meta["vault_id"]
         self.device_id = meta["device_id"]
@@ -61,13 +60,39 @@ class Vault:
         last = Stamp.parse(meta[HLC_KEY]) if HLC_KEY in meta else Stamp(0, 0)
         self.hlc = HybridClock(options.clock, last)
         self.stamper = Stamper(self.device_id, options.clock, self.hlc)
-        self._reader = sessionmaker(bind=engine, expire_on_commit=False)
+        self._make_sessions()
+        self._local = threading.local()
+        self._gate = threading.Event()  # cleared while a rekey swaps the key: others wait
+        self._gate.set()
+        self.closed = False
+
+    def _use_engine(self, engine: Engine, data_key: bytes) -> None:
+        self.engine = engine
+        self.data_key = data_key
+
+    def _make_sessions(self) -> None:
+        self._reader = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._writer = sessionmaker(
-            bind=engine.execution_options(immediate=True), expire_on_commit=False
+            bind=self.engine.execution_options(immediate=True), expire_on_commit=False
         )
         self.stamper.install(self._writer)
-        self._local = threading.local()
-        self.closed = False
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """Hold other threads' reads and writes at the door while the data key is replaced."""
+        self._gate.clear()
+        try:
+            yield
+        finally:
+            self._gate.set()
+
+    def rekeyed(self, engine: Engine, data_key: bytes) -> None:
+        """Carry on under a new data key after a rekey; the single-instance lock stays held."""
+        if self.closed:  # locked (the idle lock, say) while the rekey ran: keep nothing open
+            engine.dispose()
+            return
+        self._use_engine(engine, data_key)
+        self._make_sessions()
 
     @property
     def clock(self) -> Clock:
@@ -162,6 +187,7 @@ class Vault:
             return audit_chain.head(conn)
 
     def _check_open(self) -> None:
+        self._gate.wait()
         if self.closed:
             raise VaultLocked()
 

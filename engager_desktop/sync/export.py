@@ -24,8 +24,8 @@ from engager_desktop.fsutil import Writer
 from engager_desktop.store import audit, sync_state
 from engager_desktop.store.stamping import naive_utc, utc_iso
 from engager_desktop.store.vault import Vault
+from engager_desktop.sync import audit_anchor, bundle_passphrase, field_lists, stick, trust
 from engager_desktop.sync import bundle_format as fmt
-from engager_desktop.sync import bundle_passphrase, field_lists, stick, trust
 from engager_desktop.sync.age_header import parse_header
 from engager_desktop.sync.errors import BundleRefused, ExportFailed, SyncError
 from engager_desktop.sync.identity import ensure_own_identity, rotate_token
@@ -82,6 +82,7 @@ class _Header:
     audit_count: int
     audit_head: str
     sent_before: dict[str, tuple[int, ...]]
+    audit_earlier: tuple[tuple[int, str], ...]
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,7 @@ def _build(
         acks=head.acks,
         audit_count=head.audit_count,
         audit_head=head.audit_head,
+        audit_earlier=head.audit_earlier,
         recipient_kind="passphrase" if passphrase is not None else "x25519",
         recipients=tuple(k.device_id for k in keys),
         scope=scope.kind,
@@ -247,6 +249,7 @@ def _header(
         audit_count=chain.count,
         audit_head=chain.hash,
         sent_before=sync_state.sent_before(conn, own.device_id, recipients, MAX_SENT_BEFORE),
+        audit_earlier=audit_anchor.earlier_heads(conn, own.device_id),
     )
 
 
@@ -285,6 +288,7 @@ def _record(vault: Vault, built: _Built, final: Path) -> None:
                 scope=made.scope,
                 recipients=",".join(made.recipients) or "passphrase",
                 created_at=naive_utc(vault.clock),
+                audit_count=made.audit_count,
             )
         )
         detail = (

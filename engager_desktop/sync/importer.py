@@ -8,6 +8,9 @@ every record checked in staging -> ONE write transaction that plans, writes reco
 conflicts, sync rows, the ledger entry, the peer's acks, the clock and a single audit entry with
 counts. Every refusal is audited and changes no record. ``after_merge`` runs inside that
 transaction (the services layer rebuilds the search index of the men touched there).
+
+Right after the ledger, the maker's audit heads are held against those seen before
+(``audit_anchor``): a log rewritten or cut short is refused.
 """
 
 from __future__ import annotations
@@ -26,8 +29,8 @@ from engager_desktop.store import sync_state
 from engager_desktop.store.orm.system import ImportLedger
 from engager_desktop.store.stamping import naive_utc
 from engager_desktop.store.vault import Vault
+from engager_desktop.sync import audit_anchor, merge, passed_on, trust, verify
 from engager_desktop.sync import bundle_format as fmt
-from engager_desktop.sync import merge, passed_on, trust, verify
 from engager_desktop.sync.apply import apply_plan
 from engager_desktop.sync.canonical import Record
 from engager_desktop.sync.errors import BundleRefused
@@ -111,6 +114,7 @@ def _import(
     with vault.read() as session:
         if _already_imported(session.connection(), made.bundle_id):
             return _repeat(vault, opened, dry_run)
+        audit_anchor.check_heads(session.connection(), made)
         warnings = ledger_warnings(session.connection(), opened)
     records, foreign = passed_on.split(verify.records(opened, limits))
     warnings += passed_on.notice(records, foreign)

@@ -20,6 +20,7 @@ MAX_MANIFEST_BYTES = 64 * 1024
 MAX_RECIPIENTS = 32
 MAX_ACKS = 256
 MAX_SENT_BEFORE = 32
+MAX_EARLIER_HEADS = 64
 SCOPES = ("all", "since_ack", "men")
 RECIPIENT_KINDS = ("x25519", "passphrase")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -56,6 +57,9 @@ class Manifest:
     # recipient -> this maker's earlier bundles made for it (at most MAX_SENT_BEFORE, oldest
     # first), so a gap is counted per receiver; None in a passphrase bundle or an older one.
     sent_before: dict[str, tuple[int, ...]] | None = None
+    # (count, head) of this vault's audit log at earlier bundles: those the other devices last
+    # acknowledged and the most recent ones; each receiver compares those it saw (sync.audit_anchor)
+    audit_earlier: tuple[tuple[int, str], ...] = ()
 
     @property
     def records(self) -> int:
@@ -80,8 +84,14 @@ class Manifest:
             "counts": {t: list(pair) for t, pair in sorted(self.counts.items())},
             "created": {"at": self.created_at, "hlc": self.hlc},
             "acks": {d: list(pair) for d, pair in sorted(self.acks.items())},
-            "audit": {"count": self.audit_count, "head": self.audit_head},
+            "audit": self._audit_json(),
         } | self._sent_before_json()
+
+    def _audit_json(self) -> dict[str, Any]:
+        audit: dict[str, Any] = {"count": self.audit_count, "head": self.audit_head}
+        if self.audit_earlier:  # format 1.1; a 1.0 bundle has none
+            audit["earlier"] = [[count, head] for count, head in self.audit_earlier]
+        return audit
 
     def _sent_before_json(self) -> dict[str, Any]:
         if self.sent_before is None:
@@ -204,7 +214,8 @@ def _build(top: dict[str, Any], minor: int) -> Manifest:
     if payload["compression"] != "zlib":
         raise _bad("unknown compression")
     created = _obj(top["created"], {"at", "hlc"}, "created")
-    audit = _obj(top["audit"], {"count", "head"}, "audit")
+    earlier = {"earlier"} & top["audit"].keys() if isinstance(top["audit"], dict) else set()
+    audit = _obj(top["audit"], {"count", "head"} | earlier, "audit")
     previous = top["previous"]
     return Manifest(
         bundle_id=_str(top["bundle_id"], _UUID, "bundle id"),
@@ -228,6 +239,7 @@ def _build(top: dict[str, Any], minor: int) -> Manifest:
         audit_head=_str(audit["head"], _HEX64, "audit head"),
         format_minor=minor,
         sent_before=_sent_before(top.get("sent_before"), top["seq"], devices),
+        audit_earlier=_earlier(audit.get("earlier", [])),
     )
 
 
@@ -257,3 +269,17 @@ def _acks(value: Any) -> dict[str, tuple[int, int]]:
     if not isinstance(value, dict) or len(value) > MAX_ACKS:
         raise _bad("acks are malformed")
     return {_str(d, _UUID, "an ack"): _pair(p, "an ack") for d, p in value.items()}
+
+
+def _earlier(value: Any) -> tuple[tuple[int, str], ...]:
+    if not isinstance(value, list) or len(value) > MAX_EARLIER_HEADS:
+        raise _bad("earlier audit heads are malformed")
+    heads = tuple(
+        (_int(pair[0], "an earlier audit count"), _str(pair[1], _HEX64, "an earlier audit head"))
+        for pair in value
+        if isinstance(pair, list) and len(pair) == 2
+    )
+    counts = [count for count, _head in heads]
+    if len(heads) != len(value) or counts != sorted(set(counts)):
+        raise _bad("earlier audit heads are malformed")
+    return heads

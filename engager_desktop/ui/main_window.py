@@ -103,6 +103,9 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         file_menu.addAction(self._action("settings", "Se&ttings…", self.open_settings))
+        file_menu.addAction(
+            self._action("passphrase", "C&hange passphrase…", self.open_passphrase_change)
+        )
         file_menu.addAction(self._action("lock", "&Lock", self.lock_requested.emit, "Ctrl+L"))
         file_menu.addAction(self._action("quit", "&Quit", self.quit_requested.emit, keys.Quit))
         self.commands["save"].setEnabled(False)
@@ -320,6 +323,13 @@ class MainWindow(QMainWindow):
         dialog = settings_module.SettingsDialog(self.settings, self)
         dialog.accepted.connect(self.settings_changed)
         dialog.open()
+
+    def open_passphrase_change(self) -> None:
+        if self.vault is None:
+            return
+        from engager_desktop.ui.passphrase_dialog import PassphraseDialog
+
+        PassphraseDialog(self.vault, self).open()
 
     def new_man(self) -> None:
         if self.vault is None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.domain.audit_head import format_head
 from engager_desktop.ui import labels, ops
 from engager_desktop.ui.a11y import label_for
 from engager_desktop.ui.guidance_panel import FoldingGuidance
@@ -179,7 +180,8 @@ class SupervisionView(QWidget):
         self.head.setText(
             f"Made on {labels.day(summary.made_on)} for "
             f"{labels.plural(len(summary.lines), 'man', 'men')} not closed. Audit log: "
-            f"{summary.audit_count} entries, ending {summary.audit_hash[:12]}."
+            f"{summary.audit_count} entries; its head, for check --head: "
+            f"{format_head(summary.audit_count, summary.audit_hash[:16])}."
         )
         self.summary.set_rows(summary_rows(summary))
         self.notes.set_rows(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from engager_desktop.domain import device_names
 from engager_desktop.domain.validation import ValidationError
 from engager_desktop.ui.a11y import label_for
+from engager_desktop.ui.key_change import SomeoneMayKnow
 from engager_desktop.ui.passphrase_input import PassphraseInput
 
 NEW_VAULT_NAME = "Engager vault"
@@ -182,9 +183,11 @@ class RecoverPage(QWidget):
         self.recover_button = QPushButton("&Recover and set the new passphrase")
         self.back_button = QPushButton("&Back")
         self.status = status_label("recover_status")
+        self.someone = SomeoneMayKnow(checked=True)  # the default after a recovery
         form = QFormLayout()
         form.addRow(self.folder.label, self.folder)
         form.addRow(label_for("Recovery &code:", self.code), self.code)
+        form.addRow(self.someone)
         new_passphrase_page(
             self,
             "Forgot your passphrase?",
@@ -243,6 +246,9 @@ class CodePage(QWidget):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(self.code_label)
+        self.note = status_label("key_change_note")
+        self.note.hide()
+        layout.addWidget(self.note)
         layout.addWidget(self.print_button)
         layout.addWidget(self.kept)
         buttons = QHBoxLayout()
@@ -254,12 +260,15 @@ class CodePage(QWidget):
         self.print_button.clicked.connect(self.print_requested)
         self.continue_button.clicked.connect(self.continue_requested)
 
-    def show_code(self, code: str) -> None:
+    def show_code(self, code: str, note: str = "") -> None:
         self.code_label.setText(code)
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
         self.kept.setChecked(False)
 
     def forget(self) -> None:
         self.code_label.clear()
+        self.note.clear()
         self.kept.setChecked(False)
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from engager_desktop.ui import ops
 from engager_desktop.ui.a11y import label_for
+from engager_desktop.ui.key_change import result_text
 from engager_desktop.ui.unlock_pages import (
     CodePage,
     CreatePage,
@@ -108,6 +109,7 @@ class UnlockWindow(QWidget):
     unlocked = Signal(object)
     busy_changed = Signal(bool)
     close_requested = Signal()
+    rekey_progress = Signal(int, int, str)  # emitted from the worker; shown on the UI thread
 
     def __init__(self, vault_dir: Path, options: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,6 +147,7 @@ class UnlockWindow(QWidget):
         self.create_page.create_requested.connect(self.create_vault)
         self.create_page.back_requested.connect(lambda: self._go(UNLOCK))
         self.recover_page.recover_requested.connect(self.recover)
+        self.rekey_progress.connect(self.recover_page.someone.show_step)
         self.recover_page.back_requested.connect(lambda: self._go(UNLOCK))
         self.code_page.continue_requested.connect(self._finish_code)
         self.code_page.print_requested.connect(self.print_recovery_sheet)
@@ -301,8 +304,12 @@ class UnlockWindow(QWidget):
         self._set_busy(True)
         page.status.setText("Checking the recovery code…")
 
+        someone, progress = page.someone.checked(), self.rekey_progress.emit
+
         def work() -> Any:
-            return _access().recover(path, code, passphrase, self.options())
+            return _access().recover(
+                path, code, passphrase, self.options(), someone_may_know=someone, progress=progress
+            )
 
         ops.run(
             work,
@@ -313,17 +320,19 @@ class UnlockWindow(QWidget):
 
     def _page_failed(self, label: QLabel, message: str) -> None:
         self._set_busy(False)
+        self.recover_page.someone.done()
         label.setText(message)
 
-    def _show_code(self, path: Path, vault: Any, code: str) -> None:
+    def _show_code(self, path: Path, vault: Any, code: str, change: Any = None) -> None:
         self._set_busy(False)
+        self.recover_page.someone.done()
         self._pending_vault = vault
         self._code_folder = path
         for page in (self.create_page, self.recover_page):
             page.passphrase.clear()
             page.status.clear()
         self.recover_page.code.clear()
-        self.code_page.show_code(code)
+        self.code_page.show_code(code, "" if change is None else result_text(change))
         self._go(CODE)
 
     def print_recovery_sheet(self) -> None:

@@ -6,6 +6,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from engager_desktop.domain.audit_head import format_head
 from engager_desktop.worksheets.inputs import SupervisionInput, SupervisionRow
 from engager_desktop.worksheets.labels import PHASE, day_text, label
 from engager_desktop.worksheets.layout import (
@@ -112,9 +113,12 @@ def table(rows: tuple[SupervisionRow, ...], with_risk: bool, st: Styles) -> Flow
 
 
 def audit(data: SupervisionInput, st: Styles) -> list[Flowable]:
-    """The chain head, so a later check can show that no entry was removed since this print."""
+    """The chain head, so a later check can show that no entry was removed or rewritten since."""
     count = None if data.audit_count is None else f"{data.audit_count:,}"
+    head = None
+    if data.audit_count is not None and data.audit_head is not None:
+        head = format_head(data.audit_count, data.audit_head)
     return [
         field("Entries in the log", count, st),
-        field("Code of the last entry", data.audit_head, st),
+        field("Audit head, for engager-desktop check --head", head, st),
     ]

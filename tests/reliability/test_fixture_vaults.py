@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from engager_desktop.store import migrate
+from engager_desktop.store.backoff import start_file
 from engager_desktop.store.backup import list_backups
 from engager_desktop.store.check import check_vault
 from engager_desktop.store.lifecycle import unlock_vault
@@ -30,6 +31,7 @@ def test_fixture_vault_opens_and_upgrades_intact(rev: str, tmp_path: Path) -> No
     path.mkdir()
     for name in KEPT_FILES:
         shutil.copy2(source / name, path / name)
+    start_file(path / "backoff.json")  # every real vault has one
     expected = json.loads((source / "expected.json").read_text())["records"]
     vault = unlock_vault(path, TEST_PASSPHRASE, test_options())
     try:

@@ -139,3 +139,44 @@ def test_a_vault_below_the_floor_is_refused_by_production(vault_path: Path) -> N
     data = (vault_path / "keyslots.json").read_bytes()
     with pytest.raises(VaultDamaged):
         keyslots.Keyslots.from_bytes(data, PRODUCTION)
+
+
+def _audited(vault_path: Path, clock: FakeClock, action: str) -> list[str | None]:
+    vault = unlock_vault(vault_path, TEST_PASSPHRASE, test_options(clock))
+    try:
+        with vault.read() as session:
+            rows = session.scalars(select(AuditEvent.detail).where(AuditEvent.action == action))
+            return list(rows)
+    finally:
+        vault.lock()
+
+
+@pytest.mark.parametrize("wipe", ["delete", "garble"])
+def test_wiping_the_backoff_file_neither_resets_the_wait_nor_hides_it(
+    vault_path: Path, wipe: str
+) -> None:
+    """The attack: fail three times, delete (or garble) backoff.json, guess again at once."""
+    clock = FakeClock(TEST_START)
+    for _ in range(2):
+        with pytest.raises(WrongPassphrase):
+            unlock_vault(vault_path, "not-the-right-one", test_options(clock))
+    backoff_file = vault_path / "backoff.json"
+    if wipe == "delete":
+        backoff_file.unlink()
+    else:
+        backoff_file.write_bytes(b"\x00")
+    assert backoff_wait(vault_path, test_options(clock)) == 2, "counts as three failures"
+    with pytest.raises(BackoffActive):
+        unlock_vault(vault_path, TEST_PASSPHRASE, test_options(clock))
+    backoff_file.unlink()  # again, during the wait: the wait starts over, never shortens
+    clock.advance(1)
+    assert backoff_wait(vault_path, test_options(clock)) == 2
+    clock.advance(2)
+    lost = _audited(vault_path, clock, "backoff_lost")
+    assert len(lost) == 1, "audited at the unlock (a file deleted twice shows as one loss)"
+    assert all(detail and "missing or unreadable" in detail for detail in lost)
+
+
+def test_a_folder_that_is_no_vault_gets_no_backoff_file(tmp_path: Path) -> None:
+    assert backoff_wait(tmp_path, test_options()) == 0
+    assert not (tmp_path / "backoff.json").exists()

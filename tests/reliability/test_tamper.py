@@ -18,6 +18,7 @@ from sqlalchemy import Connection, select, text
 
 from engager_desktop.crypto.errors import VaultDamaged, WrongPassphrase
 from engager_desktop.store import audit
+from engager_desktop.store.backoff import start_file
 from engager_desktop.store.check import check_vault
 from engager_desktop.store.lifecycle import create_vault, unlock_vault
 from engager_desktop.store.orm import AuditEvent, Participant
@@ -75,6 +76,7 @@ def _try_flip(folder: Path, files: dict[str, bytes], expected: str, rng: random.
     folder.mkdir()
     for other, body in files.items():
         (folder / other).write_bytes(bytes(data) if other == name else body)
+    start_file(folder / "backoff.json")  # as in every vault: a missing one would mean a wait
     where = f"{name}@{offset}"
     try:
         vault = unlock_vault(folder, TEST_PASSPHRASE, test_options())

@@ -7,9 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from engager_desktop.cli import main
 from engager_desktop.domain.clock import FakeClock
+from engager_desktop.store.lifecycle import unlock_vault
+from engager_desktop.store.orm import AuditEvent
 from tests.vault_fixtures import TEST_PASSPHRASE, test_options
 
 NEW = "copper-meadow-thistle-ninety-one"
@@ -119,3 +122,24 @@ def test_usage_error_exits_2_and_no_stdin_never_hangs(tmp_path: Path) -> None:
     assert run.returncode == 1
     assert "Traceback" not in run.stderr and run.stderr.count("\n") == 1
     assert not (tmp_path / "v").exists()
+
+
+def test_deleted_backoff_file_is_waited_out_and_audited(
+    vault_path: Path, env: pytest.MonkeyPatch, capsys
+) -> None:
+    """The attack: delete backoff.json to clear the wait; the CLI still waits, and audits it."""
+    clock = FakeClock()
+    opts = test_options(clock)
+    env.setenv("ENGAGER_PASSPHRASE", TEST_PASSPHRASE)
+    (vault_path / "backoff.json").unlink()
+    before = clock.monotonic()
+    assert main(["check", "--vault", str(vault_path)], options=opts) == 0
+    assert clock.monotonic() - before == pytest.approx(2, abs=0.01)
+    assert "waiting 2 s" in capsys.readouterr().err
+    vault = unlock_vault(vault_path, TEST_PASSPHRASE, opts)
+    try:
+        with vault.read() as session:
+            lost = session.scalars(select(AuditEvent).where(AuditEvent.action == "backoff_lost"))
+            assert len(list(lost)) == 1
+    finally:
+        vault.lock()

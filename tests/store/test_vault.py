@@ -217,11 +217,11 @@ def test_rekey_keeps_data_and_changes_the_data_key(
 ):
     man_id = add_man(vault)
     old_key = vault.data_key
-    reopened, code = credentials.rekey(vault, TEST_PASSPHRASE)
-    assert reopened.data_key != old_key
-    with reopened.read() as session:
+    code = credentials.rekey(vault, TEST_PASSPHRASE)
+    assert vault.data_key != old_key
+    with vault.read() as session:
         assert session.get(Participant, man_id) is not None
-    reopened.lock()
+    vault.lock()
     from engager_desktop.store.engine import open_connection
 
     with pytest.raises(VaultDamaged):

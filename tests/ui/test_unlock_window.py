@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
+from engager_desktop.crypto.errors import VaultDamaged
 from engager_desktop.domain.clock import FakeClock
 from engager_desktop.store.lifecycle import unlock_vault
-from engager_desktop.store.vault import VaultOptions
+from engager_desktop.store.orm import AuditEvent
+from engager_desktop.store.vault import Vault, VaultOptions
 from engager_desktop.ui.unlock_window import CODE, CREATE, RECOVER, UNLOCK, UnlockWindow
 from tests.ui.app_fixtures import wait_ops
 from tests.vault_fixtures import TEST_PASSPHRASE
@@ -167,3 +172,57 @@ def test_relock_mode_keeps_to_one_vault(
     assert not window.unlock_page.folder.isEnabled()
     assert window.unlock_page.create_button.isHidden()
     assert "locked" in window.unlock_page.title.text()
+
+
+def test_deleted_backoff_file_still_makes_the_window_wait(
+    qtbot: QtBot, vault_path: Path, options: VaultOptions, clock: FakeClock
+) -> None:
+    """The attack: delete backoff.json to clear the wait before the window opens."""
+    (vault_path / "backoff.json").unlink()
+    window = make_window(qtbot, vault_path, options)
+    importlib.import_module("engager_desktop.services.vault_access")  # as the app's preload does
+    window.refresh_backoff()
+    assert window.waiting()
+    assert "try again in 2 seconds" in window.unlock_page.countdown.text()
+    assert not window.unlock_page.unlock_button.isEnabled()
+    clock.advance(2)
+    qtbot.waitUntil(lambda: not window.waiting(), timeout=3000)
+    opened: list[Vault] = []
+    window.unlocked.connect(opened.append)
+    try_passphrase(qtbot, window, TEST_PASSPHRASE)
+    assert len(opened) == 1
+    try:
+        with opened[0].read() as session:
+            actions = session.scalars(select(AuditEvent.action)).all()
+        assert "backoff_lost" in actions
+    finally:
+        opened[0].lock()
+
+
+def test_recovery_replaces_the_key_by_default_and_names_old_backups(
+    qtbot: QtBot, vault_path: Path, recovery_code: str, options: VaultOptions
+) -> None:
+    """The attack: a copy of the old keyslots.json and the old code, used after a recovery."""
+    old = (vault_path / "keyslots.json").read_bytes()
+    (vault_path / "backups" / "20261101T090000Z-before-migration-from-0004").mkdir(parents=True)
+    window = make_window(qtbot, vault_path, options)
+    qtbot.mouseClick(window.unlock_page.forgot_button, Qt.MouseButton.LeftButton)
+    page = window.recover_page
+    assert page.someone.box.isChecked(), "after a recovery, someone may know the old secrets"
+    steps: list[int] = []
+    window.rekey_progress.connect(lambda step, _total, _what: steps.append(step))
+    page.passphrase.use_suggestion()
+    qtbot.keyClicks(page.code, recovery_code)
+    qtbot.mouseClick(page.recover_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.page() == CODE, timeout=10_000)
+    assert steps == [1, 2, 3, 4]
+    note = window.code_page.note.text()
+    assert "re-encrypted under a new key" in note and "before-migration-from-0004" in note
+    window.grab().save("/tmp/sync-audit-recovered.png")
+    window.code_page.kept.setChecked(True)
+    with qtbot.waitSignal(window.unlocked) as signal:
+        window.code_page.continue_button.click()
+    signal.args[0].lock()
+    (vault_path / "keyslots.json").write_bytes(old)
+    with pytest.raises(VaultDamaged):  # the old file unwraps a key that no longer opens it
+        unlock_vault(vault_path, TEST_PASSPHRASE, options)

@@ -10,7 +10,7 @@ import pytest
 
 from engager_desktop.domain.backoff_rule import delay_after
 from engager_desktop.domain.clock import FakeClock
-from engager_desktop.store.backoff import MAX_UNAUDITED, Backoff
+from engager_desktop.store.backoff import MAX_UNAUDITED, Backoff, Pending, start_file
 
 
 @pytest.mark.parametrize(
@@ -28,8 +28,11 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return tmp_path / "backoff.json"
+def path(tmp_path: Path, clock: FakeClock) -> Path:
+    """The back-off file of a vault just made (written with it)."""
+    made = tmp_path / "backoff.json"
+    start_file(made)
+    return made
 
 
 def _fail(backoff: Backoff, clock: FakeClock, times: int) -> None:
@@ -41,7 +44,6 @@ def _fail(backoff: Backoff, clock: FakeClock, times: int) -> None:
 def test_three_free_then_doubling(path: Path, clock: FakeClock) -> None:
     backoff = Backoff(path, clock)
     assert backoff.seconds_to_wait() == 0
-    assert not path.exists()  # nothing written until something happens
     _fail(backoff, clock, 2)
     assert backoff.seconds_to_wait() == 0
     _fail(backoff, clock, 1)
@@ -71,16 +73,16 @@ def test_success_returns_unaudited_failures_and_resets(path: Path, clock: FakeCl
     assert all(datetime.fromisoformat(when).tzinfo is not None for when in pending)
     assert pending[0] == FakeClock().now().isoformat()
     clock.advance(backoff.seconds_to_wait())
-    assert backoff.record_success() == pending
+    assert backoff.record_success() == Pending(pending, [])
     assert backoff.pending_failures() == []
     assert backoff.seconds_to_wait() == 0
-    assert Backoff(path, clock).record_success() == []
+    assert Backoff(path, clock).record_success() == Pending([], [])
 
 
 def test_file_holds_only_counts_and_times(path: Path, clock: FakeClock) -> None:
     _fail(Backoff(path, clock), clock, 3)
     data = json.loads(path.read_text())
-    assert set(data) == {"failures", "last_failure", "unaudited"}
+    assert set(data) == {"failures", "last_failure", "unaudited", "lost"}
     assert data["failures"] == 3 and len(data["unaudited"]) == 3
 
 
@@ -125,11 +127,13 @@ def test_damaged_file_counts_as_three_failures(
     assert Backoff(path, clock).seconds_to_wait() == 0  # not locked out for good
     backoff.record_failure()
     assert Backoff(path, clock).seconds_to_wait() == 4
+    assert Backoff(path, clock).record_success().lost == [FakeClock().now().isoformat()]
 
 
 def test_unreadable_and_unwritable_path_still_lets_the_wait_end(
     path: Path, clock: FakeClock
 ) -> None:
+    path.unlink()
     path.mkdir()  # reading fails, and so does replacing it
     (path / "keep").write_text("x")
     backoff = Backoff(path, clock)
@@ -143,3 +147,26 @@ def test_clock_set_back_never_lengthens_the_wait(path: Path, clock: FakeClock) -
     _fail(backoff, clock, 3)
     clock.set(clock.now() - timedelta(days=30))
     assert backoff.seconds_to_wait() == 2
+
+
+def test_missing_file_counts_as_three_failures_once_the_vault_exists(
+    path: Path, clock: FakeClock
+) -> None:
+    _fail(Backoff(path, clock), clock, 2)
+    path.unlink()
+    assert Backoff(path, clock).seconds_to_wait() == 2
+    found = json.loads(path.read_text())
+    assert found["failures"] == 3 and found["lost"] == [clock.now().isoformat()]
+    assert found["unaudited"] == []  # the removed file's failures are gone; the loss is not
+
+
+def test_missing_file_is_no_failure_before_a_vault_exists(tmp_path: Path, clock: FakeClock) -> None:
+    path = tmp_path / "backoff.json"
+    assert Backoff(path, clock, vault_exists=False).seconds_to_wait() == 0
+    assert not path.exists()
+
+
+def test_a_file_written_before_lost_was_kept_still_reads(path: Path, clock: FakeClock) -> None:
+    state = {"failures": 4, "last_failure": clock.now().isoformat(), "unaudited": []}
+    path.write_text(json.dumps(state))
+    assert Backoff(path, clock).seconds_to_wait() == 4

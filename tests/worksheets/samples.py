@@ -252,7 +252,7 @@ EXPECTED = {
     "family-sheet": ["What to expect", "Families Outside Cymru", "14 April 2025", "includes"],
     "ending": ["Not sleeping", "Calling my sister", "Rhys, every Tuesday", "1 September 2025"],
     "links-map": ["A letter from home", "They have given up on me", "What came of it"],
-    "supervision": ["Mr Kowalski", "Out 20 days", "7 → 6 → 5", "1,234", "9f2c9f2c"],
+    "supervision": ["Mr Kowalski", "Out 20 days", "7 → 6 → 5", "1,234", "1234:9f2c 9f2c"],
     "explainer": ["does not do", "Sam Evans", "999"],
     "recovery-sheet": ["123458", "890120", "vault-5f3a9c", "unlocks the vault"],
     "device-card": ["Sam – HMP Example interview room", "7f2a", "39e5", "3f2a9c1d", "is secret"],
