@@ -96,7 +96,7 @@ class CaseloadPanel(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(label_for("&Search:", self.search), 0, 0)
         grid.addWidget(self.search, 0, 1)
-        grid.addWidget(label_for("P&hase:", self.phase), 1, 0)
+        grid.addWidget(label_for("Ph&ase:", self.phase), 1, 0)
         grid.addWidget(self.phase, 1, 1)
         grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)

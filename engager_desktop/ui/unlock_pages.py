@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engager_desktop.ui.a11y import label_for
+from engager_desktop.ui.a11y import describe_value, label_for
 from engager_desktop.ui.passphrase_input import PassphraseInput
 
 NEW_VAULT_NAME = "Engager vault"
@@ -112,7 +112,7 @@ class CreatePage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.folder = FolderRow("&New vault folder:", new=True)
+        self.folder = FolderRow("New vault &folder:", new=True)
         self.passphrase = PassphraseInput()
         self.create_button = QPushButton("&Create the vault")
         self.back_button = QPushButton("&Back")
@@ -203,7 +203,7 @@ class CodePage(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.code_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.code_label.setAccessibleName("Recovery code")
+        describe_value(self.code_label, "Recovery code")
         self.print_button = QPushButton("&Print the recovery sheet…")
         self.kept = QCheckBox("I have printed the recovery sheet or written the code down")
         self.continue_button = QPushButton("C&ontinue")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from engager_desktop.services import printing_batch
 from engager_desktop.store.vault import Vault
 from engager_desktop.ui import ops
+from engager_desktop.ui.a11y import describe_value
 from engager_desktop.ui.printing.pdf_pages import PrinterSink
 from engager_desktop.ui.printing.preview_dialog import (
     ChoosePrinter,
@@ -87,7 +88,7 @@ class BatchDialog(QDialog):
         layout.addWidget(self.progress)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Status")
+        describe_value(self.status, "Status")
         layout.addWidget(self.status)
         layout.addLayout(self._buttons())
         self.progressed.connect(self._show_progress)

@@ -24,7 +24,7 @@ class CommunityTab(TabPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.action("log_contact", "&Log a contact…")
+        self.action("log_contact", "Lo&g a contact…")
         self.facts = self.add(
             Facts(
                 [
@@ -64,8 +64,8 @@ class CommunityTab(TabPage):
         row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
         for key, text, name in (
-            ("give_reminder", "&Reminder given…", "Reminder given for the chosen one"),
-            ("follow_up", "&Follow up…", "Follow up the chosen missed one"),
+            ("give_reminder", "Re&minder given…", "Reminder given for the chosen one"),
+            ("follow_up", "F&ollow up…", "Follow up the chosen missed one"),
         ):
             button = QPushButton(text)
             button.setAccessibleName(name)

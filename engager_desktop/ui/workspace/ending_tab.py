@@ -13,7 +13,7 @@ class EndingTab(TabPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.action("print_ending", "&Print his plan for staying well…")
+        self.action("print_ending", "Pr&int his plan for staying well…")
         self.facts = self.add(
             Facts(
                 [

@@ -24,7 +24,7 @@ class PlanTab(TabPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.action("print_action-plan", "&Print his action plan…")
+        self.action("print_action-plan", "Pr&int his action plan…")
         self.counts = self.add(Facts([("open", "Open steps"), ("overdue", "Overdue steps")]))
         self.goals = self.add(
             Table("Goals", ("Goal", "Term", "Area", "Status", "Set on"), empty="No goals yet.")
