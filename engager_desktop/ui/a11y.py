@@ -148,14 +148,15 @@ def buttons_last(window: QWidget, box: QWidget) -> None:
     while widget is not window and widget is not None and len(chain) < 5000:
         chain.append(widget)
         widget = widget.nextInFocusChain()
-    inside = [w for w in chain if w is box or box.isAncestorOf(w)]
-    others = [w for w in chain if not (w is box or box.isAncestorOf(w))]
+    inside = [w for w in chain if box.isAncestorOf(w) and _focusable(w)]
+    others = [
+        w for w in chain if _focusable(w) and not (box.isAncestorOf(w) or _inside_compound(w))
+    ]
     if not others:
         return
     last = others[-1]
-    for widget in inside:
+    for widget in reversed(inside):  # each goes straight after the last field, so reversed
         QWidget.setTabOrder(last, widget)
-        last = widget
 
 
 class _TabLeaves(QObject):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.ui import labels, ops
-from engager_desktop.ui.a11y import label_for
+from engager_desktop.ui.a11y import label_for, say
 from engager_desktop.ui.caseload_columns import fit_columns, panel_width
 from engager_desktop.ui.models.caseload_model import COL_NUMBER, ID_ROLE, CaseloadModel
 
@@ -208,16 +208,16 @@ class CaseloadPanel(QWidget):
 
     def _failed(self, request: int, message: str) -> None:
         if request == self._request:
-            self.count_label.setText(message)
+            say(self.count_label, message, assertive=True)
 
     def _show_count(self) -> None:
         shown = self.model.rowCount()
         if self.total and shown != self.total:
-            self.count_label.setText(
-                f"Showing {shown} of {labels.plural(self.total, 'man', 'men')}"
-            )
+            words = f"Showing {shown} of {labels.plural(self.total, 'man', 'men')}"
         else:
-            self.count_label.setText(f"{labels.plural(shown, 'man', 'men')}")
+            words = f"{labels.plural(shown, 'man', 'men')}"
+        if words != self.count_label.text():  # a search or filter changed what is shown
+            say(self.count_label, words)
 
     # ------------------------------------------------------------------ choosing
 

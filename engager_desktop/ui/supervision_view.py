@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.ui import labels, ops
-from engager_desktop.ui.a11y import label_for
+from engager_desktop.ui.a11y import label_for, tab_leaves
 from engager_desktop.ui.guidance_panel import FoldingGuidance
 from engager_desktop.ui.models.rows_model import TextRow
 from engager_desktop.ui.workspace.parts import Table
@@ -81,6 +81,7 @@ class NoteForm(QWidget):
         self.held_on = QDateEdit(QDate.currentDate())
         self.held_on.setCalendarPopup(True)
         self.held_on.setDisplayFormat("d MMM yyyy")
+        tab_leaves(self.held_on)
         self.texts: dict[str, QPlainTextEdit] = {}
         form = QFormLayout(self)
         form.addRow(label_for("&Type of supervision:", self.kind), self.kind)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.ui import ops
-from engager_desktop.ui.a11y import label_for
+from engager_desktop.ui.a11y import announce, label_for, say
 from engager_desktop.ui.unlock_pages import (
     CodePage,
     CreatePage,
@@ -173,6 +173,7 @@ class UnlockWindow(QWidget):
         self.unlock_page.create_button.hide()
         self.unlock_page.status.setText("Type your passphrase to carry on where you were.")
         self._go(UNLOCK)
+        announce(self.unlock_page.title, "The vault is locked. Type your passphrase to carry on.")
 
     def page(self) -> int:
         return self.stack.currentIndex()
@@ -228,7 +229,12 @@ class UnlockWindow(QWidget):
             )
             if not self._timer.isActive():
                 self._timer.start()
+                announce(
+                    self.unlock_page.countdown, self.unlock_page.countdown.text(), assertive=True
+                )
         else:
+            if self._timer.isActive():
+                announce(self.unlock_page.countdown, "You can try your passphrase again now.")
             self.unlock_page.countdown.clear()
             self._timer.stop()
         self.unlock_page.unlock_button.setEnabled(not waiting and not self._busy)
@@ -244,12 +250,14 @@ class UnlockWindow(QWidget):
         if self._busy or self.waiting():
             return
         if path is None or not is_vault(path):
-            self.unlock_page.status.setText(
-                "There is no vault in that folder. Choose another folder, or create a new vault."
+            say(
+                self.unlock_page.status,
+                "There is no vault in that folder. Choose another folder, or create a new vault.",
+                assertive=True,
             )
             return
         if not passphrase:
-            self.unlock_page.status.setText("Type your passphrase first.")
+            say(self.unlock_page.status, "Type your passphrase first.", assertive=True)
             return
         self._set_busy(True, "Opening the vault…")
         ops.run(
@@ -266,6 +274,7 @@ class UnlockWindow(QWidget):
 
     def _unlock_failed(self, message: str, exc: BaseException) -> None:
         self._set_busy(False, message)
+        announce(self.unlock_page.status, message, assertive=True)
         self.unlock_page.passphrase.selectAll()
         self.unlock_page.passphrase.setFocus()
         if type(exc).__name__ == "BackoffActive":
@@ -312,7 +321,7 @@ class UnlockWindow(QWidget):
 
     def _page_failed(self, label: QLabel, message: str) -> None:
         self._set_busy(False)
-        label.setText(message)
+        say(label, message, assertive=True)
 
     def _show_code(self, path: Path, vault: Any, code: str) -> None:
         self._set_busy(False)
