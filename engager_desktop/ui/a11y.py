@@ -6,11 +6,19 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAccessibleInterface,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QAccessibleWidget,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -190,6 +198,39 @@ def tab_leaves(edit: QAbstractSpinBox) -> QAbstractSpinBox:
 
 
 TAB_LEAVES = "engagerTabLeaves"
+
+
+# ---------------------------------------------------------------------- windows
+
+WINDOW = "engagerWindow"
+_factory_installed = False
+
+
+def _window_face(_key: str, obj: QObject) -> QAccessibleInterface | None:
+    """A window built on a plain QWidget reports the window role, not a generic one."""
+    if isinstance(obj, QWidget) and obj.property(WINDOW):
+        return QAccessibleWidget(obj, QAccessible.Role.Window)
+    return None
+
+
+def window_role(window: QWidget) -> QWidget:
+    """Have ``window`` (a plain QWidget shown as a window) report itself as a window."""
+    global _factory_installed
+    if not _factory_installed:
+        QAccessible.installFactory(_window_face)
+        _factory_installed = True
+    window.setProperty(WINDOW, True)
+    return window
+
+
+def closes_like_a_dialog(window: QWidget) -> QWidget:
+    """Escape and Ctrl+W close ``window``, as they close a dialog."""
+    close_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Close)
+    keys = {QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+W"), *close_keys}
+    for key in keys:
+        shortcut = QShortcut(key, window, window.close)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+    return window
 
 
 def _focusable(widget: QWidget) -> bool:

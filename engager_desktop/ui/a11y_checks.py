@@ -128,3 +128,15 @@ def opens_on_button(dialog: QWidget) -> bool:
     """True when the shown ``dialog`` has put the focus on a push or tool button."""
     widget = dialog.focusWidget()
     return isinstance(widget, QPushButton | QToolButton)
+
+
+def shown_ampersands(root: QWidget) -> list[QLabel]:
+    """Labels that show an access-key '&' as a character (it only works on a buddy's label)."""
+    found = []
+    for label in root.findChildren(QLabel):
+        if label.buddy() is None and label.isVisibleTo(root) and _MNEMONIC.search(label.text()):
+            if label.textFormat() == Qt.TextFormat.PlainText or not GuiQt.mightBeRichText(
+                label.text()
+            ):
+                found.append(label)
+    return found

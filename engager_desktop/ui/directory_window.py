@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.ui import labels, ops
-from engager_desktop.ui.a11y import label_for
+from engager_desktop.ui.a11y import closes_like_a_dialog, label_for, window_role
 from engager_desktop.ui.guidance_panel import FoldingGuidance
 from engager_desktop.ui.models.rows_model import ID_ROLE, TextRow
 from engager_desktop.ui.workspace.parts import Facts, Table, heading
@@ -46,6 +46,7 @@ class DirectoryWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle("Services directory")
         self.setAccessibleName("Services directory")
+        closes_like_a_dialog(window_role(self))
         self._vault = vault
         self._views: dict[str, Any] = {}
         self._request = 0

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.ui import labels, ops
-from engager_desktop.ui.a11y import label_for, tab_leaves
+from engager_desktop.ui.a11y import closes_like_a_dialog, label_for, tab_leaves, window_role
 from engager_desktop.ui.guidance_panel import FoldingGuidance
 from engager_desktop.ui.models.rows_model import TextRow
 from engager_desktop.ui.workspace.parts import Table
@@ -131,6 +131,7 @@ class SupervisionView(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle("Supervision")
         self.setAccessibleName("Supervision")
+        closes_like_a_dialog(window_role(self))
         self._vault = vault
         self.head = QLabel()
         self.head.setWordWrap(True)

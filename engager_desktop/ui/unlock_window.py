@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.ui import ops
-from engager_desktop.ui.a11y import announce, label_for, say
+from engager_desktop.ui.a11y import announce, label_for, say, window_role
 from engager_desktop.ui.unlock_pages import (
     CodePage,
     CreatePage,
@@ -113,6 +113,7 @@ class UnlockWindow(QWidget):
         super().__init__(parent)
         self.setWindowTitle("Engager Desktop")
         self.setAccessibleName("Engager Desktop: open your vault")
+        window_role(self)
         self._options = options
         self._busy = False
         self._relock_path: Path | None = None

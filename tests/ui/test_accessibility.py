@@ -22,6 +22,7 @@ from engager_desktop.ui.a11y_checks import (
     access_key_clashes,
     labels_out_of_step,
     opens_on_button,
+    shown_ampersands,
     shown_text,
     tab_traps,
 )
@@ -45,6 +46,7 @@ def assert_reachable(window: QWidget) -> None:
     hidden = [(shown_text(label), label.accessibleName()) for label in labels_out_of_step(window)]
     assert hidden == [], f"shown words the reader never receives: {hidden}"
     assert access_key_clashes(window) == {}
+    assert [label.text() for label in shown_ampersands(window)] == []
     traps = [describe(w) for w in tab_traps(window)]
     assert traps == [], f"widgets that keep Tab: {traps}"
 

@@ -151,7 +151,7 @@ class DevicesDialog(QDialog):
         self.typed.setPlaceholderText("or type the fingerprint the other laptop shows")
         confirm_form = QFormLayout()
         confirm_form.addRow(self.matches)
-        confirm_form.addRow(labelled("Or &type it:", self.typed), self.typed)
+        confirm_form.addRow(labelled("Or t&ype it:", self.typed), self.typed)
         layout.addLayout(confirm_form)
         self.enrol_button = QPushButton("E&nrol this laptop")
         self.enrol_button.setAutoDefault(False)  # Return in a field must not press it
@@ -235,6 +235,7 @@ class DevicesDialog(QDialog):
         self.devices = QTableView()
         self.devices.setModel(self.devices_model)
         self.devices.setAccessibleName("Laptops this one knows")
+        self.devices.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.devices.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.devices.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.devices.verticalHeader().hide()
