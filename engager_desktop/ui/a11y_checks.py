@@ -140,3 +140,9 @@ def shown_ampersands(root: QWidget) -> list[QLabel]:
             ):
                 found.append(label)
     return found
+
+
+def names_with_ampersands(root: QWidget) -> list[QWidget]:
+    """Widgets whose accessible name still holds an access-key '&' (the reader says "and")."""
+    widgets = [root, *root.findChildren(QWidget)]
+    return [w for w in widgets if _MNEMONIC.search(w.accessibleName())]

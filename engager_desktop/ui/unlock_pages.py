@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engager_desktop.ui.a11y import describe_value, label_for
+from engager_desktop.ui.a11y import describe_value, label_for, plain
 from engager_desktop.ui.passphrase_input import PassphraseInput
 
 NEW_VAULT_NAME = "Engager vault"
@@ -50,7 +50,7 @@ class FolderRow(QWidget):
         self.edit = QLineEdit()
         self.edit.setObjectName("folder")
         self.choose = QPushButton("Choose…")
-        self.choose.setAccessibleName(f"Choose the {label.rstrip(':').lower()}")
+        self.choose.setAccessibleName(f"Choose the {plain(label).lower()}")
         self._new = new
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
