@@ -13,9 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from engager_desktop.store.vault import Vault, VaultOptions
 from engager_desktop.ui import ops
+from engager_desktop.ui.a11y_checks import opens_on_button
 from engager_desktop.ui.main_window import MainWindow
 from engager_desktop.ui.protection import EraseDialog, RetentionDialog, SarDialog
-from engager_desktop.ui.settings import Settings
+from engager_desktop.ui.settings import Settings, SettingsDialog
 from engager_desktop.ui.sync import ConflictsDialog, DevicesDialog, ExportDialog, ImportDialog
 from engager_desktop.ui.unlock_window import UnlockWindow
 from tests.sync.conftest import Laptop, make_laptop, pair
@@ -37,6 +38,9 @@ def shown(qtbot: QtBot, dialog: QDialog) -> QDialog:
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: ops.pending() == 0, timeout=15_000)
+    activate(qtbot, dialog)
+    assert dialog.focusWidget() is not None, type(dialog).__name__
+    assert not opens_on_button(dialog), f"{type(dialog).__name__} opens on a button"
     return dialog
 
 
@@ -84,7 +88,9 @@ def test_sync_dialogs_pass_the_walk(qtbot: QtBot, pair: tuple[Laptop, Laptop]) -
         assert_reachable(dialog)  # the laptops table no longer keeps Tab
 
 
-def test_data_protection_dialogs_pass_the_walk(qtbot: QtBot, demo_vault: Vault) -> None:
+def test_data_protection_and_settings_dialogs_pass_the_walk(
+    qtbot: QtBot, demo_vault: Vault, settings: Settings
+) -> None:
     from engager_desktop.services import caseload
 
     man = caseload.list_caseload(demo_vault)[0].id
@@ -93,6 +99,7 @@ def test_data_protection_dialogs_pass_the_walk(qtbot: QtBot, demo_vault: Vault) 
         lambda: EraseDialog(demo_vault, man),
         lambda: SarDialog(demo_vault, man),
     ]
+    makers.append(lambda: SettingsDialog(settings))
     for make in makers:
         dialog = shown(qtbot, make())
         assert_reachable(dialog)
