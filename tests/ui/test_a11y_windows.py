@@ -107,3 +107,27 @@ def test_data_protection_and_settings_dialogs_pass_the_walk(
             warning = dialog.message.text()
             assert "cannot be undone" in warning
             assert dialog.confirm.accessibleDescription() == warning  # linked to "Type ERASE"
+
+
+@pytest.mark.parametrize(("key", "kind"), [("n", "understanding"), ("l", "release")])
+def test_an_access_key_presses_its_wizard_button(
+    qtbot: QtBot, demo_vault: Vault, settings: Settings, key: str, kind: str
+) -> None:
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.set_vault(demo_vault)
+    window.show()
+    wait_ops(qtbot)
+    window.panel.table.selectRow(0)
+    wait_ops(qtbot)
+    activate(qtbot, window)
+    button = window.workspace.buttons[kind]
+    pressed: list[bool] = []
+    button.clicked.disconnect()  # see the press without opening the wizard
+    button.clicked.connect(lambda: pressed.append(True))
+    qtbot.keyClick(
+        window.focusWidget() or window,
+        getattr(Qt.Key, f"Key_{key.upper()}"),
+        Qt.KeyboardModifier.AltModifier,
+    )
+    qtbot.waitUntil(lambda: pressed == [True], timeout=3000)

@@ -77,6 +77,19 @@ def test_the_walk_finds_clashing_access_keys(qtbot: QtBot) -> None:
     assert access_key_clashes(holder) == {}
 
 
+def test_the_walk_finds_an_ampersand_shown_or_spoken(qtbot: QtBot) -> None:
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    label = QLabel("&Phase:", holder)  # no buddy: Qt shows the "&"
+    button = QPushButton("Choose…", holder)
+    button.setAccessibleName("Choose the &vault folder")
+    assert shown_ampersands(holder) == [label]
+    assert names_with_ampersands(holder) == [button]
+    label.setBuddy(QLineEdit(holder))
+    button.setAccessibleName("Choose the vault folder")
+    assert shown_ampersands(holder) == [] and names_with_ampersands(holder) == []
+
+
 def test_the_walk_finds_tab_traps(qtbot: QtBot) -> None:
     holder = QWidget()
     qtbot.addWidget(holder)
