@@ -9,7 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from engager_desktop.store.vault import Vault
 from engager_desktop.ui.a11y import heard
-from engager_desktop.ui.wizards import base
+from engager_desktop.ui.a11y_checks import access_keys
+from engager_desktop.ui.wizards import KINDS, base
 from engager_desktop.ui.wizards.page_focus import first_input
 from tests.ui.test_accessibility import assert_reachable
 from tests.ui.wizard_helpers import (
@@ -91,3 +92,24 @@ def test_each_step_outcome_box_says_which_step(qtbot: QtBot, vault: Vault) -> No
         heard_as.append((outcome.widget.accessibleName(), outcome.widget.accessibleDescription()))
         assert outcome.widget.accessibleName().startswith(f"Step {index + 1}: What happened")
     assert len(heard_as) == 2 and heard_as[0][1] and heard_as[0][1] != heard_as[1][1]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_page_of_every_wizard_passes_the_walk(qtbot: QtBot, vault: Vault, kind: str) -> None:
+    man = make_man(vault)
+    make_plan(vault, man)
+    wizard = open_wizard(qtbot, kind, vault, man)
+    assert_reachable(wizard)  # the first page, with the buttons and the page index
+    around = access_keys(wizard)  # the wizard's own keys, less the first page's
+    for key, owners in access_keys(wizard.pages[0]).items():
+        around[key] = [o for o in around[key] if o not in owners]
+    assert sum(map(len, around.values())) >= 3  # Back, Next, Cancel at least
+    for page in wizard.pages:
+        assert_reachable(page)  # each page as it will show (its words, keys and traps)
+        assert first_input(page) is not None, page.title()
+        clashes = {
+            key: [*around.get(key, []), *owners]
+            for key, owners in access_keys(page).items()
+            if around.get(key)
+        }
+        assert clashes == {}, page.title()
