@@ -23,9 +23,12 @@ from engager_desktop.ui.passphrase_input import PassphraseInput
 
 NEW_VAULT_NAME = "Engager vault"
 
+HEADING = "page_heading"  # announced when its page comes up
+
 
 def heading(text: str) -> QLabel:
     label = QLabel(text)
+    label.setObjectName(HEADING)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * 1.4)
     font.setBold(True)

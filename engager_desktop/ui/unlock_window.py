@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from engager_desktop.ui import ops
 from engager_desktop.ui.a11y import announce, label_for, say, window_role
 from engager_desktop.ui.unlock_pages import (
+    HEADING,
     CodePage,
     CreatePage,
     FolderRow,
@@ -113,6 +114,7 @@ class UnlockWindow(QWidget):
         super().__init__(parent)
         self.setWindowTitle("Engager Desktop")
         self.setAccessibleName("Engager Desktop: open your vault")
+        self._announced: str | None = None
         window_role(self)
         self._options = options
         self._busy = False
@@ -167,14 +169,14 @@ class UnlockWindow(QWidget):
     def for_relock(self, path: Path) -> None:
         """After an automatic lock: only this vault, passphrase or recovery code."""
         self._relock_path = path
-        self.set_folder(path)
         self.unlock_page.title.setText("The vault is locked")
+        self._announced = None  # said again at every lock
+        self.set_folder(path)
         self.unlock_page.folder.setEnabled(False)
         self.recover_page.folder.setEnabled(False)
         self.unlock_page.create_button.hide()
         self.unlock_page.status.setText("Type your passphrase to carry on where you were.")
-        self._go(UNLOCK)
-        announce(self.unlock_page.title, "The vault is locked. Type your passphrase to carry on.")
+        self._go(UNLOCK)  # announces its title: "The vault is locked"
 
     def page(self) -> int:
         return self.stack.currentIndex()
@@ -188,6 +190,10 @@ class UnlockWindow(QWidget):
             CODE: self.code_page.code_label,
         }[index]
         focus.setFocus()
+        title = self.stack.widget(index).findChild(QLabel, HEADING)
+        if title is not None and self._announced != title.text():
+            self._announced = title.text()  # a page's title once, until another is announced
+            announce(title, title.text())
         if index == UNLOCK:
             self.refresh_backoff()
 

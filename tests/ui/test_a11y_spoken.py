@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from engager_desktop.domain.clock import FakeClock
@@ -13,6 +14,7 @@ from engager_desktop.ui.a11y import heard
 from engager_desktop.ui.main_window import MainWindow
 from engager_desktop.ui.new_man_dialog import NewManDialog
 from engager_desktop.ui.settings import Settings
+from engager_desktop.ui.unlock_pages import HEADING
 from engager_desktop.ui.unlock_window import UnlockWindow
 from tests.ui.app_fixtures import demo_path, demo_template, demo_vault, settings, wait_ops
 
@@ -44,9 +46,23 @@ def test_wrong_passphrase_and_the_wait_are_spoken(
 def test_the_lock_is_spoken(qtbot: QtBot, vault_path: Path, options: VaultOptions) -> None:
     window = UnlockWindow(vault_path, options)
     qtbot.addWidget(window)
+    for _ in range(2):  # every lock, not only the first
+        with heard() as words:
+            window.for_relock(vault_path)
+        assert words == ["The vault is locked"]
+
+
+def test_each_unlock_page_is_announced(
+    qtbot: QtBot, vault_path: Path, options: VaultOptions
+) -> None:
+    window = UnlockWindow(vault_path, options)
+    qtbot.addWidget(window)
+    window.show()
     with heard() as words:
-        window.for_relock(vault_path)
-    assert words == ["The vault is locked. Type your passphrase to carry on."]
+        window.unlock_page.forgot_button.click()
+    heading = window.stack.currentWidget().findChild(QLabel, HEADING)
+    assert heading is not None and words == [heading.text()] == ["Forgot your passphrase?"]
+    assert window.focusWidget() is window.recover_page.code
 
 
 def _window(qtbot: QtBot, vault: Vault, settings: Settings) -> MainWindow:
