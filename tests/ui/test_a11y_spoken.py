@@ -14,6 +14,7 @@ from engager_desktop.ui.a11y import heard
 from engager_desktop.ui.main_window import MainWindow
 from engager_desktop.ui.new_man_dialog import NewManDialog
 from engager_desktop.ui.settings import Settings
+from engager_desktop.ui.sync.common import MessageLine
 from engager_desktop.ui.unlock_pages import HEADING
 from engager_desktop.ui.unlock_window import UnlockWindow
 from tests.ui.app_fixtures import demo_path, demo_template, demo_vault, settings, wait_ops
@@ -127,3 +128,13 @@ def test_a_form_refusal_and_saving_are_spoken(
         wait_ops(qtbot)
     assert words == ["Saved."]
     assert dialog.at.accessibleDescription() == ""
+
+
+def test_a_sync_message_line_is_spoken(qtbot: QtBot) -> None:
+    line = MessageLine()
+    qtbot.addWidget(line)
+    with heard() as words:
+        line.error("That file is not a laptop's card.")
+        line.ok("Copied to the stick.")
+        line.clear_message()
+    assert words == ["That file is not a laptop's card.", "Copied to the stick."]

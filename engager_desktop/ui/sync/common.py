@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engager_desktop.ui.a11y import describe_value, plain
+from engager_desktop.ui.a11y import announce, describe_value, plain
 
 AskPath = Callable[[QWidget], str | None]
 Confirm = Callable[[QWidget, str, str], bool]
@@ -133,6 +133,7 @@ class MessageLine(QLabel):
         self.setStyleSheet(style)
         self.setText(text)
         self.setVisible(bool(text))
+        announce(self, text, assertive=style == ERROR_STYLE)  # a changed label makes no sound
 
 
 def busy_bar(name: str) -> QProgressBar:
