@@ -95,6 +95,16 @@ def say(label: QLabel, text: str, *, assertive: bool = False) -> None:
     announce(label, text, assertive=assertive)
 
 
+class SpokenLabel(QLabel):
+    """A status line that is announced whenever its text is set (it is read as it changes)."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        changed = text != self.text()
+        super().setText(text)
+        if changed:
+            announce(self, text)
+
+
 @contextmanager
 def heard() -> Iterator[list[str]]:
     """Record what is announced while the block runs (for tests and checks)."""

@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.ui import labels, ops
-from engager_desktop.ui.a11y import closes_like_a_dialog, label_for, tab_leaves, window_role
+from engager_desktop.ui.a11y import (
+    SpokenLabel,
+    closes_like_a_dialog,
+    label_for,
+    tab_leaves,
+    window_role,
+)
 from engager_desktop.ui.guidance_panel import FoldingGuidance
 from engager_desktop.ui.models.rows_model import TextRow
 from engager_desktop.ui.workspace.parts import Table
@@ -98,7 +104,7 @@ class NoteForm(QWidget):
             self.texts[key] = edit
             form.addRow(label_for(text, edit), edit)
         self.save_button = QPushButton("&Save the note")
-        self.status = QLabel()
+        self.status = SpokenLabel()
         self.status.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.status, 1)

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from engager_desktop.domain.clock import FakeClock
 from engager_desktop.store.vault import Vault, VaultOptions
-from engager_desktop.ui.a11y import heard
+from engager_desktop.ui.a11y import SpokenLabel, heard
 from engager_desktop.ui.main_window import MainWindow
 from engager_desktop.ui.new_man_dialog import NewManDialog
 from engager_desktop.ui.settings import Settings
@@ -138,3 +138,22 @@ def test_a_sync_message_line_is_spoken(qtbot: QtBot) -> None:
         line.ok("Copied to the stick.")
         line.clear_message()
     assert words == ["That file is not a laptop's card.", "Copied to the stick."]
+
+
+def test_status_lines_of_dialogs_are_spoken(qtbot: QtBot, demo_vault: Vault) -> None:
+    from engager_desktop.services import caseload
+    from engager_desktop.ui.protection import SarDialog
+
+    line = SpokenLabel()
+    qtbot.addWidget(line)
+    with heard() as words:
+        line.setText("Ready to print: 2 pages.")
+        line.setText("Ready to print: 2 pages.")  # no change, nothing said again
+    assert words == ["Ready to print: 2 pages."]
+    dialog = SarDialog(demo_vault, caseload.list_caseload(demo_vault)[0].id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_ops(qtbot)
+    with heard() as words:
+        dialog.write()  # no folder chosen
+    assert words == ["Choose a folder first."]

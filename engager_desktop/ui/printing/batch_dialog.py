@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from engager_desktop.services import printing_batch
 from engager_desktop.store.vault import Vault
 from engager_desktop.ui import ops
-from engager_desktop.ui.a11y import describe_value
+from engager_desktop.ui.a11y import SpokenLabel, describe_value
 from engager_desktop.ui.printing.pdf_pages import PrinterSink
 from engager_desktop.ui.printing.preview_dialog import (
     ChoosePrinter,
@@ -86,7 +86,7 @@ class BatchDialog(QDialog):
         self.progress.setValue(0)
         self.progress.setAccessibleName("Progress")
         layout.addWidget(self.progress)
-        self.status = QLabel()
+        self.status = SpokenLabel()
         self.status.setWordWrap(True)
         describe_value(self.status, "Status")
         layout.addWidget(self.status)

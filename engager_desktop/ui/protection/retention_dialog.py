@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from engager_desktop.services.retention import due_for_review
 from engager_desktop.ui import ops
-from engager_desktop.ui.a11y import label_for
+from engager_desktop.ui.a11y import SpokenLabel, label_for
 from engager_desktop.ui.protection.review_model import ReviewModel
 
 INTRO = (
@@ -43,7 +43,7 @@ class RetentionDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         intro = QLabel(INTRO)
         intro.setWordWrap(True)
-        self.status = QLabel()
+        self.status = SpokenLabel()
         self.status.setWordWrap(True)
         self.erase_button = QPushButton("&Erase this man…")
         self.sar_button = QPushButton("&Subject access copy…")
