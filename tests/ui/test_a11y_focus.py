@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from engager_desktop.store.vault import Vault
@@ -31,6 +31,8 @@ FORMS = (
 
 def assert_opens_on_first_field(qtbot: QtBot, dialog: QWidget) -> None:
     qtbot.waitUntil(dialog.isVisible)
+    dialog.activateWindow()  # as it is in front of the practitioner
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=3000)
     assert not opens_on_button(dialog), type(dialog.focusWidget()).__name__
     assert dialog.focusWidget() is first_field(dialog)
     chain = focus_chain(dialog)
