@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.ui import labels, ops
-from engager_desktop.ui.a11y import closes_like_a_dialog, label_for, window_role
+from engager_desktop.ui.a11y import closes_like_a_dialog, focus_first_field, label_for, window_role
 from engager_desktop.ui.guidance_panel import FoldingGuidance
 from engager_desktop.ui.models.rows_model import ID_ROLE, TextRow
 from engager_desktop.ui.workspace.parts import Facts, Table, heading
@@ -76,6 +76,7 @@ class DirectoryWindow(QWidget):
         self.stale_only.toggled.connect(lambda _on: self.refresh())
         self.table.view.selectionModel().currentRowChanged.connect(self._chosen)
         self.verify_button.clicked.connect(self._verify)
+        focus_first_field(self)  # opens on its first field, not the guidance button
         self.resize(1000, 700)
         self.refresh()
 

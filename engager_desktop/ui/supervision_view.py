@@ -24,6 +24,7 @@ from engager_desktop.ui import labels, ops
 from engager_desktop.ui.a11y import (
     SpokenLabel,
     closes_like_a_dialog,
+    focus_first_field,
     label_for,
     tab_leaves,
     window_role,
@@ -168,6 +169,7 @@ class SupervisionView(QWidget):
         layout.addWidget(tabs, 1)
         self.form.save_button.clicked.connect(self.save_note)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self._save_shortcut)
+        focus_first_field(self)  # opens on its first field, not the guidance button
         self.resize(1000, 700)
         self.refresh()
 

@@ -64,6 +64,7 @@ def test_directory_and_supervision_are_windows_that_close_like_dialogs(
         wait_ops(qtbot)
         assert role(opened) == QAccessible.Role.Window
         activate(qtbot, opened)
+        assert opened.focusWidget() is not None and not opens_on_button(opened)
         if keys == "escape":
             qtbot.keyClick(opened.focusWidget() or opened, Qt.Key.Key_Escape)
         else:
