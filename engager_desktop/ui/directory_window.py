@@ -76,6 +76,7 @@ class DirectoryWindow(QWidget):
         self.stale_only.toggled.connect(lambda _on: self.refresh())
         self.table.view.selectionModel().currentRowChanged.connect(self._chosen)
         self.verify_button.clicked.connect(self._verify)
+        self.search.returnPressed.connect(self._to_table)  # Enter: on to the entries found
         focus_first_field(self)  # opens on its first field, not the guidance button
         self.resize(1000, 700)
         self.refresh()
@@ -159,6 +160,12 @@ class DirectoryWindow(QWidget):
             ]
         )
         self._show(None)
+
+    def _to_table(self) -> None:
+        if self.table.model.rowCount():
+            if not self.table.view.currentIndex().isValid():
+                self.table.choose_row(0)
+            self.table.view.setFocus()
 
     def _chosen(self, current: Any, _previous: Any) -> None:
         man = current.data(ID_ROLE) if current.isValid() else None

@@ -132,3 +132,20 @@ def test_an_access_key_presses_its_wizard_button(
         Qt.KeyboardModifier.AltModifier,
     )
     qtbot.waitUntil(lambda: pressed == [True], timeout=3000)
+
+
+def test_enter_in_the_directory_search_goes_on_to_the_entries(
+    qtbot: QtBot, demo_vault: Vault, settings: Settings
+) -> None:
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.set_vault(demo_vault)
+    window.show()
+    directory = window.open_directory()
+    assert directory is not None
+    wait_ops(qtbot)
+    activate(qtbot, directory)
+    assert directory.focusWidget() is directory.search
+    qtbot.keyClick(directory.search, Qt.Key.Key_Return)
+    assert directory.focusWidget() is directory.table.view
+    assert directory.table.chosen_id() is not None
