@@ -178,7 +178,7 @@ class AppController(QObject):
 
 
 def close_wizards() -> list[tuple[str, str]]:
-    """Ask GUI part B's wizards to keep their drafts and close; (kind, man id) to reopen."""
+    """Ask the open wizards to keep their drafts and close; (kind, man id) to reopen."""
     if "engager_desktop.ui.wizards" not in sys.modules:
         return []  # never opened, so none is open
     closer = getattr(sys.modules["engager_desktop.ui.wizards"], "close_all_for_lock", None)

@@ -33,14 +33,8 @@ TEAM_PRINTS = (
 
 
 def sync_module() -> Any:
-    """The USB sync dialogs, if that package is there and loads (None otherwise)."""
-    try:
-        if importlib.util.find_spec(SYNC_MODULE) is None:
-            return None
-        return importlib.import_module(SYNC_MODULE)
-    except Exception:  # a broken sync package must not take the window down with it
-        log.exception("the sync dialogs could not be loaded")
-        return None
+    """The USB sync dialogs, imported on first use."""
+    return importlib.import_module(SYNC_MODULE)
 
 
 class MainWindow(QMainWindow):
@@ -91,7 +85,6 @@ class MainWindow(QMainWindow):
         keys = QKeySequence.StandardKey
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self._action("new", "&New man…", self.new_man, keys.New))
-        file_menu.addAction(self._action("save", "&Save", lambda: None, keys.Save))
         file_menu.addAction(self._action("print", "&Print…", self.print_current, keys.Print))
         print_menu = file_menu.addMenu("Print &for the team")
         for kind, text in TEAM_PRINTS:
@@ -108,8 +101,6 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self._action("lock", "&Lock", self.lock_requested.emit, "Ctrl+L"))
         file_menu.addAction(self._action("quit", "&Quit", self.quit_requested.emit, keys.Quit))
-        self.commands["save"].setEnabled(False)
-        self.commands["save"].setToolTip("Records save as you finish each form.")
         view = self.menuBar().addMenu("&View")
         view.addAction(self._action("find", "&Find a man", self.panel.focus_search, keys.Find))
         view.addAction(self._action("refresh", "&Refresh", self.refresh, keys.Refresh))
@@ -136,9 +127,6 @@ class MainWindow(QMainWindow):
         ):
             usb.addAction(self._action(key, text, slot))
         self.sync_keys = ("sync_export", "sync_import", "sync_conflicts", "sync_devices")
-        if sync_module() is None:
-            for key in self.sync_keys:
-                self.commands[key].setToolTip("USB sync is not available in this version.")
 
     def _protection_menu(self) -> None:
         menu = self.menuBar().addMenu("Data &protection")
@@ -166,9 +154,8 @@ class MainWindow(QMainWindow):
         self.demo_label.setText("Demo vault: fictional men only" if demo else "")
         self.workspace.set_vault(vault)
         self.panel.set_vault(vault)
-        sync_ok = sync_module() is not None
-        for key, action in self.commands.items():
-            action.setEnabled(key != "save" and (sync_ok or key not in self.sync_keys))
+        for action in self.commands.values():
+            action.setEnabled(True)
 
     def refresh(self) -> None:
         self.panel.refresh_counts()
@@ -289,9 +276,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ USB sync
 
     def _sync(self, name: str, *args: Any, **kwargs: Any) -> QWidget | None:
-        module = sync_module()
-        if module is None or self.vault is None:
+        if self.vault is None:
             return None
+        module = sync_module()
         try:
             dialog = getattr(module, name)(self.vault, self, *args, **kwargs)
         except Exception as exc:  # the sync part failing must not take the window down

@@ -7,9 +7,7 @@ their natural size.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -161,19 +159,11 @@ def _side_windows(window: Any, save: Save) -> None:
 
 
 def _wizard_pages(vault: Any, man_id: str, shooter: Shooter) -> int:
-    """GUI part B's wizard pages, through ``ui.wizards.page_screenshots`` when it exists."""
-    if importlib.util.find_spec("engager_desktop.ui.wizards") is None:
-        return 0
-    module = importlib.import_module("engager_desktop.ui.wizards")
-    shoot = getattr(module, "page_screenshots", None)
-    if shoot is None:
-        return 0
+    """Every wizard page, through ``ui.wizards.page_screenshots``."""
+    from engager_desktop.ui.wizards import page_screenshots as shoot
+
     with tempfile.TemporaryDirectory() as folder:
-        try:
-            written = shoot(vault, man_id, Path(folder), QSize(*SIZE))
-        except Exception as exc:  # the wizards are another part: report, keep the main screens
-            print(f"wizard pages skipped: {type(exc).__name__}: {exc}", file=sys.stderr)
-            return 0
+        written = shoot(vault, man_id, Path(folder), QSize(*SIZE))
         folder_out = shooter.out / "wizards"
         folder_out.mkdir(exist_ok=True)
         for path in written:

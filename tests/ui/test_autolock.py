@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -214,10 +213,6 @@ def test_the_platform_saying_suspended_locks(qtbot: QtBot) -> None:
 def test_an_open_wizard_is_closed_by_the_lock_and_reopened_after(
     qtbot: QtBot, demo_path: Path, options: VaultOptions, settings: Settings
 ) -> None:
-    from engager_desktop.ui.workspace.workspace import wizards_module
-
-    if wizards_module() is None:
-        pytest.skip("the wizards (GUI part B) are not in this tree")
     controller = AppController(settings, demo_path, options=options, idle_ms=60_000)
     qtbot.addWidget(controller.unlock_window)
     controller.start(preload_modules=False)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from engager_desktop.store.vault import Vault
-from engager_desktop.ui import main_window as main_window_module
 from engager_desktop.ui.a11y import describe, unnamed_inputs
 from engager_desktop.ui.main_window import MainWindow
 from engager_desktop.ui.printing import BatchDialog, PreviewDialog, RecoveryDialog
@@ -183,15 +182,3 @@ def test_conflicts_filter_opens_his_conflict_review(
     assert type(dialog).__name__ == "ConflictsDialog" and dialog.isVisible()
     dialog.reject()
     wait_ops(qtbot)
-
-
-def test_usb_entries_disabled_without_the_sync_package(
-    qtbot: QtBot, demo_vault: Vault, settings: Settings, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(main_window_module, "SYNC_MODULE", "engager_desktop.ui.no_such_sync")
-    window = open_window(qtbot, demo_vault, settings)
-    for key in ("sync_export", "sync_import", "sync_conflicts", "sync_devices"):
-        assert not window.commands[key].isEnabled()
-        assert "not available" in window.commands[key].toolTip()
-    assert window.sync_export() is None
-    assert window.commands["print"].isEnabled() and window.commands["new"].isEnabled()

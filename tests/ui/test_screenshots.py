@@ -35,7 +35,7 @@ def test_screenshots_of_every_main_screen(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("ENGAGER_PASSPHRASE", TEST_PASSPHRASE)
-    monkeypatch.setattr(screenshots, "_wizard_pages", lambda *_args: 0)  # GUI part B tests those
+    monkeypatch.setattr(screenshots, "_wizard_pages", lambda *_args: 0)  # test_wizards_* test those
     out = tmp_path / "shots"
     args = args_for(demo_path, out)
     assert args.handler is ui_commands.cmd_screenshots

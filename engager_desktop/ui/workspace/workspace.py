@@ -51,15 +51,8 @@ NO_MAN = "Choose a man from the caseload to see his record."
 
 
 def wizards_module() -> Any:
-    """GUI part B's wizards, if that package exists and loads (None otherwise)."""
-    try:
-        if importlib.util.find_spec(WIZARDS_MODULE) is None:
-            return None
-        module = importlib.import_module(WIZARDS_MODULE)
-    except Exception:  # a broken wizard package must not take the workspace down with it
-        log.exception("the wizards could not be loaded")
-        return None
-    return module if callable(getattr(module, "launch", None)) else None
+    """The wizards, imported on first use (the unlock window does not wait for them)."""
+    return importlib.import_module(WIZARDS_MODULE)
 
 
 class Workspace(QWidget):
@@ -246,25 +239,20 @@ class Workspace(QWidget):
     # ------------------------------------------------------------------ wizards
 
     def _update_buttons(self) -> None:
-        available = wizards_module() is not None
         for button in self.buttons.values():
-            button.setEnabled(available and self._man_id is not None and self._vault is not None)
-            if not available:
-                button.setToolTip("Not available in this version yet.")
+            button.setEnabled(self._man_id is not None and self._vault is not None)
 
     def launch_wizard(self, kind: str) -> Any:
         """Open the wizard of ``kind`` for him; his record reloads when it is committed."""
-        module = wizards_module()
-        if module is None or self._man_id is None or self._vault is None:
+        if self._man_id is None or self._vault is None:
             return None
-        return self.watch_wizard(module.launch(kind, self._vault, self._man_id, self))
+        return self.watch_wizard(wizards_module().launch(kind, self._vault, self._man_id, self))
 
     def reopen_wizard(self, kind: str, man_id: str) -> Any:
         """Open a wizard closed by a lock again (it comes back on its draft)."""
-        module = wizards_module()
-        if module is None or self._vault is None:
+        if self._vault is None:
             return None
-        return self.watch_wizard(module.launch(kind, self._vault, man_id, self))
+        return self.watch_wizard(wizards_module().launch(kind, self._vault, man_id, self))
 
     def watch_wizard(self, wizard: Any) -> Any:
         signal = getattr(wizard, "committed", None) or getattr(wizard, "finished", None)
