@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -39,7 +40,7 @@ from engager_desktop.ui.new_man_dialog import NewManDialog
 from engager_desktop.ui.wizards import base
 from engager_desktop.ui.workspace.workspace import Workspace
 from tests.ui.app_fixtures import wait_ops
-from tests.ui.whole_man_steps import Hands, Tally
+from tests.ui.whole_man_steps import CTRL, Hands, Tally
 from tests.ui.wizard_helpers import field, page
 
 pytestmark = pytest.mark.gui
@@ -128,6 +129,7 @@ def review(
     new_steps: list[tuple[str, str, str, str, str]],
     next_date: str,
     note: str,
+    next_place: str = "",
 ) -> None:
     """One session review: attended; distress; each open step's outcome (by its words);
     new steps (goal, what, help, who, due); the next session at ten."""
@@ -157,9 +159,76 @@ def review(
             hands.type(rows.field(n, "due_on"), due)
     hands.next(w, "next_session")
     hands.type(field(w, "notes"), note)
+    if next_place:
+        hands.choose(field(w, "next_place"), next_place)
     hands.type(field(w, "next_date"), next_date)
     hands.type(field(w, "next_time"), "10:00")
     hands.finish(w)
+
+
+def move_phase(hands: Hands, words: str, why: str, closing: str = "") -> None:
+    """The Overview's "Move to another phase" form: to ``words``, today, for ``why``."""
+    dialog = hands.button_dialog(hands.tab("OverviewTab"), "move_phase")
+    hands.choose(dialog.phase, words)
+    hands.type(dialog.reason, why)
+    if closing:
+        hands.choose(dialog.closure, closing)
+    hands.save_dialog(dialog)
+
+
+def change_step(
+    hands: Hands, what: str, *, new_what: str = "", kind: str = "", who: str = "", due: date
+) -> None:
+    """Open the step's row on the Action plan tab and change its words, owner and date."""
+    dialog = hands.open_row(hands.tab("PlanTab").steps, what)
+    if new_what:
+        hands.key(dialog.what, Qt.Key.Key_End, CTRL)
+        hands.type(dialog.what, new_what)
+    if kind:
+        hands.choose(dialog.kind, kind)
+    if who:
+        hands.replace(dialog.who, who)
+    hands.choose(dialog.when, "By a date")
+    hands.set_when(dialog.due, due)
+    hands.save_dialog(dialog)
+
+
+def set_goal_status(hands: Hands, title: str, status: str) -> None:
+    dialog = hands.open_row(hands.tab("PlanTab").goals, title)
+    hands.choose(dialog.state, status)
+    hands.save_dialog(dialog)
+
+
+def add_goal(hands: Hands, title: str, area: str, kind: str = "") -> None:
+    dialog = hands.button_dialog(hands.tab("PlanTab"), "add_goal")
+    hands.type(dialog.title, title)
+    hands.choose(dialog.domain, area)
+    if kind:
+        hands.choose(dialog.horizon, kind)
+    hands.save_dialog(dialog)
+
+
+def book(hands: Hands, who: str, when: datetime, where: str) -> None:
+    dialog = hands.button_dialog(hands.tab("CommunityTab"), "add_appointment")
+    hands.type(dialog.with_whom, who)
+    hands.set_when(dialog.starts, when)
+    hands.type(dialog.location, where)
+    hands.save_dialog(dialog)
+
+
+def mark(hands: Hands, who: str, went: bool, follow_up: str = "") -> None:
+    """Click the appointment's row and "He went" or "He missed it…" (which asks for the call)."""
+    community = hands.tab("CommunityTab")
+    table = community.appointments
+    hands.pick_row(table, hands.row_of(table, who, column=1))
+    if went:
+        hands.click(community.actions["attended"])
+        wait_ops(hands.qtbot)
+        return
+    dialog = hands.button_dialog(community, "missed")
+    assert f"Missed: {who}" in dialog.intro.text()
+    hands.type(dialog.purpose, follow_up)
+    hands.save_dialog(dialog)
 
 
 def test_one_man_from_first_meeting_to_closed(qtbot: QtBot, vault: Vault, clock: FakeClock) -> None:
@@ -194,3 +263,34 @@ def test_one_man_from_first_meeting_to_closed(qtbot: QtBot, vault: Vault, clock:
         "Went over the plan together.",
     )
     show("One review (three new steps)", one)
+
+    move_phase(hands, "In prison", "Agreed his plan; working on it inside")
+    change_step(
+        hands,
+        "Ring the council housing team",
+        new_what=" and ask for the homeless team",
+        kind="Another",
+        who="Housing officer",
+        due=date(2026, 11, 18),
+    )
+    add_goal(hands, WORK, "Work", "Long")
+
+    # Week 2: one step done, one not (kept open), one dropped; a new step; two appointments.
+    move_to(clock, date(2026, 11, 16))
+    review(
+        hands,
+        "5",
+        {
+            "Fill in the housing form": ("Done", ""),
+            "Ring the council housing team and ask for the homeless team": (
+                "Not done",
+                "The officer was on leave",
+            ),
+            "Ask his daughter's mum if he may write": ("Dropped", "His sister will ask instead"),
+        },
+        [(WORK, "Ask about the prison workshop", "Him", "Dan", "20/11/2026")],
+        "23/11/2026",
+        "Housing form sent.",
+    )
+    book(hands, "Probation", datetime(2026, 11, 18, 14, 30), "Probation office, in prison")
+    book(hands, "Job centre work coach", datetime(2026, 11, 20, 11, 0), "Visits hall")

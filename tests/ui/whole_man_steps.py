@@ -95,12 +95,17 @@ class Hands:
         self.type(widget, text)
 
     def choose(self, target: Field | QWidget, words: str) -> None:
-        """Pick from a drop-down by typing the start of its words (as by keyboard)."""
+        """Pick from a drop-down by keyboard: type the first word of the choice (a space would
+        open the list), then the Down arrow until the choice reads ``words``."""
         widget = target.widget if isinstance(target, Field) else target
         widget.setFocus()
-        self.type(widget, words)
-        chosen = widget.currentText()  # type: ignore[attr-defined]
-        assert chosen.lower().startswith(words.lower()), (words, chosen)
+        self.type(widget, words.split(" ")[0])
+        for arrow in (Qt.Key.Key_Down, Qt.Key.Key_Up):  # the list does not wrap round
+            for _ in range(widget.count()):  # type: ignore[attr-defined]
+                if widget.currentText().lower().startswith(words.lower()):  # type: ignore[attr-defined]
+                    return
+                self.key(widget, arrow)
+        raise AssertionError(f"no choice reads {words!r}")
 
     def set_when(self, editor: QDateTimeEdit, when: date | datetime) -> None:
         """Arrow keys on each part of a date (time) editor: year, month, day (hour, minute)."""
@@ -148,9 +153,9 @@ class Hands:
         assert self.ws.stack.currentWidget() is found
         return found
 
-    def open_row(self, table: Any, first_cell: str) -> Any:
-        """Click the row whose first cell reads ``first_cell``, press Enter: the form it opens."""
-        row = self.row_of(table, first_cell)
+    def open_row(self, table: Any, words: str, column: int = 0) -> Any:
+        """Click the row whose cell ``column`` reads ``words``, press Enter: the form it opens."""
+        row = self.row_of(table, words, column)
         self.pick_row(table, row)
         self.key(table.view, Qt.Key.Key_Return)
         wait_ops(self.qtbot)
@@ -166,10 +171,10 @@ class Hands:
         assert table.chosen_id() == table.model.row_at(row).id
 
     @staticmethod
-    def row_of(table: Any, first_cell: str) -> int:
-        cells = [table.model.row_at(n).cells[0] for n in range(table.model.rowCount())]
-        assert first_cell in cells, cells
-        return cells.index(first_cell)
+    def row_of(table: Any, words: str, column: int = 0) -> int:
+        cells = [table.model.row_at(n).cells[column] for n in range(table.model.rowCount())]
+        assert words in cells, cells
+        return cells.index(words)
 
     def button_dialog(self, tab: Any, key: str) -> Any:
         """Click the tab's button ``key``; the form it opened."""
