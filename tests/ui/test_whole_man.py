@@ -231,6 +231,60 @@ def mark(hands: Hands, who: str, went: bool, follow_up: str = "") -> None:
     hands.save_dialog(dialog)
 
 
+def release_preparation(hands: Hands) -> None:
+    w = hands.wizard("release")
+    hands.replace(field(w, "release_date"), "07/12/2026")
+    hands.type(field(w, "going_to"), "Back to Cardiff")
+    hands.type(field(w, "accommodation"), "Hostel on Bute Street")
+    hands.click(field(w, "accommodation_confirmed"))
+    hands.click(field(w, "id_documents"))
+    hands.next(w, "health_contact")
+    hands.click(field(w, "gp_registered"))
+    hands.type(field(w, "medication"), "Sertraline 50mg, two weeks supply")
+    hands.click(field(w, "phone_working"))
+    hands.type(field(w, "phone_number"), "07700 900123")
+    hands.next(w, "gate")
+    hands.choose(field(w, "gate_meeter"), "A peer")
+    hands.type(field(w, "gate_meeter_name"), "Sam")
+    hands.type(field(w, "gate_meeting_place"), "The main gate")
+    hands.next(w, "first_day")
+    hands.type(field(w, "first_24_hours"), "Sam meets him, then the hostel at noon")
+    hands.next(w, "family_meeting")
+    hands.next(w, "first_week")
+    for who, where, on, at in (
+        ("Probation", "Probation office", "08/12/2026", "10:00"),
+        ("GP", "Riverside surgery", "10/12/2026", "11:30"),
+    ):
+        rows, n = hands.add_row(w, "first_week", "new_appointments")
+        hands.type(rows.field(n, "with_whom"), who)
+        hands.type(rows.field(n, "location"), where)
+        hands.type(rows.field(n, "on"), on)
+        hands.type(rows.field(n, "at"), at)
+    hands.finish(w)
+
+
+def ending(hands: Hands) -> None:
+    w = hands.wizard("ending")
+    assert field(w, "planned_sessions").value() == 12  # agreed at the first meeting
+    hands.type(field(w, "tapering"), "Fortnightly, then one last meeting")
+    hands.type(field(w, "how_to_mark_it"), "A coffee in town")
+    hands.next(w, "blueprint")
+    hands.type(field(w, "signs_to_watch"), "Sleeping all day")
+    hands.type(field(w, "what_helps"), "Walking by the river")
+    hands.type(field(w, "who_to_contact"), "His sister, or probation")
+    hands.next(w, "support")
+    hands.type(field(w, "services"), "Probation and the GP")
+    hands.type(field(w, "family_and_friends"), "His sister")
+    hands.type(field(w, "self_care"), "Gym on Mondays")
+    hands.type(field(w, "aftercare_call_on"), "26/02/2027")
+    hands.next(w, "sign_off")
+    hands.click(field(w, "support_checked"))
+    hands.type(field(w, "signed_off_on"), "16/12/2026")
+    hands.click(field(w, "signed_off_in_person"))
+    hands.type(field(w, "closing_note"), "Ended on a good note")
+    hands.finish(w)
+
+
 def test_one_man_from_first_meeting_to_closed(qtbot: QtBot, vault: Vault, clock: FakeClock) -> None:
     started = time.monotonic()
     ws = Workspace()
@@ -294,3 +348,69 @@ def test_one_man_from_first_meeting_to_closed(qtbot: QtBot, vault: Vault, clock:
     )
     book(hands, "Probation", datetime(2026, 11, 18, 14, 30), "Probation office, in prison")
     book(hands, "Job centre work coach", datetime(2026, 11, 20, 11, 0), "Visits hall")
+
+    # Week 3: the appointments are marked; housing achieved; the daughter goal changed into a
+    # new one; the council step done, the workshop one not (kept open); a step for the letter.
+    move_to(clock, date(2026, 11, 23))
+    mark(hands, "Probation", went=True)
+    mark(hands, "Job centre work coach", went=False, follow_up="Asked the wing why he missed it")
+    set_goal_status(hands, HOUSING, "Achieved")
+    set_goal_status(hands, DAUGHTER, "Changed")
+    add_goal(hands, LETTER, "Family")
+    review(
+        hands,
+        "4",
+        {
+            "Ring the council housing team and ask for the homeless team": ("Done", ""),
+            "Ask about the prison workshop": ("Not done", "Waiting list for the workshop"),
+        },
+        [(LETTER, "Write the first letter", "Him", "Dan", "27/11/2026")],
+        "30/11/2026",
+        "A hostel place is offered.",
+    )
+
+    # Week 4: the workshop step dropped and its goal dropped; the letter written; a new step.
+    move_to(clock, date(2026, 11, 30))
+    review(
+        hands,
+        "3",
+        {
+            "Ask about the prison workshop": ("Dropped", "No places before his release"),
+            "Write the first letter": ("Done", ""),
+        },
+        [(LETTER, "Send a second letter with a photo", "Him", "Dan", "11/12/2026")],
+        "09/12/2026",
+        "He is looking forward to getting out.",
+        next_place="In the community",
+    )
+    set_goal_status(hands, WORK, "Dropped")
+    change_step(hands, "Send a second letter with a photo", due=date(2026, 12, 14))
+
+    # Release preparation, the same day.
+    release_preparation(hands)
+
+    # Release day, Monday 7 December; the next day in the community.
+    move_to(clock, date(2026, 12, 7))
+    move_phase(hands, "Through the gate", "Released today; Sam met him at the gate")
+    move_to(clock, date(2026, 12, 8))
+    move_phase(hands, "In the community", "Settled in the hostel")
+
+    # A community review on 9 December: the probation appointment kept the day before.
+    move_to(clock, date(2026, 12, 9))
+    mark(hands, "Probation", went=True)
+    review(
+        hands,
+        "3",
+        {"Send a second letter with a photo": ("Done", "")},
+        [(LETTER, "Ask her mum about a visit at Christmas", "Him", "Dan", "18/12/2026")],
+        "16/12/2026",
+        "First week out went well.",
+    )
+
+    # The ending on 16 December, then his record closed.
+    move_to(clock, date(2026, 12, 16))
+    ending(hands)
+    move_phase(hands, "Ending", "Support in place; ending agreed with him")
+    move_phase(hands, "Closed", "Signed off in person", closing="Signed off")
+    seconds = time.monotonic() - started
+    print(f"\nThe whole flow through widgets: {seconds:.1f} s")
