@@ -285,6 +285,253 @@ def ending(hands: Hands) -> None:
     hands.finish(w)
 
 
+# ------------------------------------------------------------------------------- the checks
+
+
+def check_the_vault(vault: Vault, man: str) -> None:
+    """Every value typed, read back through the services: nothing dropped, nothing changed."""
+    him = participants.get_participant(vault, man)
+    assert (him.given_name, him.family_name, him.preferred_name) == ("Daniel", "Okafor", "Dan")
+    assert (him.prison_number, him.establishment) == ("A1234BC", "HMP Northgate")
+    assert (him.phase, him.closure_reason) == ("closed", "signed_off")
+    assert (him.planned_sessions, him.planned_end) == (12, date(2027, 1, 29))
+    assert [
+        (m.from_phase, m.to_phase, m.changed_on, m.reason)
+        for m in participants.phase_history(vault, man)
+    ] == [
+        ("engagement", "in_prison", date(2026, 11, 9), "Agreed his plan; working on it inside"),
+        (
+            "in_prison",
+            "through_the_gate",
+            date(2026, 12, 7),
+            "Released today; Sam met him at the gate",
+        ),
+        ("through_the_gate", "in_community", date(2026, 12, 8), "Settled in the hostel"),
+        ("in_community", "ending", date(2026, 12, 16), "Support in place; ending agreed with him"),
+        ("ending", "closed", date(2026, 12, 16), "Signed off in person"),
+    ]
+
+    got = load_understanding(vault, man)
+    assert got.background.existing_assessments == "Care plan from the in-reach team"
+    assert [(p.his_words, p.as_goal_or_need) for p in got.priority_problems] == [
+        ("Nowhere to live", HOUSING),
+        ("Lost touch with my daughter", DAUGHTER),
+    ]
+    assert got.readiness.readiness == "ready"
+    assert [(s.text, s.kind) for s in got.strengths] == [
+        ("Good with his hands", "has"),
+        ("Reading", "wants"),
+    ]
+    assert {(c.kind, c.given, c.recorded_on) for c in consent.current_consents(vault, man)} == {
+        ("contact_services", True, date(2026, 11, 2)),
+        ("share_contact_details", True, date(2026, 11, 2)),
+        ("share_whereabouts", True, date(2026, 11, 2)),
+    }
+
+    plan = action_plan.plan_for(vault, man)
+    goals = {g.title: (g.his_words, g.horizon, g.domain, g.status, g.set_on) for g in plan.goals}
+    short, long = "short_term_recovery", "long_term_maintenance"
+    family = "family_and_relationships"
+    assert goals == {
+        HOUSING: ("Nowhere to live", short, "housing", "achieved", date(2026, 11, 2)),
+        DAUGHTER: ("Lost touch with my daughter", short, family, "changed", date(2026, 11, 2)),
+        WORK: (None, long, "work_and_learning", "dropped", date(2026, 11, 9)),
+        LETTER: (None, short, family, "open", date(2026, 11, 23)),
+    }
+    steps = {
+        s.what: (g.title, s.resource_kind, s.responsible, s.due_on, s.status, s.what_happened)
+        for g in plan.goals
+        for s in g.steps
+    }
+    closed = {s.what: s.closed_on for g in plan.goals for s in g.steps}
+    council = "Ring the council housing team and ask for the homeless team"
+    assert steps == {
+        "Fill in the housing form": (HOUSING, "him", "Dan", date(2026, 11, 13), "done", None),
+        council: (
+            HOUSING,
+            "other_professional",
+            "Housing officer",
+            date(2026, 11, 18),
+            "done",
+            "The officer was on leave",
+        ),
+        "Ask his daughter's mum if he may write": (
+            DAUGHTER,
+            "family_or_peers",
+            "His sister",
+            None,
+            "dropped",
+            "His sister will ask instead",
+        ),
+        "Ask about the prison workshop": (
+            WORK,
+            "him",
+            "Dan",
+            date(2026, 11, 20),
+            "dropped",
+            "No places before his release",
+        ),
+        "Write the first letter": (LETTER, "him", "Dan", date(2026, 11, 27), "done", None),
+        "Send a second letter with a photo": (
+            LETTER,
+            "him",
+            "Dan",
+            date(2026, 12, 14),
+            "done",
+            None,
+        ),
+        "Ask her mum about a visit at Christmas": (
+            LETTER,
+            "him",
+            "Dan",
+            date(2026, 12, 18),
+            "open",
+            None,
+        ),
+    }
+    assert closed == {
+        "Fill in the housing form": date(2026, 11, 16),
+        council: date(2026, 11, 23),
+        "Ask his daughter's mum if he may write": date(2026, 11, 16),
+        "Ask about the prison workshop": date(2026, 11, 30),
+        "Write the first letter": date(2026, 11, 30),
+        "Send a second letter with a photo": date(2026, 12, 9),
+        "Ask her mum about a visit at Christmas": None,
+    }
+
+    with vault.read() as session:
+        held = session.scalars(
+            select(Meeting).where(Meeting.participant_id == man).order_by(Meeting.starts_at)
+        ).all()
+        sessions = [
+            (local_time(m.starts_at).replace(tzinfo=None), m.place, m.attended, m.distress, m.notes)
+            for m in held
+            if not m.deleted
+        ]
+        booked = session.scalars(
+            select(Appointment)
+            .where(Appointment.participant_id == man)
+            .order_by(Appointment.starts_at)
+        ).all()
+        appointments = [
+            (a.with_whom, local_time(a.starts_at).replace(tzinfo=None), a.location, a.attended)
+            for a in booked
+            if not a.deleted
+        ]
+        calls = [
+            (local_day(c.at), c.purpose)
+            for c in session.scalars(select(ContactLog).where(ContactLog.participant_id == man))
+        ]
+        moves = session.scalars(select(PhaseChange).where(PhaseChange.participant_id == man))
+        assert len(list(moves)) == 5
+    at_ten = [datetime(2026, 11, 2, 10) + timedelta(days=7 * n) for n in range(5)]
+    assert sessions[:6] == [
+        (at_ten[0], "prison", True, None, None),
+        (at_ten[1], "prison", True, 6, "Went over the plan together."),
+        (at_ten[2], "prison", True, 5, "Housing form sent."),
+        (at_ten[3], "prison", True, 4, "A hostel place is offered."),
+        (at_ten[4], "prison", True, 3, "He is looking forward to getting out."),
+        (datetime(2026, 12, 9, 10), "community", True, 3, "First week out went well."),
+    ]
+    assert sessions[6:] == [(datetime(2026, 12, 16, 10), "community", None, None, None)]
+    assert appointments == [
+        ("Probation", datetime(2026, 11, 18, 14, 30), "Probation office, in prison", True),
+        ("Job centre work coach", datetime(2026, 11, 20, 11, 0), "Visits hall", False),
+        ("Probation", datetime(2026, 12, 8, 10, 0), "Probation office", True),
+        ("GP", datetime(2026, 12, 10, 11, 30), "Riverside surgery", None),
+    ]
+    assert calls == [(date(2026, 11, 23), "Asked the wing why he missed it")]
+
+    out = release.release_plan(vault, man)
+    assert out is not None
+    assert (out.release_date, out.going_to, out.accommodation) == (
+        date(2026, 12, 7),
+        "Back to Cardiff",
+        "Hostel on Bute Street",
+    )
+    assert out.accommodation_confirmed and out.id_documents and out.gp_registered
+    assert not (out.bank_account or out.benefit_claim_prepared or out.discharge_letter)
+    assert (out.medication, out.phone_working, out.phone_number) == (
+        "Sertraline 50mg, two weeks supply",
+        True,
+        "07700 900123",
+    )
+    assert (out.gate_meeter, out.gate_meeter_name, out.gate_meeting_place) == (
+        "peer",
+        "Sam",
+        "The main gate",
+    )
+    assert out.first_24_hours == "Sam meets him, then the hostel at noon"
+
+    end = endings.ending_plan(vault, man)
+    assert end is not None
+    assert (end.plan.tapering, end.plan.how_to_mark_it) == (
+        "Fortnightly, then one last meeting",
+        "A coffee in town",
+    )
+    assert (end.plan.signs_to_watch, end.plan.what_helps, end.plan.who_to_contact) == (
+        "Sleeping all day",
+        "Walking by the river",
+        "His sister, or probation",
+    )
+    assert (end.plan.services, end.plan.family_and_friends, end.plan.self_care) == (
+        "Probation and the GP",
+        "His sister",
+        "Gym on Mondays",
+    )
+    assert end.plan.aftercare_call_on == date(2027, 2, 26)
+    assert end.support_in_place_checked and end.signed_off_in_person
+    assert (end.signed_off_on, end.closing_note) == (date(2026, 12, 16), "Ended on a good note")
+
+
+def pdf_text(pdf: bytes) -> str:
+    pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages]
+    return re.sub(r"\s+", " ", " ".join(pages))
+
+
+def check_the_action_plan_print(vault: Vault, man: str) -> None:
+    """His action plan, built as the print preview builds it: every goal and step still in
+    play, with its owner and date. Dropped goals and dropped steps are left out of his copy on
+    purpose (services/printing_inputs.py, ``goal_line`` and ``_live_goals``)."""
+    plan = pdf_text(printing.prepare(vault, "action-plan", man).pdf)
+    for words in (
+        f"Goal 1: {HOUSING}",
+        "In your words: Nowhere to live",
+        f"Goal 2: {DAUGHTER}",
+        "Changed",
+        f"Goal 3: {LETTER}",
+        "Fill in the housing form You Dan 13 November 2026 Done",
+        "Ring the council housing team and ask for the homeless team",
+        "What happened: The officer was on leave Another service Housing officer "
+        "18 November 2026 Done",
+        "Write the first letter You Dan 27 November 2026 Done",
+        "Send a second letter with a photo You Dan 14 December 2026 Done",
+        "Ask her mum about a visit at Christmas You Dan 18 December 2026 To do",
+    ):
+        assert words in plan, words
+    for dropped in (WORK, "Ask about the prison workshop", "Ask his daughter's mum"):
+        assert dropped not in plan, dropped
+
+
+def check_the_release_plan_print(vault: Vault, man: str) -> None:
+    """His release plan printed before he goes: where, who at the gate, his first week."""
+    out = pdf_text(printing.prepare(vault, "release-plan", man).pdf)
+    for words in (
+        "Release date: Monday 7 December 2026",
+        "Where I am going: Back to Cardiff",
+        "Where I will stay: Hostel on Bute Street",
+        "Name: Sam Where we meet: The main gate",
+        "My first 24 hours Sam meets him, then the hostel at noon",
+        "Medication: Sertraline 50mg, two weeks supply",
+        "My phone number: 07700 900123",
+        "Probation",
+        "Probation office",
+        "GP",
+        "Riverside surgery",
+    ):
+        assert words in out, (words, out)
+
+
 def test_one_man_from_first_meeting_to_closed(qtbot: QtBot, vault: Vault, clock: FakeClock) -> None:
     started = time.monotonic()
     ws = Workspace()
@@ -388,6 +635,7 @@ def test_one_man_from_first_meeting_to_closed(qtbot: QtBot, vault: Vault, clock:
 
     # Release preparation, the same day.
     release_preparation(hands)
+    check_the_release_plan_print(vault, man)
 
     # Release day, Monday 7 December; the next day in the community.
     move_to(clock, date(2026, 12, 7))
@@ -414,3 +662,6 @@ def test_one_man_from_first_meeting_to_closed(qtbot: QtBot, vault: Vault, clock:
     move_phase(hands, "Closed", "Signed off in person", closing="Signed off")
     seconds = time.monotonic() - started
     print(f"\nThe whole flow through widgets: {seconds:.1f} s")
+
+    check_the_vault(vault, man)
+    check_the_action_plan_print(vault, man)
