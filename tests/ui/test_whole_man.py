@@ -40,7 +40,7 @@ from engager_desktop.ui.new_man_dialog import NewManDialog
 from engager_desktop.ui.wizards import base
 from engager_desktop.ui.workspace.workspace import Workspace
 from tests.ui.app_fixtures import wait_ops
-from tests.ui.whole_man_steps import CTRL, Hands, Tally
+from tests.ui.whole_man_steps import CTRL, Hands
 from tests.ui.wizard_helpers import field, page
 
 pytestmark = pytest.mark.gui
@@ -59,10 +59,6 @@ def quick_autosave(monkeypatch: pytest.MonkeyPatch) -> None:
 def move_to(clock: FakeClock, day: date, hour: int = 9) -> None:
     """The next meeting's morning (London is on UTC in winter)."""
     clock.set(datetime(day.year, day.month, day.day, hour, 0, tzinfo=UTC))
-
-
-def show(label: str, tally: Tally) -> None:
-    print(f"\n{label}: {tally.screens} screens, {tally.clicks} clicks, {tally.keys} keys")
 
 
 # ------------------------------------------------------------------------------- the flow
@@ -543,14 +539,14 @@ def test_one_man_from_first_meeting_to_closed(qtbot: QtBot, vault: Vault, clock:
     hands = Hands(qtbot, ws)
 
     # Week 0, Monday 2 November 2026, in prison.
-    first = hands.start_count()
+    hands.count("New man")
     man = new_man(qtbot, vault, hands)
+    hands.count("First meeting")
     first_meeting(hands)
-    show("New man and first meeting", first)
 
     # Week 1: the first review; the steps are agreed.
     move_to(clock, date(2026, 11, 9))
-    one = hands.start_count()
+    hands.count("Review 1 (no steps yet; three new ones)")
     review(
         hands,
         "6",
@@ -563,8 +559,8 @@ def test_one_man_from_first_meeting_to_closed(qtbot: QtBot, vault: Vault, clock:
         "16/11/2026",
         "Went over the plan together.",
     )
-    show("One review (three new steps)", one)
 
+    hands.count("Plan tab and phase edits after review 1")
     move_phase(hands, "In prison", "Agreed his plan; working on it inside")
     change_step(
         hands,
@@ -578,6 +574,7 @@ def test_one_man_from_first_meeting_to_closed(qtbot: QtBot, vault: Vault, clock:
 
     # Week 2: one step done, one not (kept open), one dropped; a new step; two appointments.
     move_to(clock, date(2026, 11, 16))
+    hands.count("Review 2 (three steps reviewed; one new)")
     review(
         hands,
         "5",
@@ -593,17 +590,20 @@ def test_one_man_from_first_meeting_to_closed(qtbot: QtBot, vault: Vault, clock:
         "23/11/2026",
         "Housing form sent.",
     )
+    hands.count("Two appointments booked from the Community tab")
     book(hands, "Probation", datetime(2026, 11, 18, 14, 30), "Probation office, in prison")
     book(hands, "Job centre work coach", datetime(2026, 11, 20, 11, 0), "Visits hall")
 
     # Week 3: the appointments are marked; housing achieved; the daughter goal changed into a
     # new one; the council step done, the workshop one not (kept open); a step for the letter.
     move_to(clock, date(2026, 11, 23))
+    hands.count("Week 3 edits: appointments marked, two goals changed, one added")
     mark(hands, "Probation", went=True)
     mark(hands, "Job centre work coach", went=False, follow_up="Asked the wing why he missed it")
     set_goal_status(hands, HOUSING, "Achieved")
     set_goal_status(hands, DAUGHTER, "Changed")
     add_goal(hands, LETTER, "Family")
+    hands.count("Review 3 (two steps reviewed; one new)")
     review(
         hands,
         "4",
@@ -618,6 +618,7 @@ def test_one_man_from_first_meeting_to_closed(qtbot: QtBot, vault: Vault, clock:
 
     # Week 4: the workshop step dropped and its goal dropped; the letter written; a new step.
     move_to(clock, date(2026, 11, 30))
+    hands.count("Review 4 (two steps reviewed; one new; next session outside)")
     review(
         hands,
         "3",
@@ -630,22 +631,27 @@ def test_one_man_from_first_meeting_to_closed(qtbot: QtBot, vault: Vault, clock:
         "He is looking forward to getting out.",
         next_place="In the community",
     )
+    hands.count("Week 4 edits: a goal dropped, a step re-dated")
     set_goal_status(hands, WORK, "Dropped")
     change_step(hands, "Send a second letter with a photo", due=date(2026, 12, 14))
 
     # Release preparation, the same day.
+    hands.count("Release preparation")
     release_preparation(hands)
     check_the_release_plan_print(vault, man)
 
     # Release day, Monday 7 December; the next day in the community.
     move_to(clock, date(2026, 12, 7))
+    hands.count("Two phase moves")
     move_phase(hands, "Through the gate", "Released today; Sam met him at the gate")
     move_to(clock, date(2026, 12, 8))
     move_phase(hands, "In the community", "Settled in the hostel")
 
     # A community review on 9 December: the probation appointment kept the day before.
     move_to(clock, date(2026, 12, 9))
+    hands.count("An appointment marked kept")
     mark(hands, "Probation", went=True)
+    hands.count("Community review (one step reviewed; one new)")
     review(
         hands,
         "3",
@@ -657,11 +663,15 @@ def test_one_man_from_first_meeting_to_closed(qtbot: QtBot, vault: Vault, clock:
 
     # The ending on 16 December, then his record closed.
     move_to(clock, date(2026, 12, 16))
+    hands.count("Ending")
     ending(hands)
+    hands.count("Ending and closing phase moves")
     move_phase(hands, "Ending", "Support in place; ending agreed with him")
     move_phase(hands, "Closed", "Signed off in person", closing="Signed off")
     seconds = time.monotonic() - started
-    print(f"\nThe whole flow through widgets: {seconds:.1f} s")
+    print("\n" + "\n".join(str(tally) for tally in hands.counted))
+    total = {k: sum(getattr(t, k) for t in hands.counted) for k in ("screens", "clicks", "chars")}
+    print(f"All: {total}, other keys {sum(t.keys for t in hands.counted)}; {seconds:.1f} s")
 
     check_the_vault(vault, man)
     check_the_action_plan_print(vault, man)

@@ -43,9 +43,20 @@ def gone(widget: QWidget) -> bool:
 
 @dataclass
 class Tally:
+    """Screens seen (wizard pages, dialogs), mouse clicks, characters typed, other key presses
+    (arrows, Enter, Ctrl+A, Ctrl+S and the like)."""
+
+    label: str = ""
     screens: int = 0
     clicks: int = 0
+    chars: int = 0
     keys: int = 0
+
+    def __str__(self) -> str:
+        return (
+            f"{self.label}: {self.screens} screens, {self.clicks} clicks, {self.chars} characters typed, "
+            f"{self.keys} other keys"
+        )
 
 
 @dataclass
@@ -55,9 +66,12 @@ class Hands:
     qtbot: QtBot
     ws: Workspace
     tally: Tally = field(default_factory=Tally)
+    counted: list[Tally] = field(default_factory=list)
 
-    def start_count(self) -> Tally:
-        self.tally = Tally()
+    def count(self, label: str) -> Tally:
+        """Count what follows under ``label`` (until the next ``count``)."""
+        self.tally = Tally(label)
+        self.counted.append(self.tally)
         return self.tally
 
     # ---------------------------------------------------------------- low level
@@ -75,7 +89,7 @@ class Hands:
     def type(self, target: Field | QWidget, text: str) -> None:
         widget = target.widget if isinstance(target, Field) else target
         widget.setFocus()
-        self.tally.keys += len(text)
+        self.tally.chars += len(text)
         self.qtbot.keyClicks(widget, text)
 
     def key(
