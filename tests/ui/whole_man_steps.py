@@ -54,8 +54,8 @@ class Tally:
 
     def __str__(self) -> str:
         return (
-            f"{self.label}: {self.screens} screens, {self.clicks} clicks, {self.chars} characters typed, "
-            f"{self.keys} other keys"
+            f"{self.label}: {self.screens} screens, {self.clicks} clicks, "
+            f"{self.chars} characters typed, {self.keys} other keys"
         )
 
 
