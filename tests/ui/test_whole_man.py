@@ -36,8 +36,10 @@ from engager_desktop.services.meetings import local_day, local_time
 from engager_desktop.services.understanding import load_understanding
 from engager_desktop.store.orm import Appointment, ContactLog, Meeting, PhaseChange
 from engager_desktop.store.vault import Vault
+from engager_desktop.ui.main_window import MainWindow
+from engager_desktop.ui.settings import Settings
 from engager_desktop.ui.wizards import base
-from engager_desktop.ui.workspace.workspace import Workspace
+from tests.ui.app_fixtures import settings, wait_ops
 from tests.ui.whole_man_flow import (
     DAUGHTER,
     HOUSING,
@@ -59,6 +61,7 @@ from tests.ui.whole_man_flow import (
 from tests.ui.whole_man_steps import Hands
 
 pytestmark = pytest.mark.gui
+__all__ = ["settings"]  # the fixture, used by name
 
 
 @pytest.fixture(autouse=True)
@@ -339,19 +342,22 @@ def check_the_release_plan_print(vault: Vault, man: str) -> None:
         assert words in out, (words, out)
 
 
-def test_one_man_from_first_meeting_to_closed(qtbot: QtBot, vault: Vault, clock: FakeClock) -> None:
+def test_one_man_from_first_meeting_to_closed(
+    qtbot: QtBot, vault: Vault, clock: FakeClock, settings: Settings
+) -> None:
     started = time.monotonic()
-    ws = Workspace()
-    qtbot.addWidget(ws)
-    ws.resize(1024, 768)
-    ws.set_vault(vault)
-    ws.show()
-    qtbot.waitExposed(ws)
-    hands = Hands(qtbot, ws)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.set_vault(vault)
+    window.show()
+    qtbot.waitExposed(window)
+    wait_ops(qtbot)
+    hands = Hands(qtbot, window.workspace)
 
     # Week 0, Monday 2 November 2026, in prison.
     hands.count("New man")
-    man = new_man(qtbot, vault, hands)
+    man = new_man(qtbot, window, hands)
     hands.count("First meeting")
     first_meeting(hands)
 

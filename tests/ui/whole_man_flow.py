@@ -8,10 +8,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from engager_desktop.domain.clock import FakeClock
-from engager_desktop.store.vault import Vault
+from engager_desktop.ui.main_window import MainWindow
 from engager_desktop.ui.new_man_dialog import NewManDialog
 from tests.ui.app_fixtures import wait_ops
 from tests.ui.whole_man_steps import CTRL, Hands
@@ -31,10 +32,13 @@ def move_to(clock: FakeClock, day: date, hour: int = 9) -> None:
 # ------------------------------------------------------------------------------- the flow
 
 
-def new_man(qtbot: QtBot, vault: Vault, hands: Hands) -> str:
-    dialog = NewManDialog(vault, hands.ws)
-    qtbot.addWidget(dialog)
-    dialog.show()
+def new_man(qtbot: QtBot, window: MainWindow, hands: Hands) -> str:
+    """Ctrl+N in the main window; the new man is chosen in the caseload and shown."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    hands.key(window, Qt.Key.Key_N, CTRL)
+    dialog = window.findChild(NewManDialog)
+    assert dialog is not None and dialog.isVisible()
     hands.tally.screens += 1
     hands.type(dialog.edits["given_name"], "Daniel")
     hands.type(dialog.edits["family_name"], "Okafor")
@@ -45,8 +49,9 @@ def new_man(qtbot: QtBot, vault: Vault, hands: Hands) -> str:
         hands.click(dialog.buttons.button(dialog.buttons.StandardButton.Save))
     wait_ops(qtbot)
     man = str(signal.args[0])
-    hands.ws.show_man(man)  # the caseload's choice of him (the caseload panel is tested apart)
+    qtbot.waitUntil(lambda: window.panel.chosen() == man and window.workspace.man_id() == man)
     wait_ops(qtbot)
+    qtbot.waitUntil(lambda: "Dan" in window.workspace.name_label.text(), timeout=5000)
     return man
 
 
