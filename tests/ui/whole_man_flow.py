@@ -5,10 +5,11 @@ Each function drives one form or wizard through its widgets; none saves through 
 
 from __future__ import annotations
 
+import html
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from engager_desktop.domain.clock import FakeClock
@@ -90,6 +91,12 @@ def first_meeting(hands: Hands) -> None:
     hands.finish(w)
 
 
+def shown_step(box: QWidget) -> str:
+    """The step's words as its row shows them (the first line of the row's heading)."""
+    heading = box.findChildren(QLabel)[0].text()
+    return html.unescape(heading.split("<br>")[0])
+
+
 def review(
     hands: Hands,
     distress: str,
@@ -109,7 +116,7 @@ def review(
     rows = page(w, "steps").lists["step_outcomes"]
     seen = []
     for n, row in enumerate(rows.rows):
-        what = w.context.steps[row.extra["step_id"]].step.what
+        what = shown_step(row.box)
         seen.append(what)
         outcome, why = outcomes[what]
         hands.choose(rows.field(n, "outcome"), outcome)
