@@ -258,3 +258,13 @@ def ending(hands: Hands) -> None:
     hands.click(field(w, "signed_off_in_person"))
     hands.type(field(w, "closing_note"), "Ended on a good note")
     hands.finish(w)
+
+
+def preview(hands: Hands, tab_name: str, kind: str) -> bytes:
+    """Click the tab's print button; the PDF its preview shows, once built."""
+    dialog = hands.button_dialog(hands.tab(tab_name), f"print_{kind}")
+    hands.qtbot.waitUntil(lambda: dialog.prepared is not None, timeout=15_000)
+    assert dialog.prepared.kind == kind
+    pdf = bytes(dialog.prepared.pdf)
+    dialog.close()
+    return pdf
