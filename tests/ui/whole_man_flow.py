@@ -9,14 +9,14 @@ import html
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from engager_desktop.domain.clock import FakeClock
 from engager_desktop.ui.main_window import MainWindow
 from engager_desktop.ui.new_man_dialog import NewManDialog
 from tests.ui.app_fixtures import wait_ops
-from tests.ui.whole_man_steps import CTRL, Hands
+from tests.ui.whole_man_steps import CTRL, Hands, gone
 from tests.ui.wizard_helpers import field, page
 
 HOUSING = "Somewhere safe to live when I get out"
@@ -266,5 +266,7 @@ def preview(hands: Hands, tab_name: str, kind: str) -> bytes:
     hands.qtbot.waitUntil(lambda: dialog.prepared is not None, timeout=15_000)
     assert dialog.prepared.kind == kind
     pdf = bytes(dialog.prepared.pdf)
-    dialog.close()
+    close = next(b for b in dialog.findChildren(QPushButton) if b.text() == "&Close")
+    hands.click(close)
+    hands.qtbot.waitUntil(lambda: gone(dialog), timeout=5000)
     return pdf
