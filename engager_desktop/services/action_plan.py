@@ -287,11 +287,18 @@ def set_step_status(
         )
 
 
-def apply_outcome(row: Step, status: StepStatus, why: str | None, on: date) -> None:
-    """Set a step's status and what happened (checked); finished steps get a closing date."""
+def apply_outcome(
+    row: Step, status: StepStatus, why: str | None, on: date, *, latest: bool = False
+) -> None:
+    """Set a step's status and what happened (checked); finished steps get a closing date.
+
+    ``latest``: a review's outcome replaces what happened, even with nothing (each review keeps its
+    own reason in its step review, so an old "not done" reason is not printed beside "Done").
+    Otherwise an empty ``why`` leaves what happened as it was.
+    """
     row.status = status.value
     text = optional_text(why, "what_happened", MEDIUM)
-    if text is not None:
+    if text is not None or latest:
         row.what_happened = text
     row.closed_on = None if status.value in STILL_TO_DO else on
 

@@ -398,7 +398,7 @@ def save_review(vault: Vault, man_id: str, review: ReviewInput) -> ReviewSaved:
             )
         reviews = []
         for item in outcomes:
-            apply_outcome(item.step, item.status, item.why, held_on)
+            apply_outcome(item.step, item.status, item.why, held_on, latest=True)
             reviews.append(
                 StepReview(
                     id=new_id(),

@@ -163,6 +163,32 @@ def test_review_writes_session_rating_outcomes_steps_and_next(
     assert len(saved.new_step_ids) == 1
 
 
+def test_a_later_review_replaces_an_old_reason_and_each_review_keeps_its_own(
+    vault: Vault, man: str, goal: str, steps: list[str]
+) -> None:
+    earlier = full_review(goal, steps, starts_at=NOW - timedelta(days=7))
+    review.save_review(vault, man, earlier)  # step 1: not done, with a reason
+    later = full_review(
+        goal,
+        steps,
+        outcomes=[review.StepOutcome(steps[1], "done")],
+        new_steps=[],
+        next_session=None,
+    )
+    review.save_review(vault, man, later)
+    assert statuses(vault, steps)[1] == ("done", None)  # not "Phone lines were down" beside Done
+    with vault.read() as session:
+        whys = [
+            r.why
+            for r in session.scalars(
+                select(StepReview)
+                .where(StepReview.step_id == steps[1])
+                .order_by(StepReview.created_at)
+            )
+        ]
+    assert whys == ["Phone lines were down", None]
+
+
 def test_workbook_page_carries_what_the_review_wrote(
     vault: Vault, man: str, goal: str, steps: list[str]
 ) -> None:
