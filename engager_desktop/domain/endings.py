@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 from engager_desktop.domain.bank_holidays import is_working_day
 from engager_desktop.domain.enums import ContinuingSupportKind
+from engager_desktop.domain.errors import UserError
 
 NO_SUPPORT_WARNING = (
     "No support is arranged for after the ending. Without it, things can get hard again or an "
@@ -25,7 +26,7 @@ NO_SUPPORT_WARNING = (
 )
 
 
-class TaperingError(ValueError):
+class TaperingError(UserError, ValueError):
     """The sessions cannot be fitted before the end date."""
 
 

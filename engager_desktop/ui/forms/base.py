@@ -114,7 +114,7 @@ class FormDialog(QDialog):
         try:
             fn = self.work()
         except ValueError as exc:  # a field read on the UI thread was refused
-            self._refused(str(exc), exc)
+            self._refused(ops.plain_message(exc), exc)
             return
         self.buttons.setEnabled(False)
         self.status.setText("Saving…")

@@ -117,7 +117,7 @@ class BatchDialog(QDialog):
         try:
             sink = printing_batch.FolderSink(folder)
         except Exception as exc:
-            self.status.setText(one_line(str(exc), exc))
+            self.status.setText(ops.plain_message(exc))
             return
         self._start(sink, "file", lambda: None)
 

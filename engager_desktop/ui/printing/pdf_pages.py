@@ -14,6 +14,8 @@ from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from engager_desktop.domain.errors import UserError
+
 MAX_DPI = 300
 NO_PRINTER = (
     "No printer is set up on this computer. Save it as a PDF instead, or ask for a printer to "
@@ -21,7 +23,7 @@ NO_PRINTER = (
 )
 
 
-class PrintFailed(Exception):
+class PrintFailed(UserError):
     """The printer could not be used; the message says why in one line."""
 
 

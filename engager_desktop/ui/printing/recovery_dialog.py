@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.domain.errors import UserError
 from engager_desktop.services import printing
 from engager_desktop.store.vault import Vault
 from engager_desktop.ui import ops
@@ -52,7 +53,7 @@ NOT_SAVED = (
 )
 
 
-class RecoveryNotSaved(Exception):
+class RecoveryNotSaved(UserError):
     """Saving failed after the new code was made."""
 
 
@@ -140,7 +141,7 @@ class RecoveryDialog(QDialog):
         try:
             print_pdf(doc.pdf, printer)
         except Exception as exc:  # the code is already replaced: say exactly where things stand
-            self._busy(False, NOT_PRINTED.format(reason=str(exc) or type(exc).__name__))
+            self._busy(False, NOT_PRINTED.format(reason=ops.plain_message(exc)))
             return
         vault = self.vault
         ops.run(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
+from engager_desktop.domain.errors import UserError
 from engager_desktop.services.meetings import LONDON
 
 DATE_HINT = "dd/mm/yyyy"
@@ -14,7 +15,7 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _TIME = re.compile(r"^(\d{1,2})[:.]?(\d{2})$")
 
 
-class BadInput(ValueError):
+class BadInput(UserError, ValueError):
     """Typed input that cannot be read; the message says how to write it, never repeats it."""
 
 

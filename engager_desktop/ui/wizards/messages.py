@@ -6,10 +6,8 @@ import logging
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from engager_desktop.crypto.errors import VaultError
-from engager_desktop.domain.validation import ValidationError
+from engager_desktop.domain.errors import UserError, describe
 from engager_desktop.store.vault import VaultLocked
-from engager_desktop.ui.wizards.dates import BadInput
 
 log = logging.getLogger(__name__)
 
@@ -25,9 +23,8 @@ def message_for(error: BaseException) -> str:
     """A plain line for the practitioner; anything unexpected is logged and becomes an apology."""
     if isinstance(error, VaultLocked):
         return LOCKED
-    if isinstance(error, VaultError | ValidationError | BadInput):
-        text = str(error)
-        return text[:1].upper() + text[1:]
+    if isinstance(error, UserError):
+        return describe(error)
     log.error("wizard could not save: %s", type(error).__name__, exc_info=error)
     return APOLOGY
 

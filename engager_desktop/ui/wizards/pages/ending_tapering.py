@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QPushButton
 
+from engager_desktop.domain.errors import describe
 from engager_desktop.store.orm.base import MEDIUM
 from engager_desktop.ui.wizards.page import Problem, WizardPage
 
@@ -41,7 +42,7 @@ class TaperingPage(WizardPage):
         try:
             dates = wizard.tapering_dates()
         except ValueError as exc:
-            self.fields["planned_end"].show_problem(str(exc))
+            self.fields["planned_end"].show_problem(describe(exc))
             self.proposal.setText("")
             return
         text = wizard.tapering_text(dates)
