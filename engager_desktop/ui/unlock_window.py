@@ -157,7 +157,7 @@ class UnlockWindow(QWidget):
     def options(self) -> Any:
         """The vault options; made on first use (in a worker: it imports the vault code)."""
         if self._options is None:
-            vault_module = importlib.import_module("engager_desktop.store.vault")
+            vault_module = importlib.import_module("engager_desktop.services.vault_types")
             self._options = vault_module.VaultOptions()
         return self._options
 

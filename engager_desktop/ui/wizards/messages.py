@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from engager_desktop.crypto.errors import VaultError
 from engager_desktop.domain.validation import ValidationError
-from engager_desktop.store.vault import VaultLocked
-from engager_desktop.ui.wizards.dates import BadInput
+from engager_desktop.services.typed_input import BadInput
+from engager_desktop.services.vault_types import VaultLocked
 
 log = logging.getLogger(__name__)
 
