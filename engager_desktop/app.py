@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 from engager_desktop import paths
 from engager_desktop.ui import errors, ops
 from engager_desktop.ui.autolock import AutoLock, ClipboardGuard, close_dialogs
+from engager_desktop.ui.lock_warning import LockWarning
 from engager_desktop.ui.qt_workarounds import keep_singletons_alive
 from engager_desktop.ui.settings import DEFAULT_VAULT, IDLE_LOCK_MINUTES, Settings
 from engager_desktop.ui.unlock_window import UnlockWindow
@@ -76,6 +77,7 @@ class AppController(QObject):
         self.unlock_window.close_requested.connect(self._unlock_window_closed)
         self.autolock = AutoLock(self._idle_ms(), parent=self)
         self.autolock.timed_out.connect(self.lock)
+        self.lock_warning = LockWarning(self.autolock)
         self.clipboard = ClipboardGuard(self)
 
     def start(self, *, preload_modules: bool = True) -> None:

@@ -20,10 +20,10 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from engager_desktop.crypto import keyslots, recovery_code
+from engager_desktop.crypto import keyslots, passphrase_strength, recovery_code
 from engager_desktop.crypto.errors import VaultDamaged, VaultError, WeakPassphrase
 from engager_desktop.crypto.kdf import calibrate
-from engager_desktop.domain import device_names, passphrase_policy
+from engager_desktop.domain import device_names
 from engager_desktop.fsutil import atomic_write_bytes, fsync_dir, remove_stale_temps
 from engager_desktop.store import audit, devices, migrate
 from engager_desktop.store.backoff import Backoff, Pending, start_file
@@ -59,9 +59,9 @@ class BackoffActive(VaultError):
 
 
 def require_strong(passphrase: str, options: VaultOptions) -> None:
-    result = passphrase_policy.assess(passphrase, options.context_words)
+    result = passphrase_strength.assess(passphrase, options.context_words)
     if not result.acceptable:
-        raise WeakPassphrase(result.reasons, passphrase_policy.suggest())
+        raise WeakPassphrase(result.reasons, passphrase_strength.suggest())
 
 
 # --------------------------------------------------------------------------- create

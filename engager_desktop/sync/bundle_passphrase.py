@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import secrets
 
+from engager_desktop.crypto import passphrase_strength
 from engager_desktop.domain import passphrase_policy
 from engager_desktop.sync.errors import SyncError
 
@@ -40,7 +41,7 @@ def normalise(typed: str) -> str:
 
 def require_strong(passphrase: str) -> None:
     """Refuse a chosen bundle passphrase weaker than the generated ones (never quoting it)."""
-    result = passphrase_policy.assess(normalise(passphrase))
+    result = passphrase_strength.assess(normalise(passphrase))
     if result.score < REQUIRED_SCORE or not result.acceptable:
         reason = result.reasons[0] if result.reasons else passphrase_policy.REASON_GUESSABLE
         raise SyncError(

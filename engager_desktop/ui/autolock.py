@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 INPUT_EVENTS = frozenset(
     {
@@ -37,6 +37,11 @@ INPUT_EVENTS = frozenset(
         QEvent.Type.TabletPress,
     }
 )
+# Moving the focus counts as activity: a screen reader that moves the focus (NVDA, Narrator and
+# Orca do when they follow the reading) reaches us as a focus change, not as a key press.
+ACTIVITY_EVENTS = frozenset({QEvent.Type.FocusIn})
+WARN_S = 60.0  # the warning comes this long before the lock (half the timeout when shorter)
+QUIET = "engagerNotActivity"  # a window whose focus changes are not activity (the warning)
 MAX_CHECK_MS = 5000
 SLEEP_GAP_S = 15.0  # the sleep-counting clock ahead of the other by this much: the laptop slept
 
@@ -51,9 +56,15 @@ def sleep_counting_clock() -> float:
 
 class AutoLock(QObject):
     """Emits ``timed_out`` once after ``timeout_ms`` without keyboard or mouse input, or as soon
-    as it sees that the laptop slept (``slept`` is then true)."""
+    as it sees that the laptop slept (``slept`` is then true).
+
+    ``warning`` (seconds left) comes once, a minute before an idle lock; ``extended`` when input
+    after the warning puts the lock off again.
+    """
 
     timed_out = Signal()
+    warning = Signal(float)
+    extended = Signal()
 
     def __init__(
         self,
@@ -68,6 +79,7 @@ class AutoLock(QObject):
         self._timeout = timeout_ms / 1000
         self._ticks = self._last = (clock(), sleep_clock())
         self._armed = False
+        self._warned = False
         self.slept = False
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._check)
@@ -105,14 +117,25 @@ class AutoLock(QObject):
 
     def poke(self) -> None:
         self._last = (self._clock(), self._sleep_clock())
+        if self._warned:
+            self._warned = False
+            self.extended.emit()
+
+    def warn_lead(self) -> float:
+        """How many seconds before the lock the warning comes."""
+        return min(WARN_S, self._timeout / 2)
 
     def idle_seconds(self) -> float:
         awake, counting = self._last
         return max(self._clock() - awake, self._sleep_clock() - counting)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in INPUT_EVENTS:
+        kind = event.type()
+        if kind in INPUT_EVENTS:
             self.poke()
+        elif kind in ACTIVITY_EVENTS and isinstance(watched, QWidget):
+            if not watched.window().property(QUIET):
+                self.poke()
         return False
 
     def _state_changed(self, state: Qt.ApplicationState) -> None:
@@ -127,10 +150,14 @@ class AutoLock(QObject):
             self._fire(slept=True)
         elif self.idle_seconds() >= self._timeout:
             self._fire(slept=False)
+        elif not self._warned and self.idle_seconds() >= self._timeout - self.warn_lead():
+            self._warned = True
+            self.warning.emit(self._timeout - self.idle_seconds())
 
     def _fire(self, *, slept: bool) -> None:
         if self._armed:
             self.stop()
+            self._warned = False
             self.slept = slept
             self.timed_out.emit()
 

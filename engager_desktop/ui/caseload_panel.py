@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.ui import labels, ops
-from engager_desktop.ui.a11y import label_for
+from engager_desktop.ui.a11y import label_for, say
 from engager_desktop.ui.caseload_columns import fit_columns, panel_width
 from engager_desktop.ui.models.caseload_model import COL_NUMBER, ID_ROLE, CaseloadModel
 
@@ -96,7 +96,7 @@ class CaseloadPanel(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(label_for("&Search:", self.search), 0, 0)
         grid.addWidget(self.search, 0, 1)
-        grid.addWidget(label_for("P&hase:", self.phase), 1, 0)
+        grid.addWidget(label_for("Ph&ase:", self.phase), 1, 0)
         grid.addWidget(self.phase, 1, 1)
         grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
@@ -208,16 +208,16 @@ class CaseloadPanel(QWidget):
 
     def _failed(self, request: int, message: str) -> None:
         if request == self._request:
-            self.count_label.setText(message)
+            say(self.count_label, message, assertive=True)
 
     def _show_count(self) -> None:
         shown = self.model.rowCount()
         if self.total and shown != self.total:
-            self.count_label.setText(
-                f"Showing {shown} of {labels.plural(self.total, 'man', 'men')}"
-            )
+            words = f"Showing {shown} of {labels.plural(self.total, 'man', 'men')}"
         else:
-            self.count_label.setText(f"{labels.plural(shown, 'man', 'men')}")
+            words = f"{labels.plural(shown, 'man', 'men')}"
+        if words != self.count_label.text():  # a search or filter changed what is shown
+            say(self.count_label, words)
 
     # ------------------------------------------------------------------ choosing
 

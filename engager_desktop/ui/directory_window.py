@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.ui import labels, ops
-from engager_desktop.ui.a11y import label_for
+from engager_desktop.ui.a11y import closes_like_a_dialog, focus_first_field, label_for, window_role
 from engager_desktop.ui.guidance_panel import FoldingGuidance
 from engager_desktop.ui.models.rows_model import ID_ROLE, TextRow
 from engager_desktop.ui.workspace.parts import Facts, Table, heading
@@ -46,6 +46,7 @@ class DirectoryWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle("Services directory")
         self.setAccessibleName("Services directory")
+        closes_like_a_dialog(window_role(self))
         self._vault = vault
         self._views: dict[str, Any] = {}
         self._request = 0
@@ -75,6 +76,8 @@ class DirectoryWindow(QWidget):
         self.stale_only.toggled.connect(lambda _on: self.refresh())
         self.table.view.selectionModel().currentRowChanged.connect(self._chosen)
         self.verify_button.clicked.connect(self._verify)
+        self.search.returnPressed.connect(self._to_table)  # Enter: on to the entries found
+        focus_first_field(self)  # opens on its first field, not the guidance button
         self.resize(1000, 700)
         self.refresh()
 
@@ -157,6 +160,12 @@ class DirectoryWindow(QWidget):
             ]
         )
         self._show(None)
+
+    def _to_table(self) -> None:
+        if self.table.model.rowCount():
+            if not self.table.view.currentIndex().isValid():
+                self.table.choose_row(0)
+            self.table.view.setFocus()
 
     def _chosen(self, current: Any, _previous: Any) -> None:
         man = current.data(ID_ROLE) if current.isValid() else None

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.ui import ops
-from engager_desktop.ui.a11y import label_for
+from engager_desktop.ui.a11y import announce, buttons_last, focus_first_field, label_for, tab_leaves
 
 FIELDS = (
     ("given_name", "&Given name:", True),
@@ -32,6 +32,9 @@ FIELDS = (
     ("prison_number", "Prison &number:", False),
     ("establishment", "Pri&son:", False),
 )
+
+
+REQUIRED = {key for key, _text, required in FIELDS if required}
 
 
 class NewManDialog(QDialog):
@@ -59,6 +62,7 @@ class NewManDialog(QDialog):
         self.release.setDisplayFormat("d MMM yyyy")
         self.release.setDate(QDate.currentDate().addMonths(3))
         self.release.setEnabled(False)
+        tab_leaves(self.release)
         form.addRow("", self.release_known)
         form.addRow(label_for("Expected &release:", self.release), self.release)
         form.addRow("", self._error_label("expected_release"))
@@ -83,7 +87,15 @@ class NewManDialog(QDialog):
         self.release_known.toggled.connect(self.release.setEnabled)
         self.edits["given_name"].textChanged.connect(self._copy_given)
         self.setMinimumWidth(520)
+        self._settled = False
         self.edits["preferred_name"].textEdited.connect(self._preferred_edited)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._settled:  # first showing: focus on the first field, not on Save
+            self._settled = True
+            buttons_last(self, self.buttons)
+            focus_first_field(self)
 
     def _error_label(self, key: str) -> QLabel:
         label = QLabel()
@@ -126,7 +138,11 @@ class NewManDialog(QDialog):
     def save(self) -> None:
         if not self.buttons.isEnabled():
             return
-        for label in self.errors.values():
+        for key, label in self.errors.items():
+            if label.isVisibleTo(self):
+                self.edits.get(key, self.release).setAccessibleDescription(
+                    "Required" if key in REQUIRED else ""
+                )
             label.hide()
         form = self.form()
         vault = self._vault
@@ -143,6 +159,7 @@ class NewManDialog(QDialog):
     def _saved(self, view: Any) -> None:
         self.buttons.setEnabled(True)
         self.status.clear()
+        announce(self.parentWidget() or self, "Saved.")
         self.created.emit(view.id)
         self.accept()
 
@@ -155,5 +172,7 @@ class NewManDialog(QDialog):
             self.errors[field].show()
             target = self.edits.get(field, self.release)
             target.setFocus()
+            target.setAccessibleDescription(message)
         else:
             self.status.setText(message)
+        announce(self.status, message, assertive=True)

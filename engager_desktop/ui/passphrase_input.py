@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engager_desktop.domain import passphrase_policy
+from engager_desktop.crypto import passphrase_strength
 from engager_desktop.ui.a11y import label_for
 
 STRENGTH_WORDS = ("very weak", "weak", "fair", "strong", "very strong")
@@ -89,7 +89,7 @@ class PassphraseInput(QWidget):
         self.second.clear()
 
     def new_suggestion(self) -> None:
-        self.suggestion.setText(passphrase_policy.suggest())
+        self.suggestion.setText(passphrase_strength.suggest())
 
     def use_suggestion(self) -> None:
         """Copy the suggestion into both fields and show it, so it can be written down."""
@@ -107,7 +107,7 @@ class PassphraseInput(QWidget):
         text = self.first.text()
         if not text:
             return ["Type a passphrase, or use the suggestion."]
-        result = passphrase_policy.assess(text, self._context)
+        result = passphrase_strength.assess(text, self._context)
         reasons = [r[:1].upper() + r[1:] + "." for r in result.reasons]
         if not result.acceptable and not reasons:
             reasons = ["It would be too easy to guess."]
@@ -120,7 +120,7 @@ class PassphraseInput(QWidget):
 
     def _update(self) -> None:
         text = self.first.text()
-        score = passphrase_policy.assess(text, self._context).score if text else 0
+        score = passphrase_strength.assess(text, self._context).score if text else 0
         self.meter.setValue(score)
         self.meter.setFormat(STRENGTH_WORDS[score] if text else "nothing typed yet")
         problems = self.problems()

@@ -22,7 +22,14 @@ from PySide6.QtWidgets import (
 
 from engager_desktop.domain.audit_head import format_head
 from engager_desktop.ui import labels, ops
-from engager_desktop.ui.a11y import label_for
+from engager_desktop.ui.a11y import (
+    SpokenLabel,
+    closes_like_a_dialog,
+    focus_first_field,
+    label_for,
+    tab_leaves,
+    window_role,
+)
 from engager_desktop.ui.guidance_panel import FoldingGuidance
 from engager_desktop.ui.models.rows_model import TextRow
 from engager_desktop.ui.workspace.parts import Table
@@ -82,6 +89,7 @@ class NoteForm(QWidget):
         self.held_on = QDateEdit(QDate.currentDate())
         self.held_on.setCalendarPopup(True)
         self.held_on.setDisplayFormat("d MMM yyyy")
+        tab_leaves(self.held_on)
         self.texts: dict[str, QPlainTextEdit] = {}
         form = QFormLayout(self)
         form.addRow(label_for("&Type of supervision:", self.kind), self.kind)
@@ -98,7 +106,7 @@ class NoteForm(QWidget):
             self.texts[key] = edit
             form.addRow(label_for(text, edit), edit)
         self.save_button = QPushButton("&Save the note")
-        self.status = QLabel()
+        self.status = SpokenLabel()
         self.status.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
@@ -131,6 +139,7 @@ class SupervisionView(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle("Supervision")
         self.setAccessibleName("Supervision")
+        closes_like_a_dialog(window_role(self))
         self._vault = vault
         self.head = QLabel()
         self.head.setWordWrap(True)
@@ -161,6 +170,7 @@ class SupervisionView(QWidget):
         layout.addWidget(tabs, 1)
         self.form.save_button.clicked.connect(self.save_note)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self._save_shortcut)
+        focus_first_field(self)  # opens on its first field, not the guidance button
         self.resize(1000, 700)
         self.refresh()
 

@@ -21,15 +21,18 @@ from PySide6.QtWidgets import (
 
 from engager_desktop.domain import device_names
 from engager_desktop.domain.validation import ValidationError
-from engager_desktop.ui.a11y import label_for
+from engager_desktop.ui.a11y import describe_value, label_for, plain
 from engager_desktop.ui.key_change import SomeoneMayKnow
 from engager_desktop.ui.passphrase_input import PassphraseInput
 
 NEW_VAULT_NAME = "Engager vault"
 
+HEADING = "page_heading"  # announced when its page comes up
+
 
 def heading(text: str) -> QLabel:
     label = QLabel(text)
+    label.setObjectName(HEADING)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * 1.4)
     font.setBold(True)
@@ -54,7 +57,7 @@ class FolderRow(QWidget):
         self.edit = QLineEdit()
         self.edit.setObjectName("folder")
         self.choose = QPushButton("Choose…")
-        self.choose.setAccessibleName(f"Choose the {label.rstrip(':').lower()}")
+        self.choose.setAccessibleName(f"Choose the {plain(label).lower()}")
         self._new = new
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -116,7 +119,7 @@ class CreatePage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.folder = FolderRow("&New vault folder:", new=True)
+        self.folder = FolderRow("New vault &folder:", new=True)
         self.laptop_name = QLineEdit(device_names.suggested(platform.node()))
         self.laptop_name.setObjectName("laptop_name")
         self.laptop_name.setMaxLength(device_names.MAX_LENGTH)
@@ -231,7 +234,7 @@ class CodePage(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.code_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.code_label.setAccessibleName("Recovery code")
+        describe_value(self.code_label, "Recovery code")
         self.print_button = QPushButton("&Print the recovery sheet…")
         self.kept = QCheckBox("I have printed the recovery sheet or written the code down")
         self.continue_button = QPushButton("C&ontinue")

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.ui import ops
-from engager_desktop.ui.a11y import label_for
+from engager_desktop.ui.a11y import announce, label_for, say, window_role
 from engager_desktop.ui.key_change import result_text
 from engager_desktop.ui.unlock_pages import (
+    HEADING,
     CodePage,
     CreatePage,
     FolderRow,
@@ -115,6 +116,8 @@ class UnlockWindow(QWidget):
         super().__init__(parent)
         self.setWindowTitle("Engager Desktop")
         self.setAccessibleName("Engager Desktop: open your vault")
+        self._announced: str | None = None
+        window_role(self)
         self._options = options
         self._busy = False
         self._relock_path: Path | None = None
@@ -169,13 +172,14 @@ class UnlockWindow(QWidget):
     def for_relock(self, path: Path) -> None:
         """After an automatic lock: only this vault, passphrase or recovery code."""
         self._relock_path = path
-        self.set_folder(path)
         self.unlock_page.title.setText("The vault is locked")
+        self._announced = None  # said again at every lock
+        self.set_folder(path)
         self.unlock_page.folder.setEnabled(False)
         self.recover_page.folder.setEnabled(False)
         self.unlock_page.create_button.hide()
         self.unlock_page.status.setText("Type your passphrase to carry on where you were.")
-        self._go(UNLOCK)
+        self._go(UNLOCK)  # announces its title: "The vault is locked"
 
     def page(self) -> int:
         return self.stack.currentIndex()
@@ -189,6 +193,11 @@ class UnlockWindow(QWidget):
             CODE: self.code_page.code_label,
         }[index]
         focus.setFocus()
+        page = self.stack.widget(index)
+        title = page.findChild(QLabel, HEADING) if page is not None else None
+        if title is not None and self._announced != title.text():
+            self._announced = title.text()  # a page's title once, until another is announced
+            announce(title, title.text())
         if index == UNLOCK:
             self.refresh_backoff()
 
@@ -231,7 +240,12 @@ class UnlockWindow(QWidget):
             )
             if not self._timer.isActive():
                 self._timer.start()
+                announce(
+                    self.unlock_page.countdown, self.unlock_page.countdown.text(), assertive=True
+                )
         else:
+            if self._timer.isActive():
+                announce(self.unlock_page.countdown, "You can try your passphrase again now.")
             self.unlock_page.countdown.clear()
             self._timer.stop()
         self.unlock_page.unlock_button.setEnabled(not waiting and not self._busy)
@@ -247,12 +261,14 @@ class UnlockWindow(QWidget):
         if self._busy or self.waiting():
             return
         if path is None or not is_vault(path):
-            self.unlock_page.status.setText(
-                "There is no vault in that folder. Choose another folder, or create a new vault."
+            say(
+                self.unlock_page.status,
+                "There is no vault in that folder. Choose another folder, or create a new vault.",
+                assertive=True,
             )
             return
         if not passphrase:
-            self.unlock_page.status.setText("Type your passphrase first.")
+            say(self.unlock_page.status, "Type your passphrase first.", assertive=True)
             return
         self._set_busy(True, "Opening the vault…")
         ops.run(
@@ -269,6 +285,7 @@ class UnlockWindow(QWidget):
 
     def _unlock_failed(self, message: str, exc: BaseException) -> None:
         self._set_busy(False, message)
+        announce(self.unlock_page.status, message, assertive=True)
         self.unlock_page.passphrase.selectAll()
         self.unlock_page.passphrase.setFocus()
         if type(exc).__name__ == "BackoffActive":
@@ -321,7 +338,7 @@ class UnlockWindow(QWidget):
     def _page_failed(self, label: QLabel, message: str) -> None:
         self._set_busy(False)
         self.recover_page.someone.done()
-        label.setText(message)
+        say(label, message, assertive=True)
 
     def _show_code(self, path: Path, vault: Any, code: str, change: Any = None) -> None:
         self._set_busy(False)

@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from engager_desktop.crypto import keyslots
+from engager_desktop.crypto import keyslots, passphrase_strength
 from engager_desktop.crypto.errors import VaultDamaged, WeakPassphrase, WrongPassphrase
 from engager_desktop.crypto.kdf import ASVS_FLOOR, PRODUCTION, calibrate, meets_floor
-from engager_desktop.domain import passphrase_policy
 from engager_desktop.domain.backoff_rule import MAX_DELAY
 from engager_desktop.domain.clock import FakeClock
 from engager_desktop.store.lifecycle import (
@@ -124,7 +123,7 @@ def test_common_and_context_passphrases_refused(candidate: str) -> None:
 
 def test_a_suggested_passphrase_is_accepted() -> None:
     for _ in range(20):
-        assert passphrase_policy.assess(passphrase_policy.suggest(), PRISON_CONTEXT).acceptable
+        assert passphrase_strength.assess(passphrase_strength.suggest(), PRISON_CONTEXT).acceptable
 
 
 def test_production_kdf_at_or_above_the_asvs_floor() -> None:

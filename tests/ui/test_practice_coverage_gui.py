@@ -163,7 +163,7 @@ def test_windows_and_prints_for_the_team(
     supervision = window.open_supervision()  # P34
     wait_ops(qtbot)
     assert directory is not None and supervision is not None
-    labels = {label.accessibleName() for label in directory.details.values.values()}
+    labels = {label.accessibleDescription() for label in directory.details.values.values()}
     assert {"Weekends", "Out of hours", "Cost to him", "How to refer"} <= labels
     assert directory.verify_button.text()
     assert supervision.tabs.count() == 2 and supervision.guidance.prompts

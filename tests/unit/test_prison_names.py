@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from engager_desktop.crypto import passphrase_strength as strength
 from engager_desktop.domain import passphrase_policy as pp
 from engager_desktop.domain import prison_names
 
@@ -13,20 +14,20 @@ from engager_desktop.domain import prison_names
     ["kestrel-wandsworth-1987", "Belmarsh2026kestrel", "wormwoodscrubs-otter-92", "HMPStyal!2025"],
 )
 def test_prison_names_are_penalised_without_being_given(phrase: str) -> None:
-    judged = pp.assess(phrase)
+    judged = strength.assess(phrase)
     assert not judged.acceptable
     assert pp.REASON_CONTEXT in judged.reasons
 
 
 def test_a_prison_name_costs_far_less_than_an_unknown_word() -> None:
-    prison = pp.assess("kestrel-barlinnie-lamp").guesses_log10
-    other = pp.assess("kestrel-qorvintel-lamp").guesses_log10  # same length, made up
+    prison = strength.assess("kestrel-barlinnie-lamp").guesses_log10
+    other = strength.assess("kestrel-qorvintel-lamp").guesses_log10  # same length, made up
     assert prison < other - 5
 
 
 def test_ordinary_parts_of_names_are_not_penalised_alone() -> None:
     assert "hall" in prison_names.COMMON_PARTS
-    judged = pp.assess("garden-hall-window-lamp")
+    judged = strength.assess("garden-hall-window-lamp")
     assert pp.REASON_CONTEXT not in judged.reasons
 
 
@@ -38,4 +39,4 @@ def test_the_list_is_clean() -> None:
 
 def test_suggestions_still_pass() -> None:
     for _ in range(5):
-        assert pp.assess(pp.suggest()).acceptable
+        assert strength.assess(strength.suggest()).acceptable

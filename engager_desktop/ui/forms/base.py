@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QTime, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.ui import labels, ops
-from engager_desktop.ui.a11y import label_for
+from engager_desktop.ui.a11y import announce, buttons_last, focus_first_field, label_for, tab_leaves
 
 ERROR_STYLE = "color: #a00000"
 CHECK_FIELD = "Please check the field marked below."
@@ -60,6 +60,15 @@ class FormDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(480)
+        self._settled = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On first showing: Save and Cancel after the fields in Tab order, focus on the first."""
+        super().showEvent(event)
+        if not self._settled:
+            self._settled = True
+            buttons_last(self, self.buttons)
+            focus_first_field(self)
 
     def set_intro(self, text: str) -> None:
         self.intro.setText(text)
@@ -97,7 +106,9 @@ class FormDialog(QDialog):
     def save(self) -> None:
         if not self.buttons.isEnabled():
             return
-        for label in self.errors.values():
+        for key, label in self.errors.items():
+            if label.isVisibleTo(self):
+                self.inputs[key].setAccessibleDescription("")
             label.hide()
         self.status.clear()
         try:
@@ -112,6 +123,7 @@ class FormDialog(QDialog):
     def _saved(self, result: Any) -> None:
         self.buttons.setEnabled(True)
         self.status.clear()
+        announce(self.parentWidget() or self, "Saved.")
         self.saved.emit(result)
         self.accept()
 
@@ -123,8 +135,10 @@ class FormDialog(QDialog):
             self.errors[key].setText(message)
             self.errors[key].show()
             self.inputs[key].setFocus()
+            self.inputs[key].setAccessibleDescription(message)
         else:
             self.status.setText(message)
+        announce(self.status, message, assertive=True)
 
     def error_text(self, key: str) -> str:
         label = self.errors[key]
@@ -160,6 +174,7 @@ def day_edit(day: date) -> QDateEdit:
     edit = QDateEdit(QDate(day.year, day.month, day.day))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")
+    tab_leaves(edit)
     return edit
 
 
@@ -170,6 +185,7 @@ def moment_edit(when: datetime) -> QDateTimeEdit:
     edit = QDateTimeEdit(start)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy HH:mm")
+    tab_leaves(edit)
     return edit
 
 

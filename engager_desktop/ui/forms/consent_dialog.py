@@ -36,7 +36,7 @@ class ConsentDialog(FormDialog):
         self.service.addItem(ANY_SERVICE, None)
         for service_id, name in services:
             self.service.addItem(name, service_id)
-        self.day = self.field("recorded_on", "&Asked on:", day_edit(vault.clock.today()))
+        self.day = self.field("recorded_on", "Aske&d on:", day_edit(vault.clock.today()))
         self.note = self.field("note", "&Note:", paragraph())
 
     def work(self) -> Callable[[], Any]:

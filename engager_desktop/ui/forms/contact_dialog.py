@@ -47,7 +47,7 @@ class ContactDialog(FormDialog):
         self.at = self.field("at", "&When:", moment_edit(vault.clock.now()))
         self.method = self.field("method", "&How:", choice(METHOD))
         self.reached = self.row(QCheckBox("&Reached him"))
-        self.purpose = self.field("purpose", "&Why:", line())
+        self.purpose = self.field("purpose", "Wh&y:", line())
         self.note = self.field("note", "&Note:", paragraph())
 
     def work(self) -> Callable[[], Any]:

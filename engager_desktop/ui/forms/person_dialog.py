@@ -46,7 +46,7 @@ class PersonDialog(FormDialog):
         self.helpful = self.field("helpful", "&Helpful to him:", yes_no_unknown(get("helpful")))
         self.restrictions = self.field(
             "contact_restrictions",
-            "Contact &restrictions:",
+            "Contact res&trictions:",
             paragraph(get("contact_restrictions") or ""),
         )
         self.phone = self.field("phone", "&Phone:", line(get("phone") or "", 60))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from engager_desktop.services import printing_batch
 from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui import ops
+from engager_desktop.ui.a11y import SpokenLabel, describe_value
 from engager_desktop.ui.printing.pdf_pages import PrinterSink
 from engager_desktop.ui.printing.preview_dialog import (
     ChoosePrinter,
@@ -85,9 +86,9 @@ class BatchDialog(QDialog):
         self.progress.setValue(0)
         self.progress.setAccessibleName("Progress")
         layout.addWidget(self.progress)
-        self.status = QLabel()
+        self.status = SpokenLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Status")
+        describe_value(self.status, "Status")
         layout.addWidget(self.status)
         layout.addLayout(self._buttons())
         self.progressed.connect(self._show_progress)

@@ -52,7 +52,7 @@ class DocumentsList(QWidget):
         layout.addWidget(label)
         layout.addWidget(self.list, 1)
         row = QHBoxLayout()
-        self.open_button = QPushButton("&Preview and print…")
+        self.open_button = QPushButton("Previe&w and print…")
         self.blank_button = QPushButton("&Blank form to fill in…")
         self.open_button.clicked.connect(self.open_document)
         self.blank_button.clicked.connect(lambda: self.open_document(blank=True))

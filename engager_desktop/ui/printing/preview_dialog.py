@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from engager_desktop.services import printing
 from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui import ops
+from engager_desktop.ui.a11y import SpokenLabel, describe_value
 from engager_desktop.ui.printing.pdf_pages import NO_PRINTER, LoadedPdf, has_printer, print_pdf
 from engager_desktop.worksheets.kinds import KINDS
 from engager_desktop.worksheets.options import PrintOptions
@@ -119,9 +120,9 @@ class PreviewDialog(QDialog):
         self.left_out = self._notice("Left out", layout)
         self.notes = self._notice("Check before you give it out", layout)
         self.findings = self._notice("Wording check on the text entered", layout)
-        self.status = QLabel(PREPARING)
+        self.status = SpokenLabel(PREPARING)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Status")
+        describe_value(self.status, "Status")
         layout.addWidget(self.status)
         self.view = QPdfView(self)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -155,7 +156,7 @@ class PreviewDialog(QDialog):
         label = QLabel()
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.RichText)
-        label.setAccessibleName(title)
+        describe_value(label, title)
         label.setProperty("notice_title", title)
         label.hide()
         layout.addWidget(label)

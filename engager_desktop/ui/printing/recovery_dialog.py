@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from engager_desktop.services import printing
 from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui import ops
+from engager_desktop.ui.a11y import SpokenLabel, describe_value
 from engager_desktop.ui.printing.pdf_pages import print_pdf
 from engager_desktop.ui.printing.preview_dialog import (
     ChoosePrinter,
@@ -93,9 +94,9 @@ class RecoveryDialog(QDialog):
         close.clicked.connect(self.reject)
         row.addWidget(close)
         layout.addLayout(row)
-        self.status = QLabel()
+        self.status = SpokenLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Status")
+        describe_value(self.status, "Status")
         layout.addWidget(self.status)
 
     def _save_chosen(self, chosen: bool) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from engager_desktop.services.mentions import Mention, mentions_of
 from engager_desktop.services.participants import get_participant
 from engager_desktop.ui import ops
+from engager_desktop.ui.a11y import SpokenLabel
 from engager_desktop.ui.labels import plural
 
 
@@ -65,7 +66,7 @@ class OneManDialog(QDialog):
         self.report.setReadOnly(True)
         self.report.setAccessibleName(report_name)
         self.report.hide()
-        self.status = QLabel()
+        self.status = SpokenLabel()
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(button)
         self.buttons.rejected.connect(self.reject)

@@ -61,6 +61,10 @@ class EraseDialog(OneManDialog):
         self.body.addWidget(self.confirm)
         self.finish(name)
 
+    def _named(self, name: str) -> None:
+        super()._named(name)
+        self.confirm.setAccessibleDescription(self.message.text())  # the warning, on the field
+
     def _enable(self, *_args: Any) -> None:
         busy = self.outcome is not None or not self.confirm.isEnabled()
         self.erase_button.setEnabled(not busy and self.confirm.text().strip() == CONFIRM_WORD)

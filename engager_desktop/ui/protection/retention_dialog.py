@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from engager_desktop.services.retention import due_for_review
 from engager_desktop.ui import ops
-from engager_desktop.ui.a11y import label_for
+from engager_desktop.ui.a11y import SpokenLabel, label_for
 from engager_desktop.ui.protection.review_model import ReviewModel
 
 INTRO = (
@@ -36,13 +36,14 @@ class RetentionDialog(QDialog):
         self.model = ReviewModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         intro = QLabel(INTRO)
         intro.setWordWrap(True)
-        self.status = QLabel()
+        self.status = SpokenLabel()
         self.status.setWordWrap(True)
         self.erase_button = QPushButton("&Erase this man…")
         self.sar_button = QPushButton("&Subject access copy…")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engager_desktop.ui.a11y import plain
+from engager_desktop.ui.a11y import announce, describe_value, plain
 
 AskPath = Callable[[QWidget], str | None]
 Confirm = Callable[[QWidget, str, str], bool]
@@ -102,7 +102,7 @@ def big_text(text: str = "", *, name: str) -> QLabel:
     font.setWeight(QFont.Weight.DemiBold)
     label.setFont(font)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setAccessibleName(name)
+    describe_value(label, name)
     label.setStyleSheet("padding: 6px; border: 1px solid palette(mid); border-radius: 4px;")
     return label
 
@@ -133,6 +133,7 @@ class MessageLine(QLabel):
         self.setStyleSheet(style)
         self.setText(text)
         self.setVisible(bool(text))
+        announce(self, text, assertive=style == ERROR_STYLE)  # a changed label makes no sound
 
 
 def busy_bar(name: str) -> QProgressBar:

@@ -47,6 +47,7 @@ def _table(model: object, name: str) -> QTableView:
     view = QTableView()
     view.setModel(model)  # type: ignore[arg-type]
     view.setAccessibleName(name)
+    view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.verticalHeader().hide()

@@ -114,9 +114,9 @@ class DevicesDialog(QDialog):
         name_row = QHBoxLayout()
         self.own_name_edit = QLineEdit()
         self.own_name_edit.setMaxLength(device_names.MAX_LENGTH)
-        name_row.addWidget(labelled("Its &name:", self.own_name_edit))
+        name_row.addWidget(labelled("Its na&me:", self.own_name_edit))
         name_row.addWidget(self.own_name_edit, 1)
-        self.rename_button = QPushButton("Re&name")
+        self.rename_button = QPushButton("Rename &it")
         self.rename_button.setAutoDefault(False)
         self.rename_button.clicked.connect(self.rename)
         name_row.addWidget(self.rename_button)
@@ -218,7 +218,7 @@ class DevicesDialog(QDialog):
         self.typed.setPlaceholderText("or type the fingerprint the other laptop shows")
         confirm_form = QFormLayout()
         confirm_form.addRow(self.matches)
-        confirm_form.addRow(labelled("Or &type it:", self.typed), self.typed)
+        confirm_form.addRow(labelled("Or t&ype it:", self.typed), self.typed)
         layout.addLayout(confirm_form)
         self.enrol_button = QPushButton("E&nrol this laptop")
         self.enrol_button.setAutoDefault(False)  # Return in a field must not press it
@@ -302,6 +302,7 @@ class DevicesDialog(QDialog):
         self.devices = QTableView()
         self.devices.setModel(self.devices_model)
         self.devices.setAccessibleName("Laptops this one knows")
+        self.devices.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.devices.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.devices.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.devices.verticalHeader().hide()

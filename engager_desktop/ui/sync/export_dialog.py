@@ -154,7 +154,7 @@ class ExportDialog(QDialog):
         box = QGroupBox("What goes in it")
         layout = QVBoxLayout(box)
         self.scope_everything = QRadioButton("E&verything in this vault")
-        self.scope_since = QRadioButton("Only what changed since their last i&mport")
+        self.scope_since = QRadioButton("Only what changed since their last &import")
         self.scope_men = QRadioButton("Only these &men:")
         self.scope_group = QButtonGroup(self)
         for button in (self.scope_everything, self.scope_since, self.scope_men):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from engager_desktop.services import sync
 from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui import ops
+from engager_desktop.ui.a11y import describe_value
 from engager_desktop.ui.sync.common import (
     MessageLine,
     PathField,
@@ -56,7 +57,7 @@ class PreviewBox(QGroupBox):
             grid.addWidget(QLabel(COUNT_WORDS[key]), row, 0)
             for column, kind in ((1, "men"), (2, "records")):
                 cell = QLabel("0")
-                cell.setAccessibleName(f"{kind.capitalize()} {COUNT_WORDS[key].lower()}")
+                describe_value(cell, f"{kind.capitalize()} {COUNT_WORDS[key].lower()}")
                 grid.addWidget(cell, row, column)
                 self.cells[f"{kind}_{key}"] = cell
         self.unchanged = QLabel("")

@@ -23,7 +23,8 @@ from engager_desktop.domain.validation import ValidationError
 from engager_desktop.services import drafts
 from engager_desktop.services.commit_problems import CommitFailed
 from engager_desktop.services.vault_types import Vault, VaultLocked
-from engager_desktop.ui.wizards import _worker, buttons, page_index
+from engager_desktop.ui.a11y import announce
+from engager_desktop.ui.wizards import _worker, buttons, page_focus, page_index
 from engager_desktop.ui.wizards.messages import (
     DISCARD,
     LOCKED,
@@ -88,6 +89,7 @@ class EngagerWizard(QWizard):
         self._loading = False
         buttons.set_up(self, self.toggle_guidance)
         self.page_index = page_index.attach(self)
+        page_focus.attach(self)
         self.resize(1000, 720)
         _open.add(self)
 
@@ -262,8 +264,12 @@ class EngagerWizard(QWizard):
         values = copy.deepcopy(self.values())
         self._committing = True
         self._timer.stop()
+        current = self.currentPage()
+        if isinstance(current, WizardPage):  # not left on a disabled Finish for Qt to move on
+            current.status.setFocus()
         buttons.set_busy(self, True)
         self.set_status("Saving…")
+        announce(self, "Saving…")
         vault, key, use_drafts = self.vault, self.draft_key, self.use_drafts
 
         def work() -> Any:
@@ -283,6 +289,7 @@ class EngagerWizard(QWizard):
         buttons.set_busy(self, False)
         self.setWindowModified(False)
         self.set_status("Saved.")
+        announce(self.parentWidget() or self, "Saved.")
         self.committed.emit(self.KIND, self.man_id)
         QDialog.done(self, QDialog.DialogCode.Accepted)
 
@@ -319,8 +326,13 @@ class EngagerWizard(QWizard):
             field.show_problem(message)
             page.show_banner(message)
             page.focus_field(field)
+            announce(field.widget, message, assertive=True)
             return
         self._banner(message)
+        finish = self.button(QWizard.WizardButton.FinishButton)
+        if self.focusWidget() is None or not self.focusWidget().isEnabled():
+            finish.setFocus()
+        announce(self, message, assertive=True)
 
     def _banner(self, message: str) -> None:
         current = self.currentPage()

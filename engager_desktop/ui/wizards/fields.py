@@ -90,6 +90,7 @@ class Field:
 
     def __init__(self, spec: Spec, parent: QWidget, prefix: str = "") -> None:
         self.spec = spec
+        self.about = ""  # what the input is about (a row's step), told to the reader after its name
         self.container = QWidget(parent)
         layout = QVBoxLayout(self.container)
         layout.setContentsMargins(0, 0, 0, 4)
@@ -236,7 +237,18 @@ class Field:
         self._problem = message
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
-        self.widget.setAccessibleDescription(message or self.spec.hint or "")
+        self.widget.setAccessibleDescription(self.description(message))
+
+    def set_about(self, text: str) -> None:
+        """Say which thing (a step, a row) this input is about, as its description."""
+        self.about = " ".join(text.split())
+        self.widget.setAccessibleDescription(self.description(self._problem))
+
+    def description(self, message: str | None = None) -> str:
+        parts = [part for part in (message, self.about, self.spec.hint) if part]
+        if len(parts) == 1:
+            return parts[0]
+        return " ".join(p if p.endswith((".", "?", "!")) else f"{p}." for p in parts)
 
     def show_format_problem(self) -> None:
         problem = self._format_problem()

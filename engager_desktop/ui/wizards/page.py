@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from engager_desktop.ui.a11y import describe_value
 from engager_desktop.ui.guidance_panel import GuidancePanel
 from engager_desktop.ui.wizards.fields import (
     BOX,
@@ -84,7 +85,7 @@ class WizardPage(QWizardPage):
         self.scroll_area.setWidget(self.body)
         left.addWidget(self.scroll_area, 1)
         self.status = self._label(HINT_STYLE)
-        self.status.setAccessibleName("Draft status")
+        describe_value(self.status, "Draft status")
         left.addWidget(self.status)
         outer.addLayout(left, 3)
         self.guidance = GuidancePanel(self.PLACE, self)

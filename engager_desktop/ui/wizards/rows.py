@@ -34,8 +34,8 @@ class _Row:
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         row = 0
+        text = owner.header(values) if owner.header is not None else ""
         if owner.header is not None:
-            text = owner.header(values)
             if text:
                 heading = QLabel(_escape(text).replace("\n", "<br>"), self.box)
                 heading.setWordWrap(True)
@@ -47,6 +47,8 @@ class _Row:
         column = 0
         for spec in owner.specs:
             field = Field(spec, self.box, prefix)
+            if text:
+                field.set_about(text)  # "Step 3: What happened" then which step it is
             self.fields[spec.key] = field
             field.on_change(owner.changed.emit)
             if spec.wide or spec.kind == BOX:

@@ -19,12 +19,12 @@ METHOD = {
 APPOINTMENT_BUTTONS = (
     (
         ("add_appointment", "&Book an appointment…", "Book an appointment"),
-        ("edit_appointment", "C&hange…", "Change the chosen appointment"),
-        ("cancel_appointment", "Ca&ncel it…", "Cancel the chosen appointment"),
+        ("edit_appointment", "&Change…", "Change the chosen appointment"),
+        ("cancel_appointment", "Cancel &it…", "Cancel the chosen appointment"),
     ),
     (
         ("attended", "He &went", "He went to the chosen appointment"),
-        ("missed", "He &missed it…", "He missed the chosen appointment: follow it up"),
+        ("missed", "He misse&d it…", "He missed the chosen appointment: follow it up"),
     ),
 )
 
@@ -35,7 +35,7 @@ class CommunityTab(TabPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.action("log_contact", "&Log a contact…")
+        self.action("log_contact", "Lo&g a contact…")
         self.facts = self.add(
             Facts(
                 [
@@ -56,8 +56,8 @@ class CommunityTab(TabPage):
         self.add(
             button_row(
                 self,
-                ("give_reminder", "&Reminder given…", "Reminder given for the chosen one"),
-                ("follow_up", "&Follow up…", "Follow up the chosen missed one"),
+                ("give_reminder", "Re&minder given…", "Reminder given for the chosen one"),
+                ("follow_up", "F&ollow up…", "Follow up the chosen missed one"),
             )
         )
         self.appointments = self.add(

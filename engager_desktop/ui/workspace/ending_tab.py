@@ -13,7 +13,7 @@ class EndingTab(TabPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.action("print_ending", "&Print his plan for staying well…")
+        self.action("print_ending", "Pr&int his plan for staying well…")
         self.facts = self.add(
             Facts(
                 [
@@ -29,8 +29,8 @@ class EndingTab(TabPage):
         self.add(
             button_row(
                 self,
-                ("edit_ending", "C&hange how it ends…", "Change the tapering and how he marks it"),
-                ("edit_support", "Change the &support…", "Change the support that carries on"),
+                ("edit_ending", "&Change how it ends…", "Change the tapering and how he marks it"),
+                ("edit_support", "Change the supp&ort…", "Change the support that carries on"),
             )
         )
         self.blueprint = self.add(

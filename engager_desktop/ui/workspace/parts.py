@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.ui.a11y import describe_value
 from engager_desktop.ui.guidance_panel import FoldingGuidance
 from engager_desktop.ui.labels import NONE
 from engager_desktop.ui.models.rows_model import SORT_ROLE, RowsModel, TextRow
@@ -36,8 +37,7 @@ def heading(text: str, level: int = 2) -> QLabel:
     font.setPointSizeF(font.pointSizeF() * (1.25 if level == 1 else 1.1))
     label.setFont(font)
     label.setWordWrap(True)
-    label.setAccessibleName(text)
-    return label
+    return label  # no fixed accessible name: the reader hears the heading as it is now
 
 
 def value_label(name: str) -> QLabel:
@@ -61,9 +61,9 @@ class Facts(QWidget):
         self.values: dict[str, QLabel] = {}
         top = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
         for row, (key, text) in enumerate(fields):
-            value = value_label(key)
-            value.setAccessibleName(text)
+            value = describe_value(value_label(key), text)
             name = QLabel(text + ":")
+            name.setBuddy(value)  # the reader relates the value to its label
             grid.addWidget(name, row, 0, top)
             grid.addWidget(value, row, 1, Qt.AlignmentFlag.AlignTop)
             self.values[key] = value
@@ -208,8 +208,7 @@ class Text(QWidget):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.body = value_label(title)
-        self.body.setAccessibleName(title)
+        self.body = describe_value(value_label(title), title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading(title))

@@ -16,9 +16,9 @@ class PeopleTab(TabPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.action("add_person", "&Add a person…")
-        self.action("edit_person", "C&hange…").setAccessibleName("Change the chosen person")
-        self.action("remove_person", "Remo&ve…").setAccessibleName("Remove the chosen person")
+        self.action("add_person", "A&dd a person…")
+        self.action("edit_person", "Chan&ge…").setAccessibleName("Change the chosen person")
+        self.action("remove_person", "Re&move…").setAccessibleName("Remove the chosen person")
         self.people = self.add(
             Table(
                 "People around him",

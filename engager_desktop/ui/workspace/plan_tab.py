@@ -30,7 +30,7 @@ class PlanTab(TabPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.action("print_action-plan", "&Print his action plan…")
+        self.action("print_action-plan", "Pr&int his action plan…")
         self.counts = self.add(Facts([("open", "Open steps"), ("overdue", "Overdue steps")]))
         self.goals = self.add(
             Table("Goals", ("Goal", "Term", "Area", "Status", "Set on"), empty="No goals yet.")
@@ -38,7 +38,7 @@ class PlanTab(TabPage):
         self.add(
             button_row(
                 self,
-                ("add_goal", "&Add a goal…", "Add a goal to his plan"),
+                ("add_goal", "A&dd a goal…", "Add a goal to his plan"),
                 ("edit_goal", "Change the &goal…", "Change the chosen goal"),
             )
         )
@@ -52,8 +52,8 @@ class PlanTab(TabPage):
         self.add(
             button_row(
                 self,
-                ("add_step", "Add a &new step…", "Add a step to a goal"),
-                ("edit_step", "Change the s&tep…", "Change the chosen step"),
+                ("add_step", "Add a ne&w step…", "Add a step to a goal"),
+                ("edit_step", "&Change the step…", "Change the chosen step"),
             )
         )
         self.finish()

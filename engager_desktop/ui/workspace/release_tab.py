@@ -15,7 +15,7 @@ class ReleaseTab(TabPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.action("print_release-plan", "&Print his first week…")
+        self.action("print_release-plan", "Pr&int his first week…")
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setFormat("%p% of the checklist done")

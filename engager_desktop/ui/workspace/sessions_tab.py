@@ -19,10 +19,10 @@ class SessionsTab(TabPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.action("edit_session", "C&hange the session…").setAccessibleName(
+        self.action("edit_session", "&Change the session…").setAccessibleName(
             "Change the chosen session"
         )
-        self.action("cancel_session", "Ca&ncel a planned session…").setAccessibleName(
+        self.action("cancel_session", "Cancel a planne&d session…").setAccessibleName(
             "Cancel the chosen planned session"
         )
         self.facts = self.add(

@@ -19,10 +19,10 @@ ABOUT_BUTTONS = (
     ("edit_background", "Change his &background…", "Change his background"),
 )
 STORY_BUTTONS = (("edit_story", "Change his st&ory…", "Change his story"),)
-FAMILY_BUTTONS = (("edit_family", "Change &family…", "Change what is recorded about family"),)
+FAMILY_BUTTONS = (("edit_family", "Change famil&y…", "Change what is recorded about family"),)
 READINESS_BUTTONS = (
     ("edit_readiness", "Change rea&diness…", "Change his readiness to change"),
-    ("edit_pledge", "Change the p&ledge…", "Change his pledge"),
+    ("edit_pledge", "&Change the pledge…", "Change his pledge"),
 )
 
 

@@ -43,9 +43,9 @@ log = logging.getLogger(__name__)
 WIZARDS_MODULE = "engager_desktop.ui.wizards"
 WIZARD_BUTTONS = (
     ("first_meeting", "Firs&t meeting…"),
-    ("understanding", "Shared &understanding…"),
+    ("understanding", "Shared u&nderstanding…"),
     ("review", "Session &review…"),
-    ("release", "Release &preparation…"),
+    ("release", "Re&lease preparation…"),
     ("ending", "&Ending…"),
 )
 NO_MAN = "Choose a man from the caseload to see his record."

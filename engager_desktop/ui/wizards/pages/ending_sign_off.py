@@ -6,6 +6,7 @@ from typing import Any
 
 from engager_desktop.domain import endings as rules
 from engager_desktop.services.typed_input import SHORT, BadInput, parse_date
+from engager_desktop.ui.a11y import describe_value
 from engager_desktop.ui.wizards.page import Problem, WizardPage
 
 
@@ -17,7 +18,7 @@ class SignOffPage(WizardPage):
 
     def build(self) -> None:
         self.checklist = self.note()
-        self.checklist.setAccessibleName("What is still missing before the ending")
+        describe_value(self.checklist, "What is still missing before the ending")
         self.check("support_checked", "I have checked with him that support is in place")
         self.date("signed_off_on", "Date of the last session, signed off")
         self.check("signed_off_in_person", "Signed off in person")

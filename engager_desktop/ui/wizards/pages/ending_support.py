@@ -6,6 +6,7 @@ from typing import Any
 
 from engager_desktop.domain import endings as rules
 from engager_desktop.services.typed_input import MEDIUM, BadInput, parse_date
+from engager_desktop.ui.a11y import describe_value
 from engager_desktop.ui.wizards.page import Problem, WizardPage
 from engager_desktop.ui.wizards.pages.ending_blueprint import suggest_from_record
 
@@ -18,7 +19,7 @@ class SupportPage(WizardPage):
 
     def build(self) -> None:
         self.status_note = self.note()
-        self.status_note.setAccessibleName("Support in place")
+        describe_value(self.status_note, "Support in place")
         self.box("mentoring", "A mentor", limit=MEDIUM, lines=2)
         self.box("services", "Services that stay involved", limit=MEDIUM, lines=2)
         self.box("family_and_friends", "Family and friends", limit=MEDIUM, lines=2)

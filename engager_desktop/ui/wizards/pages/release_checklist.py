@@ -6,6 +6,7 @@ from typing import Any
 
 from engager_desktop.domain.validation import ValidationError, check_release_date
 from engager_desktop.services.typed_input import MEDIUM, BadInput, parse_date
+from engager_desktop.ui.a11y import describe_value
 from engager_desktop.ui.wizards.page import Problem, WizardPage
 
 
@@ -17,7 +18,7 @@ class ChecklistPage(WizardPage):
 
     def build(self) -> None:
         self.missing = self.note()
-        self.missing.setAccessibleName("What is still missing")
+        describe_value(self.missing, "What is still missing")
         self.date("release_date", "Release date")
         self.box("going_to", "Where he is going on release", limit=MEDIUM, lines=2)
         self.box("accommodation", "Somewhere to live", limit=MEDIUM, lines=2)
