@@ -24,7 +24,10 @@ from engager_desktop.sync import audit_anchor, bundle_passphrase, importer, plan
 from engager_desktop.sync import bundle_format as fmt
 from engager_desktop.sync import conflicts as conflict_rules
 from engager_desktop.sync import device_card as cards
-from engager_desktop.sync.errors import BundleRefused, SyncError, TrustError
+from engager_desktop.sync.device_card import CARD_SUFFIX as CARD_SUFFIX
+from engager_desktop.sync.device_card import DeviceCard as DeviceCard
+from engager_desktop.sync.errors import BundleRefused, TrustError
+from engager_desktop.sync.errors import SyncError as SyncError
 from engager_desktop.sync.export import ExportResult, export_bundle
 from engager_desktop.sync.identity import IdentityCheck, ensure_own_identity
 from engager_desktop.sync.snapshot import Scope

@@ -112,6 +112,7 @@ class Vault:
         or, if anything raises, none of it does.
         """
         self._check_open()
+        self._refuse_in_snapshot()
         if getattr(self._local, "session", None) is not None:
             yield  # already inside one: join it
             return
@@ -133,6 +134,33 @@ class Vault:
             session.close()
 
     @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Group several reads into ONE read session: one consistent view of the vault.
+
+        Inside the block, on this thread, every ``read()`` joins one read transaction, so what
+        they return belongs together even while another thread writes. Nothing may be written
+        inside (``write()`` and ``transaction()`` refuse); inside ``transaction()`` it just joins.
+        """
+        self._check_open()
+        if getattr(self._local, "session", None) is not None:
+            yield  # already inside a transaction or a snapshot: join it
+            return
+        session = self._reader()
+        self._local.session = session
+        self._local.snapshot = True
+        try:
+            yield
+        finally:
+            self._local.session = None
+            self._local.snapshot = False
+            session.rollback()
+            session.close()
+
+    def _refuse_in_snapshot(self) -> None:
+        if getattr(self._local, "snapshot", False):
+            raise RuntimeError("nothing may be written inside a read snapshot")
+
+    @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only session; whatever it changes is rolled back."""
         self._check_open()
@@ -151,6 +179,7 @@ class Vault:
     def write(self) -> Iterator[Session]:
         """One transaction holding the write lock: committed on success, rolled back on error."""
         self._check_open()
+        self._refuse_in_snapshot()
         joined = getattr(self._local, "session", None)
         if joined is not None:  # inside transaction(): flush now, commit with the whole block
             yield joined

@@ -95,9 +95,9 @@ class AutoLock(QObject):
     def start(self) -> None:
         """Watch the whole application from now on."""
         app = QApplication.instance()
-        if app is not None and not self._armed:
+        if isinstance(app, QGuiApplication) and not self._armed:
             app.installEventFilter(self)
-            QGuiApplication.instance().applicationStateChanged.connect(self._state_changed)
+            app.applicationStateChanged.connect(self._state_changed)
         self._armed = True
         self.slept = False
         self.poke()
@@ -106,9 +106,9 @@ class AutoLock(QObject):
 
     def stop(self) -> None:
         app = QApplication.instance()
-        if app is not None and self._armed:
+        if isinstance(app, QGuiApplication) and self._armed:
             app.removeEventFilter(self)
-            QGuiApplication.instance().applicationStateChanged.disconnect(self._state_changed)
+            app.applicationStateChanged.disconnect(self._state_changed)
         self._armed = False
         self._timer.stop()
 

@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
                 window.close()
                 window.deleteLater()
         self._windows.clear()
-        self.workspace.actions.close_all()
+        self.workspace.tab_actions.close_all()
         self.panel.clear()
         self.workspace.clear()
         self.workspace.set_vault(None)

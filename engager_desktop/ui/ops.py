@@ -121,6 +121,7 @@ class _Task(QRunnable):
         # The work (often a closure over a window) is held by the Op on the UI thread as well;
         # this worker lets go of it before reporting, so the last reference is dropped there.
         fn, self._fn = self._fn, None
+        assert fn is not None  # a task runs once
         op = self._op
         try:
             result = fn()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.services import vault_access
-from engager_desktop.store.vault import Vault
+from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui import ops
 from engager_desktop.ui.a11y import label_for
 from engager_desktop.ui.key_change import SomeoneMayKnow, result_text

@@ -160,7 +160,7 @@ class UnlockWindow(QWidget):
     def options(self) -> Any:
         """The vault options; made on first use (in a worker: it imports the vault code)."""
         if self._options is None:
-            vault_module = importlib.import_module("engager_desktop.store.vault")
+            vault_module = importlib.import_module("engager_desktop.services.vault_types")
             self._options = vault_module.VaultOptions()
         return self._options
 
@@ -193,7 +193,8 @@ class UnlockWindow(QWidget):
             CODE: self.code_page.code_label,
         }[index]
         focus.setFocus()
-        title = self.stack.widget(index).findChild(QLabel, HEADING)
+        page = self.stack.widget(index)
+        title = page.findChild(QLabel, HEADING) if page is not None else None
         if title is not None and self._announced != title.text():
             self._announced = title.text()  # a page's title once, until another is announced
             announce(title, title.text())

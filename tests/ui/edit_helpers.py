@@ -49,8 +49,8 @@ def latest_dialog(widget: Any) -> Any:
     ws = widget
     while ws is not None and not isinstance(ws, Workspace):
         ws = ws.parentWidget()
-    assert ws is not None and ws.actions.dialogs, "no dialog opened"
-    return ws.actions.dialogs[-1]
+    assert ws is not None and ws.tab_actions.dialogs, "no dialog opened"
+    return ws.tab_actions.dialogs[-1]
 
 
 def save_by_keyboard(qtbot: QtBot, dialog: Any) -> None:

@@ -55,9 +55,9 @@ def test_every_form_dialog_opens_on_its_first_field(
     wait_ops(qtbot)
     for tab_name, action in FORMS:
         tab: Any = next(t for t in window.workspace.tabs if type(t).__name__ == tab_name)
-        tab.actions[action].click()
+        tab.buttons[action].click()
         wait_ops(qtbot)
-        dialog = window.workspace.actions.dialogs[-1]
+        dialog = window.workspace.tab_actions.dialogs[-1]
         assert_opens_on_first_field(qtbot, dialog)
         dialog.reject()
     new_man = NewManDialog(demo_vault, window)

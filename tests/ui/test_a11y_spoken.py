@@ -113,8 +113,8 @@ def test_a_form_refusal_and_saving_are_spoken(
     window = _window(qtbot, demo_vault, settings)
     window.panel.table.selectRow(0)
     wait_ops(qtbot)
-    window.workspace.actions.log_contact()
-    dialog = window.workspace.actions.dialogs[-1]
+    window.workspace.tab_actions.log_contact()
+    dialog = window.workspace.tab_actions.dialogs[-1]
     dialog.at.setDateTime(dialog.at.dateTime().addDays(2))
     with heard() as words:
         dialog.save()

@@ -53,8 +53,8 @@ def test_booked_from_the_community_tab_with_the_clash_shown_before_saving(
     probation = _book(vault, man, TOMORROW_TEN)
     ws = open_workspace(qtbot, vault, man)
     community = tab(ws, "CommunityTab")
-    community.actions["add_appointment"].click()
-    dialog = ws.actions.dialogs[-1]
+    community.buttons["add_appointment"].click()
+    dialog = ws.tab_actions.dialogs[-1]
     assert isinstance(dialog, AppointmentDialog)
     assert [describe(w) for w in unnamed_inputs(dialog)] == []
     qtbot.keyClicks(dialog.with_whom, "GP")
@@ -111,10 +111,10 @@ def test_a_missed_one_opens_the_follow_up_call_and_undo_puts_it_back(
     community = tab(ws, "CommunityTab")
     assert community.appointments.model.row_at(0).cells[3] == "Not yet"
     community.appointments.choose_row(0)
-    community.actions["missed"].click()
+    community.buttons["missed"].click()
     wait_ops(qtbot)
     assert _row(vault, yesterday).attended is False
-    dialog = ws.actions.dialogs[-1]
+    dialog = ws.tab_actions.dialogs[-1]
     assert isinstance(dialog, ContactDialog) and "Missed: Probation" in dialog.intro.text()
     qtbot.keyClicks(dialog.purpose, "Asked why he missed it")
     save_by_keyboard(qtbot, dialog)
@@ -135,17 +135,17 @@ def test_attended_and_cancelled_from_the_buttons(qtbot: QtBot, vault: Vault) -> 
     table = community.appointments
     row = next(n for n in range(2) if table.model.row_at(n).id == ahead)
     table.choose_row(row)
-    community.actions["attended"].click()
+    community.buttons["attended"].click()
     wait_ops(qtbot)
     assert "not happened yet" in ws.sub_label.text()
     assert _row(vault, ahead).attended is None
     table.choose_row(row)
-    ws.actions.appointments.cancel(confirm=False)
+    ws.tab_actions.appointments.cancel(confirm=False)
     wait_ops(qtbot)
     assert _row(vault, ahead).deleted
     qtbot.waitUntil(lambda: table.model.rowCount() == 1)
     table.choose_row(0)
-    community.actions["attended"].click()
+    community.buttons["attended"].click()
     wait_ops(qtbot)
     assert _row(vault, yesterday).attended is True
     ws.history.undo_action.trigger()  # attended undone

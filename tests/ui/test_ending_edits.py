@@ -42,8 +42,8 @@ def test_his_blueprint_is_changed_from_the_ending_tab_and_undone(
     )
     ws = open_workspace(qtbot, vault, man)
     ending_tab = tab(ws, "EndingTab")
-    ending_tab.actions["edit_blueprint"].click()
-    dialog = ws.actions.dialogs[-1]
+    ending_tab.buttons["edit_blueprint"].click()
+    dialog = ws.tab_actions.dialogs[-1]
     assert isinstance(dialog, PartsDialog)
     assert [describe(w) for w in unnamed_inputs(dialog)] == []
     assert dialog.parts["what_helps"].toPlainText() == "Football"
@@ -64,8 +64,8 @@ def test_his_blueprint_is_changed_from_the_ending_tab_and_undone(
 def test_support_with_an_aftercare_date_set_and_left_unset(qtbot: QtBot, vault: Vault) -> None:
     man = make_man(vault)  # no ending plan yet
     ws = open_workspace(qtbot, vault, man)
-    tab(ws, "EndingTab").actions["edit_support"].click()
-    dialog = ws.actions.dialogs[-1]
+    tab(ws, "EndingTab").buttons["edit_support"].click()
+    dialog = ws.tab_actions.dialogs[-1]
     day = dialog.parts["aftercare_call_on"]
     assert day.value() is None and not day.edit.isEnabled()
     qtbot.keyClicks(dialog.parts["self_care"], "Walks by the river")
@@ -73,8 +73,8 @@ def test_support_with_an_aftercare_date_set_and_left_unset(qtbot: QtBot, vault: 
     plan = _plan(vault, man)
     assert (plan.self_care, plan.aftercare_call_on) == ("Walks by the river", None)
 
-    tab(ws, "EndingTab").actions["edit_support"].click()
-    dialog = ws.actions.dialogs[-1]
+    tab(ws, "EndingTab").buttons["edit_support"].click()
+    dialog = ws.tab_actions.dialogs[-1]
     day = dialog.parts["aftercare_call_on"]
     day.check.setFocus()
     qtbot.keyClick(day.check, Qt.Key.Key_Space)

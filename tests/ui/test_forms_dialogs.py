@@ -63,9 +63,9 @@ def tab(window: MainWindow, name: str) -> Any:
 def test_consent_is_recorded_and_shown(qtbot: QtBot, demo_vault: Vault, settings: Settings) -> None:
     window = open_window(qtbot, demo_vault, settings)
     man = choose(qtbot, window)
-    tab(window, "PeopleTab").actions["record_consent"].click()
+    tab(window, "PeopleTab").buttons["record_consent"].click()
     wait_ops(qtbot)
-    dialog = window.workspace.actions.dialogs[-1]
+    dialog = window.workspace.tab_actions.dialogs[-1]
     no_unnamed(dialog)
     dialog.kind.setCurrentIndex(dialog.kind.findData("share_plan_with_service"))
     save_by_keyboard(qtbot, dialog)  # a plan is shared with one named service
@@ -88,8 +88,8 @@ def test_phase_move_refused_plainly_then_made(
     window = open_window(qtbot, demo_vault, settings)
     rows = [window.panel.model.row_at(n) for n in range(window.panel.model.rowCount())]
     man = choose(qtbot, window, next(r.id for r in rows if r.phase == "engagement"))
-    tab(window, "OverviewTab").actions["move_phase"].click()
-    dialog = window.workspace.actions.dialogs[-1]
+    tab(window, "OverviewTab").buttons["move_phase"].click()
+    dialog = window.workspace.tab_actions.dialogs[-1]
     no_unnamed(dialog)
     save_by_keyboard(qtbot, dialog)  # no reason given
     assert dialog.error_text("reason"), dialog.status.text()
@@ -116,8 +116,8 @@ def test_people_added_changed_and_removed(
     man = choose(qtbot, window)
     before = len(people.people_for(demo_vault, man))
     people_tab = tab(window, "PeopleTab")
-    people_tab.actions["add_person"].click()
-    dialog = window.workspace.actions.dialogs[-1]
+    people_tab.buttons["add_person"].click()
+    dialog = window.workspace.tab_actions.dialogs[-1]
     no_unnamed(dialog)
     save_by_keyboard(qtbot, dialog)
     assert dialog.error_text("name")
@@ -134,8 +134,8 @@ def test_people_added_changed_and_removed(
     model = people_tab.people.model
     row = next(n for n in range(model.rowCount()) if model.row_at(n).id == found[0].id)
     people_tab.people.choose_row(row)
-    people_tab.actions["edit_person"].click()
-    dialog = window.workspace.actions.dialogs[-1]
+    people_tab.buttons["edit_person"].click()
+    dialog = window.workspace.tab_actions.dialogs[-1]
     assert dialog.name.text() == "Dee Peer" and dialog.gate.isChecked()
     dialog.name.clear()
     qtbot.keyClicks(dialog.name, "Dee Mentor")
@@ -145,7 +145,7 @@ def test_people_added_changed_and_removed(
     ]
     row = next(n for n in range(model.rowCount()) if model.row_at(n).id == found[0].id)
     people_tab.people.choose_row(row)
-    window.workspace.actions.remove_person(confirm=False)
+    window.workspace.tab_actions.remove_person(confirm=False)
     wait_ops(qtbot)
     assert all(p.id != found[0].id for p in people.people_for(demo_vault, man))
 
@@ -168,8 +168,8 @@ def test_contact_logged_reminder_given_and_missed_one_followed_up(
     community = tab(window, "CommunityTab")
     ids = [community.due.model.row_at(n).id for n in range(community.due.model.rowCount())]
     community.due.choose_row(ids.index(f"missed:appointment:{missed}"))
-    community.actions["follow_up"].click()
-    dialog = window.workspace.actions.dialogs[-1]
+    community.buttons["follow_up"].click()
+    dialog = window.workspace.tab_actions.dialogs[-1]
     no_unnamed(dialog)
     save_by_keyboard(qtbot, dialog)
     assert not dialog.isVisible()
@@ -177,15 +177,15 @@ def test_contact_logged_reminder_given_and_missed_one_followed_up(
 
     ids = [community.due.model.row_at(n).id for n in range(community.due.model.rowCount())]
     community.due.choose_row(ids.index(f"reminder:appointment:{soon}"))
-    community.actions["give_reminder"].click()
-    dialog = window.workspace.actions.dialogs[-1]
+    community.buttons["give_reminder"].click()
+    dialog = window.workspace.tab_actions.dialogs[-1]
     no_unnamed(dialog)
     assert "Housing office" in dialog.intro.text()
     save_by_keyboard(qtbot, dialog)
     assert all(s.id != soon for s in contact_alerts.reminders_due(demo_vault, man))
 
-    community.actions["log_contact"].click()
-    dialog = window.workspace.actions.dialogs[-1]
+    community.buttons["log_contact"].click()
+    dialog = window.workspace.tab_actions.dialogs[-1]
     no_unnamed(dialog)
     dialog.method.setCurrentIndex(dialog.method.findData("phone"))
     dialog.reached.setChecked(True)
@@ -201,8 +201,8 @@ def test_a_contact_in_the_future_is_refused_beside_the_time(
 ) -> None:
     window = open_window(qtbot, demo_vault, settings)
     choose(qtbot, window)
-    window.workspace.actions.log_contact()
-    dialog = window.workspace.actions.dialogs[-1]
+    window.workspace.tab_actions.log_contact()
+    dialog = window.workspace.tab_actions.dialogs[-1]
     dialog.at.setDateTime(dialog.at.dateTime().addDays(2))
     save_by_keyboard(qtbot, dialog)
     assert "still to come" in dialog.error_text("at") and dialog.isVisible()
@@ -214,8 +214,8 @@ def test_isolation_and_risk_from_the_overview(
     window = open_window(qtbot, demo_vault, settings)
     man = choose(qtbot, window)
     before = get_participant(demo_vault, man)
-    tab(window, "OverviewTab").actions["flags"].click()
-    dialog = window.workspace.actions.dialogs[-1]
+    tab(window, "OverviewTab").buttons["flags"].click()
+    dialog = window.workspace.tab_actions.dialogs[-1]
     no_unnamed(dialog)
     dialog.isolated.setChecked(not before.isolated)
     dialog.risk.clear()

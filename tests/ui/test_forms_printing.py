@@ -114,8 +114,8 @@ def test_team_documents_batch_and_tab_print_buttons(
         ("EndingTab", "ending"),
     ):
         tab = next(t for t in window.workspace.tabs if type(t).__name__ == tab_name)
-        tab.actions[f"print_{kind}"].click()
-        preview = window.workspace.actions.dialogs[-1]
+        tab.buttons[f"print_{kind}"].click()
+        preview = window.workspace.tab_actions.dialogs[-1]
         assert isinstance(preview, PreviewDialog)
         assert (preview.kind, preview.man_id) == (kind, man)
     wait_ops(qtbot)
@@ -128,10 +128,10 @@ def test_lock_closes_print_and_form_dialogs(
     window.commands["print_explainer"].trigger()
     choose_first(qtbot, window)
     window.workspace.documents_tab().documents.open_document()
-    plan = window.workspace.tabs[2].actions["print_action-plan"]
+    plan = window.workspace.tabs[2].buttons["print_action-plan"]
     plan.click()
-    window.workspace.actions.log_contact()
-    opened = [*window._windows, *window.workspace.actions.dialogs]
+    window.workspace.tab_actions.log_contact()
+    opened = [*window._windows, *window.workspace.tab_actions.dialogs]
     assert len(opened) >= 3 and all(d.isVisible() for d in opened)
     wait_ops(qtbot)
     window.hide_data()

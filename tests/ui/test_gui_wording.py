@@ -48,7 +48,7 @@ def _screens(qtbot: QtBot, vault: Vault, settings: Settings) -> Iterator[tuple[s
     wait_ops(qtbot)
     assert window.workspace.man_id() == man
     yield "main window", window
-    actions = window.workspace.actions
+    actions = window.workspace.tab_actions
     for opened in (
         window.open_directory(),
         window.open_supervision(),

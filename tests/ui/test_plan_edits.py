@@ -94,7 +94,7 @@ def test_a_step_is_re_assigned_linked_re_dated_and_closed_from_its_row(
     plan_tab.steps.choose_row(0)
     rect = plan_tab.steps.view.visualRect(plan_tab.steps.view.currentIndex())
     double_click(qtbot, plan_tab.steps.view.viewport(), rect.center())
-    dialog = ws.actions.dialogs[-1]
+    dialog = ws.tab_actions.dialogs[-1]
     assert isinstance(dialog, StepDialog)
     assert [describe(w) for w in unnamed_inputs(dialog)] == []
     dialog.who.selectAll()
@@ -155,9 +155,9 @@ def test_a_refused_step_change_is_shown_beside_the_field_and_nothing_is_saved(
     ws = open_workspace(qtbot, vault, man)
     plan_tab = tab(ws, "PlanTab")
     plan_tab.steps.choose_row(0)
-    plan_tab.actions["edit_step"].click()
+    plan_tab.buttons["edit_step"].click()
     wait_ops(qtbot)
-    dialog = ws.actions.dialogs[-1]
+    dialog = ws.tab_actions.dialogs[-1]
     choose_data(dialog.kind, "him")
     services = [dialog.link.itemData(n) for n in range(dialog.link.count())]
     person = people.add_person(vault, man, people.PersonForm("Tom"))
@@ -236,10 +236,10 @@ def test_undo_works_again_after_a_lock_cut_an_undo_short(qtbot: QtBot, vault: Va
 def test_a_goal_and_a_step_are_added_on_the_plan_tab_and_undone(qtbot: QtBot, vault: Vault) -> None:
     man = make_man(vault)
     plan_tab = tab(ws := open_workspace(qtbot, vault, man), "PlanTab")
-    plan_tab.actions["add_step"].click()
+    plan_tab.buttons["add_step"].click()
     assert "Add a goal first" in ws.sub_label.text()
-    plan_tab.actions["add_goal"].click()
-    dialog = ws.actions.dialogs[-1]
+    plan_tab.buttons["add_goal"].click()
+    dialog = ws.tab_actions.dialogs[-1]
     assert [describe(w) for w in unnamed_inputs(dialog)] == []
     qtbot.keyClicks(dialog.title, "Back in touch with his son")
     choose_data(dialog.domain, "family_and_relationships")
@@ -250,9 +250,9 @@ def test_a_goal_and_a_step_are_added_on_the_plan_tab_and_undone(qtbot: QtBot, va
         "family_and_relationships",
         "open",
     )
-    plan_tab.actions["add_step"].click()
+    plan_tab.buttons["add_step"].click()
     wait_ops(qtbot)
-    dialog = ws.actions.dialogs[-1]
+    dialog = ws.tab_actions.dialogs[-1]
     assert isinstance(dialog, StepDialog) and dialog.windowTitle() == "Add a step"
     assert [describe(w) for w in unnamed_inputs(dialog)] == []
     assert dialog.goal.currentData() == goal.id and not dialog.state.isVisibleTo(dialog)
@@ -294,7 +294,7 @@ def test_the_cursor_stays_on_the_row_changed_so_enter_opens_it_again(
     steps.view.setFocus()
     qtbot.keyClick(steps.view, Qt.Key.Key_Return)
     wait_ops(qtbot)
-    assert ws.actions.dialogs[-1].step.what == "Ring the council today"
+    assert ws.tab_actions.dialogs[-1].step.what == "Ring the council today"
 
 
 def test_escape_leaves_the_goal_as_it_was_and_a_bad_date_is_refused_beside_it(

@@ -137,7 +137,7 @@ def test_workspace_tabs_hold_what_the_table_claims(
     for points, title, name in TAB_CLAIMS:
         workspace.set_current_tab(workspace.tab_titles().index(title))
         tab = workspace.tabs[workspace.current_tab()]
-        button = tab.actions.get(name)
+        button = tab.buttons.get(name)
         if button is not None:
             before = set(workspace.findChildren(QDialog))
             click(qtbot, button)

@@ -180,9 +180,9 @@ def test_batch_runs_with_the_window_responsive_and_cancel_stops_it(
     dialog.progressed.connect(lambda done, _total: done >= 3 and dialog.cancel())
     dialog.save_button.click()
     assert dialog.running and not dialog.close_button.isEnabled()
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=30_000)
     timer.stop()
-    result = dialog.result
+    result = dialog.outcome
     assert result is not None and result.cancelled
     assert 3 <= len(result.delivered) < total
     assert len(list(tmp_path.glob("*.pdf"))) == len(result.delivered)
@@ -199,8 +199,8 @@ def test_batch_prints_as_one_job(qtbot: QtBot, demo_vault: Vault, tmp_path: Path
     printed = tmp_path / "all.pdf"
     dialog.choose_printer = lambda _parent: pdf_printer(printed)
     dialog.print_button.click()
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
-    assert dialog.result is not None and len(dialog.result.delivered) == 3
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=30_000)
+    assert dialog.outcome is not None and len(dialog.outcome.delivered) == 3
     assert len(PdfReader(str(printed)).pages) >= 3
     assert [detail for _id, detail in prints(demo_vault)] == [
         f"action-plan to printer; {_plain('action-plan')}"

@@ -80,13 +80,13 @@ def test_erasure_needs_erase_typed_then_he_is_gone(
     assert not dialog.erase_button.isEnabled()
     dialog.erase()  # refused without the word typed exactly
     wait_ops(qtbot)
-    assert dialog.result is None
+    assert dialog.outcome is None
     dialog.confirm.clear()
     qtbot.keyClicks(dialog.confirm, "ERASE")
     assert dialog.erase_button.isEnabled()
     dialog.erase_button.click()
     wait_ops(qtbot)
-    assert dialog.result is not None and dialog.result.records_erased >= 1
+    assert dialog.outcome is not None and dialog.outcome.records_erased >= 1
     assert "records erased" in dialog.report.toPlainText()
     assert list(caseload.list_caseload(vault)) == []
 
@@ -105,11 +105,11 @@ def test_subject_access_writes_a_pdf_and_json(qtbot: QtBot, vault: Vault, tmp_pa
     dialog.large_print.setChecked(True)
     dialog.write_button.click()
     wait_ops(qtbot)
-    assert dialog.result is not None
+    assert dialog.outcome is not None
     names = sorted(p.suffix for p in folder.iterdir())
     assert names == [".json", ".pdf"]
-    assert str(dialog.result.pdf) in dialog.report.toPlainText()
-    assert dialog.result.pdf.read_bytes().startswith(b"%PDF")
+    assert str(dialog.outcome.pdf) in dialog.report.toPlainText()
+    assert dialog.outcome.pdf.read_bytes().startswith(b"%PDF")
 
 
 def test_both_dialogs_list_records_filed_elsewhere_that_name_him(
@@ -146,7 +146,7 @@ def test_both_dialogs_list_records_filed_elsewhere_that_name_him(
     qtbot.keyClicks(erase.confirm, "ERASE")
     erase.erase_button.click()  # at once, before the list loaded when it opened is shown
     wait_ops(qtbot)
-    assert erase.result is not None
+    assert erase.outcome is not None
     assert "Emeka Obi's file" in erase.elsewhere.toPlainText()  # read before he was erased
     erase._show_elsewhere(())  # the list started at opening, arriving late, changes nothing
     assert "Emeka Obi's file" in erase.elsewhere.toPlainText()

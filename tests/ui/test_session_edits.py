@@ -79,7 +79,7 @@ def test_held_notes_corrected_and_a_planned_one_cancelled(qtbot: QtBot, vault: V
     sessions_tab = tab(ws, "SessionsTab")
     ids = [sessions_tab.sessions.model.row_at(n).id for n in range(2)]
     sessions_tab.sessions.choose_row(ids.index(held))
-    sessions_tab.actions["cancel_session"].click()
+    sessions_tab.buttons["cancel_session"].click()
     assert "only a planned session" in ws.sub_label.text().lower()
     dialog = press_enter_on(qtbot, sessions_tab.sessions, ids.index(held))
     qtbot.keyClicks(dialog.notes, "He was calmer by the end")
@@ -91,7 +91,7 @@ def test_held_notes_corrected_and_a_planned_one_cancelled(qtbot: QtBot, vault: V
         True,
     )
     sessions_tab.sessions.choose_row(ids.index(planned))
-    ws.actions.sessions.cancel(confirm=False)
+    ws.tab_actions.sessions.cancel(confirm=False)
     wait_ops(qtbot)
     assert _row(vault, planned).deleted
     qtbot.waitUntil(lambda: sessions_tab.sessions.model.rowCount() == 1)

@@ -82,7 +82,7 @@ def test_a_strength_and_a_quick_win_changed_from_their_rows(qtbot: QtBot, vault:
     double_click(
         qtbot, wins.view.viewport(), wins.view.visualRect(wins.view.currentIndex()).center()
     )
-    dialog = ws.actions.dialogs[-1]
+    dialog = ws.tab_actions.dialogs[-1]
     assert isinstance(dialog, ItemDialog) and not dialog.day.isEnabled()
     dialog.achieved.setFocus()
     qtbot.keyClick(dialog.achieved, Qt.Key.Key_Space)

@@ -33,8 +33,8 @@ def test_family_work_needs_the_check_first_and_hidden_restrictions_are_kept(
     man = make_man(vault)
     u.save_family(vault, man, FamilyForm(contact_restrictions="No contact with his ex-partner"))
     ws = open_workspace(qtbot, vault, man)
-    tab(ws, "UnderstandingTab").actions["edit_family"].click()
-    dialog = ws.actions.dialogs[-1]
+    tab(ws, "UnderstandingTab").buttons["edit_family"].click()
+    dialog = ws.tab_actions.dialogs[-1]
     assert isinstance(dialog, PartsDialog)
     assert [describe(w) for w in unnamed_inputs(dialog)] == []
     assert "contact_restrictions" not in dialog.parts and "left out" in dialog.intro.text()
@@ -66,8 +66,8 @@ def test_his_story_shows_the_sensitive_part_only_when_the_tab_does(
     ws = open_workspace(qtbot, vault, man)
     understanding = tab(ws, "UnderstandingTab")
     understanding.sensitive.setChecked(True)
-    understanding.actions["edit_story"].click()
-    dialog = ws.actions.dialogs[-1]
+    understanding.buttons["edit_story"].click()
+    dialog = ws.tab_actions.dialogs[-1]
     assert "trauma" in dialog.parts and not dialog.intro.isVisibleTo(dialog)
     qtbot.keyClicks(dialog.parts["trauma"], "Lost his brother young")
     qtbot.keyClicks(dialog.parts["life_story"], "Grew up by the sea")

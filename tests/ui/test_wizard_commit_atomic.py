@@ -7,11 +7,11 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from engager_desktop.services.commit_problems import CommitFailed
 from engager_desktop.services.participants import ParticipantForm, create_participant
+from engager_desktop.services.release_commit import commit_release
 from engager_desktop.store.orm import Appointment, AuditEvent, ReleasePlan
 from engager_desktop.store.vault import Vault
-from engager_desktop.ui.wizards.problems import CommitFailed
-from engager_desktop.ui.wizards.release_commit import commit_release
 
 
 def _counts(vault: Vault) -> tuple[int, int, int]:

@@ -51,7 +51,7 @@ class AppointmentDialog(FormDialog):
         title = "Change an appointment" if row is not None else "Book an appointment"
         super().__init__(vault, title, parent)
         self.man_id = man_id
-        self.row = row
+        self.record = row
         self.checked: Any = None  # the input whose clashes were shown
         get = (lambda key: row_value(row, key)) if row is not None else (lambda key: None)
         self.with_whom = self.field(
@@ -81,7 +81,7 @@ class AppointmentDialog(FormDialog):
             minutes=self.minutes.value(),
             location=text_of(self.location),
             travel_minutes=None if travel == NOT_KNOWN else travel,
-            service_id=row_value(self.row, "service_id") if self.row is not None else None,
+            service_id=row_value(self.record, "service_id") if self.record is not None else None,
             note=text_of(self.note),
         )
 
@@ -91,8 +91,8 @@ class AppointmentDialog(FormDialog):
         wanted = self.wanted()
         seen = wanted == self.checked
         vault, man_id = self.vault, self.man_id
-        appointment_id = row_value(self.row, "id") if self.row is not None else None
-        before = input_of(self.row) if self.row is not None else None
+        appointment_id = row_value(self.record, "id") if self.record is not None else None
+        before = input_of(self.record) if self.record is not None else None
 
         def save() -> Any:
             if not seen:
@@ -111,9 +111,11 @@ class AppointmentDialog(FormDialog):
                     rebook,
                 )
             meetings.edit_appointment(vault, appointment_id, wanted)
+            assert before is not None  # an appointment being changed: what it was
+            earlier = before
             return Edit(
                 f"change the appointment with {wanted.with_whom}",
-                lambda: meetings.edit_appointment(vault, appointment_id, before),
+                lambda: meetings.edit_appointment(vault, appointment_id, earlier),
                 lambda: meetings.edit_appointment(vault, appointment_id, wanted),
             )
 

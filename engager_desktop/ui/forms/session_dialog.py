@@ -36,7 +36,7 @@ class SessionDialog(FormDialog):
     def __init__(self, vault: Any, row: Any, parent: QWidget | None = None) -> None:
         attended = row_value(row, "attended")
         super().__init__(vault, TITLES[attended], parent)
-        self.row = row
+        self.record = row
         self.starts = self.field("starts_at", "&When:", moment_edit(row_value(row, "starts_at")))
         self.place = self.field("place", "&Place:", choice(labels.PLACE, row_value(row, "place")))
         self.location = self.field("location", "W&here:", line(row_value(row, "location") or ""))
@@ -73,7 +73,7 @@ class SessionDialog(FormDialog):
     def work(self) -> Callable[[], Any]:
         from engager_desktop.services.session_edits import SessionChange, edit_session
 
-        row = self.row
+        row = self.record
         before = SessionChange(
             row_value(row, "starts_at"),
             row_value(row, "place"),

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from engager_desktop.services import printing
-from engager_desktop.store.vault import Vault
+from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui.printing.batch_dialog import BatchDialog
 from engager_desktop.ui.printing.documents_list import DocumentsList
 from engager_desktop.ui.printing.preview_dialog import PreviewDialog

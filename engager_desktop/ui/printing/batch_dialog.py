@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.services import printing_batch
-from engager_desktop.store.vault import Vault
+from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui import ops
 from engager_desktop.ui.a11y import SpokenLabel, describe_value
 from engager_desktop.ui.printing.pdf_pages import PrinterSink
@@ -63,7 +63,7 @@ class BatchDialog(QDialog):
         super().__init__(parent)
         self.vault, self.kind, self.workers = vault, kind, workers
         self.men = printing_batch.men_to_print(vault)
-        self.result: printing_batch.BatchResult | None = None
+        self.outcome: printing_batch.BatchResult | None = None
         self.choose_folder: Callable[[QWidget], str | None] = ask_folder
         self.choose_printer: ChoosePrinter = ask_printer
         self._cancel = threading.Event()
@@ -175,7 +175,7 @@ class BatchDialog(QDialog):
         self.status.setText("Stopping after the one in hand…")
 
     def _finished(self, result: printing_batch.BatchResult) -> None:
-        self.result = result
+        self.outcome = result
         self._set_running(False)
         seconds = time.monotonic() - self._started
         count = len(result.delivered)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.services import printing
-from engager_desktop.store.vault import Vault
+from engager_desktop.services.vault_types import Vault
 
 KIND_ROLE = int(Qt.ItemDataRole.UserRole)
 BLANK_ROLE = KIND_ROLE + 1

@@ -35,7 +35,7 @@ class LoadedPdf:
         self.buffer = QBuffer(parent)
         self.buffer.setData(self.bytes)
         self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document = QPdfDocument(parent)
+        self.document = QPdfDocument(parent)  # type: ignore[arg-type]  # None works: stub says no
         self.document.load(self.buffer)
 
     @property

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.services import printing
-from engager_desktop.store.vault import Vault
+from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui import ops
 from engager_desktop.ui.a11y import SpokenLabel, describe_value
 from engager_desktop.ui.printing.pdf_pages import NO_PRINTER, LoadedPdf, has_printer, print_pdf

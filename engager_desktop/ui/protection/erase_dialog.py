@@ -50,7 +50,7 @@ class EraseDialog(OneManDialog):
             report_name="What was erased",
             button=QDialogButtonBox.StandardButton.Cancel,
         )
-        self.result: ErasureResult | None = None
+        self.outcome: ErasureResult | None = None
         self.confirm = QLineEdit()
         self.erase_button = QPushButton("&Erase for good")
         self.buttons.addButton(self.erase_button, QDialogButtonBox.ButtonRole.DestructiveRole)
@@ -66,11 +66,11 @@ class EraseDialog(OneManDialog):
         self.confirm.setAccessibleDescription(self.message.text())  # the warning, on the field
 
     def _enable(self, *_args: Any) -> None:
-        busy = self.result is not None or not self.confirm.isEnabled()
+        busy = self.outcome is not None or not self.confirm.isEnabled()
         self.erase_button.setEnabled(not busy and self.confirm.text().strip() == CONFIRM_WORD)
 
     def erase(self) -> None:
-        if self.confirm.text().strip() != CONFIRM_WORD or self.result is not None:
+        if self.confirm.text().strip() != CONFIRM_WORD or self.outcome is not None:
             return
         self.confirm.setEnabled(False)
         self._enable()
@@ -87,7 +87,7 @@ class EraseDialog(OneManDialog):
 
     def _done(self, done: tuple[tuple[Mention, ...], ErasureResult]) -> None:
         elsewhere, result = done
-        self.result = result
+        self.outcome = result
         self.status.setText("He has been erased.")
         self._show_elsewhere(elsewhere, final=True)
         self.show_report(result_text(result))

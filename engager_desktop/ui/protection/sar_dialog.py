@@ -52,7 +52,7 @@ class SarDialog(OneManDialog):
             button=QDialogButtonBox.StandardButton.Close,
         )
         self.pick_folder: Callable[[QWidget], str] = choose_folder
-        self.result: SarResult | None = None
+        self.outcome: SarResult | None = None
         self.folder = QLineEdit()
         self.folder.setReadOnly(True)
         browse = QPushButton("C&hoose…")
@@ -93,7 +93,7 @@ class SarDialog(OneManDialog):
         )
 
     def _done(self, result: SarResult) -> None:
-        self.result = result
+        self.outcome = result
         total = sum(result.records.values())
         self.status.setText(f"The copy is written ({total} records).")
         self.show_report(f"{result.pdf}\n{result.json}")

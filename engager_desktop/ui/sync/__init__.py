@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
-from engager_desktop.store.vault import Vault
+from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui.sync.conflicts_dialog import ConflictsDialog
 from engager_desktop.ui.sync.devices_dialog import DevicesDialog
 from engager_desktop.ui.sync.export_dialog import ExportDialog

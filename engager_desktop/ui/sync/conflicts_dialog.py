@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from engager_desktop.domain.record_kinds import kind_words
 from engager_desktop.services import caseload, sync
-from engager_desktop.store.vault import Vault
+from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui import ops
 from engager_desktop.ui.sync.common import MessageLine
 from engager_desktop.ui.sync.conflicts_model import (

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from engager_desktop.domain import device_names
 from engager_desktop.services import laptops, sync
-from engager_desktop.store.vault import Vault
-from engager_desktop.sync.device_card import CARD_SUFFIX, DeviceCard
+from engager_desktop.services.sync import CARD_SUFFIX, DeviceCard
+from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui import ops
 from engager_desktop.ui.models.rows_model import ID_ROLE, RowsModel, TextRow
 from engager_desktop.ui.sync.common import (

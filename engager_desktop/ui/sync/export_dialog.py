@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from engager_desktop.services import caseload, sync
 from engager_desktop.services.caseload_query import CaseloadRow
-from engager_desktop.store.vault import Vault
+from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui import ops
 from engager_desktop.ui.labels import plural
 from engager_desktop.ui.sync.common import (

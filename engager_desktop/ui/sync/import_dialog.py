@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.services import sync
-from engager_desktop.store.vault import Vault
+from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui import ops
 from engager_desktop.ui.a11y import describe_value
 from engager_desktop.ui.sync.common import (

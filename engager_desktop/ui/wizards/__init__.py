@@ -15,7 +15,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from engager_desktop.crypto.errors import VaultError
-from engager_desktop.store.vault import Vault
+from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui.wizards.base import EngagerWizard, close_all_for_lock, open_wizards
 
 # Each wizard's module is imported when first opened, not when the app starts.

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QDialog, QWidget, QWizard
 from engager_desktop.crypto.errors import VaultError
 from engager_desktop.domain.validation import ValidationError
 from engager_desktop.services import drafts
-from engager_desktop.store.vault import Vault, VaultLocked
+from engager_desktop.services.commit_problems import CommitFailed
+from engager_desktop.services.vault_types import Vault, VaultLocked
 from engager_desktop.ui.a11y import announce
 from engager_desktop.ui.wizards import _worker, buttons, page_focus, page_index
 from engager_desktop.ui.wizards.messages import (
@@ -32,7 +33,6 @@ from engager_desktop.ui.wizards.messages import (
     message_for,
 )
 from engager_desktop.ui.wizards.page import WizardPage
-from engager_desktop.ui.wizards.problems import CommitFailed
 
 log = logging.getLogger(__name__)
 

@@ -10,11 +10,11 @@ from typing import Any
 from engager_desktop.domain import endings as rules
 from engager_desktop.domain.enums import SupportRole
 from engager_desktop.services import caseload, endings
+from engager_desktop.services.ending_commit import commit_ending, tapering_text
 from engager_desktop.services.endings import EndingPlanInput
 from engager_desktop.services.meetings import local_day
+from engager_desktop.services.typed_input import BadInput, date_text, parse_date
 from engager_desktop.ui.wizards.base import EngagerWizard
-from engager_desktop.ui.wizards.dates import BadInput, date_text, parse_date
-from engager_desktop.ui.wizards.ending_commit import commit_ending, tapering_text
 from engager_desktop.ui.wizards.page import WizardPage
 from engager_desktop.ui.wizards.pages.ending_blueprint import BlueprintPage
 from engager_desktop.ui.wizards.pages.ending_sign_off import SignOffPage

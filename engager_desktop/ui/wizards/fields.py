@@ -25,8 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.domain.validation import ValidationError, check_length
-from engager_desktop.store.orm.base import MEDIUM
-from engager_desktop.ui.wizards.dates import DATE_HINT, TIME_HINT, BadInput, parse_date, parse_time
+from engager_desktop.services.typed_input import (
+    DATE_HINT,
+    MEDIUM,
+    TIME_HINT,
+    BadInput,
+    parse_date,
+    parse_time,
+)
 
 TEXT, BOX, DATE, TIME, CHECK, TRI, CHOICE, NUMBER = (
     "text",
@@ -65,10 +71,6 @@ class Spec:
 
 def tri_text(value: bool | None) -> str:
     return "" if value is None else ("yes" if value else "no")
-
-
-def tri_value(text: Any) -> bool | None:
-    return {"yes": True, "no": False}.get(str(text or ""))
 
 
 def plain_label(spec: Spec) -> str:

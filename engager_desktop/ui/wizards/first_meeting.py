@@ -11,10 +11,10 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from engager_desktop.services import consent, directory, participants, session_review
-from engager_desktop.ui.wizards.dates import date_text
-from engager_desktop.ui.wizards.first_meeting_commit import commit_first_meeting
+from engager_desktop.services.first_meeting_commit import commit_first_meeting, consent_key
+from engager_desktop.services.typed_input import date_text
 from engager_desktop.ui.wizards.page import WizardPage
-from engager_desktop.ui.wizards.pages.first_meeting_consents import ConsentsPage, consent_key
+from engager_desktop.ui.wizards.pages.first_meeting_consents import ConsentsPage
 from engager_desktop.ui.wizards.pages.first_meeting_held import MeetingPage
 from engager_desktop.ui.wizards.pages.first_meeting_sessions import SessionsPlanPage
 from engager_desktop.ui.wizards.review import meeting_values, planned_words

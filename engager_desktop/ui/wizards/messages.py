@@ -7,7 +7,7 @@ import logging
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from engager_desktop.domain.errors import UserError, describe
-from engager_desktop.store.vault import VaultLocked
+from engager_desktop.services.vault_types import VaultLocked
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from engager_desktop.ui.a11y import announce
 
 def first_input(page: QWidget) -> QWidget | None:
     """The first enabled, shown input of a wizard page in its reading order."""
-    widgets = getattr(page, "focus_widgets", list)()
+    widgets: list[QWidget] = getattr(page, "focus_widgets", list)()
     for widget in widgets:
         if widget.isEnabled() and widget.isVisibleTo(page):
             return widget

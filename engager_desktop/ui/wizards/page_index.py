@@ -67,7 +67,7 @@ class PageIndex(QListWidget):
         if not isinstance(target, int):
             return
         if go_to_page(self.wizard, target):  # else the page that needs a look has the focus
-            first = getattr(self.wizard.currentPage(), "focus_widgets", list)()
+            first: list[Any] = getattr(self.wizard.currentPage(), "focus_widgets", list)()
             if first:
                 first[0].setFocus()
         self.show_current(self.wizard.currentId())

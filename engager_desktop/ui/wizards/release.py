@@ -11,8 +11,9 @@ from engager_desktop.domain import release_readiness as rules
 from engager_desktop.services import caseload, release
 from engager_desktop.services.meetings import local_time
 from engager_desktop.services.release import ReleasePlanInput
+from engager_desktop.services.release_commit import commit_release, plan_input
+from engager_desktop.services.typed_input import BadInput, date_text, long_date, parse_date
 from engager_desktop.ui.wizards.base import EngagerWizard
-from engager_desktop.ui.wizards.dates import BadInput, date_text, long_date, parse_date
 from engager_desktop.ui.wizards.page import WizardPage
 from engager_desktop.ui.wizards.pages.release_checklist import ChecklistPage
 from engager_desktop.ui.wizards.pages.release_family import FamilyMeetingPage
@@ -20,7 +21,6 @@ from engager_desktop.ui.wizards.pages.release_first_day import FirstDayPage
 from engager_desktop.ui.wizards.pages.release_first_week import FirstWeekPage
 from engager_desktop.ui.wizards.pages.release_gate import GatePage
 from engager_desktop.ui.wizards.pages.release_health import HealthContactPage
-from engager_desktop.ui.wizards.release_commit import commit_release, plan_input
 
 FIRST_WEEK = timedelta(days=7)
 

@@ -8,17 +8,17 @@ from typing import Any
 
 from engager_desktop.services import action_plan, session_review
 from engager_desktop.services.meetings import local_time
+from engager_desktop.services.review_commit import commit_review
 from engager_desktop.services.session_review import OpenStep, PlannedSession, ReviewDraft
+from engager_desktop.services.typed_input import date_text, long_date, time_text
 from engager_desktop.ui.wizards.base import EngagerWizard
 from engager_desktop.ui.wizards.choices import CHOOSE, MEETING_PLACES, shown
-from engager_desktop.ui.wizards.dates import date_text, long_date, time_text
 from engager_desktop.ui.wizards.page import WizardPage
 from engager_desktop.ui.wizards.pages.review_attendance import AttendancePage
 from engager_desktop.ui.wizards.pages.review_distress import DistressPage
 from engager_desktop.ui.wizards.pages.review_new_steps import NewStepsPage
 from engager_desktop.ui.wizards.pages.review_next_session import NextSessionPage
 from engager_desktop.ui.wizards.pages.review_steps import StepsPage
-from engager_desktop.ui.wizards.review_commit import commit_review
 
 RESOURCE_WORDS = {
     "him": "his own step",

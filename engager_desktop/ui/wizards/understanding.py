@@ -8,10 +8,11 @@ from typing import Any
 
 from engager_desktop.services import action_plan, participants
 from engager_desktop.services.action_plan import GoalView
+from engager_desktop.services.typed_input import date_text
 from engager_desktop.services.understanding import load_understanding
+from engager_desktop.services.understanding_commit import LISTS, commit_understanding
 from engager_desktop.services.understanding_forms import UnderstandingRecord
 from engager_desktop.ui.wizards.base import EngagerWizard
-from engager_desktop.ui.wizards.dates import date_text
 from engager_desktop.ui.wizards.fields import tri_text
 from engager_desktop.ui.wizards.page import WizardPage
 from engager_desktop.ui.wizards.pages.understanding_background import BackgroundPage
@@ -26,7 +27,6 @@ from engager_desktop.ui.wizards.pages.understanding_pledge import PledgePage
 from engager_desktop.ui.wizards.pages.understanding_quick_wins import QuickWinsPage
 from engager_desktop.ui.wizards.pages.understanding_strengths import StrengthsPage
 from engager_desktop.ui.wizards.pages.understanding_trauma import TraumaPage
-from engager_desktop.ui.wizards.understanding_commit import LISTS, commit_understanding
 
 
 @dataclass

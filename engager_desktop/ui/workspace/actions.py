@@ -15,7 +15,7 @@ from engager_desktop.ui.workspace.community_tab import MISSED, REMINDER, parse_d
 
 
 class WorkspaceActions:
-    """Connects every tab's ``actions`` to what they open; keeps the dialogs it opened."""
+    """Connects every tab's ``buttons`` to what they open; keeps the dialogs it opened."""
 
     def __init__(self, workspace: Any) -> None:
         self.ws = workspace
@@ -33,7 +33,7 @@ class WorkspaceActions:
         }
         handlers.update(self._in_place_edits())
         for tab in workspace.tabs:
-            for key, button in tab.actions.items():
+            for key, button in tab.buttons.items():
                 if key.startswith("print_"):
                     kind = key.removeprefix("print_")
                     button.clicked.connect(lambda _=False, k=kind: self.print_kind(k))

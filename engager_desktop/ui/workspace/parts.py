@@ -246,14 +246,14 @@ class TabPage(QScrollArea):
         self.column = QVBoxLayout(inner)
         self.setWidget(inner)
         self.parts: list[Any] = []
-        self.actions: dict[str, QPushButton] = {}
+        self.buttons: dict[str, QPushButton] = {}
         self._action_row: QHBoxLayout | None = None
         self.guidance = FoldingGuidance(self.places) if self.places else None
         if self.guidance is not None:
             self.column.addWidget(self.guidance)
 
     def action(self, key: str, text: str) -> QPushButton:
-        """A button in the tab's row of actions (the workspace connects ``actions[key]``)."""
+        """A button in the tab's row of actions (the workspace connects ``buttons[key]``)."""
         if self._action_row is None:
             self._action_row = QHBoxLayout()
             self._action_row.setContentsMargins(0, 0, 0, 0)
@@ -264,7 +264,7 @@ class TabPage(QScrollArea):
         button = QPushButton(text)
         button.setObjectName(key)
         self._action_row.insertWidget(self._action_row.count() - 1, button)
-        self.actions[key] = button
+        self.buttons[key] = button
         return button
 
     def add(self, part: QWidget) -> Any:
@@ -285,7 +285,7 @@ class TabPage(QScrollArea):
 
 
 def button_row(page: TabPage, *specs: tuple[str, str, str]) -> QWidget:
-    """A row of buttons to place under a part of ``page``, each (key in ``page.actions``, text,
+    """A row of buttons to place under a part of ``page``, each (key in ``page.buttons``, text,
     accessible name); the workspace connects them as it does the top row's."""
     holder = QWidget()
     row = QHBoxLayout(holder)
@@ -294,7 +294,7 @@ def button_row(page: TabPage, *specs: tuple[str, str, str]) -> QWidget:
         button = QPushButton(text)
         button.setObjectName(key)
         button.setAccessibleName(name)
-        page.actions[key] = button
+        page.buttons[key] = button
         row.addWidget(button)
     row.addStretch(1)
     return holder

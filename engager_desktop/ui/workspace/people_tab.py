@@ -42,7 +42,7 @@ class PeopleTab(TabPage):
         )
         self.consent_button = self.add(QPushButton("Record his &consent…"))
         self.consent_button.setObjectName("record_consent")
-        self.actions["record_consent"] = self.consent_button
+        self.buttons["record_consent"] = self.consent_button
         self.finish()
 
     def show_data(self, data: ManData) -> None:

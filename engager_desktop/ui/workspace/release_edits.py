@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from engager_desktop.ui.workspace.row_editing import RowEdits
@@ -13,7 +14,7 @@ class ReleaseEdits(RowEdits):
     def __init__(self, actions: Any) -> None:
         super().__init__(actions, "ReleaseTab")
         for table in (self.tab.missing, self.tab.checklist):
-            self.edit_from_rows(table, lambda t=table: self.edit_item(t))
+            self.edit_from_rows(table, partial(self.edit_item, table))
 
     def edit_item(self, table: Any) -> Any:
         if (ready := self.actions._ready()) is None:

@@ -4,10 +4,13 @@ workspace's undo stack before his record is loaded again."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engager_desktop.ui import ops
 from engager_desktop.ui.workspace.undo import Edit
+
+if TYPE_CHECKING:
+    from engager_desktop.ui.workspace.actions import WorkspaceActions
 
 ROW_HINT = "Press Enter or double-click a row to change it."
 
@@ -15,7 +18,7 @@ ROW_HINT = "Press Enter or double-click a row to change it."
 class RowEdits:
     """Base of a tab's edit wiring. ``actions``: the workspace's ``WorkspaceActions``."""
 
-    def __init__(self, actions: Any, tab_name: str) -> None:
+    def __init__(self, actions: WorkspaceActions, tab_name: str) -> None:
         self.actions = actions
         self.ws = actions.ws
         self.tab = actions._tab(tab_name)

@@ -3,6 +3,7 @@ wins, and the People and services tab's services he is in touch with."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from engager_desktop.ui.forms.parts_dialog import CHECK, LINE, TEXT, Part, PartsDialog
@@ -30,7 +31,7 @@ class UnderstandingEdits(RowEdits):
             (self.tab.strengths, "strengths"),
             (self.tab.quick_wins, "quick_wins"),
         ):
-            self.edit_from_rows(table, lambda t=table, k=key: self.edit_item(t, k))
+            self.edit_from_rows(table, partial(self.edit_item, table, key))
         self.services = actions._tab("PeopleTab").services
         self.edit_from_rows(self.services, self.edit_service_contact)
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from engager_desktop.domain.enums import Phase
 from engager_desktop.ui import labels, ops
 from engager_desktop.ui.workspace.community_tab import CommunityTab
+from engager_desktop.ui.workspace.data import man_name
 from engager_desktop.ui.workspace.documents_tab import DocumentsTab
 from engager_desktop.ui.workspace.ending_tab import EndingTab
 from engager_desktop.ui.workspace.history_tab import HistoryTab
@@ -100,7 +101,7 @@ class Workspace(QWidget):
         from engager_desktop.ui.workspace.undo import EditHistory
 
         self.history = EditHistory(self, self.form_saved, self.say)
-        self.actions = WorkspaceActions(self)
+        self.tab_actions = WorkspaceActions(self)
         self.clear()
 
     def _build(self) -> None:
@@ -152,7 +153,7 @@ class Workspace(QWidget):
 
     def set_vault(self, vault: Any) -> None:
         if vault is None:
-            self.actions.close_all()
+            self.tab_actions.close_all()
             self.history.clear()
         self._vault = vault
         self.documents_tab().set_vault(vault)
@@ -187,7 +188,7 @@ class Workspace(QWidget):
         self._update_buttons()
 
         def work() -> Any:
-            from engager_desktop.ui.workspace.data import load_workspace
+            from engager_desktop.services.workspace_read import load_workspace
 
             return load_workspace(vault, man_id)
 
@@ -208,7 +209,7 @@ class Workspace(QWidget):
         man = data.record.participant
         if man.phase == Phase.CLOSED:  # his work is closed: nothing before it can be undone
             self.history.clear()
-        self.name_label.setText(data.name)
+        self.name_label.setText(man_name(data))
         phase = labels.word(labels.PHASE, man.phase)
         self.sub_label.setText(" · ".join(p for p in (phase, man.prison_number) if p))
         for tab in self.tabs:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from engager_desktop.domain import endings as rules
-from engager_desktop.store.orm.base import SHORT
+from engager_desktop.services.typed_input import SHORT, BadInput, parse_date
 from engager_desktop.ui.a11y import describe_value
-from engager_desktop.ui.wizards.dates import BadInput, parse_date
 from engager_desktop.ui.wizards.page import Problem, WizardPage
 
 

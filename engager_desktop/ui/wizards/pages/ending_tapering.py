@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtWidgets import QPushButton
 
 from engager_desktop.domain.errors import describe
-from engager_desktop.store.orm.base import MEDIUM
+from engager_desktop.services.typed_input import MEDIUM
 from engager_desktop.ui.wizards.page import Problem, WizardPage
+
+if TYPE_CHECKING:
+    from engager_desktop.ui.wizards.ending import EndingWizard
 
 
 class TaperingPage(WizardPage):
@@ -38,7 +41,7 @@ class TaperingPage(WizardPage):
         self.box("how_to_mark_it", "How he would like to mark the ending", limit=MEDIUM, lines=2)
 
     def propose(self) -> None:
-        wizard = self.wizard()
+        wizard = cast("EndingWizard", self.wizard())
         try:
             dates = wizard.tapering_dates()
         except ValueError as exc:
@@ -54,7 +57,7 @@ class TaperingPage(WizardPage):
         if not values.get("book_tapering"):
             return []
         try:
-            self.wizard().tapering_dates()
+            cast("EndingWizard", self.wizard()).tapering_dates()
         except ValueError as exc:
             return [(self.fields["book_tapering"], str(exc))]
         return []

@@ -4,24 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from engager_desktop.domain.enums import ConsentKind
+from engager_desktop.services.first_meeting_commit import GENERAL, PLAN, PLAN_SERVICE, consent_key
 from engager_desktop.ui import labels
 from engager_desktop.ui.wizards.choices import CHOOSE
 from engager_desktop.ui.wizards.page import Problem, WizardPage
 
 ANSWERS = (("Not asked yet", ""), ("He agrees", "yes"), ("He does not agree", "no"))
-GENERAL = tuple(kind for kind in ConsentKind if kind is not ConsentKind.SHARE_PLAN_WITH_SERVICE)
-PLAN = ConsentKind.SHARE_PLAN_WITH_SERVICE
-PLAN_SERVICE = "consent_plan_service"
 INTRO = (
     "Ask him about each kind of sharing before anything goes to another service. An answer "
     "already recorded shows here; change it only if he gives a new one."
 )
 NO_SERVICES = "Add services to the directory to record his consent to sharing his plan with one."
-
-
-def consent_key(kind: ConsentKind | str) -> str:
-    return f"consent_{kind}"
 
 
 class ConsentsPage(WizardPage):

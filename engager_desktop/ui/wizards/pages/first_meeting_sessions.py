@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from engager_desktop.store.orm.base import SHORT
+from engager_desktop.services.typed_input import SHORT, BadInput, parse_date
 from engager_desktop.ui.wizards.choices import MEETING_PLACES
-from engager_desktop.ui.wizards.dates import BadInput, parse_date
 from engager_desktop.ui.wizards.page import Problem, WizardPage
 
 FROM_THE_START = (

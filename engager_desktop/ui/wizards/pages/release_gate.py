@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from engager_desktop.store.orm.base import SHORT
+from engager_desktop.services.typed_input import SHORT
 from engager_desktop.ui.wizards.choices import GATE_MEETERS
 from engager_desktop.ui.wizards.page import WizardPage
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from engager_desktop.store.orm.base import MEDIUM
+from engager_desktop.services.typed_input import MEDIUM
 from engager_desktop.ui.wizards.page import WizardPage
 
 CONSENT = "His contact details go to no one else until he has agreed to it."

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from engager_desktop.domain import distress
-from engager_desktop.store.orm.base import MEDIUM
+from engager_desktop.services.typed_input import MEDIUM
 from engager_desktop.ui.wizards.page import WizardPage
 
 SCORES = (

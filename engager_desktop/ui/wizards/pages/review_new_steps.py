@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from engager_desktop.store.orm.base import MEDIUM, SHORT
+from engager_desktop.services.typed_input import MEDIUM, SHORT, BadInput, parse_date
 from engager_desktop.ui.wizards.choices import RESOURCE_KINDS
-from engager_desktop.ui.wizards.dates import BadInput, parse_date
 from engager_desktop.ui.wizards.fields import BOX, CHECK, CHOICE, DATE, TEXT, Spec
 from engager_desktop.ui.wizards.page import Problem, WizardPage
 

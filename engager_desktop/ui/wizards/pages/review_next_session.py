@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from engager_desktop.store.orm.base import LONG, MEDIUM, SHORT
+from engager_desktop.services.typed_input import (
+    LONG,
+    MEDIUM,
+    SHORT,
+    BadInput,
+    local_moment,
+    parse_date,
+    parse_time,
+)
 from engager_desktop.ui.wizards.choices import MEETING_PLACES
-from engager_desktop.ui.wizards.dates import BadInput, local_moment, parse_date, parse_time
 from engager_desktop.ui.wizards.page import Problem, WizardPage
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from engager_desktop.domain.enums import StepStatus
-from engager_desktop.store.orm.base import MEDIUM
+from engager_desktop.services.typed_input import MEDIUM
 from engager_desktop.ui.wizards.choices import OUTCOMES
 from engager_desktop.ui.wizards.fields import BOX, CHECK, CHOICE, Spec
 from engager_desktop.ui.wizards.page import Problem, WizardPage

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from engager_desktop.store.orm.base import MEDIUM, SHORT
+from engager_desktop.services.typed_input import MEDIUM, SHORT
 from engager_desktop.ui.wizards.fields import BOX, CHECK, TEXT, Spec
 from engager_desktop.ui.wizards.page import Problem, WizardPage
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from engager_desktop.store.orm.base import MEDIUM
+from engager_desktop.services.typed_input import MEDIUM
 from engager_desktop.ui.wizards.page import WizardPage
 
 

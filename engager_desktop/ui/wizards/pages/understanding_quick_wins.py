@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from engager_desktop.store.orm.base import MEDIUM
+from engager_desktop.services.typed_input import MEDIUM
 from engager_desktop.ui.wizards.choices import QUICK_WIN_SOURCES
 from engager_desktop.ui.wizards.fields import CHOICE, DATE, TEXT, Spec
 from engager_desktop.ui.wizards.page import WizardPage

@@ -12,23 +12,28 @@ from datetime import date
 from typing import Any
 
 from engager_desktop.crypto.errors import VaultError
+from engager_desktop.domain.enums import ConsentKind
 from engager_desktop.domain.validation import ValidationError
 from engager_desktop.services import consent
+from engager_desktop.services.commit_problems import CommitFailed, in_one_transaction
 from engager_desktop.services.common import NotFound, RuleBroken
+from engager_desktop.services.ending_commit import save_sessions_plan
+from engager_desktop.services.review_commit import review_input
 from engager_desktop.services.session_review import save_review
+from engager_desktop.services.understanding_commit import commit_understanding
 from engager_desktop.store.vault import Vault
-from engager_desktop.ui.wizards.ending_commit import save_sessions_plan
-from engager_desktop.ui.wizards.pages.first_meeting_consents import (
-    GENERAL,
-    PLAN,
-    PLAN_SERVICE,
-    consent_key,
-)
-from engager_desktop.ui.wizards.problems import CommitFailed, in_one_transaction
-from engager_desktop.ui.wizards.review_commit import review_input
-from engager_desktop.ui.wizards.understanding_commit import commit_understanding
 
 Values = dict[str, Any]
+# The consent answers on the first meeting's consents page: every kind of sharing but the plan,
+# then the plan with the service it goes to.
+GENERAL = tuple(kind for kind in ConsentKind if kind is not ConsentKind.SHARE_PLAN_WITH_SERVICE)
+PLAN = ConsentKind.SHARE_PLAN_WITH_SERVICE
+PLAN_SERVICE = "consent_plan_service"
+
+
+def consent_key(kind: ConsentKind | str) -> str:
+    """The wizard value that holds his answer about one kind of sharing."""
+    return f"consent_{kind}"
 
 
 def commit_first_meeting(

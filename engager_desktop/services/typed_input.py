@@ -1,13 +1,36 @@
-"""Dates and times as a practitioner types them (day first, UK style) and as wizards show them."""
+"""Dates, times and yes/no answers as a practitioner types them (day first, UK style), and back.
+
+No Qt: the wizards' commits read their values with these on the worker thread.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
+from typing import Any
 
 from engager_desktop.domain.errors import UserError
 from engager_desktop.services.meetings import LONDON
+from engager_desktop.store.orm.base import LONG, MEDIUM, SHORT
 
+__all__ = [
+    "DATE_HINT",
+    "TIME_HINT",
+    "SHORT",
+    "MEDIUM",
+    "LONG",
+    "BadInput",
+    "parse_date",
+    "parse_time",
+    "date_text",
+    "time_text",
+    "long_date",
+    "local_moment",
+    "tri_value",
+]
+
+# SHORT, MEDIUM and LONG: the most characters a typed text of each kind holds (the columns'
+# limits), re-exported for the forms that cap what is typed.
 DATE_HINT = "dd/mm/yyyy"
 TIME_HINT = "hh:mm"
 _DAY_FIRST = re.compile(r"^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{2,4})$")
@@ -70,3 +93,8 @@ def long_date(day: date | None) -> str:
 def local_moment(day: date, at: time | None) -> datetime:
     """A day and time of day in London, as an aware datetime (10:00 when no time is given)."""
     return datetime.combine(day, at or time(10, 0), LONDON)
+
+
+def tri_value(text: Any) -> bool | None:
+    """A yes/no answer that may not have been given: ``"yes"``, ``"no"`` or None."""
+    return {"yes": True, "no": False}.get(str(text or ""))

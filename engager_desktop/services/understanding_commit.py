@@ -18,7 +18,9 @@ from engager_desktop.crypto.errors import VaultError
 from engager_desktop.domain.validation import ValidationError
 from engager_desktop.services import action_plan
 from engager_desktop.services import understanding as service
+from engager_desktop.services.commit_problems import CommitFailed, in_one_transaction
 from engager_desktop.services.common import RuleBroken
+from engager_desktop.services.typed_input import BadInput, parse_date, tri_value
 from engager_desktop.services.understanding_forms import (
     BackgroundForm,
     FamilyForm,
@@ -33,9 +35,6 @@ from engager_desktop.services.understanding_forms import (
     StrengthForm,
 )
 from engager_desktop.store.vault import Vault
-from engager_desktop.ui.wizards.dates import BadInput, parse_date
-from engager_desktop.ui.wizards.fields import tri_value
-from engager_desktop.ui.wizards.problems import CommitFailed, in_one_transaction
 
 DATE_FIELDS = frozenset({"recorded_on", "achieved_on", "restrictions_checked_on", "signed_on"})
 TITLE_MAX = 300

@@ -6,6 +6,7 @@ from datetime import date, time
 from typing import Any
 
 from engager_desktop.services.action_plan import StepInput
+from engager_desktop.services.commit_problems import CommitFailed
 from engager_desktop.services.common import NotFound
 from engager_desktop.services.session_review import (
     NewStep,
@@ -15,9 +16,8 @@ from engager_desktop.services.session_review import (
     StepOutcome,
     save_review,
 )
+from engager_desktop.services.typed_input import BadInput, local_moment, parse_date, parse_time
 from engager_desktop.store.vault import Vault
-from engager_desktop.ui.wizards.dates import BadInput, local_moment, parse_date, parse_time
-from engager_desktop.ui.wizards.problems import CommitFailed
 
 
 def _text(values: dict[str, Any], key: str) -> str | None:

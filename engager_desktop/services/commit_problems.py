@@ -1,6 +1,7 @@
 """What a commit reports when a service refuses part of it: which input, and what was already saved.
 
-No Qt here: commits run on the worker thread and raise these for the wizard to show.
+No Qt here: commits run on the worker thread and raise these for the wizard to show. A commit
+runs in ONE ``Vault.transaction()`` (``in_one_transaction``); the GUI never opens one itself.
 """
 
 from __future__ import annotations
@@ -8,6 +9,8 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from typing import Any
+
+from engager_desktop.store.vault import Vault
 
 
 class CommitFailed(Exception):
@@ -35,7 +38,7 @@ class CommitFailed(Exception):
 
 
 def in_one_transaction(
-    vault: Any, values: dict[str, Any], commit: Callable[[], dict[str, Any]]
+    vault: Vault, values: dict[str, Any], commit: Callable[[], dict[str, Any]]
 ) -> dict[str, Any]:
     """Run a wizard's commit as one transaction; a refusal rolls all of it back.
 

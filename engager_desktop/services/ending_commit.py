@@ -14,11 +14,11 @@ from typing import Any
 from engager_desktop.crypto.errors import VaultError
 from engager_desktop.domain.validation import ValidationError
 from engager_desktop.services import endings, session_review
+from engager_desktop.services.commit_problems import CommitFailed, in_one_transaction
 from engager_desktop.services.common import RuleBroken
 from engager_desktop.services.endings import EndingPlanInput
+from engager_desktop.services.typed_input import BadInput, parse_date
 from engager_desktop.store.vault import Vault
-from engager_desktop.ui.wizards.dates import BadInput, parse_date
-from engager_desktop.ui.wizards.problems import CommitFailed, in_one_transaction
 
 Values = dict[str, Any]
 

@@ -9,10 +9,10 @@ from typing import Any
 from engager_desktop.crypto.errors import VaultError
 from engager_desktop.domain.validation import ValidationError
 from engager_desktop.services import meetings, release
+from engager_desktop.services.commit_problems import CommitFailed, in_one_transaction
 from engager_desktop.services.release import ReleasePlanInput
+from engager_desktop.services.typed_input import BadInput, local_moment, parse_date, parse_time
 from engager_desktop.store.vault import Vault
-from engager_desktop.ui.wizards.dates import BadInput, local_moment, parse_date, parse_time
-from engager_desktop.ui.wizards.problems import CommitFailed, in_one_transaction
 
 
 def plan_input(values: dict[str, Any]) -> ReleasePlanInput:
