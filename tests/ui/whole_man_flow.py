@@ -197,7 +197,7 @@ def mark(hands: Hands, who: str, went: bool, follow_up: str = "") -> None:
     table = community.appointments
     hands.pick_row(table, hands.row_of(table, who, column=1))
     if went:
-        hands.click(community.actions["attended"])
+        hands.click(community.buttons["attended"])
         wait_ops(hands.qtbot)
         return
     dialog = hands.button_dialog(community, "missed")

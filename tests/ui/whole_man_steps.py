@@ -173,7 +173,7 @@ class Hands:
         self.pick_row(table, row)
         self.key(table.view, Qt.Key.Key_Return)
         wait_ops(self.qtbot)
-        dialog = self.ws.actions.dialogs[-1]
+        dialog = self.ws.tab_actions.dialogs[-1]
         self.tally.screens += 1
         return dialog
 
@@ -192,12 +192,12 @@ class Hands:
 
     def button_dialog(self, tab: Any, key: str) -> Any:
         """Click the tab's button ``key``; the form it opened."""
-        before = len(self.ws.actions.dialogs)
-        self.click(tab.actions[key])
+        before = len(self.ws.tab_actions.dialogs)
+        self.click(tab.buttons[key])
         wait_ops(self.qtbot)
-        assert len(self.ws.actions.dialogs) > before or self.ws.actions.dialogs, key
+        assert len(self.ws.tab_actions.dialogs) > before or self.ws.tab_actions.dialogs, key
         self.tally.screens += 1
-        return self.ws.actions.dialogs[-1]
+        return self.ws.tab_actions.dialogs[-1]
 
     # ---------------------------------------------------------------- wizards
 
