@@ -28,9 +28,10 @@ from engager_desktop.worksheets.inputs import AppointmentLine, ServiceLine, Work
 
 # Kinds of service in the directory that support families (the family sheet lists these).
 FAMILY_KINDS = ("family_support", "helpline")
+# Caps kept for the page's sake: whatever is over a cap is counted and the paper says so.
 FAMILY_SERVICES_SHOWN = 4
 APPOINTMENT_DAYS = 14  # the release plan lists appointments in his first two weeks out
-APPOINTMENTS_SHOWN = 10
+APPOINTMENTS_SHOWN = 30
 
 # The practitioner's details, kept in the vault (never in QSettings) and printed on his papers.
 WORKER_KEYS = {
@@ -132,7 +133,8 @@ def services_he_uses(
 
 
 def family_services(session: Session) -> list[Service]:
-    """Community services that support families, from the directory (a few, by name)."""
+    """Community services that support families, from the directory, by name (all of them: the
+    family sheet prints the first few and says how many more there are)."""
     return list(
         session.scalars(
             select(Service)
@@ -142,7 +144,6 @@ def family_services(session: Session) -> list[Service]:
                 Service.setting == Setting.COMMUNITY.value,
             )
             .order_by(Service.name, Service.id)
-            .limit(FAMILY_SERVICES_SHOWN)
         )
     )
 
@@ -159,7 +160,7 @@ def _stored_midnight(day: date) -> datetime:
 def appointments_from(
     session: Session, man_id: str, first_day: date, *, days: int = APPOINTMENT_DAYS
 ) -> list[AppointmentLine]:
-    """His appointments from ``first_day`` for ``days`` days, earliest first."""
+    """All his appointments from ``first_day`` for ``days`` days, earliest first."""
     start = _stored_midnight(first_day)
     end = _stored_midnight(first_day + timedelta(days=days))
     rows = session.scalars(
@@ -171,7 +172,6 @@ def appointments_from(
             Appointment.starts_at < end,
         )
         .order_by(Appointment.starts_at, Appointment.id)
-        .limit(APPOINTMENTS_SHOWN)
     )
     return [
         AppointmentLine(

@@ -71,6 +71,13 @@ def build(data: FamilySheetInput, out: BinaryIO, options: PrintOptions) -> None:
     story += [heading("If you need help quickly", st)]
     story += [fixed(esc(text), st.body) for text in URGENT]
     story += services_section(data.services, st, "Where you can get support")
+    if data.services_more > 0:
+        noun = "service" if data.services_more == 1 else "services"
+        more = (
+            f"And {data.services_more} more {noun} for families, not shown here. "
+            "His Engager worker can tell you about them."
+        )
+        story.append(fixed(f"<b>{esc(more)}</b>", st.body))
     story += worker_block(data.worker, st, "His Engager worker")
     story.append(fixed(esc(WORKER_NOTE), st.body))
     build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))

@@ -56,6 +56,7 @@ class StepLine:
     status: StepStatus | None = None
     what_happened: str | None = None  # what happened and why
     quick_win: bool = False
+    goal: str | None = None  # the goal it is for, where the step is printed apart from its goal
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,7 @@ class ReleaseInput:
     gate_meeting_place: str | None = None  # whereabouts
     first_24_hours: str | None = None
     appointments: tuple[AppointmentLine, ...] = ()
+    appointments_more: int = 0  # appointments in the window not printed (the paper says so)
     what_to_bring: str | None = None  # one item per line
     phone_number: str | None = None  # contact
     other_ways_to_reach: str | None = None  # contact
@@ -212,6 +214,7 @@ class FamilySheetInput:
     going_to: str | None = None  # whereabouts
     phone_number: str | None = None  # contact
     services: tuple[ServiceLine, ...] = ()  # support for families
+    services_more: int = 0  # services for families in the directory not printed (said on paper)
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,8 @@ def build(data: ReleaseInput, out: BinaryIO, options: PrintOptions) -> None:
         story.append(field("Where we meet", data.gate_meeting_place, st))
     story += [heading("My first 24 hours", st), *text_or_lines(data.first_24_hours, st, 3)]
     story += [heading("My appointments", st), appointments(data.appointments, where, st)]
+    if data.appointments_more > 0:
+        story.append(fixed(f"<b>{esc(more_appointments(data.appointments_more))}</b>", st.body))
     story += [heading("Things that are sorted", st), *ready_list(data, st)]
     story += [heading("What to bring", st)]
     story += items_or_lines(split_lines(data.what_to_bring), st)
@@ -83,6 +85,15 @@ def build(data: ReleaseInput, out: BinaryIO, options: PrintOptions) -> None:
     story += services_section(data.services, st, "Phone numbers and opening times")
     story += worker_block(data.worker, st)
     build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
+
+
+def more_appointments(count: int) -> str:
+    """What the paper says when the table could not hold every appointment."""
+    noun = "appointment" if count == 1 else "appointments"
+    return (
+        f"And {count} more {noun} in your first two weeks, not shown here. "
+        "Your Engager worker has the full list: ask for it."
+    )
 
 
 def appointment_when(line: AppointmentLine) -> str:
