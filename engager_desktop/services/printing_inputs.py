@@ -70,6 +70,8 @@ class Context:
     for_others: bool = False
     share_contact: bool = False
     share_whereabouts: bool = False
+    full_name: bool = False  # a copy for a service names him fully
+    quiet: bool = False  # contact and whereabouts held back for another reason, already noted
     left_out: list[str] = field(default_factory=list)
 
     @property
@@ -88,13 +90,15 @@ class Context:
         """``value`` if his contact details may be printed; otherwise None (noted if recorded)."""
         if self.shows_contact or not _has(value):
             return value
-        self._note(LEFT_OUT_CONTACT)
+        if not self.quiet:
+            self._note(LEFT_OUT_CONTACT)
         return None
 
     def whereabouts(self, value: str | None) -> str | None:
         if self.shows_whereabouts or not _has(value):
             return value
-        self._note(LEFT_OUT_WHEREABOUTS)
+        if not self.quiet:
+            self._note(LEFT_OUT_WHEREABOUTS)
         return None
 
     def sensitive(self, value: str | None, what: str) -> str | None:
@@ -135,6 +139,7 @@ def man_summary(man: Participant, ctx: Context) -> i.ManSummary:
         preferred_name=man.preferred_name,
         prison_number=man.prison_number,
         establishment=ctx.whereabouts(man.establishment),
+        full_name=f"{man.given_name} {man.family_name}".strip() if ctx.full_name else None,
     )
 
 

@@ -49,8 +49,8 @@ SHARED = (
 def build(data: ActionPlanInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options)
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
-    story += sharing_notice(options, st, SHARED)
-    story.append(fixed(esc(greeting(data.man, INTRO)), st.body))
+    story += sharing_notice(options, st, SHARED, man=data.man)
+    story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
     if data.reviewed_on is not None:
         story.append(field("Last looked at", day_text(data.reviewed_on), st))
     goals = [goal for goal in data.goals if _has_content(goal)] or [GoalLine()] * BLANK_GOALS

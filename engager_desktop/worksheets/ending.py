@@ -45,8 +45,8 @@ SHARED = ("His plan for staying well, and who supports him after our meetings en
 def build(data: EndingInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options)
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
-    story += sharing_notice(options, st, SHARED)
-    story.append(fixed(esc(greeting(data.man, INTRO)), st.body))
+    story += sharing_notice(options, st, SHARED, man=data.man)
+    story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
     story += [heading("Signs to watch for", st)]
     story += items_or_lines(split_lines(data.signs_to_watch), st)
     story += [heading("What helps me", st), *items_or_lines(split_lines(data.what_helps), st)]

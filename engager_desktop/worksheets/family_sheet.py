@@ -52,13 +52,14 @@ SHARED = (
 def build(data: FamilySheetInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options)
     story: list[Flowable] = title_block(TITLE, data.man, st, options, for_others=FOR_OTHERS)
-    includes = list(SHARED)
-    if options.shows_whereabouts(FOR_OTHERS):
-        includes.append("Where he will live. He has agreed to share this.")
-    if options.shows_contact(FOR_OTHERS):
-        includes.append("His phone number. He has agreed to share it.")
     story += sharing_notice(
-        options, st, includes, for_others=FOR_OTHERS, has_contact=True, has_whereabouts=True
+        options,
+        st,
+        SHARED,
+        man=data.man,
+        for_others=FOR_OTHERS,
+        has_contact=True,
+        has_whereabouts=True,
     )
     name = name_of(data.man) or "He"
     story.append(field(f"{name} is due to leave prison on", long_day_text(data.release_date), st))

@@ -31,6 +31,7 @@ class ManSummary:
     preferred_name: str | None = None  # "Mr Jones" or "Dai": printed as he asked
     prison_number: str | None = None
     establishment: str | None = None  # whereabouts while he is inside
+    full_name: str | None = None  # filled in only for a copy for others, which names him fully
 
 
 @dataclass(frozen=True)

@@ -40,8 +40,8 @@ SHARED = ("A map of how one moment linked his thoughts, feelings and actions.",)
 def build(data: LinksMapInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options)
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
-    story += sharing_notice(options, st, SHARED)
-    story.append(fixed(esc(greeting(data.man, INTRO)), st.body))
+    story += sharing_notice(options, st, SHARED, man=data.man)
+    story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
     entries = [entry for entry in data.entries if entry != LinksMapLine()] or [LinksMapLine()]
     for entry in entries:
         story += map_part(entry, st)

@@ -38,8 +38,8 @@ SHARED = ("What he and his Engager worker agreed to do.",)
 def build(data: PledgeInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options)
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
-    story += sharing_notice(options, st, SHARED)
-    story.append(fixed(esc(greeting(data.man, INTRO)), st.body))
+    story += sharing_notice(options, st, SHARED, man=data.man)
+    story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
     name = name_of(data.man)
     story += [heading(f"What I, {name}, will do" if name else HIS_PART, st)]
     story += items_or_lines(split_lines(data.his_commitments), st, BLANK_LINES)

@@ -56,9 +56,15 @@ def build(data: ReleaseInput, out: BinaryIO, options: PrintOptions) -> None:
     where = options.shows_whereabouts(False)
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
     story += sharing_notice(
-        options, st, SHARED, has_contact=True, has_whereabouts=True, has_sensitive=True
+        options,
+        st,
+        SHARED,
+        man=data.man,
+        has_contact=True,
+        has_whereabouts=True,
+        has_sensitive=True,
     )
-    story.append(fixed(esc(greeting(data.man, INTRO)), st.body))
+    story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
     story += [heading("Leaving prison", st)]
     story.append(field("Release date", long_day_text(data.release_date), st))
     if where:

@@ -29,8 +29,8 @@ def build(data: ServicesCardInput, out: BinaryIO, options: PrintOptions) -> None
     there are more services than one sheet holds."""
     st = styles(options)
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
-    story += sharing_notice(options, st, SHARED)
-    story.append(fixed(esc(greeting(data.man, INTRO)), st.body))
+    story += sharing_notice(options, st, SHARED, man=data.man)
+    story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
     story += services_section(data.services, st, "Services", blank_count=2)
     story.append(KeepTogether(worker_part(data.worker, st)))
     build_document(

@@ -42,8 +42,8 @@ SHARED = ("The steps he agreed to try, and how they went.",)
 def build(data: WorkbookInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options)
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
-    story += sharing_notice(options, st, SHARED)
-    story.append(fixed(esc(greeting(data.man, INTRO)), st.body))
+    story += sharing_notice(options, st, SHARED, man=data.man)
+    story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
     story.append(field("We next meet on", when_text(data.next_meeting), st))
     story.append(spacer(st))
     steps = [step for step in data.steps if step != StepLine()] or [StepLine()] * BLANK_STEPS

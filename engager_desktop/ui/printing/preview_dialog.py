@@ -35,6 +35,11 @@ from engager_desktop.worksheets.save import SavePdfError, save_pdf
 
 FINDINGS_SHOWN = 12
 PREPARING = "Preparing the document…"
+CONFIRM_RESTRICTION = "Print his address and phone despite the limit on &contact"
+CONFIRM_RESTRICTION_TIP = (
+    "A limit on contact is recorded. Tick only once you have checked that giving his family "
+    "his address and phone number is safe. The print is recorded with this choice."
+)
 
 ChooseSavePath = Callable[[str], str | None]
 ChoosePrinter = Callable[[QWidget], QPrinter | None]
@@ -145,7 +150,11 @@ class PreviewDialog(QDialog):
         )
         chosen = KINDS[self.kind]
         self.for_others.setVisible(chosen.needs_man and not chosen.for_others and not self.blank)
-        for box in (self.large_print, self.sensitive, self.for_others):
+        self.confirm_restriction = QCheckBox(CONFIRM_RESTRICTION)
+        self.confirm_restriction.setToolTip(CONFIRM_RESTRICTION_TIP)
+        self.confirm_restriction.setVisible(False)  # shown when a limit on contact applies
+        boxes = (self.large_print, self.sensitive, self.for_others, self.confirm_restriction)
+        for box in boxes:
             box.toggled.connect(self.refresh)
             row.addWidget(box)
         row.addStretch(1)
@@ -182,6 +191,7 @@ class PreviewDialog(QDialog):
             large_print=self.large_print.isChecked(),
             include_sensitive=self.sensitive.isChecked(),
             for_others=self.for_others.isChecked() and not self.for_others.isHidden(),
+            confirmed_restriction=self.confirm_restriction.isChecked(),
         )
 
     def refresh(self) -> None:
@@ -213,6 +223,7 @@ class PreviewDialog(QDialog):
         self._fill(self.left_out, prepared.left_out)
         self._fill(self.notes, prepared.notes)
         self._fill(self.findings, [item.message for item in prepared.findings], FINDINGS_SHOWN)
+        self.confirm_restriction.setVisible(prepared.restriction)
         pages = self.loaded.document.pageCount()
         self.status.setText(f"Ready to print: {pages} page{'s' if pages != 1 else ''}.")
         self.print_button.setEnabled(True)
@@ -279,7 +290,12 @@ class PreviewDialog(QDialog):
 
         def record() -> None:
             printing.record_print(
-                vault, prepared.kind, prepared.man_id, destination, blank=prepared.blank
+                vault,
+                prepared.kind,
+                prepared.man_id,
+                destination,
+                blank=prepared.blank,
+                document=prepared,
             )
 
         ops.run(record, lambda _none: self._after(done), self._save_failed)

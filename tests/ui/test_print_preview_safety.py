@@ -1,0 +1,70 @@
+"""The preview's safety parts (issue 17): the confirmation a recorded limit on contact needs
+before his address and phone go on a family sheet, and the file name it suggests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from engager_desktop.domain.enums import ConsentKind
+from engager_desktop.services.printing_copies import RESTRICTION_HELD
+from engager_desktop.store.orm import AuditEvent
+from engager_desktop.store.vault import Vault
+from engager_desktop.ui.printing import PreviewDialog
+from tests.services import print_fixtures as f
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def man(vault: Vault) -> str:
+    return f.add_full_man(vault)
+
+
+def open_preview(qtbot: QtBot, vault: Vault, kind: str, man_id: str | None) -> PreviewDialog:
+    dialog = PreviewDialog(vault, kind, man_id)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.prepared is not None, timeout=15_000)
+    return dialog
+
+
+def print_details(vault: Vault) -> list[str]:
+    with vault.read() as session:
+        rows = session.scalars(select(AuditEvent.detail).where(AuditEvent.action == "print"))
+        return [str(row) for row in rows]
+
+
+def test_his_address_and_phone_need_a_ticked_confirmation_that_is_audited(
+    qtbot: QtBot, vault: Vault, man: str, tmp_path: Path
+) -> None:
+    f.agree(vault, man, ConsentKind.SHARE_CONTACT_DETAILS, ConsentKind.SHARE_WHEREABOUTS)
+    dialog = open_preview(qtbot, vault, "family-sheet", man)
+    assert not dialog.confirm_restriction.isHidden()
+    assert not dialog.confirm_restriction.isChecked()
+    assert RESTRICTION_HELD in dialog.left_out.text()
+    assert f.HIS_PHONE not in f.pdf_text(dialog.prepared.pdf)  # type: ignore[union-attr]
+    first = dialog.prepared
+    dialog.confirm_restriction.click()
+    qtbot.waitUntil(lambda: dialog.prepared is not first, timeout=15_000)
+    assert dialog.prepared is not None and dialog.prepared.confirmed_restriction
+    assert f.HIS_PHONE in f.pdf_text(dialog.prepared.pdf)
+    assert "You confirmed" in dialog.notes.text()
+    target = tmp_path / "family.pdf"
+    suggested: list[str] = []
+    dialog.choose_save_path = lambda name: suggested.append(name) or str(target)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Saved"), timeout=15_000)
+    assert suggested == ["For family and friends - DP - 2026-11-02.pdf"]
+    assert "limit on contact (confirmed)" in print_details(vault)[-1]
+
+
+def test_no_confirmation_is_offered_where_no_limit_applies(
+    qtbot: QtBot, vault: Vault, man: str
+) -> None:
+    dialog = open_preview(qtbot, vault, "family-sheet", man)  # he has not agreed to share
+    assert dialog.confirm_restriction.isHidden()
+    plan = open_preview(qtbot, vault, "release-plan", man)
+    assert plan.confirm_restriction.isHidden()
