@@ -255,16 +255,21 @@ def gather(
     for_others = chosen.for_others or options.for_others or for_service is not None
     with vault.read() as session:
         ctx = _context(session, vault, man_id, options, for_others, for_service)
+        warnings = reads.worker_warnings(chosen.name, ctx.worker)
         if not chosen.needs_man:
-            return _gathered(chosen, _for_caseload(session, chosen, ctx), options, ctx)
+            data = _for_caseload(session, chosen, ctx)
+            return _gathered(chosen, data, options, ctx, notes=warnings)
         man = require_man(session, man_id) if man_id is not None else None
         if man is None or blank:
             data = mapping.blank_input(chosen.input_type, man, ctx)
             who = initials(man.given_name, man.family_name) if man else None
-            return _gathered(chosen, data, options, ctx, man_id=man_id, who=who, blank=True)
+            return _gathered(
+                chosen, data, options, ctx, man_id=man_id, who=who, blank=True, notes=warnings
+            )
         copy = _service_copy(session, chosen, man.id, for_service, ctx)
         notes = _notes(session, chosen, man.id, for_others)
         restriction = _hold_for_restriction(session, chosen, man.id, ctx, options, notes)
+        notes += warnings
         data = mapping.FOR_MAN[chosen.name](session, man.id, ctx)
         who = initials(man.given_name, man.family_name)
         return _gathered(

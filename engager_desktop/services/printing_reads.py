@@ -33,13 +33,37 @@ FAMILY_SERVICES_SHOWN = 4
 APPOINTMENT_DAYS = 14  # the release plan lists appointments in his first two weeks out
 APPOINTMENTS_SHOWN = 30
 
-# The practitioner's details, kept in the vault (never in QSettings) and printed on his papers.
+# The practitioner's details and the local crisis line, kept in the vault (never in QSettings)
+# and printed on his papers.
 WORKER_KEYS = {
     "name": "print.worker_name",
     "phone": "print.worker_phone",
     "team": "print.worker_team",
     "when_to_call": "print.worker_when_to_call",
+    "crisis_line": "print.local_crisis_line",  # the local crisis line the service uses
 }
+
+
+# The papers he takes out with him: they carry the help numbers and his worker's details.
+TAKES_OUT = frozenset({"release-plan", "services-card", "ending"})
+WORKER_PRINTED = TAKES_OUT | {"family-sheet", "pledge", "explainer"}
+NO_WORKER = (
+    "Your own name and phone number are not set for printing, so this paper has blank lines "
+    "where they go. Set them before you give it out."
+)
+NO_CRISIS_LINE = (
+    "The local crisis line is not set for printing, so this paper has a blank line for it."
+)
+
+
+def worker_warnings(kind: str, worker: WorkerLine) -> list[str]:
+    """What to tell the practitioner when their details or the crisis line are not set."""
+    found = []
+    if kind in WORKER_PRINTED and not (worker.name and worker.phone):
+        found.append(NO_WORKER)
+    if kind in TAKES_OUT and not worker.crisis_line:
+        found.append(NO_CRISIS_LINE)
+    return found
 
 
 def worker_details(vault: Vault) -> WorkerLine:

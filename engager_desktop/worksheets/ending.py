@@ -21,6 +21,7 @@ from engager_desktop.worksheets.layout import (
 from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.parts import (
     greeting,
+    help_numbers,
     services_section,
     sharing_notice,
     title_block,
@@ -47,6 +48,7 @@ def build(data: EndingInput, out: BinaryIO, options: PrintOptions) -> None:
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
     story += sharing_notice(options, st, SHARED, man=data.man)
     story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
+    story += help_numbers(data.worker, st)
     story += [heading("Signs to watch for", st)]
     story += items_or_lines(split_lines(data.signs_to_watch), st)
     story += [heading("What helps me", st), *items_or_lines(split_lines(data.what_helps), st)]

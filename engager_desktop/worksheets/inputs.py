@@ -42,6 +42,7 @@ class WorkerLine:
     phone: str | None = None
     team: str | None = None
     when_to_call: str | None = None  # e.g. "Monday to Friday, 9am to 5pm"
+    crisis_line: str | None = None  # the local crisis line, name and number, as the service set it
 
 
 @dataclass(frozen=True)

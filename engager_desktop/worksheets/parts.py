@@ -135,6 +135,30 @@ def personal_details(man: ManSummary, options: PrintOptions) -> list[str]:
     return found
 
 
+HELP_TITLE = "If you need help now"
+HELP_NUMBERS = (
+    ("In danger or hurt right now", "999"),
+    ("Health worries that cannot wait", "111"),
+    ("Samaritans, any time, free", "116 123"),
+)
+
+
+def help_numbers(worker: WorkerLine, st: Styles) -> list[Flowable]:
+    """The national help numbers, the local crisis line and his worker's phone, in one box kept
+    on one page: on every paper he takes out with him."""
+    content: list[Flowable] = [fixed(f"<b>{esc(HELP_TITLE)}</b>", st.body)]
+    content += [fixed(f"{esc(what)}: <b>{number}</b>", st.body) for what, number in HELP_NUMBERS]
+    content.append(field("Local crisis line", worker.crisis_line, st))
+    if has_text(worker.name) and has_text(worker.phone):
+        text = f"{worker.name}, {worker.phone}"
+        if has_text(worker.when_to_call):
+            text += f" ({worker.when_to_call})"
+        content.append(field("Your Engager worker", text, st))
+    else:
+        content.append(field("Your Engager worker's phone", worker.phone, st))
+    return [KeepTogether([box(content, st, heavy=True)])]
+
+
 def worker_block(
     worker: WorkerLine, st: Styles, title: str = "Your Engager worker"
 ) -> list[Flowable]:
@@ -180,5 +204,5 @@ def services_section(
     flow: list[Flowable] = []
     for index, service in enumerate(shown):
         head = [heading(title, st)] if title and index == 0 else []
-        flow.append(KeepTogether([*head, service_block(service, st), spacer(st, 0.4)]))
+        flow += [KeepTogether([*head, service_block(service, st)]), spacer(st, 0.4)]
     return flow

@@ -24,6 +24,7 @@ from engager_desktop.worksheets.layout import (
 from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.parts import (
     greeting,
+    help_numbers,
     services_section,
     sharing_notice,
     title_block,
@@ -65,6 +66,7 @@ def build(data: ReleaseInput, out: BinaryIO, options: PrintOptions) -> None:
         has_sensitive=True,
     )
     story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
+    story += help_numbers(data.worker, st)
     story += [heading("Leaving prison", st)]
     story.append(field("Release date", long_day_text(data.release_date), st))
     if where:

@@ -15,8 +15,15 @@ from engager_desktop.domain.enums import ConsentKind
 from engager_desktop.services import printing
 from engager_desktop.services.consent import record_consent
 from engager_desktop.services.printing_copies import RESTRICTION_HELD
+from engager_desktop.services.printing_reads import (
+    NO_CRISIS_LINE,
+    NO_WORKER,
+    save_worker_details,
+    worker_details,
+)
 from engager_desktop.store.orm import AuditEvent, Background, Participant, Service
 from engager_desktop.store.vault import Vault, VaultOptions
+from engager_desktop.worksheets.inputs import WorkerLine
 from engager_desktop.worksheets.kinds import build_pdf
 from engager_desktop.worksheets.options import PrintOptions
 from tests.services import print_fixtures as f
@@ -202,3 +209,24 @@ def test_the_cli_family_sheet_with_a_confirmed_limit(
     assert f.HIS_PHONE not in f.pdf_text(out.read_bytes())
     assert run([*argv, "--confirm-restriction"], options) == 0
     assert f.HIS_PHONE in f.pdf_text(out.read_bytes())
+
+
+# --- his help numbers and the practitioner's own details -------------------------------------
+
+
+def test_help_numbers_carry_the_crisis_line_and_worker_set_in_settings(
+    vault: Vault, man: str
+) -> None:
+    bare = printing.prepare(vault, "ending", man)
+    assert NO_WORKER in bare.notes and NO_CRISIS_LINE in bare.notes
+    assert "Samaritans, any time, free: 116 123" in f.pdf_text(bare.pdf)
+    saved = WorkerLine(name="Sam Evans", phone="01632 960000", crisis_line="Crisis 0800 1")
+    save_worker_details(vault, saved)
+    assert worker_details(vault).crisis_line == "Crisis 0800 1"
+    for kind in ("ending", "release-plan", "services-card"):
+        doc = printing.prepare(vault, kind, man)
+        text = f.pdf_text(doc.pdf)
+        assert "Local crisis line: Crisis 0800 1" in text, kind
+        assert "Your Engager worker: Sam Evans, 01632 960000" in text, kind
+        assert NO_WORKER not in doc.notes and NO_CRISIS_LINE not in doc.notes
+    assert NO_CRISIS_LINE not in printing.prepare(vault, "family-sheet", man).notes

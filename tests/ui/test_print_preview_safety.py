@@ -1,5 +1,6 @@
 """The preview's safety parts (issue 17): the confirmation a recorded limit on contact needs
-before his address and phone go on a family sheet, and the file name it suggests."""
+before his address and phone go on a family sheet, the file name it suggests, and the warning
+when the practitioner's own details or the local crisis line are not set."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from sqlalchemy import select
 
 from engager_desktop.domain.enums import ConsentKind
 from engager_desktop.services.printing_copies import RESTRICTION_HELD
+from engager_desktop.services.printing_reads import NO_CRISIS_LINE, NO_WORKER, save_worker_details
 from engager_desktop.store.orm import AuditEvent
 from engager_desktop.store.vault import Vault
 from engager_desktop.ui.printing import PreviewDialog
+from engager_desktop.worksheets.inputs import WorkerLine
 from tests.services import print_fixtures as f
 
 pytestmark = pytest.mark.gui
@@ -68,3 +71,14 @@ def test_no_confirmation_is_offered_where_no_limit_applies(
     assert dialog.confirm_restriction.isHidden()
     plan = open_preview(qtbot, vault, "release-plan", man)
     assert plan.confirm_restriction.isHidden()
+
+
+def test_the_preview_warns_when_the_workers_own_details_are_not_set(
+    qtbot: QtBot, vault: Vault, man: str
+) -> None:
+    dialog = open_preview(qtbot, vault, "release-plan", man)
+    assert not dialog.notes.isHidden()
+    assert NO_WORKER in dialog.notes.text() and NO_CRISIS_LINE in dialog.notes.text()
+    save_worker_details(vault, WorkerLine(name="Sam", phone="01632 960000", crisis_line="0800 1"))
+    again = open_preview(qtbot, vault, "release-plan", man)
+    assert NO_WORKER not in again.notes.text() and NO_CRISIS_LINE not in again.notes.text()
