@@ -6,6 +6,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, Paragraph
 
+from engager_desktop.worksheets.flow import closing
 from engager_desktop.worksheets.inputs import EndingInput
 from engager_desktop.worksheets.labels import day_text, long_day_text
 from engager_desktop.worksheets.layout import (
@@ -60,8 +61,8 @@ def build(data: EndingInput, out: BinaryIO, options: PrintOptions) -> None:
         story += services_section(data.services, st, "Services I can use")
     story += [heading("Our last meetings", st), *text_or_lines(data.last_meetings, st, 2)]
     story += [heading("How we will mark the end", st), *text_or_lines(data.how_to_mark_it, st, 2)]
-    story += [heading("A call after the end", st)]
     call = long_day_text(data.aftercare_call_on)
-    story.append(field("Your Engager worker will call you on", call, st))
-    story += worker_block(data.worker, st)
+    last = [heading("A call after the end", st)]
+    last.append(field("Your Engager worker will call you on", call, st))
+    closing(story, [*last, *worker_block(data.worker, st)])
     build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))

@@ -6,9 +6,16 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable
 
+from engager_desktop.worksheets.flow import closing
 from engager_desktop.worksheets.inputs import FamilySheetInput
 from engager_desktop.worksheets.labels import day_text, long_day_text
-from engager_desktop.worksheets.layout import build_document, esc, field, fixed, heading
+from engager_desktop.worksheets.layout import (
+    build_document,
+    esc,
+    field,
+    fixed,
+    heading,
+)
 from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.parts import (
     name_of,
@@ -79,6 +86,8 @@ def build(data: FamilySheetInput, out: BinaryIO, options: PrintOptions) -> None:
             "His Engager worker can tell you about them."
         )
         story.append(fixed(f"<b>{esc(more)}</b>", st.body))
-    story += worker_block(data.worker, st, "His Engager worker")
-    story.append(fixed(esc(WORKER_NOTE), st.body))
+    closing(
+        story,
+        [*worker_block(data.worker, st, "His Engager worker"), fixed(esc(WORKER_NOTE), st.body)],
+    )
     build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))

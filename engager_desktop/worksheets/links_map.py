@@ -14,8 +14,10 @@ from engager_desktop.worksheets.layout import (
     esc,
     fixed,
     has_text,
+    heading,
     lines,
     para,
+    spacer,
 )
 from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.parts import greeting, sharing_notice, title_block
@@ -43,13 +45,17 @@ def build(data: LinksMapInput, out: BinaryIO, options: PrintOptions) -> None:
     story += sharing_notice(options, st, SHARED, man=data.man)
     story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
     entries = [entry for entry in data.entries if entry != LinksMapLine()] or [LinksMapLine()]
-    for entry in entries:
-        story += map_part(entry, st)
+    if len(entries) == 1:
+        story += map_part(entries[0], st)
+    for number, entry in enumerate(entries if len(entries) > 1 else [], start=1):
+        head = heading(f"Map {number} of {len(entries)}", st)
+        story += [KeepTogether([head, *map_part(entry, st)]), spacer(st)]
     build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
 
 
 def map_part(entry: LinksMapLine, st: Styles) -> list[Flowable]:
-    """Five boxes, one under the other, joined by arrows; empty boxes get lines to write on."""
+    """Five boxes, one under the other, joined by arrows; empty boxes get lines to write on.
+    The caller keeps the whole map on one page, with space before the next one."""
     flow: list[Flowable] = []
     blank = 2
     for index, (name, title) in enumerate(BOXES):

@@ -162,6 +162,8 @@ def help_numbers(worker: WorkerLine, st: Styles) -> list[Flowable]:
 def worker_block(
     worker: WorkerLine, st: Styles, title: str = "Your Engager worker"
 ) -> list[Flowable]:
+    """The worker's name, phone and calling hours under a heading (kept together by callers
+    with ``closing``, so no page holds only these)."""
     return [
         heading(title, st),
         field("Name", worker.name, st),

@@ -45,9 +45,10 @@ def build(data: PledgeInput, out: BinaryIO, options: PrintOptions) -> None:
     story += items_or_lines(split_lines(data.his_commitments), st, BLANK_LINES)
     worker = data.worker.name
     worker_part = f"What {worker} will do" if has_text(worker) else WORKER_PART
-    story += [heading(worker_part, st)]
-    story += items_or_lines(split_lines(data.worker_commitments), st, BLANK_LINES)
-    story += signatures(data, st)
+    theirs = items_or_lines(split_lines(data.worker_commitments), st, BLANK_LINES)
+    # The worker's part and the signatures on one page, so each signs beside what is signed
+    # (when the part is too long for one page, at least its last item stays with them).
+    story.append(KeepTogether([heading(worker_part, st), *theirs, *signatures(data, st)]))
     build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
 
 
@@ -61,4 +62,4 @@ def signatures(data: PledgeInput, st: Styles) -> list[Flowable]:
     block: list[Flowable] = [heading("Signatures", st)]
     block += [FillIn(f"{his}:", st), field("Date", signed, st), spacer(st)]
     block += [FillIn(f"{theirs}:", st), field("Date", signed, st)]
-    return [KeepTogether(block)]
+    return block

@@ -6,6 +6,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from engager_desktop.worksheets.flow import closing
 from engager_desktop.worksheets.inputs import AppointmentLine, ReleaseInput
 from engager_desktop.worksheets.labels import day_text, long_day_text, time_text
 from engager_desktop.worksheets.layout import (
@@ -91,7 +92,7 @@ def build(data: ReleaseInput, out: BinaryIO, options: PrintOptions) -> None:
     if options.include_sensitive:
         story += [heading("Limits on contact", st), *text_or_lines(data.contact_restrictions, st)]
     story += services_section(data.services, st, "Phone numbers and opening times")
-    story += worker_block(data.worker, st)
+    closing(story, worker_block(data.worker, st))
     build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
 
 

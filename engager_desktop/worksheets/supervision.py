@@ -46,9 +46,9 @@ def build(data: SupervisionInput, out: BinaryIO, options: PrintOptions) -> None:
     story.append(field("Team", data.worker.team, st))
     story.append(field("Date", day_text(data.printed_on), st))
     story.append(fixed(esc(INTRO), st.body))
+    story += audit(data, st)  # at the top, so it never sits alone on a last page
     story += [heading("The caseload", st), fixed(esc(totals(data.rows)), st.body)]
     story.append(table(data.rows, options.include_sensitive, st))
-    story += [heading("Audit log", st), *audit(data, st)]
     build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on), wide=True)
 
 
@@ -115,6 +115,6 @@ def audit(data: SupervisionInput, st: Styles) -> list[Flowable]:
     """The chain head, so a later check can show that no entry was removed since this print."""
     count = None if data.audit_count is None else f"{data.audit_count:,}"
     return [
-        field("Entries in the log", count, st),
-        field("Code of the last entry", data.audit_head, st),
+        field("Entries in the audit log", count, st),
+        field("Code of the last audit entry", data.audit_head, st),
     ]
