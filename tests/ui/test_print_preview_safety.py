@@ -1,6 +1,7 @@
 """The preview's safety parts (issue 17): the confirmation a recorded limit on contact needs
 before his address and phone go on a family sheet, the file name it suggests, and the warning
-when the practitioner's own details or the local crisis line are not set."""
+when the practitioner's own details or the local crisis line are not set, and the note when
+a list on paper is cut short."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from engager_desktop.store.vault import Vault
 from engager_desktop.ui.printing import PreviewDialog
 from engager_desktop.worksheets.inputs import WorkerLine
 from tests.services import print_fixtures as f
+from tests.services.stress_man import add_stress_man
 
 pytestmark = pytest.mark.gui
 
@@ -82,3 +84,13 @@ def test_the_preview_warns_when_the_workers_own_details_are_not_set(
     save_worker_details(vault, WorkerLine(name="Sam", phone="01632 960000", crisis_line="0800 1"))
     again = open_preview(qtbot, vault, "release-plan", man)
     assert NO_WORKER not in again.notes.text() and NO_CRISIS_LINE not in again.notes.text()
+
+
+def test_the_preview_says_when_the_paper_lists_only_some_and_how_many_more(
+    qtbot: QtBot, vault: Vault
+) -> None:
+    stress = add_stress_man(vault)
+    dialog = open_preview(qtbot, vault, "family-sheet", stress.man_id)
+    assert not dialog.left_out.isHidden()
+    assert "Services for families: 6 recorded; the first 4 are printed" in dialog.left_out.text()
+    assert "And 2 more services for families" in f.pdf_text(dialog.prepared.pdf)  # type: ignore[union-attr]

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import pytest
 
+from engager_desktop.worksheets import action_plan, supervision, understanding
 from engager_desktop.worksheets.kinds import KINDS, build_pdf
 from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.styles import LARGE, NORMAL
@@ -50,3 +51,22 @@ def test_no_word_is_broken_inside(kind: str, large: bool) -> None:
         words += [word for word in re.findall(r"[\w'’-]+", item) if len(word) <= 12]
     broken = broken_words(text_of(pdf_for(kind, "stress", large)), sorted(set(words)))
     assert not broken, f"{kind}: {broken[:5]}"
+
+
+HEADERS = {
+    "supervision": [*supervision.HEADER, supervision.RISK_HEADER, "Out in the community"],
+    "action-plan": list(action_plan.HEADER),
+    "understanding": list(understanding.PRIORITY_HEADER),
+    "release-plan": ["When", "Who with", "Where"],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(HEADERS))
+@pytest.mark.parametrize("large", SIZES)
+@pytest.mark.parametrize("source", DATA)
+def test_no_word_in_a_narrow_column_is_broken(kind: str, large: bool, source: str) -> None:
+    """Table headings and the labels in narrow columns ("Meetings", "community") stay whole."""
+    words = sorted({w for text in HEADERS[kind] for w in re.findall(r"[\w'’-]+", text)})
+    text = text_of(pdf_for(kind, source, large))
+    broken = broken_words(text, words)
+    assert not broken, f"{kind}: {broken}"
