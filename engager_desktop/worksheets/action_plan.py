@@ -135,7 +135,8 @@ def _steps_stacked(goal: int, steps: list[StepLine], st: Styles) -> list[Flowabl
         steps = [StepLine()] * BLANK_STEPS
     flow: list[Flowable] = []
     for number, step in enumerate(steps, start=1):
-        part: list[Flowable] = [Paragraph(f"Goal {goal}, step {number}", st.bold)]
+        part: list[Flowable] = [spacer(st, 0.4)] if number > 1 else []  # space between steps
+        part.append(Paragraph(f"Goal {goal}, step {number}", st.bold))
         part.append(para(str(step.what), st.body) if has_text(step.what) else lines(1, st))
         if step.quick_win:
             part.append(Paragraph("<b>Quick win</b>", st.body))
@@ -147,5 +148,5 @@ def _steps_stacked(goal: int, steps: list[StepLine], st: Styles) -> list[Flowabl
         ]
         if has_text(step.what_happened):
             part.append(field("What happened", step.what_happened, st))
-        flow += [KeepTogether(part), spacer(st, 0.6)]
+        flow.append(KeepTogether(part))
     return flow
