@@ -49,10 +49,11 @@ TAKES_OUT = frozenset({"release-plan", "services-card", "ending"})
 WORKER_PRINTED = TAKES_OUT | {"family-sheet", "pledge", "explainer"}
 NO_WORKER = (
     "Your own name and phone number are not set for printing, so this paper has blank lines "
-    "where they go. Set them before you give it out."
+    "where they go. Set them under “Your details for printing” before you give it out."
 )
 NO_CRISIS_LINE = (
-    "The local crisis line is not set for printing, so this paper has a blank line for it."
+    "The local crisis line is not set for printing, so this paper has a blank line for it. "
+    "Set it under “Your details for printing”."
 )
 
 

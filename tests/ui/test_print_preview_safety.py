@@ -94,3 +94,25 @@ def test_the_preview_says_when_the_paper_lists_only_some_and_how_many_more(
     assert not dialog.left_out.isHidden()
     assert "Services for families: 6 recorded; the first 4 are printed" in dialog.left_out.text()
     assert "And 2 more services for families" in f.pdf_text(dialog.prepared.pdf)  # type: ignore[union-attr]
+
+
+def test_the_worker_sets_their_details_from_the_preview_and_it_rebuilds(
+    qtbot: QtBot, vault: Vault, man: str
+) -> None:
+    dialog = open_preview(qtbot, vault, "services-card", man)
+    assert NO_WORKER in dialog.notes.text()
+    first = dialog.prepared
+    dialog.details_button.click()
+    details = dialog.details_dialog
+    qtbot.keyClicks(details.edits["name"], "Sam Evans")
+    qtbot.keyClicks(details.edits["phone"], "01632 960000")
+    qtbot.keyClicks(details.edits["crisis_line"], "Harbour crisis line 0800 000 0000")
+    details.save_button.click()
+    qtbot.waitUntil(lambda: details.saved is not None, timeout=15_000)
+    qtbot.waitUntil(
+        lambda: dialog.prepared is not first and dialog.prepared is not None, timeout=15_000
+    )
+    text = f.pdf_text(dialog.prepared.pdf)  # type: ignore[union-attr]
+    assert "Local crisis line: Harbour crisis line 0800 000 0000" in text
+    assert "Your Engager worker: Sam Evans, 01632 960000" in text
+    assert dialog.notes.isHidden()  # nothing left to check

@@ -29,13 +29,14 @@ from engager_desktop.services import printing
 from engager_desktop.store.vault import Vault
 from engager_desktop.ui import ops
 from engager_desktop.ui.printing.pdf_pages import NO_PRINTER, LoadedPdf, has_printer, print_pdf
+from engager_desktop.ui.printing.worker_details_dialog import WorkerDetailsDialog
 from engager_desktop.worksheets.kinds import KINDS
 from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.save import SavePdfError, save_pdf
 
 FINDINGS_SHOWN = 12
 PREPARING = "Preparing the document…"
-CONFIRM_RESTRICTION = "Print his address and phone despite the limit on &contact"
+CONFIRM_RESTRICTION = "Print his &address and phone despite the limit on contact"
 CONFIRM_RESTRICTION_TIP = (
     "A limit on contact is recorded. Tick only once you have checked that giving his family "
     "his address and phone number is safe. The print is recorded with this choice."
@@ -172,12 +173,15 @@ class PreviewDialog(QDialog):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
+        self.details_button = QPushButton("Your details for printin&g…")
+        self.details_button.clicked.connect(self.edit_worker_details)
         self.print_button = QPushButton("&Print…")
         self.save_button = QPushButton("Save as P&DF…")
         close = QPushButton("&Close")
         self.print_button.clicked.connect(self.print_document)
         self.save_button.clicked.connect(self.save_document)
         close.clicked.connect(self.reject)
+        row.addWidget(self.details_button)
         row.addStretch(1)
         for button in (self.print_button, self.save_button, close):
             row.addWidget(button)
@@ -244,6 +248,13 @@ class PreviewDialog(QDialog):
     def _failed(self, message: str, _exc: BaseException) -> None:
         self._op = None
         self.status.setText(message)
+
+    def edit_worker_details(self) -> None:
+        """Your own details and the local crisis line; the document is rebuilt once saved."""
+        dialog = WorkerDetailsDialog(self.vault, self)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        self.details_dialog = dialog
 
     # --- printing and saving --------------------------------------------------------------
 
