@@ -13,11 +13,28 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 KEEP_SHARE = 0.3
 
 
+def flat(flow: list[Flowable]) -> list[Flowable]:
+    """``flow`` with any kept-together group opened out (its parts, in order)."""
+    found: list[Flowable] = []
+    for item in flow:
+        if isinstance(item, KeepTogether):
+            found += flat(list(item._content))
+        else:
+            found.append(item)
+    return found
+
+
+def together(flow: list[Flowable]) -> KeepTogether:
+    """``flow`` kept on one page. Groups inside are opened out first: reportlab measures a group
+    inside a group as endless, and would start every such group on a new page."""
+    return KeepTogether(flat(flow))
+
+
 def last_two_together(flow: list[Flowable]) -> list[Flowable]:
     """The list with its last two parts kept on one page (a list's last item is never alone)."""
     if len(flow) < 2:
         return flow
-    return [*flow[:-2], KeepTogether(flow[-2:])]
+    return [*flow[:-2], together(flow[-2:])]
 
 
 class KeepWithNext(KeepTogether):  # type: ignore[misc]
@@ -46,7 +63,7 @@ def closing(story: list[Flowable], tail: list[Flowable]) -> None:
         kept.insert(0, story.pop())
     while story and story[-1].getKeepWithNext():  # the heading of that part comes too
         kept.insert(0, story.pop())
-    story.append(KeepTogether([*kept, *tail]))
+    story.append(together([*kept, *tail]))
 
 
 class ContinuedTable(Table):  # type: ignore[misc]

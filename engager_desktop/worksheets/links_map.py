@@ -6,6 +6,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
+from engager_desktop.worksheets.flow import together
 from engager_desktop.worksheets.inputs import LinksMapInput, LinksMapLine
 from engager_desktop.worksheets.labels import day_text
 from engager_desktop.worksheets.layout import (
@@ -49,7 +50,7 @@ def build(data: LinksMapInput, out: BinaryIO, options: PrintOptions) -> None:
         story += map_part(entries[0], st)
     for number, entry in enumerate(entries if len(entries) > 1 else [], start=1):
         head = heading(f"Map {number} of {len(entries)}", st)
-        story += [KeepTogether([head, *map_part(entry, st)]), spacer(st)]
+        story += [together([head, *map_part(entry, st)]), spacer(st)]
     build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
 
 

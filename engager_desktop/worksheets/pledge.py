@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
+from engager_desktop.worksheets.flow import together
 from engager_desktop.worksheets.inputs import PledgeInput
 from engager_desktop.worksheets.labels import day_text
 from engager_desktop.worksheets.layout import (
@@ -48,7 +49,7 @@ def build(data: PledgeInput, out: BinaryIO, options: PrintOptions) -> None:
     theirs = items_or_lines(split_lines(data.worker_commitments), st, BLANK_LINES)
     # The worker's part and the signatures on one page, so each signs beside what is signed
     # (when the part is too long for one page, at least its last item stays with them).
-    story.append(KeepTogether([heading(worker_part, st), *theirs, *signatures(data, st)]))
+    story.append(together([heading(worker_part, st), *theirs, *signatures(data, st)]))
     build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
 
 
