@@ -6,7 +6,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable
 
-from engager_desktop.worksheets.flow import together
+from engager_desktop.worksheets.flow import flat, together
 from engager_desktop.worksheets.inputs import PledgeInput
 from engager_desktop.worksheets.labels import day_text
 from engager_desktop.worksheets.layout import (
@@ -33,6 +33,7 @@ INTRO = (
 HIS_PART = "What I will do"
 WORKER_PART = "What your Engager worker will do"
 BLANK_LINES = 5
+WHOLE_PART = 6  # a worker's part of up to this many items stays whole with the signatures
 SHARED = ("What he and his Engager worker agreed to do.",)
 
 
@@ -47,9 +48,13 @@ def build(data: PledgeInput, out: BinaryIO, options: PrintOptions) -> None:
     worker = data.worker.name
     worker_part = f"What {worker} will do" if has_text(worker) else WORKER_PART
     theirs = items_or_lines(split_lines(data.worker_commitments), st, BLANK_LINES)
-    # The worker's part and the signatures on one page, so each signs beside what is signed
-    # (when the part is too long for one page, at least its last item stays with them).
-    story.append(together([heading(worker_part, st), *theirs, *signatures(data, st)]))
+    # Each signs beside what is signed: a short worker's part stays whole with the signatures;
+    # from a long one, its last items do (so the page before is not left half empty).
+    head = heading(worker_part, st)
+    if len(flat(theirs)) <= WHOLE_PART:
+        story.append(together([head, *theirs, *signatures(data, st)]))
+    else:
+        story += [head, *theirs[:-1], together([theirs[-1], *signatures(data, st)])]
     build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
 
 
