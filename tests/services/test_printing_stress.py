@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
+from pathlib import Path
+
 import pytest
 
+from engager_desktop.cli import print_commands
+from engager_desktop.cli.common import run_handler
 from engager_desktop.services import printing
-from engager_desktop.store.vault import Vault
+from engager_desktop.store.vault import Vault, VaultOptions
 from engager_desktop.worksheets.options import PrintOptions
 from tests.services.stress_man import NAME, Stress, add_stress_man
+from tests.vault_fixtures import TEST_PASSPHRASE
 from tests.worksheets.pdfcheck import printed, text_of
 
 MAN_KINDS = [k.name for k in printing.kinds() if k.needs_man]
@@ -47,3 +53,24 @@ def test_the_workbook_holds_all_forty_steps_due_with_their_goals(
     text = text_of(printing.prepare(vault, "workbook", stress.man_id).pdf)
     assert "Step 40:" in text and "More steps before we meet" in text
     assert "For the goal: Goal text g01 about a home and a job" in text
+
+
+def test_the_cli_says_when_a_list_on_paper_is_cut(
+    vault: Vault,
+    stress: Stress,
+    vault_path: Path,
+    tmp_path: Path,
+    options: VaultOptions,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ENGAGER_PASSPHRASE", TEST_PASSPHRASE)
+    vault.lock()
+    out = tmp_path / "family.pdf"
+    argv = ["print", "family-sheet", "--vault", str(vault_path), "--man", stress.man_id]
+    parser = argparse.ArgumentParser(prog="engager-desktop")
+    print_commands.register(parser.add_subparsers(dest="command"))
+    assert run_handler(parser.parse_args([*argv, "-o", str(out)]), options) == 0
+    said = capsys.readouterr().out
+    assert "left out: Services for families: 6 recorded; the first 4 are printed" in said
+    assert NAME not in said and "Stanley" not in said
