@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from engager_desktop.crypto.errors import VaultError
 from engager_desktop.domain.enums import ConsentKind
 from engager_desktop.services.consent import has_consent
-from engager_desktop.store.orm import Background, Service, SupportPerson
+from engager_desktop.store.orm import Background, Consent, Service, SupportPerson
+from engager_desktop.store.vault import Vault
 
 FAMILY_SHEET = "family-sheet"
 NOT_FOR_SERVICE = ("family-sheet",)  # meant for his family, never for a service
@@ -81,3 +82,26 @@ def restriction_recorded(session: Session, man_id: str) -> bool:
         )
     )
     return bool(on_him or on_people)
+
+
+def services_he_agreed(vault: Vault, man_id: str) -> list[tuple[str, str]]:
+    """(id, name) of each service he has agreed to share his plan with, by name."""
+    kind = ConsentKind.SHARE_PLAN_WITH_SERVICE
+    with vault.read() as session:
+        ids = set(
+            session.scalars(
+                select(Consent.service_id).where(
+                    Consent.participant_id == man_id,
+                    Consent.kind == kind.value,
+                    Consent.service_id.is_not(None),
+                )
+            )
+        )
+        rows = session.execute(
+            select(Service.id, Service.name)
+            .where(Service.id.in_(ids), Service.deleted.is_(False))
+            .order_by(Service.name, Service.id)
+        ).all()
+        return [
+            (str(sid), str(name)) for sid, name in rows if has_consent(session, man_id, kind, sid)
+        ]

@@ -12,11 +12,13 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from engager_desktop.domain.enums import ConsentKind
+from engager_desktop.services.consent import record_consent
 from engager_desktop.services.printing_copies import RESTRICTION_HELD
 from engager_desktop.services.printing_reads import NO_CRISIS_LINE, NO_WORKER, save_worker_details
-from engager_desktop.store.orm import AuditEvent
+from engager_desktop.store.orm import AuditEvent, Service
 from engager_desktop.store.vault import Vault
 from engager_desktop.ui.printing import PreviewDialog
+from engager_desktop.ui.printing.preview_dialog import NO_SERVICE
 from engager_desktop.worksheets.inputs import WorkerLine
 from tests.services import print_fixtures as f
 from tests.services.stress_man import add_stress_man
@@ -116,3 +118,31 @@ def test_the_worker_sets_their_details_from_the_preview_and_it_rebuilds(
     assert "Local crisis line: Harbour crisis line 0800 000 0000" in text
     assert "Your Engager worker: Sam Evans, 01632 960000" in text
     assert dialog.notes.isHidden()  # nothing left to check
+
+
+def test_a_copy_for_a_service_he_agreed_to_is_chosen_in_the_preview_and_audited(
+    qtbot: QtBot, vault: Vault, man: str, tmp_path: Path
+) -> None:
+    with vault.read() as session:
+        service = str(session.scalar(select(Service.id).where(Service.name == f.HOUSING)))
+    record_consent(vault, man, ConsentKind.SHARE_PLAN_WITH_SERVICE, True, service_id=service)
+    dialog = open_preview(qtbot, vault, "action-plan", man)
+    assert dialog.service.isHidden()  # only for a copy for someone else
+    dialog.for_others.click()
+    qtbot.waitUntil(lambda: not dialog.service.isHidden(), timeout=15_000)
+    assert [dialog.service.itemText(i) for i in range(dialog.service.count())] == [
+        NO_SERVICE,
+        f"For {f.HOUSING}",
+    ]
+    first = dialog.prepared
+    dialog.service.setCurrentIndex(1)
+    qtbot.waitUntil(
+        lambda: dialog.prepared is not first and dialog.prepared.for_service == service,  # type: ignore[union-attr]
+        timeout=15_000,
+    )
+    text = f.pdf_text(dialog.prepared.pdf)  # type: ignore[union-attr]
+    assert f"For: {f.HOUSING}" in text and f"{f.NAME}, this is" not in text
+    dialog.choose_save_path = lambda _name: str(tmp_path / "copy.pdf")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Saved"), timeout=15_000)
+    assert f"a copy for service {service}" in print_details(vault)[-1]

@@ -16,6 +16,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.services import printing
+from engager_desktop.services import printing_copies as copies
 from engager_desktop.store.vault import Vault
 from engager_desktop.ui import ops
 from engager_desktop.ui.printing.pdf_pages import NO_PRINTER, LoadedPdf, has_printer, print_pdf
@@ -36,6 +38,7 @@ from engager_desktop.worksheets.save import SavePdfError, save_pdf
 
 FINDINGS_SHOWN = 12
 PREPARING = "Preparing the document…"
+NO_SERVICE = "Not for a named service"
 CONFIRM_RESTRICTION = "Print his &address and phone despite the limit on contact"
 CONFIRM_RESTRICTION_TIP = (
     "A limit on contact is recorded. Tick only once you have checked that giving his family "
@@ -158,8 +161,34 @@ class PreviewDialog(QDialog):
         for box in boxes:
             box.toggled.connect(self.refresh)
             row.addWidget(box)
+        self.service = QComboBox()
+        self.service.setAccessibleName("Which service the copy is for")
+        self.service.addItem(NO_SERVICE, None)
+        self.service.setVisible(False)  # shown for a copy for someone else, once services load
+        self.service.currentIndexChanged.connect(self.refresh)
+        self.for_others.toggled.connect(self._show_services)
+        row.addWidget(self.service)
         row.addStretch(1)
+        if self.man_id is not None and not self.for_others.isHidden():
+            man_id, vault = self.man_id, self.vault
+            ops.run(
+                lambda: copies.services_he_agreed(vault, man_id), self._services, lambda *_: None
+            )
         return row
+
+    def _services(self, found: list[tuple[str, str]]) -> None:
+        for service_id, name in found:
+            self.service.addItem(f"For {name}", service_id)
+        self._show_services()
+
+    def _show_services(self) -> None:
+        self.service.setVisible(self.for_others.isChecked() and self.service.count() > 1)
+
+    def for_service(self) -> str | None:
+        """The service a copy is addressed to (one he agreed to share his plan with), if any."""
+        if self.service.isHidden() or not self.for_others.isChecked():
+            return None
+        return self.service.currentData()
 
     def _notice(self, title: str, layout: QVBoxLayout) -> QLabel:
         label = QLabel()
@@ -206,8 +235,9 @@ class PreviewDialog(QDialog):
         vault, kind, man_id, blank, chosen = (
             self.vault, self.kind, self.man_id, self.blank, self.options()
         )  # fmt: skip
+        service = self.for_service()
         self._op = ops.run(
-            lambda: printing.prepare(vault, kind, man_id, chosen, blank=blank),
+            lambda: printing.prepare(vault, kind, man_id, chosen, blank=blank, for_service=service),
             self._show,
             self._failed,
         )
