@@ -50,6 +50,18 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--blank", action="store_true", help="the empty form, to fill in by hand")
     p.add_argument(
+        "--for-service",
+        metavar="ID",
+        default=None,
+        help="a copy addressed to this service (its id in the directory); needs his consent",
+    )
+    p.add_argument(
+        "--confirm-restriction",
+        action="store_true",
+        help="family-sheet only: print his address and phone although a limit on contact is "
+        "recorded (you have checked it is safe)",
+    )
+    p.add_argument(
         "--new-code",
         action="store_true",
         help="recovery-sheet only: issue a new recovery code (the old one stops working)",
@@ -93,6 +105,10 @@ def check_choices(args: argparse.Namespace) -> str | None:
         return f"{args.kind} is not printed for one man: leave out --man and --blank"
     if args.new_code and args.kind != printing.RECOVERY:
         return "--new-code is only for recovery-sheet"
+    if args.for_service is not None and (args.man is None or args.blank):
+        return "--for-service needs --man ID (a copy of his papers), and no --blank"
+    if args.confirm_restriction and args.kind != "family-sheet":
+        return "--confirm-restriction is only for family-sheet"
     return None
 
 
@@ -105,14 +121,20 @@ def cmd_print(args: argparse.Namespace, options: VaultOptions) -> int:
     if args.kind == printing.RECOVERY and not args.new_code:
         raise CliFailure(NEEDS_NEW_CODE)
     printing.check_writable_target(args.output)
-    chosen = PrintOptions(large_print=args.large_print, include_sensitive=args.include_sensitive)
+    chosen = PrintOptions(
+        large_print=args.large_print,
+        include_sensitive=args.include_sensitive,
+        confirmed_restriction=args.confirm_restriction,
+    )
     passphrase = read_passphrase()
     with with_backoff_wait(options, lambda: unlock_vault(args.vault, passphrase, options)) as vault:
         if args.kind == printing.RECOVERY:
             print(RECOVERY_WARNING, file=sys.stderr)
             document = printing.issue_recovery_sheet(vault, passphrase, chosen)
         else:
-            document = printing.prepare(vault, args.kind, args.man, chosen, blank=args.blank)
+            document = printing.prepare(
+                vault, args.kind, args.man, chosen, blank=args.blank, for_service=args.for_service
+            )
         try:
             path = save_pdf(document.pdf, args.output)
         except SavePdfError as exc:

@@ -10,9 +10,9 @@ or a save once it has happened (what, for whom, when; never the content).
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +20,12 @@ from sqlalchemy.orm import Session
 
 from engager_desktop.crypto.errors import VaultError
 from engager_desktop.domain.enums import ConsentKind
+from engager_desktop.services import printing_copies as copies
 from engager_desktop.services import printing_inputs as mapping
 from engager_desktop.services import printing_reads as reads
 from engager_desktop.services.consent import has_consent
 from engager_desktop.services.participants import require_man
+from engager_desktop.services.printing_names import initials, safe_file_name
 from engager_desktop.services.printing_supervision import supervision_input
 from engager_desktop.store import credentials
 from engager_desktop.store.vault import Vault
@@ -71,6 +73,9 @@ class PreparedDocument:
     file_name: str = "document.pdf"
     sensitive: bool = False  # sensitive parts were asked for (and printed where recorded)
     for_others: bool = False  # a copy for someone other than him
+    restriction: bool = False  # a limit on contact is recorded and his address or phone may print
+    confirmed_restriction: bool = False  # ... and the practitioner confirmed printing them
+    for_service: str | None = None  # the service a copy is for (its id)
 
 
 @dataclass(frozen=True)
@@ -97,21 +102,19 @@ def _kind(name: str) -> Kind:
         raise PrintError(f"no document kind {name!r}; the kinds are: {', '.join(KINDS)}") from None
 
 
-def safe_file_name(title: str, who: str | None = None) -> str:
-    """A file name from the title (and his name): letters, digits, spaces and dashes only."""
-    text = f"{title} - {who}" if who else title
-    cleaned = re.sub(r"[^\w \-]+", "", text).strip()
-    single = re.sub(r"\s+", " ", cleaned)[:80].strip()
-    return f"{single or 'document'}.pdf"
-
-
 def _context(
-    session: Session, vault: Vault, man_id: str | None, options: PrintOptions, for_others: bool
+    session: Session,
+    vault: Vault,
+    man_id: str | None,
+    options: PrintOptions,
+    for_others: bool,
+    service_id: str | None = None,
 ) -> mapping.Context:
     share_contact = share_whereabouts = False
     if man_id is not None and for_others:
-        share_contact = has_consent(session, man_id, ConsentKind.SHARE_CONTACT_DETAILS)
-        share_whereabouts = has_consent(session, man_id, ConsentKind.SHARE_WHEREABOUTS)
+        contact, whereabouts = ConsentKind.SHARE_CONTACT_DETAILS, ConsentKind.SHARE_WHEREABOUTS
+        share_contact = has_consent(session, man_id, contact, service_id)
+        share_whereabouts = has_consent(session, man_id, whereabouts, service_id)
     return mapping.Context(
         today=vault.clock.today(),
         now=vault.clock.now(),
@@ -120,6 +123,7 @@ def _context(
         for_others=for_others,
         share_contact=share_contact,
         share_whereabouts=share_whereabouts,
+        full_name=service_id is not None,
     )
 
 
@@ -142,9 +146,12 @@ class Gathered:
     options: PrintOptions  # with his recorded consent in place of whatever the caller passed
     left_out: tuple[str, ...]
     man_id: str | None = None
-    who: str | None = None
+    who: str | None = None  # his initials, for the file name
     blank: bool = False
     notes: tuple[str, ...] = ()
+    printed_on: date | None = None
+    restriction: bool = False
+    for_service: str | None = None
 
 
 def _gathered(
@@ -157,14 +164,32 @@ def _gathered(
     who: str | None = None,
     blank: bool = False,
     notes: Sequence[str] = (),
+    restriction: bool = False,
+    copy: copies.ServiceCopy | None = None,
 ) -> Gathered:
     effective = replace(
         options,
         consented_contact=ctx.share_contact,
         consented_whereabouts=ctx.share_whereabouts,
+        blank=blank and man_id is None,
+        confirmed_restriction=options.confirmed_restriction and restriction,
+        restriction_held=restriction and not options.confirmed_restriction,
+        for_others=options.for_others or copy is not None,
+        recipient=copy.name if copy else None,
+        agreed=copy.agreed if copy else (),
     )
     return Gathered(
-        chosen.name, data, effective, tuple(ctx.left_out), man_id, who, blank, tuple(notes)
+        chosen.name,
+        data,
+        effective,
+        tuple(ctx.left_out),
+        man_id,
+        who,
+        blank,
+        tuple(notes),
+        ctx.today,
+        restriction,
+        copy.service_id if copy else None,
     )
 
 
@@ -182,9 +207,12 @@ def finish(gathered: Gathered, pdf: bytes | None = None, *, check: bool = True) 
         man_id=gathered.man_id,
         blank=gathered.blank,
         notes=gathered.notes,
-        file_name=safe_file_name(chosen.title, who),
+        file_name=safe_file_name(chosen.title, who, gathered.printed_on),
         sensitive=gathered.options.include_sensitive and not gathered.blank,
         for_others=chosen.for_others or gathered.options.for_others,
+        restriction=gathered.restriction,
+        confirmed_restriction=gathered.options.confirmed_restriction,
+        for_service=gathered.for_service,
     )
 
 
@@ -196,17 +224,21 @@ def prepare(
     *,
     blank: bool = False,
     passphrase: str | None = None,
+    for_service: str | None = None,
 ) -> PreparedDocument:
     """Build document ``kind`` for the man ``man_id`` (None, or ``blank``: the form to fill in).
 
     The consent flags in ``options`` are ignored: his recorded consent decides. The recovery
     sheet needs ``passphrase``: it issues a new recovery code, and the old one stops working.
+    ``for_service``: a copy addressed to that service (refused unless he agreed to share his
+    plan with it). On a family sheet, when a limit on contact is recorded, his address and phone
+    print only with ``options.confirmed_restriction``.
     """
     if _kind(kind).name == RECOVERY:
         if passphrase is None:
             raise PrintError("a recovery sheet needs the passphrase, to issue a new recovery code")
         return issue_recovery_sheet(vault, passphrase, options)
-    return finish(gather(vault, kind, man_id, options, blank=blank))
+    return finish(gather(vault, kind, man_id, options, blank=blank, for_service=for_service))
 
 
 def gather(
@@ -216,6 +248,7 @@ def gather(
     options: PrintOptions | None = None,
     *,
     blank: bool = False,
+    for_service: str | None = None,
 ) -> Gathered:
     """Read what document ``kind`` needs, in one read transaction (see ``prepare``)."""
     chosen = _kind(kind)
@@ -224,21 +257,75 @@ def gather(
         raise PrintError("a recovery sheet is made by issuing a new recovery code")
     if not chosen.needs_man and (man_id is not None or blank):
         raise PrintError(f"the {chosen.title.lower()} is not printed for one man")
-    for_others = chosen.for_others or options.for_others
+    if for_service is not None and (man_id is None or blank):
+        raise PrintError("a copy for a service is made from his record: give his id, not a blank")
+    for_others = chosen.for_others or options.for_others or for_service is not None
     with vault.read() as session:
-        ctx = _context(session, vault, man_id, options, for_others)
+        ctx = _context(session, vault, man_id, options, for_others, for_service)
+        warnings = reads.worker_warnings(chosen.name, ctx.worker)
         if not chosen.needs_man:
-            return _gathered(chosen, _for_caseload(session, chosen, ctx), options, ctx)
+            data = _for_caseload(session, chosen, ctx)
+            return _gathered(chosen, data, options, ctx, notes=warnings)
         man = require_man(session, man_id) if man_id is not None else None
         if man is None or blank:
             data = mapping.blank_input(chosen.input_type, man, ctx)
-            who = man.preferred_name if man else None
-            return _gathered(chosen, data, options, ctx, man_id=man_id, who=who, blank=True)
-        data = mapping.FOR_MAN[chosen.name](session, man.id, ctx)
+            who = initials(man.given_name, man.family_name) if man else None
+            return _gathered(
+                chosen, data, options, ctx, man_id=man_id, who=who, blank=True, notes=warnings
+            )
+        copy = _service_copy(session, chosen, man.id, for_service, ctx)
         notes = _notes(session, chosen, man.id, for_others)
+        restriction = _hold_for_restriction(session, chosen, man.id, ctx, options, notes)
+        notes += warnings
+        data = mapping.FOR_MAN[chosen.name](session, man.id, ctx)
+        who = initials(man.given_name, man.family_name)
         return _gathered(
-            chosen, data, options, ctx, man_id=man.id, who=man.preferred_name, notes=notes
+            chosen,
+            data,
+            options,
+            ctx,
+            man_id=man.id,
+            who=who,
+            notes=notes,
+            restriction=restriction,
+            copy=copy,
         )
+
+
+def _service_copy(
+    session: Session, chosen: Kind, man_id: str, service_id: str | None, ctx: mapping.Context
+) -> copies.ServiceCopy | None:
+    if service_id is None:
+        return None
+    try:
+        return copies.service_copy(
+            session, chosen.name, man_id, service_id, ctx.share_contact, ctx.share_whereabouts
+        )
+    except copies.CopyRefused as exc:
+        raise PrintError(str(exc)) from None
+
+
+def _hold_for_restriction(
+    session: Session,
+    chosen: Kind,
+    man_id: str,
+    ctx: mapping.Context,
+    options: PrintOptions,
+    notes: list[str],
+) -> bool:
+    """On a family sheet, with a limit on contact recorded, keep his address and phone off
+    unless the practitioner confirmed; True when the limit applies to this print."""
+    if chosen.name != copies.FAMILY_SHEET or not (ctx.share_contact or ctx.share_whereabouts):
+        return False
+    if not copies.restriction_recorded(session, man_id):
+        return False
+    if options.confirmed_restriction:
+        notes.append(copies.RESTRICTION_CONFIRMED)
+    else:
+        ctx.share_contact = ctx.share_whereabouts = False
+        ctx.left_out.append(copies.RESTRICTION_HELD)
+        ctx.quiet = True
+    return True
 
 
 def _for_caseload(session: Session, chosen: Kind, ctx: mapping.Context) -> Any:
@@ -270,7 +357,13 @@ def issue_recovery_sheet(
 
 
 def record_document(vault: Vault, document: PreparedDocument, destination: str) -> None:
-    """Audit a prepared document's print or save, with what went into it and for whom."""
+    """Audit a prepared document's print or save, with what went into it and for whom: the
+    service a copy was for and a confirmed limit on contact are said too (never any content)."""
+    extra = ""
+    if document.for_service:
+        extra += f"; a copy for service {document.for_service}"
+    if document.confirmed_restriction:
+        extra += "; printed his address or phone despite a recorded limit on contact (confirmed)"
     record_prints(
         vault,
         document.kind,
@@ -278,14 +371,25 @@ def record_document(vault: Vault, document: PreparedDocument, destination: str) 
         destination,
         blank=document.blank,
         sensitive=document.sensitive,
-        for_others=document.for_others,
+        for_others=document.for_others or bool(document.for_service),
+        extra=extra,
     )
 
 
 def record_print(
-    vault: Vault, kind: str, man_id: str | None, destination: str, *, blank: bool = False
+    vault: Vault,
+    kind: str,
+    man_id: str | None,
+    destination: str,
+    *,
+    blank: bool = False,
+    document: PreparedDocument | None = None,
 ) -> None:
-    """Audit one print or save of a document without sensitive parts, not for others."""
+    """Audit one print or save: which document, for whom (his record id) and where it went;
+    with ``document``, also what went into it and for whom (``record_document``)."""
+    if document is not None:
+        record_document(vault, document, destination)
+        return
     record_prints(vault, kind, [man_id], destination, blank=blank)
 
 
@@ -298,6 +402,7 @@ def record_prints(
     blank: bool = False,
     sensitive: bool = False,
     for_others: bool = False,
+    extra: str = "",
 ) -> None:
     """Audit many prints of one kind in one transaction (a batch): one entry per man, saying
     which document, where it went, whether sensitive parts were in and whether it was a copy
@@ -310,7 +415,7 @@ def record_prints(
     )
     detail = (
         f"{kind}{' (blank)' if blank else ''} to {destination}; "
-        f"sensitive parts {'included' if sensitive else 'left out'}; {whose}"
+        f"sensitive parts {'included' if sensitive else 'left out'}; {whose}{extra}"
     )
     with vault.write() as session:
         for man_id in man_ids:

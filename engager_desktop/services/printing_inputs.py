@@ -45,8 +45,6 @@ from engager_desktop.worksheets import inputs as i
 E = TypeVar("E", bound=Enum)
 M = TypeVar("M", bound=OwnedByMan)
 
-WORKBOOK_STEPS = 6  # "a few steps": the page stays short
-
 LEFT_OUT_CONTACT = (
     "His phone number and other ways to reach him: he has not agreed to share his contact details."
 )
@@ -54,6 +52,11 @@ LEFT_OUT_WHEREABOUTS = (
     "Where he will live or stay, and where he is now: he has not agreed to share this."
 )
 SENSITIVE_NOTE = "left out because it is sensitive; tick 'Include sensitive parts' to print it."
+
+
+def more_note(what: str, total: int, shown: int) -> str:
+    """The practitioner's note for a list cut short on paper (the paper says so too)."""
+    return f"{what}: {total} recorded; the first {shown} are printed and the paper says so."
 
 
 @dataclass
@@ -67,6 +70,8 @@ class Context:
     for_others: bool = False
     share_contact: bool = False
     share_whereabouts: bool = False
+    full_name: bool = False  # a copy for a service names him fully
+    quiet: bool = False  # contact and whereabouts held back for another reason, already noted
     left_out: list[str] = field(default_factory=list)
 
     @property
@@ -85,13 +90,15 @@ class Context:
         """``value`` if his contact details may be printed; otherwise None (noted if recorded)."""
         if self.shows_contact or not _has(value):
             return value
-        self._note(LEFT_OUT_CONTACT)
+        if not self.quiet:
+            self._note(LEFT_OUT_CONTACT)
         return None
 
     def whereabouts(self, value: str | None) -> str | None:
         if self.shows_whereabouts or not _has(value):
             return value
-        self._note(LEFT_OUT_WHEREABOUTS)
+        if not self.quiet:
+            self._note(LEFT_OUT_WHEREABOUTS)
         return None
 
     def sensitive(self, value: str | None, what: str) -> str | None:
@@ -132,10 +139,11 @@ def man_summary(man: Participant, ctx: Context) -> i.ManSummary:
         preferred_name=man.preferred_name,
         prison_number=man.prison_number,
         establishment=ctx.whereabouts(man.establishment),
+        full_name=f"{man.given_name} {man.family_name}".strip() if ctx.full_name else None,
     )
 
 
-def step_line(step: StepView) -> i.StepLine:
+def step_line(step: StepView, goal: str | None = None) -> i.StepLine:
     return i.StepLine(
         what=step.what,
         resource_kind=_enum(ResourceKind, step.resource_kind),
@@ -146,6 +154,7 @@ def step_line(step: StepView) -> i.StepLine:
         status=_enum(StepStatus, step.status),
         what_happened=step.what_happened,
         quick_win=step.quick_win,
+        goal=goal,
     )
 
 
@@ -212,17 +221,17 @@ def workbook_input(session: Session, man_id: str, ctx: Context) -> i.WorkbookInp
     man = require_man(session, man_id)
     meeting = reads.next_meeting(session, man_id, ctx.now)
     by = meeting.date() if meeting else None
-    chosen: list[StepView] = []
+    chosen: list[tuple[StepView, str | None]] = []
     for goal in _live_goals(session, man_id, ctx):
         for step in goal.steps:
             due_by_then = by is not None and step.due_on is not None and step.due_on <= by
             if step.status == StepStatus.OPEN.value and (step.before_next_session or due_by_then):
-                chosen.append(step)
-    chosen.sort(key=lambda s: (s.due_on or date.max, not s.quick_win))
+                chosen.append((step, goal.title or goal.his_words))
+    chosen.sort(key=lambda pair: (pair[0].due_on or date.max, not pair[0].quick_win))
     return i.WorkbookInput(
         **_common(man, ctx),
         next_meeting=meeting,
-        steps=tuple(step_line(step) for step in chosen[:WORKBOOK_STEPS]),
+        steps=tuple(step_line(step, goal) for step, goal in chosen),
     )
 
 
@@ -270,6 +279,10 @@ def release_input(session: Session, man_id: str, ctx: Context) -> i.ReleaseInput
     release_day = (plan.release_date if plan else None) or man.expected_release
     first_day = max(release_day or ctx.today, ctx.today)
     appointments = reads.appointments_from(session, man_id, first_day)
+    more = max(0, len(appointments) - reads.APPOINTMENTS_SHOWN)
+    if more:
+        ctx.left_out.append(more_note("Appointments", len(appointments), reads.APPOINTMENTS_SHOWN))
+        appointments = appointments[: reads.APPOINTMENTS_SHOWN]
     if not ctx.shows_whereabouts:
         appointments = [
             i.AppointmentLine(a.starts_at, a.with_whom, ctx.whereabouts(a.location), a.note)
@@ -285,6 +298,7 @@ def release_input(session: Session, man_id: str, ctx: Context) -> i.ReleaseInput
         gate_meeting_place=ctx.whereabouts(plan.gate_meeting_place if plan else None),
         first_24_hours=plan.first_24_hours if plan else None,
         appointments=tuple(appointments),
+        appointments_more=more,
         what_to_bring=plan.what_to_bring if plan else None,
         phone_number=ctx.contact(plan.phone_number if plan else None),
         other_ways_to_reach=ctx.contact(plan.other_ways_to_reach if plan else None),
@@ -315,12 +329,17 @@ def family_sheet_input(session: Session, man_id: str, ctx: Context) -> i.FamilyS
     man = require_man(session, man_id)
     plan = _latest(session, ReleasePlan, man_id)
     going_to = (plan.going_to or plan.accommodation) if plan else None
+    services = reads.family_services(session)
+    shown = reads.FAMILY_SERVICES_SHOWN
+    if len(services) > shown:
+        ctx.left_out.append(more_note("Services for families", len(services), shown))
     return i.FamilySheetInput(
         **_common(man, ctx),
         release_date=(plan.release_date if plan else None) or man.expected_release,
         going_to=ctx.whereabouts(going_to),
         phone_number=ctx.contact(plan.phone_number if plan else None),
-        services=reads.lines_of(reads.family_services(session)),
+        services=reads.lines_of(services[:shown]),
+        services_more=max(0, len(services) - shown),
     )
 
 

@@ -28,17 +28,43 @@ from engager_desktop.worksheets.inputs import AppointmentLine, ServiceLine, Work
 
 # Kinds of service in the directory that support families (the family sheet lists these).
 FAMILY_KINDS = ("family_support", "helpline")
+# Caps kept for the page's sake: whatever is over a cap is counted and the paper says so.
 FAMILY_SERVICES_SHOWN = 4
 APPOINTMENT_DAYS = 14  # the release plan lists appointments in his first two weeks out
-APPOINTMENTS_SHOWN = 10
+APPOINTMENTS_SHOWN = 30
 
-# The practitioner's details, kept in the vault (never in QSettings) and printed on his papers.
+# The practitioner's details and the local crisis line, kept in the vault (never in QSettings)
+# and printed on his papers.
 WORKER_KEYS = {
     "name": "print.worker_name",
     "phone": "print.worker_phone",
     "team": "print.worker_team",
     "when_to_call": "print.worker_when_to_call",
+    "crisis_line": "print.local_crisis_line",  # the local crisis line the service uses
 }
+
+
+# The papers he takes out with him: they carry the help numbers and his worker's details.
+TAKES_OUT = frozenset({"release-plan", "services-card", "ending"})
+WORKER_PRINTED = TAKES_OUT | {"family-sheet", "pledge", "explainer"}
+NO_WORKER = (
+    "Your own name and phone number are not set for printing, so this paper has blank lines "
+    "where they go. Set them under “Your details for printing” before you give it out."
+)
+NO_CRISIS_LINE = (
+    "The local crisis line is not set for printing, so this paper has a blank line for it. "
+    "Set it under “Your details for printing”."
+)
+
+
+def worker_warnings(kind: str, worker: WorkerLine) -> list[str]:
+    """What to tell the practitioner when their details or the crisis line are not set."""
+    found = []
+    if kind in WORKER_PRINTED and not (worker.name and worker.phone):
+        found.append(NO_WORKER)
+    if kind in TAKES_OUT and not worker.crisis_line:
+        found.append(NO_CRISIS_LINE)
+    return found
 
 
 def worker_details(vault: Vault) -> WorkerLine:
@@ -132,7 +158,8 @@ def services_he_uses(
 
 
 def family_services(session: Session) -> list[Service]:
-    """Community services that support families, from the directory (a few, by name)."""
+    """Community services that support families, from the directory, by name (all of them: the
+    family sheet prints the first few and says how many more there are)."""
     return list(
         session.scalars(
             select(Service)
@@ -142,7 +169,6 @@ def family_services(session: Session) -> list[Service]:
                 Service.setting == Setting.COMMUNITY.value,
             )
             .order_by(Service.name, Service.id)
-            .limit(FAMILY_SERVICES_SHOWN)
         )
     )
 
@@ -159,7 +185,7 @@ def _stored_midnight(day: date) -> datetime:
 def appointments_from(
     session: Session, man_id: str, first_day: date, *, days: int = APPOINTMENT_DAYS
 ) -> list[AppointmentLine]:
-    """His appointments from ``first_day`` for ``days`` days, earliest first."""
+    """All his appointments from ``first_day`` for ``days`` days, earliest first."""
     start = _stored_midnight(first_day)
     end = _stored_midnight(first_day + timedelta(days=days))
     rows = session.scalars(
@@ -171,7 +197,6 @@ def appointments_from(
             Appointment.starts_at < end,
         )
         .order_by(Appointment.starts_at, Appointment.id)
-        .limit(APPOINTMENTS_SHOWN)
     )
     return [
         AppointmentLine(

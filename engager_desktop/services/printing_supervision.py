@@ -7,12 +7,16 @@ the notes themselves.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from engager_desktop.domain.enums import Phase
-from engager_desktop.services.caseload_query import rows_where
+from engager_desktop.services.caseload_query import CaseloadRow, rows_where
 from engager_desktop.services.printing_inputs import SENSITIVE_NOTE, Context
+from engager_desktop.services.printing_names import initials
 from engager_desktop.store import audit as audit_chain
 from engager_desktop.store.orm import DistressRating, Meeting, Participant
 from engager_desktop.worksheets.inputs import SupervisionInput, SupervisionRow
@@ -58,9 +62,28 @@ def _details(session: Session) -> dict[str, tuple[int | None, bool]]:
     return {man: (planned, bool(risk)) for man, planned, risk in rows}
 
 
+def _key(name: str | None) -> str:
+    return " ".join((name or "").split()).casefold()
+
+
+def names_told_apart(caseload: Sequence[CaseloadRow]) -> dict[str, str]:
+    """Each man's name as printed: as he wants to be addressed, with his prison number (or, with
+    none recorded, his initials) where another man on the caseload goes by the same name."""
+    counts = Counter(_key(line.preferred_name) for line in caseload)
+    shown = {}
+    for line in caseload:
+        name = line.preferred_name
+        if counts[_key(name)] > 1:
+            told = line.prison_number or initials(line.given_name, line.family_name)
+            name = f"{name} ({told})" if told else name
+        shown[line.id] = name
+    return shown
+
+
 def supervision_input(session: Session, ctx: Context) -> SupervisionInput:
     where = [Participant.deleted.is_(False), Participant.phase != Phase.CLOSED.value]
     caseload = rows_where(session, ctx.today, where)
+    names = names_told_apart(caseload)
     held, ratings, details = _held(session), _ratings(session), _details(session)
     rows = []
     any_risk = False
@@ -69,7 +92,7 @@ def supervision_input(session: Session, ctx: Context) -> SupervisionInput:
         any_risk = any_risk or risk
         rows.append(
             SupervisionRow(
-                name=line.preferred_name,
+                name=names[line.id],
                 phase=_phase(line.phase),
                 days_to_release=line.days_to_release,
                 overdue_steps=line.overdue_steps,

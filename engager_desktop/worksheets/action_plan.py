@@ -6,6 +6,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
+from engager_desktop.worksheets.flow import continued
 from engager_desktop.worksheets.inputs import ActionPlanInput, GoalLine, StepLine
 from engager_desktop.worksheets.labels import (
     DOMAIN,
@@ -49,8 +50,8 @@ SHARED = (
 def build(data: ActionPlanInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options)
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
-    story += sharing_notice(options, st, SHARED)
-    story.append(fixed(esc(greeting(data.man, INTRO)), st.body))
+    story += sharing_notice(options, st, SHARED, man=data.man)
+    story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
     if data.reviewed_on is not None:
         story.append(field("Last looked at", day_text(data.reviewed_on), st))
     goals = [goal for goal in data.goals if _has_content(goal)] or [GoalLine()] * BLANK_GOALS
@@ -86,9 +87,9 @@ def goal_part(number: int, goal: GoalLine, st: Styles) -> list[Flowable]:
         head.append(para(" · ".join(about), st.body))
     steps = [step for step in goal.steps if step != StepLine()]
     if st.spec.name == "large":
-        body = _steps_stacked(steps, st)
+        body = _steps_stacked(number, steps, st)
     else:
-        body = [_steps_table(steps, st)]
+        body = [continued(_steps_table(steps, st), f"Goal {number}, continued", st.heading)]
     room = CondPageBreak(st.spec.body * st.spec.leading * KEEP_LINES)
     return [room, *head, *body, spacer(st)]
 
@@ -127,13 +128,15 @@ def _steps_table(steps: list[StepLine], st: Styles) -> Flowable:
     return grid(rows, WIDTHS, st)
 
 
-def _steps_stacked(steps: list[StepLine], st: Styles) -> list[Flowable]:
-    """Large print: each step as a short list, which reads better than a narrow table."""
+def _steps_stacked(goal: int, steps: list[StepLine], st: Styles) -> list[Flowable]:
+    """Large print: each step as a short list, which reads better than a narrow table. Each is
+    named with its goal ("Goal 2, step 3"), kept on one page, with space between steps."""
     if not steps:
         steps = [StepLine()] * BLANK_STEPS
     flow: list[Flowable] = []
     for number, step in enumerate(steps, start=1):
-        part: list[Flowable] = [Paragraph(f"Step {number}", st.bold)]
+        part: list[Flowable] = [spacer(st, 0.4)] if number > 1 else []  # space between steps
+        part.append(Paragraph(f"Goal {goal}, step {number}", st.bold))
         part.append(para(str(step.what), st.body) if has_text(step.what) else lines(1, st))
         if step.quick_win:
             part.append(Paragraph("<b>Quick win</b>", st.body))

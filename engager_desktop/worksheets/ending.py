@@ -6,6 +6,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, Paragraph
 
+from engager_desktop.worksheets.flow import closing
 from engager_desktop.worksheets.inputs import EndingInput
 from engager_desktop.worksheets.labels import day_text, long_day_text
 from engager_desktop.worksheets.layout import (
@@ -21,6 +22,7 @@ from engager_desktop.worksheets.layout import (
 from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.parts import (
     greeting,
+    help_numbers,
     services_section,
     sharing_notice,
     title_block,
@@ -45,8 +47,9 @@ SHARED = ("His plan for staying well, and who supports him after our meetings en
 def build(data: EndingInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options)
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
-    story += sharing_notice(options, st, SHARED)
-    story.append(fixed(esc(greeting(data.man, INTRO)), st.body))
+    story += sharing_notice(options, st, SHARED, man=data.man)
+    story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
+    story += help_numbers(data.worker, st)
     story += [heading("Signs to watch for", st)]
     story += items_or_lines(split_lines(data.signs_to_watch), st)
     story += [heading("What helps me", st), *items_or_lines(split_lines(data.what_helps), st)]
@@ -58,8 +61,8 @@ def build(data: EndingInput, out: BinaryIO, options: PrintOptions) -> None:
         story += services_section(data.services, st, "Services I can use")
     story += [heading("Our last meetings", st), *text_or_lines(data.last_meetings, st, 2)]
     story += [heading("How we will mark the end", st), *text_or_lines(data.how_to_mark_it, st, 2)]
-    story += [heading("A call after the end", st)]
     call = long_day_text(data.aftercare_call_on)
-    story.append(field("Your Engager worker will call you on", call, st))
-    story += worker_block(data.worker, st)
+    last = [heading("A call after the end", st)]
+    last.append(field("Your Engager worker will call you on", call, st))
+    closing(story, [*last, *worker_block(data.worker, st)])
     build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))

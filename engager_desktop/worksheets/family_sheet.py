@@ -6,9 +6,16 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable
 
+from engager_desktop.worksheets.flow import closing
 from engager_desktop.worksheets.inputs import FamilySheetInput
 from engager_desktop.worksheets.labels import day_text, long_day_text
-from engager_desktop.worksheets.layout import build_document, esc, field, fixed, heading
+from engager_desktop.worksheets.layout import (
+    build_document,
+    esc,
+    field,
+    fixed,
+    heading,
+)
 from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.parts import (
     name_of,
@@ -52,13 +59,14 @@ SHARED = (
 def build(data: FamilySheetInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options)
     story: list[Flowable] = title_block(TITLE, data.man, st, options, for_others=FOR_OTHERS)
-    includes = list(SHARED)
-    if options.shows_whereabouts(FOR_OTHERS):
-        includes.append("Where he will live. He has agreed to share this.")
-    if options.shows_contact(FOR_OTHERS):
-        includes.append("His phone number. He has agreed to share it.")
     story += sharing_notice(
-        options, st, includes, for_others=FOR_OTHERS, has_contact=True, has_whereabouts=True
+        options,
+        st,
+        SHARED,
+        man=data.man,
+        for_others=FOR_OTHERS,
+        has_contact=True,
+        has_whereabouts=True,
     )
     name = name_of(data.man) or "He"
     story.append(field(f"{name} is due to leave prison on", long_day_text(data.release_date), st))
@@ -71,6 +79,15 @@ def build(data: FamilySheetInput, out: BinaryIO, options: PrintOptions) -> None:
     story += [heading("If you need help quickly", st)]
     story += [fixed(esc(text), st.body) for text in URGENT]
     story += services_section(data.services, st, "Where you can get support")
-    story += worker_block(data.worker, st, "His Engager worker")
-    story.append(fixed(esc(WORKER_NOTE), st.body))
+    if data.services_more > 0:
+        noun = "service" if data.services_more == 1 else "services"
+        more = (
+            f"And {data.services_more} more {noun} for families, not shown here. "
+            "His Engager worker can tell you about them."
+        )
+        story.append(fixed(f"<b>{esc(more)}</b>", st.body))
+    closing(
+        story,
+        [*worker_block(data.worker, st, "His Engager worker"), fixed(esc(WORKER_NOTE), st.body)],
+    )
     build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))

@@ -31,6 +31,7 @@ class ManSummary:
     preferred_name: str | None = None  # "Mr Jones" or "Dai": printed as he asked
     prison_number: str | None = None
     establishment: str | None = None  # whereabouts while he is inside
+    full_name: str | None = None  # filled in only for a copy for others, which names him fully
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class WorkerLine:
     phone: str | None = None
     team: str | None = None
     when_to_call: str | None = None  # e.g. "Monday to Friday, 9am to 5pm"
+    crisis_line: str | None = None  # the local crisis line, name and number, as the service set it
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class StepLine:
     status: StepStatus | None = None
     what_happened: str | None = None  # what happened and why
     quick_win: bool = False
+    goal: str | None = None  # the goal it is for, where the step is printed apart from its goal
 
 
 @dataclass(frozen=True)
@@ -177,6 +180,7 @@ class ReleaseInput:
     gate_meeting_place: str | None = None  # whereabouts
     first_24_hours: str | None = None
     appointments: tuple[AppointmentLine, ...] = ()
+    appointments_more: int = 0  # appointments in the window not printed (the paper says so)
     what_to_bring: str | None = None  # one item per line
     phone_number: str | None = None  # contact
     other_ways_to_reach: str | None = None  # contact
@@ -212,6 +216,7 @@ class FamilySheetInput:
     going_to: str | None = None  # whereabouts
     phone_number: str | None = None  # contact
     services: tuple[ServiceLine, ...] = ()  # support for families
+    services_more: int = 0  # services for families in the directory not printed (said on paper)
 
 
 @dataclass(frozen=True)

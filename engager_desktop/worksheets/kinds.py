@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Any, BinaryIO
 
@@ -111,6 +111,7 @@ def build_pdf(name: str, data: Any | None, options: PrintOptions) -> bytes:
     chosen = kind(name)
     if data is None:
         data = chosen.blank()
+        options = replace(options, blank=True)
     if not isinstance(data, chosen.input_type):
         raise TypeError(
             f"{name} is built from {chosen.input_type.__name__}, not {type(data).__name__}"

@@ -27,12 +27,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from engager_desktop.worksheets.flow import KEEP_SHARE, KeepWithNext, last_two_together
 from engager_desktop.worksheets.fonts import BOLD, REGULAR, printable, register
 from engager_desktop.worksheets.styles import Styles
 
 rl_config.invariant = 1  # fixed creation date and document id: the same input, the same bytes
 
 BOX_FILL = colors.Color(0.93, 0.93, 0.93)
+
 _NO_PADDING = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
 CREATOR = "Engager Desktop"
 
@@ -154,8 +156,11 @@ def text_or_lines(text: str | None, st: Styles, blank_lines: int = 2) -> list[Fl
     return [lines(blank_lines, st)]
 
 
-def bullets(items: Iterable[str], st: Styles) -> list[Flowable]:
-    return [Paragraph(esc(item), st.bullet, bulletText="•") for item in items if has_text(item)]
+def bullets(items: Iterable[str], st: Styles, *, in_box: bool = False) -> list[Flowable]:
+    """A bulleted list whose last item never goes alone onto a new page (``in_box``: a list
+    inside a box, which keeps to its own rows)."""
+    shown = [Paragraph(esc(item), st.bullet, bulletText="•") for item in items if has_text(item)]
+    return shown if in_box else last_two_together(shown)
 
 
 def items_or_lines(items: Sequence[str], st: Styles, blank_lines: int = 3) -> list[Flowable]:
@@ -223,10 +228,10 @@ def for_others_box(includes: Sequence[str], leaves_out: Sequence[str], st: Style
     """The box a copy for someone else carries: what it holds and what was kept off it (P35)."""
     content: list[Flowable] = [fixed("<b>This sheet is for other people to read.</b>", st.body)]
     content.append(fixed("<b>It includes:</b>", st.body))
-    content.extend(bullets(includes, st))
+    content.extend(bullets(includes, st, in_box=True))
     if leaves_out:
         content.append(fixed("<b>It leaves out:</b>", st.body))
-        content.extend(bullets(leaves_out, st))
+        content.extend(bullets(leaves_out, st, in_box=True))
     return box(content, st, heavy=True)
 
 
@@ -310,6 +315,7 @@ def build_document(
     doc.addPageTemplates(
         [PageTemplate(id="page", frames=_frames(doc, columns), onPage=_fold(columns))]
     )
+    doc.keepTogetherClass = partial(KeepWithNext, room=doc.height * KEEP_SHARE)
     doc.build(story, canvasmaker=partial(_FooterCanvas, footer=footer_text(printed_on), st=st))
 
 

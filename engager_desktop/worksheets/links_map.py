@@ -6,6 +6,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
+from engager_desktop.worksheets.flow import together
 from engager_desktop.worksheets.inputs import LinksMapInput, LinksMapLine
 from engager_desktop.worksheets.labels import day_text
 from engager_desktop.worksheets.layout import (
@@ -14,8 +15,10 @@ from engager_desktop.worksheets.layout import (
     esc,
     fixed,
     has_text,
+    heading,
     lines,
     para,
+    spacer,
 )
 from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.parts import greeting, sharing_notice, title_block
@@ -40,16 +43,20 @@ SHARED = ("A map of how one moment linked his thoughts, feelings and actions.",)
 def build(data: LinksMapInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options)
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
-    story += sharing_notice(options, st, SHARED)
-    story.append(fixed(esc(greeting(data.man, INTRO)), st.body))
+    story += sharing_notice(options, st, SHARED, man=data.man)
+    story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
     entries = [entry for entry in data.entries if entry != LinksMapLine()] or [LinksMapLine()]
-    for entry in entries:
-        story += map_part(entry, st)
+    if len(entries) == 1:
+        story += map_part(entries[0], st)
+    for number, entry in enumerate(entries if len(entries) > 1 else [], start=1):
+        head = heading(f"Map {number} of {len(entries)}", st)
+        story += [together([head, *map_part(entry, st)]), spacer(st)]
     build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
 
 
 def map_part(entry: LinksMapLine, st: Styles) -> list[Flowable]:
-    """Five boxes, one under the other, joined by arrows; empty boxes get lines to write on."""
+    """Five boxes, one under the other, joined by arrows; empty boxes get lines to write on.
+    The caller keeps the whole map on one page, with space before the next one."""
     flow: list[Flowable] = []
     blank = 2
     for index, (name, title) in enumerate(BOXES):

@@ -12,7 +12,8 @@ class PrintOptions:
     ``for_others`` marks a copy meant for someone other than the man (a service, his family). The
     family sheet and the explainer are always for others, whatever this says. In a copy for
     others his contact details and whereabouts appear only with his recorded consent
-    (``consented_contact``, ``consented_whereabouts``).
+    (``consented_contact``, ``consented_whereabouts``). A copy for a service names it
+    (``recipient``) and the consents it relies on (``agreed``).
     """
 
     large_print: bool = False
@@ -20,6 +21,11 @@ class PrintOptions:
     for_others: bool = False
     consented_contact: bool = False
     consented_whereabouts: bool = False
+    blank: bool = False  # a form for no one in particular: it says nothing about any man
+    confirmed_restriction: bool = False  # his address or phone on a family sheet despite a limit
+    restriction_held: bool = False  # ... kept off because a limit on contact is recorded
+    recipient: str | None = None  # the service a copy for others is made for, named on it
+    agreed: tuple[str, ...] = ()  # what he agreed to that this copy relies on, in plain words
 
     def shows_contact(self, for_others: bool) -> bool:
         """Whether his phone number and other ways to reach him may be printed."""

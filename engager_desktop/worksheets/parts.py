@@ -9,8 +9,10 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph
 from engager_desktop.worksheets.inputs import ManSummary, ServiceLine, WorkerLine
 from engager_desktop.worksheets.layout import (
     box,
+    bullets,
     esc,
     field,
+    fixed,
     for_others_box,
     has_text,
     heading,
@@ -23,6 +25,13 @@ from engager_desktop.worksheets.styles import Styles
 LEFT_OUT_CONTACT = "His phone number and other ways to reach him. He has not agreed to share them."
 LEFT_OUT_WHEREABOUTS = "Where he lives or is staying. He has not agreed to share this."
 LEFT_OUT_SENSITIVE = "Private matters he has talked about."
+LEFT_OUT_RESTRICTED = "His address and phone number. A limit on contact is recorded."
+INCLUDED_CONTACT = "His phone number and other ways to reach him. He has agreed to share them."
+INCLUDED_WHEREABOUTS = "Where he lives or is staying. He has agreed to share this."
+FOR_OTHERS_INTRO = (
+    "This copy was made for {whom} with his agreement. It was written for him, so where it says "
+    "“you”, it means {name}."
+)
 INCLUDED_SENSITIVE = "Private matters he has talked about. His worker chose to include them."
 
 
@@ -32,9 +41,13 @@ def name_of(man: ManSummary) -> str | None:
     return name or None
 
 
-def greeting(man: ManSummary, sentence: str) -> str:
-    """``sentence`` addressed to him by name: "Dai, this is …" (or just the sentence)."""
+def greeting(man: ManSummary, sentence: str, options: PrintOptions | None = None) -> str:
+    """``sentence`` addressed to him by name: "Dai, this is …" (or just the sentence). A copy
+    for others is not addressed to him: it says who it is for and who "you" means."""
     name = name_of(man)
+    if options is not None and options.for_others and not options.blank:
+        whom = options.recipient or "someone else"
+        return FOR_OTHERS_INTRO.format(whom=whom, name=man.full_name or name or "him")
     if name is None:
         return sentence[:1].upper() + sentence[1:]
     return f"{name}, {sentence}"
@@ -43,13 +56,26 @@ def greeting(man: ManSummary, sentence: str) -> str:
 def title_block(
     title: str, man: ManSummary, st: Styles, options: PrintOptions, *, for_others: bool = False
 ) -> list[Flowable]:
-    """The title and who the document is for; a copy for others also names him more fully."""
-    flow: list[Flowable] = [Paragraph(esc(title), st.title), field("For", name_of(man), st)]
+    """The title and who the document is for; a copy for others also names him more fully, and
+    a copy for a service is addressed to it and says what he agreed to."""
+    flow: list[Flowable] = [Paragraph(esc(title), st.title)]
+    if options.recipient and options.for_others:
+        flow.append(field("For", options.recipient, st))
+        flow.append(field("About", man.full_name or name_of(man), st))
+        if has_text(man.full_name) and name_of(man):
+            flow.append(field("He likes to be called", name_of(man), st))
+    else:
+        flow.append(field("For", name_of(man), st))
+        if (for_others or options.for_others) and has_text(man.full_name):
+            flow.append(field("Full name", man.full_name, st))
     if for_others or options.for_others:
         if has_text(man.prison_number):
             flow.append(field("Prison number", man.prison_number, st))
         if options.shows_whereabouts(True) and has_text(man.establishment):
             flow.append(field("Prison", man.establishment, st))
+        if options.agreed:
+            flow.append(fixed("<b>He agreed to:</b>", st.body))
+            flow.extend(bullets(options.agreed, st))
     return flow
 
 
@@ -62,29 +88,82 @@ def sharing_notice(
     has_contact: bool = False,
     has_whereabouts: bool = False,
     has_sensitive: bool = False,
+    man: ManSummary | None = None,
 ) -> list[Flowable]:
     """The "what this sheet includes" box, for a copy meant for others; nothing otherwise.
 
-    ``has_*`` say whether this kind of document can carry that kind of detail at all.
+    ``has_*`` say whether this kind of document can carry that kind of detail at all. Every
+    personal detail about ``man`` that the copy carries is listed.
     """
     if not (for_others or options.for_others):
         return []
     includes = list(includes)
+    if man is not None and not options.blank:
+        includes = personal_details(man, options) + includes
     if has_sensitive and options.include_sensitive:
         includes.append(INCLUDED_SENSITIVE)
+    if has_contact and options.consented_contact and not options.blank:
+        includes.append(INCLUDED_CONTACT)
+    if has_whereabouts and options.consented_whereabouts and not options.blank:
+        includes.append(INCLUDED_WHEREABOUTS)
     leaves_out: list[str] = []
-    if has_contact and not options.consented_contact:
-        leaves_out.append(LEFT_OUT_CONTACT)
-    if has_whereabouts and not options.consented_whereabouts:
-        leaves_out.append(LEFT_OUT_WHEREABOUTS)
+    if options.blank:  # a blank form holds nothing about any man, so nothing was kept off it
+        return [for_others_box(includes, leaves_out, st), spacer(st, 0.5)]
+    if options.restriction_held:
+        leaves_out.append(LEFT_OUT_RESTRICTED)
+    else:
+        if has_contact and not options.consented_contact:
+            leaves_out.append(LEFT_OUT_CONTACT)
+        if has_whereabouts and not options.consented_whereabouts:
+            leaves_out.append(LEFT_OUT_WHEREABOUTS)
     if has_sensitive and not options.include_sensitive:
         leaves_out.append(LEFT_OUT_SENSITIVE)
     return [for_others_box(includes, leaves_out, st), spacer(st, 0.5)]
 
 
+def personal_details(man: ManSummary, options: PrintOptions) -> list[str]:
+    """The details that identify him on a copy for others, in plain words."""
+    found = []
+    if has_text(man.full_name):
+        found.append("His full name, and the name he likes to be called.")
+    elif name_of(man):
+        found.append("The name he likes to be called.")
+    if has_text(man.prison_number):
+        found.append("His prison number.")
+    if options.shows_whereabouts(True) and has_text(man.establishment):
+        found.append("The prison he is in.")
+    return found
+
+
+HELP_TITLE = "If you need help now"
+HELP_NUMBERS = (
+    ("In danger or hurt right now", "999"),
+    ("Health worries that cannot wait", "111"),
+    ("Samaritans, any time, free", "116 123"),
+)
+
+
+def help_numbers(worker: WorkerLine, st: Styles) -> list[Flowable]:
+    """The national help numbers, the local crisis line and his worker's phone, in one box kept
+    on one page: on every paper he takes out with him."""
+    content: list[Flowable] = [fixed(f"<b>{esc(HELP_TITLE)}</b>", st.body)]
+    content += [fixed(f"{esc(what)}: <b>{number}</b>", st.body) for what, number in HELP_NUMBERS]
+    content.append(field("Local crisis line", worker.crisis_line, st))
+    if has_text(worker.name) and has_text(worker.phone):
+        text = f"{worker.name}, {worker.phone}"
+        if has_text(worker.when_to_call):
+            text += f" ({worker.when_to_call})"
+        content.append(field("Your Engager worker", text, st))
+    else:
+        content.append(field("Your Engager worker's phone", worker.phone, st))
+    return [KeepTogether([box(content, st, heavy=True)])]
+
+
 def worker_block(
     worker: WorkerLine, st: Styles, title: str = "Your Engager worker"
 ) -> list[Flowable]:
+    """The worker's name, phone and calling hours under a heading (kept together by callers
+    with ``closing``, so no page holds only these)."""
     return [
         heading(title, st),
         field("Name", worker.name, st),
@@ -127,5 +206,5 @@ def services_section(
     flow: list[Flowable] = []
     for index, service in enumerate(shown):
         head = [heading(title, st)] if title and index == 0 else []
-        flow.append(KeepTogether([*head, service_block(service, st), spacer(st, 0.4)]))
+        flow += [KeepTogether([*head, service_block(service, st)]), spacer(st, 0.4)]
     return flow

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
+from engager_desktop.worksheets.flow import flat, together
 from engager_desktop.worksheets.inputs import PledgeInput
 from engager_desktop.worksheets.labels import day_text
 from engager_desktop.worksheets.layout import (
@@ -32,22 +33,28 @@ INTRO = (
 HIS_PART = "What I will do"
 WORKER_PART = "What your Engager worker will do"
 BLANK_LINES = 5
+WHOLE_PART = 6  # a worker's part of up to this many items stays whole with the signatures
 SHARED = ("What he and his Engager worker agreed to do.",)
 
 
 def build(data: PledgeInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options)
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
-    story += sharing_notice(options, st, SHARED)
-    story.append(fixed(esc(greeting(data.man, INTRO)), st.body))
+    story += sharing_notice(options, st, SHARED, man=data.man)
+    story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
     name = name_of(data.man)
     story += [heading(f"What I, {name}, will do" if name else HIS_PART, st)]
     story += items_or_lines(split_lines(data.his_commitments), st, BLANK_LINES)
     worker = data.worker.name
     worker_part = f"What {worker} will do" if has_text(worker) else WORKER_PART
-    story += [heading(worker_part, st)]
-    story += items_or_lines(split_lines(data.worker_commitments), st, BLANK_LINES)
-    story += signatures(data, st)
+    theirs = items_or_lines(split_lines(data.worker_commitments), st, BLANK_LINES)
+    # Each signs beside what is signed: a short worker's part stays whole with the signatures;
+    # from a long one, its last items do (so the page before is not left half empty).
+    head = heading(worker_part, st)
+    if len(flat(theirs)) <= WHOLE_PART:
+        story.append(together([head, *theirs, *signatures(data, st)]))
+    else:
+        story += [head, *theirs[:-1], together([theirs[-1], *signatures(data, st)])]
     build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
 
 
@@ -61,4 +68,4 @@ def signatures(data: PledgeInput, st: Styles) -> list[Flowable]:
     block: list[Flowable] = [heading("Signatures", st)]
     block += [FillIn(f"{his}:", st), field("Date", signed, st), spacer(st)]
     block += [FillIn(f"{theirs}:", st), field("Date", signed, st)]
-    return [KeepTogether(block)]
+    return block

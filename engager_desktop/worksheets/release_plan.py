@@ -6,6 +6,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from engager_desktop.worksheets.flow import closing
 from engager_desktop.worksheets.inputs import AppointmentLine, ReleaseInput
 from engager_desktop.worksheets.labels import day_text, long_day_text, time_text
 from engager_desktop.worksheets.layout import (
@@ -24,6 +25,7 @@ from engager_desktop.worksheets.layout import (
 from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.parts import (
     greeting,
+    help_numbers,
     services_section,
     sharing_notice,
     title_block,
@@ -56,9 +58,16 @@ def build(data: ReleaseInput, out: BinaryIO, options: PrintOptions) -> None:
     where = options.shows_whereabouts(False)
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
     story += sharing_notice(
-        options, st, SHARED, has_contact=True, has_whereabouts=True, has_sensitive=True
+        options,
+        st,
+        SHARED,
+        man=data.man,
+        has_contact=True,
+        has_whereabouts=True,
+        has_sensitive=True,
     )
-    story.append(fixed(esc(greeting(data.man, INTRO)), st.body))
+    story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
+    story += help_numbers(data.worker, st)
     story += [heading("Leaving prison", st)]
     story.append(field("Release date", long_day_text(data.release_date), st))
     if where:
@@ -69,6 +78,8 @@ def build(data: ReleaseInput, out: BinaryIO, options: PrintOptions) -> None:
         story.append(field("Where we meet", data.gate_meeting_place, st))
     story += [heading("My first 24 hours", st), *text_or_lines(data.first_24_hours, st, 3)]
     story += [heading("My appointments", st), appointments(data.appointments, where, st)]
+    if data.appointments_more > 0:
+        story.append(fixed(f"<b>{esc(more_appointments(data.appointments_more))}</b>", st.body))
     story += [heading("Things that are sorted", st), *ready_list(data, st)]
     story += [heading("What to bring", st)]
     story += items_or_lines(split_lines(data.what_to_bring), st)
@@ -81,8 +92,17 @@ def build(data: ReleaseInput, out: BinaryIO, options: PrintOptions) -> None:
     if options.include_sensitive:
         story += [heading("Limits on contact", st), *text_or_lines(data.contact_restrictions, st)]
     story += services_section(data.services, st, "Phone numbers and opening times")
-    story += worker_block(data.worker, st)
+    closing(story, worker_block(data.worker, st))
     build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
+
+
+def more_appointments(count: int) -> str:
+    """What the paper says when the table could not hold every appointment."""
+    noun = "appointment" if count == 1 else "appointments"
+    return (
+        f"And {count} more {noun} in your first two weeks, not shown here. "
+        "Your Engager worker has the full list: ask for it."
+    )
 
 
 def appointment_when(line: AppointmentLine) -> str:

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
-from engager_desktop.worksheets.inputs import ServicesCardInput, WorkerLine
+from engager_desktop.worksheets.inputs import ServicesCardInput
 from engager_desktop.worksheets.labels import day_text
-from engager_desktop.worksheets.layout import build_document, esc, fixed, has_text, heading, para
+from engager_desktop.worksheets.layout import build_document, esc, fixed
 from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.parts import (
     greeting,
+    help_numbers,
     services_section,
     sharing_notice,
     title_block,
-    worker_block,
 )
-from engager_desktop.worksheets.styles import Styles, styles
+from engager_desktop.worksheets.styles import styles
 
 TITLE = "My services"
 INTRO = "here are the services you use. Fold this sheet in half and keep it with you."
@@ -29,20 +29,10 @@ def build(data: ServicesCardInput, out: BinaryIO, options: PrintOptions) -> None
     there are more services than one sheet holds."""
     st = styles(options)
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
-    story += sharing_notice(options, st, SHARED)
-    story.append(fixed(esc(greeting(data.man, INTRO)), st.body))
+    story += sharing_notice(options, st, SHARED, man=data.man)
+    story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
+    story += help_numbers(data.worker, st)  # with his worker's name, phone and hours
     story += services_section(data.services, st, "Services", blank_count=2)
-    story.append(KeepTogether(worker_part(data.worker, st)))
     build_document(
         out, story, st, title=TITLE, printed_on=day_text(data.printed_on), wide=True, columns=2
     )
-
-
-def worker_part(worker: WorkerLine, st: Styles) -> list[Flowable]:
-    """The worker's details on one line when they are all there (the card is short of room)."""
-    if not (has_text(worker.name) and has_text(worker.phone)):
-        return worker_block(worker, st)
-    text = f"{worker.name}, {worker.phone}"
-    if has_text(worker.when_to_call):
-        text += f" ({worker.when_to_call})"
-    return [heading("Your Engager worker", st), para(text, st.body)]

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from engager_desktop.domain.audit_head import format_head
+from engager_desktop.worksheets.fonts import BOLD, REGULAR, printable
 from engager_desktop.worksheets.inputs import SupervisionInput, SupervisionRow
 from engager_desktop.worksheets.labels import PHASE, day_text, label
 from engager_desktop.worksheets.layout import (
@@ -38,6 +41,8 @@ RISK_WIDTHS = ("15%", "12%", "10%", "9%", "12%", "12%", "10%", "20%")
 SOON_DAYS = 28
 DISTRESS_SHOWN = 4
 BLANK_ROWS = 5
+CELL_PADDING = 10  # the grid's left and right padding, and a little to spare
+WORD_SHARE = 0.2  # a word wider than this share of the table may break inside
 
 
 def build(data: SupervisionInput, out: BinaryIO, options: PrintOptions) -> None:
@@ -47,9 +52,9 @@ def build(data: SupervisionInput, out: BinaryIO, options: PrintOptions) -> None:
     story.append(field("Team", data.worker.team, st))
     story.append(field("Date", day_text(data.printed_on), st))
     story.append(fixed(esc(INTRO), st.body))
+    story += audit(data, st)  # at the top, so it never sits alone on a last page
     story += [heading("The caseload", st), fixed(esc(totals(data.rows)), st.body)]
     story.append(table(data.rows, options.include_sensitive, st))
-    story += [heading("Audit log", st), *audit(data, st)]
     build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on), wide=True)
 
 
@@ -109,7 +114,33 @@ def table(rows: tuple[SupervisionRow, ...], with_risk: bool, st: Styles) -> Flow
     if not body:
         blank: list[Cell] = [Spacer(1, st.spec.write_gap)] + [""] * (len(header) - 1)
         body = [list(blank) for _ in range(BLANK_ROWS)]
-    return grid([header, *body], RISK_WIDTHS if with_risk else WIDTHS, st)
+    shares = RISK_WIDTHS if with_risk else WIDTHS
+    return grid([header, *body], fitted_widths([header, *body], shares, st), st)
+
+
+def fitted_widths(rows: list[list[Cell]], shares: tuple[str, ...], st: Styles) -> list[float]:
+    """Column widths in points: each at least as wide as its longest word (so no word breaks
+    inside, "Meeting / s"), the room left shared out as ``shares`` say. Only a word too long for
+    any column (over ``WORD_SHARE`` of the table) breaks."""
+    total = landscape(A4)[0] - 2 * st.margin
+    need = [0.0] * len(shares)
+    for index, row in enumerate(rows):
+        font = BOLD if index == 0 else REGULAR
+        for column, cell in enumerate(row):
+            words = cell.split() if isinstance(cell, str) else []
+            widest = max((stringWidth(printable(w), font, st.spec.body) for w in words), default=0)
+            need[column] = max(need[column], min(widest + CELL_PADDING, total * WORD_SHARE))
+    parts = [float(share.rstrip("%")) / 100 for share in shares]
+    wanted = [max(need[i], total * parts[i]) for i in range(len(parts))]
+    if sum(wanted) <= total:
+        spare = total - sum(wanted)
+        return [width + spare * part for width, part in zip(wanted, parts, strict=True)]
+    # Too wide: every column keeps its longest word; the rest is shared by the room over it.
+    over = [max(0.0, wanted[i] - need[i]) for i in range(len(parts))]
+    cut = (sum(wanted) - total) / (sum(over) or 1)
+    widths = [wanted[i] - over[i] * min(cut, 1.0) for i in range(len(parts))]
+    scale = min(1.0, total / sum(widths))  # words too long for any column break after all
+    return [width * scale for width in widths]
 
 
 def audit(data: SupervisionInput, st: Styles) -> list[Flowable]:
@@ -119,6 +150,6 @@ def audit(data: SupervisionInput, st: Styles) -> list[Flowable]:
     if data.audit_count is not None and data.audit_head is not None:
         head = format_head(data.audit_count, data.audit_head)
     return [
-        field("Entries in the log", count, st),
+        field("Entries in the audit log", count, st),
         field("Audit head, for engager-desktop check --head", head, st),
     ]

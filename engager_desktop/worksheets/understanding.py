@@ -43,8 +43,8 @@ SENSITIVE = (
 def build(data: UnderstandingInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options)
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
-    story += sharing_notice(options, st, SHARED, has_sensitive=True)
-    story.append(fixed(esc(greeting(data.man, INTRO)), st.body))
+    story += sharing_notice(options, st, SHARED, man=data.man, has_sensitive=True)
+    story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
     story += [heading("What matters to you", st), priorities(data, st)]
     story += [heading("Your goals", st), *items_or_lines(goal_lines(data.goals), st)]
     story += [heading("Your strengths", st), *items_or_lines(data.strengths, st)]

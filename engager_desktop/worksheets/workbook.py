@@ -1,4 +1,8 @@
-"""The workbook page: the few steps agreed for before next time, done or not, and why (P13)."""
+"""The workbook page: the few steps agreed for before next time, done or not, and why (P13).
+
+The first few steps each get a box to write in; any more due before the next meeting are listed
+under their goals with a tick box, so no step agreed is missing from the paper.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from engager_desktop.worksheets.layout import (
     field,
     fixed,
     has_text,
+    heading,
     lines,
     para,
     spacer,
@@ -28,19 +33,23 @@ from engager_desktop.worksheets.styles import Styles, styles
 TITLE = "Before we meet again"
 INTRO = "for each step, tick one box. Then write what happened and why. There are no wrong answers."
 BLANK_STEPS = 3
+BOXED = 6  # steps with room to write; any more are listed below them
+MORE_HEADING = "More steps before we meet"
+MORE_INTRO = "These steps are due too. Tick each one you do. We will talk about them when we meet."
 SHARED = ("The steps he agreed to try, and how they went.",)
 
 
 def build(data: WorkbookInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options)
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
-    story += sharing_notice(options, st, SHARED)
-    story.append(fixed(esc(greeting(data.man, INTRO)), st.body))
+    story += sharing_notice(options, st, SHARED, man=data.man)
+    story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
     story.append(field("We next meet on", when_text(data.next_meeting), st))
     story.append(spacer(st))
     steps = [step for step in data.steps if step != StepLine()] or [StepLine()] * BLANK_STEPS
-    for number, step in enumerate(steps, start=1):
+    for number, step in enumerate(steps[:BOXED], start=1):
         story += [KeepTogether([box(step_part(number, step, st), st, fill=False)]), spacer(st)]
+    story += more_steps(steps[BOXED:], BOXED + 1, st)
     build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
 
 
@@ -51,11 +60,18 @@ def tick_line(step: StepLine) -> str:
     return f"{tick(status == 'done')} Done{gap}{tick(status == 'not_done')} Not done"
 
 
+def goal_of(step: StepLine, st: Styles) -> list[Flowable]:
+    if not has_text(step.goal):
+        return []
+    return [Paragraph(f"<b>For the goal:</b> {esc(str(step.goal))}", st.body)]
+
+
 def step_part(number: int, step: StepLine, st: Styles) -> list[Flowable]:
     if has_text(step.what):
         flow: list[Flowable] = [Paragraph(f"Step {number}", st.bold), para(str(step.what), st.body)]
     else:
         flow = [FillIn(f"Step {number}:", st), lines(1, st)]
+    flow += goal_of(step, st)
     if has_text(step.who):
         flow.append(field("Who does it", step.who, st))
     flow.append(Paragraph(esc(tick_line(step)), st.body))
@@ -64,4 +80,20 @@ def step_part(number: int, step: StepLine, st: Styles) -> list[Flowable]:
         flow.append(para(str(step.what_happened), st.body))
     else:
         flow.append(lines(3, st))
+    return flow
+
+
+def more_steps(steps: list[StepLine], first: int, st: Styles) -> list[Flowable]:
+    """Steps past the boxed ones: each with a tick box, under its goal."""
+    if not steps:
+        return []
+    flow: list[Flowable] = [heading(MORE_HEADING, st), fixed(esc(MORE_INTRO), st.body)]
+    goal: str | None = None
+    for number, step in enumerate(steps, start=first):
+        if has_text(step.goal) and step.goal != goal:
+            goal = step.goal
+            flow.append(Paragraph(f"Goal: {esc(str(goal))}", st.bold))
+        what = step.what if has_text(step.what) else ""
+        text = f"{tick(str(step.status or '') == 'done')} Step {number}: {what}"
+        flow.append(Paragraph(esc(text), st.bullet))
     return flow

@@ -14,8 +14,9 @@ from engager_desktop.crypto.errors import VaultError
 from engager_desktop.domain.enums import ConsentKind
 from engager_desktop.services import demo, printing, printing_batch
 from engager_desktop.services.common import NotFound
+from engager_desktop.services.printing_copies import RESTRICTION_CONFIRMED
 from engager_desktop.services.printing_inputs import LEFT_OUT_CONTACT, LEFT_OUT_WHEREABOUTS
-from engager_desktop.services.printing_reads import save_worker_details
+from engager_desktop.services.printing_reads import NO_WORKER, save_worker_details
 from engager_desktop.store import credentials
 from engager_desktop.store.lifecycle import create_vault, unlock_vault
 from engager_desktop.store.orm import AuditEvent
@@ -106,15 +107,18 @@ def test_family_sheet_with_consent_shows_them(vault: Vault, man: str) -> None:
         ConsentKind.SHARE_WHEREABOUTS,
         ConsentKind.INVOLVE_FAMILY,
     )
-    doc = printing.prepare(vault, "family-sheet", man)
+    # Dai has a limit on contact recorded: his details print once that is confirmed.
+    confirmed = PrintOptions(confirmed_restriction=True)
+    doc = printing.prepare(vault, "family-sheet", man, confirmed)
     text = f.pdf_text(doc.pdf)
     assert f.HIS_PHONE in text and f.GOING_TO in text and f.PRISON in text
-    assert doc.left_out == () and doc.notes == ()
+    assert doc.left_out == () and doc.notes == (RESTRICTION_CONFIRMED, NO_WORKER)
 
 
 def test_consent_for_one_part_only_shows_that_part(vault: Vault, man: str) -> None:
     f.agree(vault, man, ConsentKind.SHARE_CONTACT_DETAILS)
-    doc = printing.prepare(vault, "family-sheet", man)
+    confirmed = PrintOptions(confirmed_restriction=True)
+    doc = printing.prepare(vault, "family-sheet", man, confirmed)
     text = f.pdf_text(doc.pdf)
     assert f.HIS_PHONE in text and f.GOING_TO not in text
     assert doc.left_out == (LEFT_OUT_WHEREABOUTS,)

@@ -125,3 +125,21 @@ def page_fonts(pdf: bytes) -> list[Any]:
 
 def page_width(pdf: bytes) -> float:
     return float(reader(pdf).pages[0].mediabox.width)
+
+
+def printed(item: str, text: str) -> bool:
+    """Whether ``item`` is in ``text`` (from ``text_of``) word for word: in one run, or in two
+    runs in order (a table row split across a page, with the page's footer and the rest of the
+    row between them)."""
+    words = item.split()
+    whole = " ".join(words)
+    if whole in text:
+        return True
+    for cut in range(1, len(words)):
+        head = " ".join(words[:cut])
+        start = text.find(head + " ")
+        while start >= 0:
+            if " ".join(words[cut:]) in text[start + len(head) :]:
+                return True
+            start = text.find(head + " ", start + 1)
+    return False

@@ -16,6 +16,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -26,16 +27,24 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.services import printing
+from engager_desktop.services import printing_copies as copies
 from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui import ops
 from engager_desktop.ui.a11y import SpokenLabel, describe_value
 from engager_desktop.ui.printing.pdf_pages import NO_PRINTER, LoadedPdf, has_printer, print_pdf
+from engager_desktop.ui.printing.worker_details_dialog import WorkerDetailsDialog
 from engager_desktop.worksheets.kinds import KINDS
 from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.save import SavePdfError, save_pdf
 
 FINDINGS_SHOWN = 12
 PREPARING = "Preparing the document…"
+NO_SERVICE = "Not for a named service"
+CONFIRM_RESTRICTION = "Print his &address and phone despite the limit on contact"
+CONFIRM_RESTRICTION_TIP = (
+    "A limit on contact is recorded. Tick only once you have checked that giving his family "
+    "his address and phone number is safe. The print is recorded with this choice."
+)
 
 ChooseSavePath = Callable[[str], str | None]
 ChoosePrinter = Callable[[QWidget], QPrinter | None]
@@ -146,11 +155,42 @@ class PreviewDialog(QDialog):
         )
         chosen = KINDS[self.kind]
         self.for_others.setVisible(chosen.needs_man and not chosen.for_others and not self.blank)
-        for box in (self.large_print, self.sensitive, self.for_others):
+        self.confirm_restriction = QCheckBox(CONFIRM_RESTRICTION)
+        self.confirm_restriction.setToolTip(CONFIRM_RESTRICTION_TIP)
+        self.confirm_restriction.setVisible(False)  # shown when a limit on contact applies
+        boxes = (self.large_print, self.sensitive, self.for_others, self.confirm_restriction)
+        for box in boxes:
             box.toggled.connect(self.refresh)
             row.addWidget(box)
+        self.service = QComboBox()
+        self.service.setAccessibleName("Which service the copy is for")
+        self.service.addItem(NO_SERVICE, None)
+        self.service.setVisible(False)  # shown for a copy for someone else, once services load
+        self.service.currentIndexChanged.connect(self.refresh)
+        self.for_others.toggled.connect(self._show_services)
+        row.addWidget(self.service)
         row.addStretch(1)
+        if self.man_id is not None and not self.for_others.isHidden():
+            man_id, vault = self.man_id, self.vault
+            ops.run(
+                lambda: copies.services_he_agreed(vault, man_id), self._services, lambda *_: None
+            )
         return row
+
+    def _services(self, found: list[tuple[str, str]]) -> None:
+        for service_id, name in found:
+            self.service.addItem(f"For {name}", service_id)
+        self._show_services()
+
+    def _show_services(self) -> None:
+        self.service.setVisible(self.for_others.isChecked() and self.service.count() > 1)
+
+    def for_service(self) -> str | None:
+        """The service a copy is addressed to (one he agreed to share his plan with), if any."""
+        if self.service.isHidden() or not self.for_others.isChecked():
+            return None
+        chosen = self.service.currentData()
+        return str(chosen) if chosen else None
 
     def _notice(self, title: str, layout: QVBoxLayout) -> QLabel:
         label = QLabel()
@@ -164,12 +204,15 @@ class PreviewDialog(QDialog):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
+        self.details_button = QPushButton("Your details for printin&g…")
+        self.details_button.clicked.connect(self.edit_worker_details)
         self.print_button = QPushButton("&Print…")
         self.save_button = QPushButton("Save as P&DF…")
         close = QPushButton("&Close")
         self.print_button.clicked.connect(self.print_document)
         self.save_button.clicked.connect(self.save_document)
         close.clicked.connect(self.reject)
+        row.addWidget(self.details_button)
         row.addStretch(1)
         for button in (self.print_button, self.save_button, close):
             row.addWidget(button)
@@ -183,6 +226,7 @@ class PreviewDialog(QDialog):
             large_print=self.large_print.isChecked(),
             include_sensitive=self.sensitive.isChecked(),
             for_others=self.for_others.isChecked() and not self.for_others.isHidden(),
+            confirmed_restriction=self.confirm_restriction.isChecked(),
         )
 
     def refresh(self) -> None:
@@ -193,8 +237,9 @@ class PreviewDialog(QDialog):
         vault, kind, man_id, blank, chosen = (
             self.vault, self.kind, self.man_id, self.blank, self.options()
         )  # fmt: skip
+        service = self.for_service()
         self._op = ops.run(
-            lambda: printing.prepare(vault, kind, man_id, chosen, blank=blank),
+            lambda: printing.prepare(vault, kind, man_id, chosen, blank=blank, for_service=service),
             self._show,
             self._failed,
         )
@@ -214,6 +259,7 @@ class PreviewDialog(QDialog):
         self._fill(self.left_out, prepared.left_out)
         self._fill(self.notes, prepared.notes)
         self._fill(self.findings, [item.message for item in prepared.findings], FINDINGS_SHOWN)
+        self.confirm_restriction.setVisible(prepared.restriction)
         pages = self.loaded.document.pageCount()
         self.status.setText(f"Ready to print: {pages} page{'s' if pages != 1 else ''}.")
         self.print_button.setEnabled(True)
@@ -234,6 +280,13 @@ class PreviewDialog(QDialog):
     def _failed(self, message: str, _exc: BaseException) -> None:
         self._op = None
         self.status.setText(message)
+
+    def edit_worker_details(self) -> None:
+        """Your own details and the local crisis line; the document is rebuilt once saved."""
+        dialog = WorkerDetailsDialog(self.vault, self)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        self.details_dialog = dialog
 
     # --- printing and saving --------------------------------------------------------------
 
