@@ -113,9 +113,10 @@ def write_plan(
         for j in range(w.between(1, 5)):
             step_on = min(set_on + timedelta(days=7 * j), man.active_until)
             statuses.append(_step(w, man, directory, goal_id, domain, step_on, kinds, steps))
-        goal["status"] = _goal_status(w, man, statuses)
-        if goal["status"] != "open":
-            goal["status_reason"] = _STATUS_REASONS[goal["status"]]
+        status = _goal_status(w, man, statuses)
+        goal["status"] = status
+        if status != "open":
+            goal["status_reason"] = _STATUS_REASONS[status]
             goal["status_changed_on"] = min(set_on + timedelta(days=56), man.active_until)
         goals.append(GoalMark(goal_id, his_words, title))
     steps.sort(key=lambda step: step.set_on)
