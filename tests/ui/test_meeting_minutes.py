@@ -3,9 +3,10 @@ meeting" page, kept on the meeting and shown on the Sessions tab."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -14,7 +15,15 @@ from engager_desktop.store.vault import Vault
 from engager_desktop.ui.a11y import describe, unnamed_inputs
 from engager_desktop.ui.wizards import base
 from engager_desktop.ui.wizards.review_commit import review_input
-from tests.ui.edit_helpers import open_workspace, tab
+from tests.ui.edit_helpers import (
+    CTRL,
+    open_workspace,
+    press_enter_on,
+    press_in_workspace,
+    save_by_keyboard,
+    tab,
+)
+from tests.ui.test_session_edits import NOW, _meeting, _row
 from tests.ui.wizard_helpers import field, finish, make_man, next_page, open_wizard, type_in
 
 pytestmark = pytest.mark.gui
@@ -70,3 +79,22 @@ def test_minutes_go_with_a_held_meeting_only() -> None:
     assert review_input({**held, "attended": "no", "follow_up": "Ring"}, None).minutes is None
     assert review_input({**held, "minutes": None}, None).minutes is None
     assert review_input(held, None).starts_at.date() == date(2026, 11, 2)
+
+
+def test_a_held_sessions_length_is_corrected_from_its_row_and_undone(
+    qtbot: QtBot, vault: Vault
+) -> None:
+    man = make_man(vault)
+    held = _meeting(vault, man, NOW - timedelta(days=1), True)
+    ws = open_workspace(qtbot, vault, man)
+    sessions = tab(ws, "SessionsTab").sessions
+    dialog = press_enter_on(qtbot, sessions, 0)
+    assert dialog.minutes is not None and dialog.minutes.text() == "Not recorded"
+    assert [describe(w) for w in unnamed_inputs(dialog)] == []
+    dialog.minutes.setValue(75)
+    save_by_keyboard(qtbot, dialog)
+    assert _minutes(vault, man) == [75]
+    qtbot.waitUntil(lambda: sessions.model.row_at(0).cells[2] == "Held, 75 min")
+    press_in_workspace(qtbot, ws, Qt.Key.Key_Z, CTRL)
+    assert _minutes(vault, man) == [None]
+    assert _row(vault, held).reviewed == "Went over the plan"
