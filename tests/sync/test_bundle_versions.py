@@ -145,7 +145,9 @@ def test_a_newer_bundle_imports_and_what_is_unknown_is_kept(pair: tuple[Laptop, 
 def test_what_is_kept_goes_on_unchanged_to_a_newer_reader(pair: tuple[Laptop, Laptop]) -> None:
     prison, community, _man, sent = _played_next(pair)
     label, lines = _received(community, prison.export(community))
-    assert label == "engager-bundle/1"  # this build's format; what it passes on rides along
+    assert (
+        label == field_lists.FORMATS.label()
+    )  # this build's format; what it passes on rides along
     assert sorted(lines) == sorted(sent)  # every record as the newer build sent it, byte for byte
     _newer_reader_reads(lines)
 
@@ -300,13 +302,20 @@ TODAYS_KEYS = {
 
 def test_builds_from_before_format_versions_read_our_bundles(pair: tuple[Laptop, Laptop]) -> None:
     """Their reader wants exactly these manifest keys, format engager-bundle/1, a schema revision
-    it knows (0001-0005) and records of exactly today's fields (``canonical.decode``)."""
+    it knows (0001-0005) and records of exactly today's fields (``canonical.decode``). Once this
+    build's format adds fields (1.1 or later) they refuse its bundles whole, as
+    docs/bundle-format.md says: then the manifest must say so."""
     prison, community = pair
     add_goal_and_step(prison, add_man(prison))
     keys, signer = craft.keys_and_signer(community.vault)
     opened = verify.open_bundle(prison.export(community).read_bytes(), keys, signer)
     body = json.loads(opened.manifest.to_bytes())
-    assert set(body) == TODAYS_KEYS and body["format"] == "engager-bundle/1"
+    assert set(body) == TODAYS_KEYS
+    if field_lists.FORMATS.current.minor:
+        assert body["format"] == field_lists.FORMATS.label()
+        assert body["schema"] == field_lists.FORMATS.current.schema
+        return
+    assert body["format"] == "engager-bundle/1"
     assert body["schema"] in {"0001", "0002", "0003", "0004", "0005"}
     assert all(canonical.decode(line) for line in verify.lines(opened))
 
