@@ -149,3 +149,13 @@ class StrengthKind(StrEnum):
 class QuickWinSource(StrEnum):
     PRACTITIONER = "practitioner"
     HIMSELF = "himself"
+
+
+class PracticeNoteKind(StrEnum):
+    """What a practice note is about (store.orm.practice)."""
+
+    WEEKDAYS = "weekdays"  # P27: how his days are structured in the community
+    WEEKEND = "weekend"  # P27: his plan for the weekend, when services are closed
+    FAMILY_SUPPORT = "family_support"  # P19: support given to his family
+    ADVOCACY = "advocacy"  # P29: speaking up for him with another service
+    TRAINING = "training"  # P29, P36: informal training given to another service

@@ -119,6 +119,8 @@ class GoalView:
     status: str
     set_on: date
     steps: tuple[StepView, ...]
+    status_reason: str | None = None  # why it was achieved, changed or dropped
+    status_changed_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -239,10 +241,33 @@ def edit_goal(vault: Vault, goal_id: str, goal: GoalInput) -> None:
         refresh_search(session, row.participant_id)
 
 
-def set_goal_status(vault: Vault, goal_id: str, status: GoalStatus | str) -> None:
+def set_goal_status(
+    vault: Vault,
+    goal_id: str,
+    status: GoalStatus | str,
+    reason: str | None = None,
+    changed_on: date | None = None,
+) -> None:
+    """Set a goal's status with why and when (P8, P13): achieved, changed or dropped keep the
+    reason and the day (today when none is given); open again clears both."""
+    value = choice(status, GoalStatus, "goal_status")
+    why = optional_text(reason, "status_reason", MEDIUM)
+    today = vault.clock.today()
     with vault.write() as session:
         row = live_goal_of(session, goal_id)
-        row.status = choice(status, GoalStatus, "goal_status").value
+        if value is GoalStatus.OPEN:
+            why, day = None, None
+        else:
+            day = changed_on or today
+            if day > today:
+                raise ValidationError("status_changed_on", "That day is still to come.")
+            if day < row.set_on:
+                raise ValidationError(
+                    "status_changed_on", "That day is before the goal was set. Check the date."
+                )
+        row.status = value.value
+        row.status_reason = why
+        row.status_changed_on = day
 
 
 def remove_goal(vault: Vault, goal_id: str) -> None:
@@ -386,6 +411,8 @@ def plan_in(session: Session, man_id: str, today: date) -> PlanView:
             g.status,
             g.set_on,
             tuple(by_goal.get(g.id, ())),
+            g.status_reason,
+            g.status_changed_on,
         )
         for g in goals
     )

@@ -46,6 +46,11 @@ def _score(values: dict[str, Any]) -> int | None:
     return int(raw) if raw.isdigit() else None
 
 
+def _minutes(values: dict[str, Any]) -> int | None:
+    raw = values.get("minutes")
+    return raw if isinstance(raw, int) and not isinstance(raw, bool) and raw > 0 else None
+
+
 def _outcomes(values: dict[str, Any]) -> tuple[StepOutcome, ...]:
     return tuple(
         StepOutcome(
@@ -98,6 +103,7 @@ def review_input(values: dict[str, Any], planned_id: str | None) -> ReviewInput:
         attended=attended,
         location=_text(values, "location"),
         follow_up=None if attended else _text(values, "follow_up"),
+        minutes=_minutes(values) if attended else None,
         distress=_score(values) if attended else None,
         distress_note=_text(values, "distress_note") if attended else None,
         reviewed=_text(values, "reviewed"),

@@ -15,6 +15,8 @@ from engager_desktop.domain.validation import ValidationError, optional_text, re
 from engager_desktop.services.action_plan import choice
 from engager_desktop.services.common import RuleBroken, get_live
 from engager_desktop.services.meetings import now_stored, stored_time
+from engager_desktop.services.records import check_whole_number
+from engager_desktop.services.session_review import MAX_MINUTES
 from engager_desktop.store.orm import Meeting, Participant
 from engager_desktop.store.orm.base import LONG, MEDIUM, SHORT
 from engager_desktop.store.vault import Vault
@@ -28,12 +30,19 @@ class SessionChange:
     reviewed: str | None = None  # held sessions only
     notes: str | None = None  # held sessions only
     follow_up: str | None = None  # missed sessions: what was done to follow it up
+    minutes: int | None = None  # held sessions only: how long it lasted
 
 
 def change_of(row: Meeting) -> SessionChange:
     """The change that saves a session as it is (for undo)."""
     return SessionChange(
-        row.starts_at, row.place, row.location, row.reviewed, row.notes, row.follow_up
+        row.starts_at,
+        row.place,
+        row.location,
+        row.reviewed,
+        row.notes,
+        row.follow_up,
+        row.minutes,
     )
 
 
@@ -49,6 +58,8 @@ def _fields(row: Meeting, change: SessionChange, now: datetime) -> dict[str, obj
     if row.attended is True:
         values["reviewed"] = optional_text(change.reviewed, "what_was_reviewed", MEDIUM)
         values["notes"] = optional_text(change.notes, "notes", LONG)
+        check_whole_number(change.minutes, "minutes", 1, MAX_MINUTES)
+        values["minutes"] = change.minutes
     elif row.attended is False:
         values["follow_up"] = require_text(change.follow_up, "follow_up", MEDIUM)
     return values

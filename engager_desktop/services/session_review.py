@@ -38,6 +38,7 @@ from engager_desktop.services.action_plan import (
 )
 from engager_desktop.services.common import RuleBroken, get_live, refresh_search
 from engager_desktop.services.meetings import local_day, now_stored, stored_time
+from engager_desktop.services.records import check_whole_number
 from engager_desktop.store.orm import (
     DistressRating,
     Goal,
@@ -52,6 +53,7 @@ from engager_desktop.store.vault import Vault
 OUTCOMES = (StepStatus.DONE, StepStatus.NOT_DONE, StepStatus.DROPPED)
 INSIDE = frozenset({Phase.ENGAGEMENT.value, Phase.IN_PRISON.value})
 PRISON = MeetingPlace.PRISON.value
+MAX_MINUTES = 480  # a session recorded as lasting longer is a typing slip
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ class ReviewInput:
     new_steps: Sequence[NewStep] = ()
     next_session: NextSession | None = None
     planned_meeting_id: str | None = None  # the planned session being held now, if any
+    minutes: int | None = None  # how long it lasted, when he came
 
 
 @dataclass(frozen=True)
@@ -275,14 +278,18 @@ def _check_meeting(review: ReviewInput, now: datetime) -> dict[str, object]:
         "notes": optional_text(review.notes, "notes", LONG),
         "follow_up": optional_text(review.follow_up, "follow_up", MEDIUM),
         "distress": None,
+        "minutes": None,
     }
     if review.attended:
+        check_whole_number(review.minutes, "minutes", 1, MAX_MINUTES)
+        fields["minutes"] = review.minutes
         if review.distress is not None:
             fields["distress"] = check_score(review.distress, "distress")
         return fields
-    if review.distress is not None or review.outcomes:
+    if review.distress is not None or review.outcomes or review.minutes is not None:
         raise ValidationError(
-            "attended", "He missed this session, so there is no rating or step review to record."
+            "attended",
+            "He missed this session, so there is no rating, length or step review to record.",
         )
     fields["follow_up"] = require_text(review.follow_up, "follow_up", MEDIUM)
     return fields

@@ -91,6 +91,17 @@ SECTIONS: dict[str, tuple[str, str, str]] = {
         "Ending plan",
         "How support would end, and your plan for staying well afterwards.",
     ),
+    "readiness_ratings": (
+        "How ready you felt to make changes, over time",
+        "Rating",
+        "Each time we talked about how ready you felt to make changes, and what you said.",
+    ),
+    "practice_notes": (
+        "Your days, your family and other services",
+        "Note",
+        "Plans for your days and weekends, support we gave your family, and what we did with "
+        "other services for you.",
+    ),
 }
 
 _EXTRA: dict[str, tuple[str, str, str]] = {
@@ -150,6 +161,11 @@ LABELS: dict[str, str] = {
     "id_documents": "ID documents ready",
     "what": "What",
     "why": "Why",
+    "rated_on": "Date",
+    "noted_on": "Date",
+    "status_reason": "Why its status changed",
+    "status_changed_on": "Status changed on",
+    "minutes": "Minutes",
 }
 
 ENUM_COLUMNS = frozenset(

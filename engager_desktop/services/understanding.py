@@ -25,6 +25,7 @@ from engager_desktop.domain.enums import (
     StrengthKind,
 )
 from engager_desktop.domain.validation import ValidationError, check_score, optional_text
+from engager_desktop.services import readiness_history
 from engager_desktop.services.common import RuleBroken, get_live, refresh_search
 from engager_desktop.services.participants import require_man
 from engager_desktop.services.records import (
@@ -152,8 +153,21 @@ def _check_readiness(session: Session, man_id: str, form: ReadinessForm, today: 
 
 
 def save_readiness(vault: Vault, man_id: str, form: ReadinessForm) -> ReadinessForm:
-    """P9: readiness to change, and what he hopes to see at the end (P30)."""
-    return _save_section(vault, man_id, Understanding, form, _check_readiness)
+    """P9: readiness to change, and what he hopes to see at the end (P30); a change of readiness
+    is kept in its dated history (services.readiness_history)."""
+    today = vault.clock.today()
+    with vault.write() as session:
+        require_man(session, man_id)
+        _check_readiness(session, man_id, form, today)
+        record = _one_per_man(session, Understanding, man_id)
+        before = (record.readiness, record.readiness_note)
+        apply_form(record, form)
+        session.add(record)
+        readiness_history.note_change(
+            session, man_id, before, (record.readiness, record.readiness_note), today
+        )
+        session.flush()
+        return to_view(ReadinessForm, record)
 
 
 def _check_pledge(session: Session, man_id: str, form: PledgeForm, today: date) -> None:
@@ -365,6 +379,7 @@ def understanding_in(session: Session, man: Participant) -> UnderstandingRecord:
         distress=ratings,
         distress_trend=distress.trend([(r.rated_on, r.score) for r in ratings]),
         distress_suggestion=distress.support_suggestion(ratings[-1].score) if ratings else None,
+        readiness_history=readiness_history.history_in(session, man_id),
     )
 
 

@@ -161,6 +161,17 @@ class DistressView:
 
 
 @dataclass(frozen=True)
+class ReadinessView:
+    """One day's rating of his readiness to change (P9)."""
+
+    id: str
+    rated_on: date
+    readiness: str | None
+    note: str | None
+    meeting_id: str | None
+
+
+@dataclass(frozen=True)
 class UnderstandingRecord:
     man_id: str
     identity: IdentityForm
@@ -177,6 +188,7 @@ class UnderstandingRecord:
     distress: tuple[DistressView, ...]  # oldest first
     distress_trend: Trend
     distress_suggestion: str | None  # a prompt from the latest rating, never a decision
+    readiness_history: tuple[ReadinessView, ...] = ()  # oldest first
 
     @property
     def strengths_has(self) -> tuple[StrengthView, ...]:

@@ -17,6 +17,7 @@ from engager_desktop.services import (
     directory,
     endings,
     meetings,
+    practice_notes,
     release,
 )
 from engager_desktop.store.vault import Vault
@@ -39,6 +40,7 @@ class ManData:
     lost_contact: contact_alerts.LostContactPrompt
     stale_services: tuple[directory.ServiceView, ...]
     consents: tuple[consent.ConsentState, ...]
+    practice_notes: tuple[practice_notes.NoteView, ...] = ()  # newest first
 
 
 def _his_service_ids(record: caseload.ManRecord, plan: action_plan.PlanView) -> set[str]:
@@ -76,4 +78,5 @@ def _read(vault: Vault, man_id: str) -> ManData:
         lost_contact=contact_alerts.lost_contact(vault, man_id),
         stale_services=stale,
         consents=tuple(consent.current_consents(vault, man_id)),
+        practice_notes=practice_notes.notes_for(vault, man_id),
     )

@@ -41,6 +41,12 @@ from engager_desktop.store.orm import (
     StepReview,
 )
 
+_STATUS_REASONS = {
+    "achieved": "He did what he set out to do.",
+    "changed": "He wanted to aim for something closer to hand first.",
+    "dropped": "It stopped mattering to him once other things were settled.",
+}
+_MINUTES = (40, 45, 50, 60, 60, 60, 75, 90)
 _DOMAINS = tuple(GoalDomain)
 _KINDS = tuple(ResourceKind)
 _HORIZONS = tuple(Horizon)
@@ -99,13 +105,19 @@ def write_plan(
             "domain": domain.value,
             "status": "open",
             "set_on": set_on,
+            "status_reason": None,
+            "status_changed_on": None,
         }
         goal_id = w.add(Goal, at(set_on, _NOON), goal)
         statuses = []
         for j in range(w.between(1, 5)):
             step_on = min(set_on + timedelta(days=7 * j), man.active_until)
             statuses.append(_step(w, man, directory, goal_id, domain, step_on, kinds, steps))
-        goal["status"] = _goal_status(w, man, statuses)
+        status = _goal_status(w, man, statuses)
+        goal["status"] = status
+        if status != "open":
+            goal["status_reason"] = _STATUS_REASONS[status]
+            goal["status_changed_on"] = min(set_on + timedelta(days=56), man.active_until)
         goals.append(GoalMark(goal_id, his_words, title))
     steps.sort(key=lambda step: step.set_on)
     return goals, steps
@@ -264,6 +276,7 @@ def _meeting_row(
         "distress": score if held else None,
         "reviewed": w.pick(REVIEWED) if held else None,
         "notes": w.pick(MEETING_NOTES) if held else None,
+        "minutes": w.pick(_MINUTES) if held else None,
     }
 
 

@@ -28,6 +28,7 @@ from engager_desktop.store.demo_profile import (
     write_ending_plan,
     write_people,
     write_pledge,
+    write_practice_notes,
     write_release_plan,
     write_understanding,
 )
@@ -191,6 +192,7 @@ def _write_man(
     write_pledge(w, man)
     write_release_plan(w, man)
     write_ending_plan(w, man)
+    write_practice_notes(w, man)
 
 
 def _new_man(w: RowWriter, phase: Phase, heavy: bool, numbers: set[str]) -> Man:

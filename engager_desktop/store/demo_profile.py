@@ -7,6 +7,7 @@ from datetime import date, time, timedelta
 from engager_desktop.domain.enums import (
     ClosureReason,
     Phase,
+    PracticeNoteKind,
     QuickWinSource,
     Readiness,
     RelationshipWork,
@@ -29,6 +30,8 @@ from engager_desktop.store.orm import (
     SupportPerson,
     Understanding,
 )
+from engager_desktop.store.orm.practice import PracticeNote
+from engager_desktop.store.orm.understanding import ReadinessRating
 
 _MORNING = time(10, 0)
 _READINESS = tuple(r.value for r in Readiness)
@@ -111,6 +114,14 @@ def write_understanding(w: RowWriter, man: Man, goals: list[GoalMark]) -> None:
         "hopes_for_ending": w.pick(text.HOPES),
     }
     w.add(Understanding, created, und)
+    rating = {
+        "participant_id": man.id,
+        "rated_on": created.date(),
+        "readiness": und["readiness"],
+        "note": und["readiness_note"],
+        "meeting_id": None,
+    }
+    w.add(ReadinessRating, created, rating)
     for goal in goals[: w.between(1, 4)]:
         problem = {
             "participant_id": man.id,
@@ -296,3 +307,42 @@ __all__ = [
     "write_release_plan",
     "write_understanding",
 ]
+
+
+_NOTES = {
+    PracticeNoteKind.WEEKDAYS: (
+        "Mornings at the allotment project, afternoons job club on Tuesdays and Thursdays.",
+        "Gym first thing, then the library for the course work.",
+    ),
+    PracticeNoteKind.WEEKEND: (
+        "Saturday football with his brother; Sunday dinner at his mum's.",
+        "Sunday walk with the peer mentor; he keeps Saturday for his children.",
+    ),
+    PracticeNoteKind.FAMILY_SUPPORT: (
+        "Talked his partner through what the first week out will be like.",
+        "Gave his mum the carers' centre number and opening times.",
+    ),
+    PracticeNoteKind.ADVOCACY: (
+        "Asked the housing officer to keep his room while the benefit claim goes through.",
+    ),
+}
+
+
+def write_practice_notes(w: RowWriter, man: Man) -> None:
+    """His days and weekends once out (P27), support for his family (P19), advocacy (P29)."""
+    kinds = [PracticeNoteKind.FAMILY_SUPPORT] if w.chance(0.4) else []
+    if man.phase in _RELEASED:
+        kinds += [PracticeNoteKind.WEEKDAYS, PracticeNoteKind.WEEKEND, PracticeNoteKind.ADVOCACY]
+    for kind in kinds:
+        if kind is PracticeNoteKind.FAMILY_SUPPORT:
+            day = _early(w, man, 0, 30)
+        else:
+            day = min(man.active_until, man.release + w.days(1, 20))
+        row = {
+            "participant_id": man.id,
+            "kind": kind.value,
+            "noted_on": day,
+            "what": w.pick(_NOTES[kind]),
+            "with_whom": None,
+        }
+        w.add(PracticeNote, at(day, _MORNING), row)

@@ -158,7 +158,30 @@ FORMAT_1_0: dict[str, str] = {
 }
 
 # Add a new version here (never change an old one): see docs/bundle-format.md.
-VERSIONS: tuple[Version, ...] = (Version(0, "0005"),)
+VERSIONS: tuple[Version, ...] = (
+    Version(0, "0005"),
+    Version(
+        1,
+        "0009",
+        fields=(
+            Added("goals", "status_reason", None),
+            Added("goals", "status_changed_on", None),
+            Added("meetings", "minutes", None),
+        ),
+        tables=(
+            (
+                "readiness_ratings",
+                "created_at deleted id meeting_id note participant_id rated_on readiness rev "
+                "updated_at updated_by",
+            ),
+            (
+                "practice_notes",
+                "created_at deleted id kind noted_on participant_id rev updated_at updated_by "
+                "what with_whom",
+            ),
+        ),
+    ),
+)
 
 FORMATS = Formats(tuple(FORMAT_1_0.items()), VERSIONS)
 

@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
             self.sync_conflicts(man_id)
 
     def open_settings(self) -> None:
-        dialog = settings_module.SettingsDialog(self.settings, self)
+        dialog = settings_module.SettingsDialog(self.settings, self, vault=self.vault)
         dialog.accepted.connect(self.settings_changed)
         dialog.open()
 

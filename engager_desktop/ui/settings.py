@@ -93,7 +93,9 @@ def _coerce(raw: Any, kind: type) -> Any:
 class SettingsDialog(QDialog):
     """Edit every declared setting; one labelled input each, built from the declarations."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, vault: Any = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.setAccessibleName("Settings")
@@ -113,8 +115,18 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        self.worker = None
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        if vault is not None:  # unlocked: your own details too (P36)
+            from engager_desktop.ui.worker_details import WorkerDetailsBox
+
+            self.worker = WorkerDetailsBox(vault, self)
+            layout.addWidget(self.worker)
+        layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.setMinimumWidth(640)
 
@@ -164,4 +176,16 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         for setting in ALL:
             self._settings.set(setting, self.value_of(setting))
+        if self.worker is None:
+            super().accept()
+            return
+        self.buttons.setEnabled(False)
+        self.worker.save(self._saved, self._refused)
+
+    def _saved(self) -> None:
+        self.buttons.setEnabled(True)
         super().accept()
+
+    def _refused(self, message: str) -> None:
+        self.buttons.setEnabled(True)
+        self.status.setText(message)

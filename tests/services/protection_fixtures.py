@@ -31,8 +31,10 @@ from engager_desktop.store.orm import (
     Participant,
     PhaseChange,
     Pledge,
+    PracticeNote,
     PriorityProblem,
     QuickWin,
+    ReadinessRating,
     ReleasePlan,
     ServiceContact,
     Step,
@@ -200,6 +202,14 @@ def seed_man(vault: Vault, canary: str, *, meetings: int = 2, goals: int = 2) ->
         )
         session.add(EndingPlan(participant_id=mid, what_helps=canary))
         session.add(
+            ReadinessRating(participant_id=mid, rated_on=day, readiness="ready", note=canary)
+        )
+        session.add(
+            PracticeNote(
+                participant_id=mid, kind="family_support", noted_on=day, what=f"family {canary}"
+            )
+        )
+        session.add(
             Draft(
                 key=f"understanding:{mid}",
                 participant_id=mid,
@@ -241,5 +251,7 @@ def seed_man(vault: Vault, canary: str, *, meetings: int = 2, goals: int = 2) ->
         "pledges": 1,
         "release_plans": 1,
         "ending_plans": 1,
+        "readiness_ratings": 1,
+        "practice_notes": 1,
     }
     return mid, counts

@@ -381,6 +381,20 @@ def test_missed_session_needs_a_follow_up_and_takes_no_rating(vault: Vault, man:
         assert session.scalar(select(func.count()).select_from(DistressRating)) == 0
 
 
+def test_how_long_it_lasted_is_kept_and_a_missed_one_takes_none(
+    vault: Vault, man: str, goal: str, steps: list[str]
+) -> None:
+    saved = review.save_review(vault, man, full_review(goal, steps, minutes=55))
+    with vault.read() as session:
+        row = session.get(Meeting, saved.meeting_id)
+        assert row is not None and row.minutes == 55
+    missed = review.ReviewInput(
+        starts_at=NOW, place="community", attended=False, follow_up="Call him", minutes=30
+    )
+    with pytest.raises(ValidationError, match="length"):
+        review.save_review(vault, man, missed)
+
+
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
@@ -392,6 +406,9 @@ def test_missed_session_needs_a_follow_up_and_takes_no_rating(vault: Vault, man:
         ({"reviewed": "x" * 2_001}, "too long"),
         ({"distress_note": "x" * 2_001}, "too long"),
         ({"starts_at": NOW + timedelta(days=2)}, "later day"),
+        ({"minutes": 0}, "from 1 to 480"),
+        ({"minutes": 481}, "from 1 to 480"),
+        ({"minutes": "50"}, "whole number"),
     ],
 )
 def test_bad_session_input_is_refused(

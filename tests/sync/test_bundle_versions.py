@@ -1,9 +1,9 @@
 """Laptops a release apart exchange bundles both ways (a newer and an older build played here).
 
-One release ahead: a bundle of format 1.1 (``goals.status_reason`` and a ``goal_reviews`` table
-this build does not know) imports; what this build does not know is kept and goes on, byte for
-byte, in its own bundles, also after it edits the record. One release behind:
-test_bundle_versions_behind.py.
+One release ahead: a bundle of the next format version (``goals.outcome_note`` and a
+``goal_reviews`` table this build does not know) imports; what this build does not know is kept
+and goes on, byte for byte, in its own bundles, also after it edits the record. One release
+behind: test_bundle_versions_behind.py.
 """
 
 from __future__ import annotations
@@ -36,9 +36,9 @@ NEXT = Formats(  # one release ahead of this build
     (
         *field_lists.FORMATS.versions,
         Version(
-            1,
-            "0007",
-            (Added("goals", "status_reason", None),),
+            field_lists.FORMATS.current.minor + 1,
+            "0099",
+            (Added("goals", "outcome_note", None),),
             (("goal_reviews", "created_at deleted goal_id id note participant_id rev "
               "updated_at updated_by"),),
         ),
@@ -70,7 +70,7 @@ def _newer_lines(laptop: Laptop, reason: str = REASON) -> list[bytes]:
             out.append(line)
             continue
         goal = obj["r"]
-        out.append(canonical.encode_any("goals", {**goal, "status_reason": reason}))
+        out.append(canonical.encode_any("goals", {**goal, "outcome_note": reason}))
         review = {
             "created_at": goal["created_at"],
             "deleted": False,
@@ -121,7 +121,7 @@ def _played_next(pair: tuple[Laptop, Laptop]) -> tuple[Laptop, Laptop, str, list
     man = add_man(community)
     add_goal_and_step(community, man)
     sent = _newer_lines(community)
-    summary = prison.take(_send(community, prison, sent, minor=1))
+    summary = prison.take(_send(community, prison, sent, minor=NEXT.current.minor))
     assert summary.committed and summary.records_new == len(sent) - 1  # the review is kept aside
     assert [w for w in summary.warnings if "newer version" in w] == [
         "2 record(s) hold details from a newer version of Engager Desktop that this version "
@@ -137,7 +137,7 @@ def test_a_newer_bundle_imports_and_what_is_unknown_is_kept(pair: tuple[Laptop, 
         assert goal.title == "Somewhere to live"
         goal_id = goal.id
     kept = _kept(prison)
-    assert kept[("goals", goal_id)] == {"status_reason": REASON}
+    assert kept[("goals", goal_id)] == {"outcome_note": REASON}
     review = next(json.loads(line)["r"] for line in sent if b'"t":"goal_reviews"' in line)
     assert kept[("goal_reviews", review["id"])] == review
 
@@ -145,7 +145,9 @@ def test_a_newer_bundle_imports_and_what_is_unknown_is_kept(pair: tuple[Laptop, 
 def test_what_is_kept_goes_on_unchanged_to_a_newer_reader(pair: tuple[Laptop, Laptop]) -> None:
     prison, community, _man, sent = _played_next(pair)
     label, lines = _received(community, prison.export(community))
-    assert label == "engager-bundle/1"  # this build's format; what it passes on rides along
+    assert (
+        label == field_lists.FORMATS.label()
+    )  # this build's format; what it passes on rides along
     assert sorted(lines) == sorted(sent)  # every record as the newer build sent it, byte for byte
     _newer_reader_reads(lines)
 
@@ -182,7 +184,7 @@ def test_a_since_ack_bundle_carries_records_that_arrived_after_the_ack(
         re.sub(rb'"updated_at":"[0-9-]+"', old, line) if b'"t":"goal_reviews"' in line else line
         for line in _newer_lines(community)
     ]
-    prison.take(_send(community, prison, sent, minor=1))
+    prison.take(_send(community, prison, sent, minor=NEXT.current.minor))
     _label, lines = _received(office, prison.export(office, since_ack=True))
     assert [line for line in lines if b'"t":"goal_reviews"' in line] == [
         line for line in sent if b'"t":"goal_reviews"' in line
@@ -198,7 +200,7 @@ def test_a_chosen_men_bundle_keeps_fields_but_not_unknown_tables(
     tables = {json.loads(line)["t"] for line in lines}
     assert "goals" in tables and "goal_reviews" not in tables
     goal = next(json.loads(line)["r"] for line in lines if b'"t":"goals"' in line)
-    assert goal["status_reason"] == REASON
+    assert goal["outcome_note"] == REASON
 
 
 def _newer_reader_reads(lines: list[bytes]) -> None:
@@ -216,7 +218,7 @@ def test_an_edit_here_keeps_the_unknown_fields(pair: tuple[Laptop, Laptop]) -> N
         goal.title = "A flat near his sister"
     _label, lines = _received(community, prison.export(community))
     goals = [json.loads(line)["r"] for line in lines if b'"t":"goals"' in line]
-    assert [(g["title"], g["status_reason"]) for g in goals] == [("A flat near his sister", REASON)]
+    assert [(g["title"], g["outcome_note"]) for g in goals] == [("A flat near his sister", REASON)]
     assert goals[0]["updated_by"] == prison.device_id and goals[0]["rev"] == 2
     _newer_reader_reads(lines)
 
@@ -227,15 +229,13 @@ def test_a_newer_version_of_the_record_replaces_what_was_kept(pair: tuple[Laptop
     with community.vault.write() as session:  # the newer build edits again, with no reason now
         session.query(Goal).filter_by(participant_id=man).one().title = "Own tenancy"
     again = [
-        line.replace(f'"status_reason":"{REASON}"'.encode(), b'"status_reason":null')
+        line.replace(f'"outcome_note":"{REASON}"'.encode(), b'"outcome_note":null')
         for line in _newer_lines(community)
         if b'"t":"goal_reviews"' not in line
     ]
-    prison.take(_send(community, prison, again, minor=1, seq=2))
+    prison.take(_send(community, prison, again, minor=NEXT.current.minor, seq=2))
     kept = _kept(prison)
-    assert {k: v for k, v in kept.items() if k[0] == "goals"}.popitem()[1] == {
-        "status_reason": None
-    }
+    assert {k: v for k, v in kept.items() if k[0] == "goals"}.popitem()[1] == {"outcome_note": None}
     assert len(kept) == 2  # the review from the first bundle is still kept
 
 
@@ -252,11 +252,16 @@ def test_taking_their_version_of_a_conflict_takes_its_unknown_fields(
     theirs = [
         line for line in _newer_lines(community, "their reason") if b'"goal_reviews"' not in line
     ]
-    assert prison.take(_send(community, prison, theirs, minor=1, seq=2)).records_in_conflict == 1
-    assert {k[0]: v for k, v in _kept(prison).items()}["goals"] == {"status_reason": REASON}
+    assert (
+        prison.take(
+            _send(community, prison, theirs, minor=NEXT.current.minor, seq=2)
+        ).records_in_conflict
+        == 1
+    )
+    assert {k[0]: v for k, v in _kept(prison).items()}["goals"] == {"outcome_note": REASON}
     (conflict,) = sync.list_conflicts(prison.vault)
     sync.resolve_conflict(prison.vault, conflict.id, "take_theirs")
-    assert {k[0]: v for k, v in _kept(prison).items()}["goals"] == {"status_reason": "their reason"}
+    assert {k[0]: v for k, v in _kept(prison).items()}["goals"] == {"outcome_note": "their reason"}
     with prison.vault.read() as session:
         assert session.query(Goal).filter_by(participant_id=man).one().title == "Their title"
 
@@ -269,20 +274,20 @@ def test_erasing_him_removes_what_was_kept(pair: tuple[Laptop, Laptop]) -> None:
     # the newer laptop had not heard of it: its next bundle brings a record of his again (in the
     # table this build does not know), and it goes again
     review = [line for line in sent if b'"t":"goal_reviews"' in line]
-    prison.take(_send(community, prison, review, minor=1, seq=2))
+    prison.take(_send(community, prison, review, minor=NEXT.current.minor, seq=2))
     assert _kept(prison) == {}
 
 
 def test_the_upgrade_moves_kept_fields_into_the_new_column(pair: tuple[Laptop, Laptop]) -> None:
-    """The migration of the release that adds goals.status_reason (played with plain SQL)."""
+    """The migration of the release that adds goals.outcome_note (played with plain SQL)."""
     prison, _community, man, _sent = _played_next(pair)
     with prison.vault.write() as session:
         conn = session.connection()
-        conn.exec_driver_sql("ALTER TABLE goals ADD COLUMN status_reason TEXT")
-        for statement in passed_on.adopt_field_sql("goals", "status_reason"):
+        conn.exec_driver_sql("ALTER TABLE goals ADD COLUMN outcome_note TEXT")
+        for statement in passed_on.adopt_field_sql("goals", "outcome_note"):
             conn.exec_driver_sql(statement)
         found = conn.exec_driver_sql(
-            "SELECT status_reason FROM goals WHERE participant_id = ?", (man,)
+            "SELECT outcome_note FROM goals WHERE participant_id = ?", (man,)
         ).all()
     assert found == [(REASON,)]
     assert [table for table, _id in _kept(prison)] == ["goal_reviews"]
@@ -297,13 +302,20 @@ TODAYS_KEYS = {
 
 def test_builds_from_before_format_versions_read_our_bundles(pair: tuple[Laptop, Laptop]) -> None:
     """Their reader wants exactly these manifest keys, format engager-bundle/1, a schema revision
-    it knows (0001-0005) and records of exactly today's fields (``canonical.decode``)."""
+    it knows (0001-0005) and records of exactly today's fields (``canonical.decode``). Once this
+    build's format adds fields (1.1 or later) they refuse its bundles whole, as
+    docs/bundle-format.md says: then the manifest must say so."""
     prison, community = pair
     add_goal_and_step(prison, add_man(prison))
     keys, signer = craft.keys_and_signer(community.vault)
     opened = verify.open_bundle(prison.export(community).read_bytes(), keys, signer)
     body = json.loads(opened.manifest.to_bytes())
-    assert set(body) == TODAYS_KEYS and body["format"] == "engager-bundle/1"
+    assert set(body) == TODAYS_KEYS
+    if field_lists.FORMATS.current.minor:
+        assert body["format"] == field_lists.FORMATS.label()
+        assert body["schema"] == field_lists.FORMATS.current.schema
+        return
+    assert body["format"] == "engager-bundle/1"
     assert body["schema"] in {"0001", "0002", "0003", "0004", "0005"}
     assert all(canonical.decode(line) for line in verify.lines(opened))
 

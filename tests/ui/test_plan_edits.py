@@ -65,7 +65,7 @@ def test_a_goal_is_renamed_and_marked_achieved_from_its_row_then_undone(
     )
     assert audit_actions(vault, goal_id).count("update") >= 2
     assert plan_tab.goals.model.row_at(0).cells[0] == "A flat of his own"
-    assert plan_tab.goals.model.row_at(0).cells[3] == "Achieved"
+    assert plan_tab.goals.model.row_at(0).cells[3].startswith("Achieved")
 
     press_in_workspace(qtbot, ws, Qt.Key.Key_Z, CTRL)
     goal = _goal(vault, man)

@@ -19,7 +19,12 @@ from tests.ui.wizard_helpers import make_man
 
 pytestmark = pytest.mark.gui
 # Lists of what happened or is due (each with its own buttons), not records changed in place.
-READ_ONLY = {"Reminders and follow-ups due", "Contacts and attempts", "Distress ratings"}
+READ_ONLY = {
+    "Reminders and follow-ups due",
+    "Contacts and attempts",
+    "Distress ratings",
+    "Readiness over time",  # a history: changed with "Change readiness…"
+}
 
 
 def test_a_service_he_knows_is_changed_from_its_row(qtbot: QtBot, vault: Vault) -> None:

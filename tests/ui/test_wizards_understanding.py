@@ -112,6 +112,9 @@ def test_first_meetings_recorded_page_by_page(qtbot: QtBot, vault: Vault) -> Non
     assert got.life_story.trauma == "Lost his brother young"
     assert got.life_story.substance_use == "Cannabis most days"
     assert got.readiness.readiness == "ready"
+    assert [(r.rated_on, r.readiness) for r in got.readiness_history] == [
+        (date(2026, 11, 2), "ready")
+    ]  # P9: kept in its dated history too
     assert [s.service_name for s in got.service_contacts] == ["Drug team"]
     assert got.service_contacts[0].still_involved
     assert [(p.his_words, p.as_goal_or_need) for p in got.priority_problems] == [

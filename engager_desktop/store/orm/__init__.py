@@ -9,6 +9,7 @@ from engager_desktop.store.orm.participant import Consent, Participant, PhaseCha
 from engager_desktop.store.orm.people import SupportPerson
 from engager_desktop.store.orm.plan import Goal, Step, StepReview
 from engager_desktop.store.orm.pledge import Pledge
+from engager_desktop.store.orm.practice import PracticeNote
 from engager_desktop.store.orm.release import ReleasePlan
 from engager_desktop.store.orm.supervision import SupervisionNote
 from engager_desktop.store.orm.system import (
@@ -25,6 +26,7 @@ from engager_desktop.store.orm.understanding import (
     LinksMapEntry,
     PriorityProblem,
     QuickWin,
+    ReadinessRating,
     Strength,
     Understanding,
 )
@@ -54,6 +56,8 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Pledge,
     ReleasePlan,
     EndingPlan,
+    ReadinessRating,
+    PracticeNote,
 )
 
 __all__ = [
@@ -77,8 +81,10 @@ __all__ = [
     "Participant",
     "PhaseChange",
     "Pledge",
+    "PracticeNote",
     "PriorityProblem",
     "QuickWin",
+    "ReadinessRating",
     "ReleasePlan",
     "Service",
     "ServiceContact",

@@ -26,6 +26,7 @@ class Meeting(OwnedByMan, Base):
     distress: Mapped[int | None]
     reviewed: Mapped[str | None] = mapped_column(Text(MEDIUM))
     notes: Mapped[str | None] = mapped_column(Text(LONG))
+    minutes: Mapped[int | None]  # how long it lasted, when recorded
 
 
 class ContactLog(OwnedByMan, Base):

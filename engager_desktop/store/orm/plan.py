@@ -19,6 +19,9 @@ class Goal(OwnedByMan, Base):
     domain: Mapped[str] = mapped_column(String(30))
     status: Mapped[str] = mapped_column(String(20), default="open", index=True)
     set_on: Mapped[date]
+    # Why and when it was last achieved, changed or dropped (P8, P13); empty while open.
+    status_reason: Mapped[str | None] = mapped_column(Text(MEDIUM))
+    status_changed_on: Mapped[date | None]
 
 
 class Step(OwnedByMan, Base):

@@ -57,6 +57,17 @@ class DistressRating(OwnedByMan, Base):
     meeting_id: Mapped[str | None] = mapped_column(String(36))
 
 
+class ReadinessRating(OwnedByMan, Base):
+    """His readiness to change as it was on one day (P9): a row each time it is saved."""
+
+    __tablename__ = "readiness_ratings"
+
+    rated_on: Mapped[date] = mapped_column(index=True)
+    readiness: Mapped[str | None] = mapped_column(String(30))
+    note: Mapped[str | None] = mapped_column(Text(MEDIUM))
+    meeting_id: Mapped[str | None] = mapped_column(String(36))
+
+
 class QuickWin(OwnedByMan, Base):
     __tablename__ = "quick_wins"
 

@@ -1,14 +1,27 @@
-"""Change one goal of his plan where it is shown: its words, kind, area, start date and status."""
+"""Change one goal of his plan where it is shown: its words, kind, area, start date and status.
+
+A status of achieved, changed or dropped asks why and on what day (today unless changed), kept
+with the goal (P8, P13); open again clears them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
 from engager_desktop.ui import labels
-from engager_desktop.ui.forms.base import FormDialog, choice, day_edit, day_of, line, text_of
+from engager_desktop.ui.forms.base import (
+    FormDialog,
+    choice,
+    day_edit,
+    day_of,
+    line,
+    paragraph,
+    text_of,
+)
 from engager_desktop.ui.wizards.choices import DOMAINS, HORIZONS
 from engager_desktop.ui.workspace.undo import Edit, Made
 
@@ -35,6 +48,22 @@ class GoalDialog(FormDialog):
         self.state = self.field("goal_status", "S&tatus:", choice(labels.GOAL_STATUS, goal.status))
         self.state.setToolTip(STATUS_HELP)
         self.state.setAccessibleDescription(STATUS_HELP)
+        self.reason = self.field("status_reason", "&Why:", paragraph(goal.status_reason or ""))
+        self.changed_on = self.field(
+            "status_changed_on",
+            "Status changed &on:",
+            day_edit(goal.status_changed_on or vault.clock.today()),
+        )
+        self.day_touched = False  # a goal closed before days were kept does not get today's
+        self.changed_on.dateChanged.connect(lambda _d: setattr(self, "day_touched", True))
+        self.state.currentIndexChanged.connect(self._status_chosen)
+        self._status_chosen()
+
+    def _status_chosen(self) -> None:
+        """Why and when only matter once the goal is no longer open."""
+        closed = self.state.currentData() != "open"
+        self.reason.setEnabled(closed)
+        self.changed_on.setEnabled(closed)
 
     def work(self) -> Callable[[], Any]:
         from engager_desktop.services.action_plan import GoalInput
@@ -49,9 +78,15 @@ class GoalDialog(FormDialog):
             day_of(self.set_on),
         )
         status = str(self.state.currentData())
+        was = (old.status, old.status_reason, old.status_changed_on)
+        now: tuple[str, str | None, date | None] = (status, None, None)
+        if status != "open":
+            kept = status == old.status and not self.day_touched
+            day = old.status_changed_on if kept else day_of(self.changed_on)
+            now = (status, text_of(self.reason), day)
         vault, goal_id = self.vault, old.id
-        undo = _goal_change(vault, goal_id, (after, status), (before, old.status))
-        redo = _goal_change(vault, goal_id, (before, old.status), (after, status))
+        undo = _goal_change(vault, goal_id, (after, now), (before, was))
+        redo = _goal_change(vault, goal_id, (before, was), (after, now))
 
         def save() -> Edit:
             redo()
@@ -61,14 +96,15 @@ class GoalDialog(FormDialog):
 
 
 def _goal_change(vault: Any, goal_id: str, was: Any, wanted: Any) -> Callable[[], None]:
-    """Save the (words, status) ``wanted`` to the goal: only the parts that differ from ``was``."""
+    """Save the (words, (status, why, when)) ``wanted`` to the goal: only the parts that differ
+    from ``was``."""
     from engager_desktop.services.action_plan import edit_goal, set_goal_status
 
     def change() -> None:
         if wanted[0] != was[0]:
             edit_goal(vault, goal_id, wanted[0])
         if wanted[1] != was[1]:
-            set_goal_status(vault, goal_id, wanted[1])
+            set_goal_status(vault, goal_id, *wanted[1])
 
     return change
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSpinBox, QWidget
 
 from engager_desktop.ui import labels
 from engager_desktop.ui.forms.base import (
@@ -41,6 +41,7 @@ class SessionDialog(FormDialog):
         self.place = self.field("place", "&Place:", choice(labels.PLACE, row_value(row, "place")))
         self.location = self.field("location", "W&here:", line(row_value(row, "location") or ""))
         self.reviewed = self.notes = self.follow_up = None
+        self.minutes: QSpinBox | None = None
         if attended is True:
             self.set_intro("He came to this session. What was written about it can be corrected.")
             self.reviewed = self.field(
@@ -49,6 +50,9 @@ class SessionDialog(FormDialog):
                 paragraph(row_value(row, "reviewed") or ""),
             )
             self.notes = self.field("notes", "&Notes:", paragraph(row_value(row, "notes") or ""))
+            self.minutes = self.field(
+                "minutes", "How &long it lasted:", minutes_box(row_value(row, "minutes"))
+            )
         elif attended is False:
             self.set_intro("He missed this session. Say what was done to follow it up.")
             self.follow_up = self.field(
@@ -68,6 +72,7 @@ class SessionDialog(FormDialog):
             text(self.reviewed),
             text(self.notes),
             text(self.follow_up),
+            (self.minutes.value() or None) if self.minutes is not None else None,
         )
 
     def work(self) -> Callable[[], Any]:
@@ -81,6 +86,7 @@ class SessionDialog(FormDialog):
             row_value(row, "reviewed"),
             row_value(row, "notes"),
             row_value(row, "follow_up"),
+            row_value(row, "minutes"),
         )
         after, vault, meeting_id = self.wanted(), self.vault, row_value(row, "id")
         label = self.windowTitle().lower()
@@ -94,3 +100,13 @@ class SessionDialog(FormDialog):
             )
 
         return save
+
+
+def minutes_box(minutes: int | None) -> QSpinBox:
+    """Minutes from 1 to 480, or "Not recorded" (0)."""
+    box = QSpinBox()
+    box.setRange(0, 480)
+    box.setSpecialValueText("Not recorded")
+    box.setSuffix(" min")
+    box.setValue(minutes or 0)
+    return box

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from engager_desktop.services.practice_notes import COMMUNITY, PEOPLE
 from engager_desktop.ui import labels, ops
 from engager_desktop.ui.workspace.community_tab import MISSED, REMINDER, parse_due
 
@@ -45,6 +46,7 @@ class WorkspaceActions:
         from engager_desktop.ui.workspace.appointment_actions import AppointmentActions
         from engager_desktop.ui.workspace.ending_edits import EndingEdits
         from engager_desktop.ui.workspace.plan_edits import PlanEdits
+        from engager_desktop.ui.workspace.practice_note_edits import PracticeNoteEdits
         from engager_desktop.ui.workspace.release_edits import ReleaseEdits
         from engager_desktop.ui.workspace.row_editing import edit_from_rows
         from engager_desktop.ui.workspace.session_edits import SessionEdits
@@ -58,8 +60,18 @@ class WorkspaceActions:
         self.ending = EndingEdits(self)
         self.sessions = SessionEdits(self)
         self.sections = UnderstandingSections(self)
+        self.days = PracticeNoteEdits(self, "CommunityTab", "day_plan", COMMUNITY)
+        self.people_notes = PracticeNoteEdits(self, "PeopleTab", "people_note", PEOPLE)
         edit_from_rows(self._tab("PeopleTab").people, self.edit_person)
-        wired = (self.plan, self.appointments, self.ending, self.sessions, self.sections)
+        wired = (
+            self.plan,
+            self.appointments,
+            self.ending,
+            self.sessions,
+            self.sections,
+            self.days,
+            self.people_notes,
+        )
         return {key: fn for part in wired for key, fn in part.handlers().items()}
 
     # ------------------------------------------------------------------ plumbing

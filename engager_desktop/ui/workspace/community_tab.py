@@ -1,9 +1,12 @@
-"""Community tab: contact since release, the lost-contact steps, his appointments and contacts."""
+"""Community tab: contact since release, the lost-contact steps, his appointments and contacts,
+and the plan for his days and weekends (P27)."""
 
 from __future__ import annotations
 
+from engager_desktop.services.practice_notes import COMMUNITY
 from engager_desktop.ui import labels
 from engager_desktop.ui.models.rows_model import TextRow
+from engager_desktop.ui.workspace import practice_note_edits as note_edits
 from engager_desktop.ui.workspace.data import ManData, row_value
 from engager_desktop.ui.workspace.parts import Facts, Table, TabPage, button_row
 
@@ -26,6 +29,14 @@ APPOINTMENT_BUTTONS = (
         ("attended", "He &went", "He went to the chosen appointment"),
         ("missed", "He misse&d it…", "He missed the chosen appointment: follow it up"),
     ),
+)
+
+
+# Short, with names that say which plan (they fit beside the caseload at 1024×768).
+DAY_BUTTONS = (
+    ("add_day_plan", "Add a &day plan…", "Add a plan for his days or weekend"),
+    ("edit_day_plan", "Chan&ge…", "Change the chosen plan for his days"),
+    ("remove_day_plan", "Remo&ve…", "Remove the chosen plan for his days"),
 )
 
 
@@ -76,6 +87,14 @@ class CommunityTab(TabPage):
                 empty="No contacts logged.",
             )
         )
+        self.notes = self.add(
+            Table(
+                "His days and weekends",
+                note_edits.COLUMNS,
+                empty="No plan for his days or weekends yet.",
+            )
+        )
+        self.add(button_row(self, *DAY_BUTTONS))
         self.finish()
 
     def show_data(self, data: ManData) -> None:
@@ -121,6 +140,7 @@ class CommunityTab(TabPage):
                 for c in reversed(plan.contact_logs)
             ]
         )
+        self.notes.set_rows(note_edits.note_rows(data.practice_notes, COMMUNITY))
 
 
 def _attended(value: bool | None) -> str:

@@ -1,13 +1,22 @@
-"""People and services tab: the people around him, services he is in touch with, his consent."""
+"""People and services tab: the people around him, services he is in touch with, his consent,
+support given to his family (P19) and work with other services for him (P29, P36)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton
 
+from engager_desktop.services.practice_notes import PEOPLE
 from engager_desktop.ui import labels
 from engager_desktop.ui.models.rows_model import TextRow
+from engager_desktop.ui.workspace import practice_note_edits as note_edits
 from engager_desktop.ui.workspace.data import ManData, row_value
-from engager_desktop.ui.workspace.parts import Table, TabPage
+from engager_desktop.ui.workspace.parts import Table, TabPage, button_row
+
+NOTE_BUTTONS = (
+    ("add_people_note", "Add a &note…", "Add a note of support for his family or a service"),
+    ("edit_people_note", "Chan&ge…", "Change the chosen note"),
+    ("remove_people_note", "R&emove…", "Remove the chosen note"),
+)
 
 
 class PeopleTab(TabPage):
@@ -43,6 +52,14 @@ class PeopleTab(TabPage):
         self.consent_button = self.add(QPushButton("Record his &consent…"))
         self.consent_button.setObjectName("record_consent")
         self.buttons["record_consent"] = self.consent_button
+        self.notes = self.add(
+            Table(
+                "Support for his family, and work with services",
+                note_edits.COLUMNS,
+                empty="No support for his family or work with services recorded yet.",
+            )
+        )
+        self.add(button_row(self, *NOTE_BUTTONS))
         self.finish()
 
     def show_data(self, data: ManData) -> None:
@@ -90,3 +107,4 @@ class PeopleTab(TabPage):
                 for c in data.consents
             ]
         )
+        self.notes.set_rows(note_edits.note_rows(data.practice_notes, PEOPLE))

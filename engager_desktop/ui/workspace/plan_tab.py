@@ -25,6 +25,9 @@ DOMAIN = {
 }
 
 
+REASON_SHOWN = 60  # characters of why a goal's status changed shown in the table
+
+
 class PlanTab(TabPage):
     title = "Action plan"
 
@@ -69,7 +72,7 @@ class PlanTab(TabPage):
                         g.title,
                         labels.word(labels.HORIZON, g.horizon),
                         labels.word(DOMAIN, g.domain),
-                        labels.word(labels.GOAL_STATUS, g.status),
+                        goal_status(g),
                         labels.day(g.set_on),
                     ),
                     id=g.id,
@@ -101,6 +104,19 @@ class PlanTab(TabPage):
                     )
                 )
         self.steps.set_rows(rows)
+
+
+def goal_status(goal: Any) -> str:
+    """Its status, with the day it changed and why on a second line (P8, P13)."""
+    word = labels.word(labels.GOAL_STATUS, goal.status)
+    if goal.status == "open":
+        return word
+    if goal.status_changed_on is not None:
+        word = f"{word} {labels.day(goal.status_changed_on)}"
+    why = " ".join((goal.status_reason or "").split())
+    if len(why) > REASON_SHOWN:
+        why = why[: REASON_SHOWN - 1].rstrip() + "…"
+    return f"{word}\n{why}" if why else word
 
 
 def who_and_kind(step: Any) -> str:

@@ -8,10 +8,13 @@ from engager_desktop.ui.workspace.data import ManData, row_value
 from engager_desktop.ui.workspace.parts import Facts, Table, TabPage
 
 
-def attendance(attended: bool | None) -> str:
+def attendance(attended: bool | None, minutes: int | None = None) -> str:
+    """Planned, missed or held, with how long it lasted when that was recorded."""
     if attended is None:
         return "Planned"
-    return "Held" if attended else "Missed"
+    if not attended:
+        return "Missed"
+    return f"Held, {minutes} min" if minutes else "Held"
 
 
 class SessionsTab(TabPage):
@@ -64,7 +67,7 @@ class SessionsTab(TabPage):
                     (
                         labels.moment(starts),
                         labels.word(labels.PLACE, row_value(meeting, "place")),
-                        attendance(row_value(meeting, "attended")),
+                        attendance(row_value(meeting, "attended"), row_value(meeting, "minutes")),
                         "" if distress is None else str(distress),
                         row_value(meeting, "reviewed") or row_value(meeting, "follow_up") or "",
                     ),

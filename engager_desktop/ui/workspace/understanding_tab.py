@@ -86,6 +86,13 @@ class UnderstandingTab(TabPage):
             )
         )
         self.add(button_row(self, *READINESS_BUTTONS))
+        self.readiness_history = self.add(
+            Table(
+                "Readiness over time",
+                ("Date", "Readiness", "What he said"),
+                empty="No readiness recorded yet.",
+            )
+        )
         self.problems = self.add(Table("Priority problems", ("In his words", "As a goal or need")))
         self.strengths = self.add(Table("Strengths", ("Strength", "Has or wants")))
         self.quick_wins = self.add(Table("Quick wins", ("Quick win", "From", "Achieved")))
@@ -132,6 +139,20 @@ class UnderstandingTab(TabPage):
         self.readiness.set("readiness", _readiness(ready.readiness, ready.readiness_note))
         self.readiness.set("hopes", ready.hopes_for_ending)
         self.readiness.set("pledge", _pledge(u.pledge))
+        self.readiness_history.set_rows(
+            [
+                TextRow(
+                    (
+                        labels.day(r.rated_on),
+                        labels.word(READINESS_WORDS, r.readiness),
+                        r.note or "",
+                    ),
+                    id=r.id,
+                    sort_keys=(r.rated_on, r.readiness or "", r.note or ""),
+                )
+                for r in reversed(u.readiness_history)
+            ]
+        )
         self.problems.set_rows(
             [TextRow((p.his_words, p.as_goal_or_need or ""), id=p.id) for p in u.priority_problems]
         )
@@ -162,14 +183,16 @@ def _sensitive(text: str | None, show: bool) -> str | None:
     return text if show else HIDDEN
 
 
+READINESS_WORDS = {
+    "not_yet": "Not ready yet",
+    "thinking_about_it": "Thinking about it",
+    "ready": "Ready",
+    "already_changing": "Already changing",
+}
+
+
 def _readiness(readiness: str | None, note: str | None) -> str | None:
-    words = {
-        "not_yet": "Not ready yet",
-        "thinking_about_it": "Thinking about it",
-        "ready": "Ready",
-        "already_changing": "Already changing",
-    }
-    parts = [labels.word(words, readiness) if readiness else "", note or ""]
+    parts = [labels.word(READINESS_WORDS, readiness) if readiness else "", note or ""]
     return " — ".join(p for p in parts if p) or None
 
 

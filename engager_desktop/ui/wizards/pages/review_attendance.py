@@ -8,6 +8,8 @@ from engager_desktop.services.typed_input import MEDIUM, SHORT, BadInput, parse_
 from engager_desktop.ui.wizards.choices import ATTENDED, MEETING_PLACES
 from engager_desktop.ui.wizards.page import Problem, WizardPage
 
+MAX_MINUTES = 480  # the longest a session is recorded as lasting (services.session_review)
+
 
 class AttendancePage(WizardPage):
     NAME = "attendance"
@@ -22,6 +24,14 @@ class AttendancePage(WizardPage):
         self.choice("place", "Where", MEETING_PLACES)
         self.text("location", "Room or address", limit=SHORT)
         self.choice("attended", "Did he come?", ATTENDED, required=True)
+        self.number(
+            "minutes",
+            "How long it lasted (minutes)",
+            low=0,
+            high=MAX_MINUTES,
+            special="Not recorded",
+            hint="Only when he came.",
+        )
         self.box(
             "follow_up",
             "If he missed it: how you will follow it up",

@@ -1,0 +1,105 @@
+"""Add or change a practice note: his days and weekends (P27), support for his family (P19),
+advocacy or informal training for another service (P29, P36). Saving hands back an ``Edit``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from engager_desktop.ui.forms.base import (
+    FormDialog,
+    choice,
+    day_edit,
+    day_of,
+    line,
+    paragraph,
+    text_of,
+)
+from engager_desktop.ui.workspace.undo import Edit, Made
+
+KIND_WORDS = {
+    "weekdays": "His weekdays",
+    "weekend": "His weekend",
+    "family_support": "Support for his family",
+    "advocacy": "Speaking up for him with a service",
+    "training": "Explaining our work to a service",
+}
+WHAT_HINT = {
+    "weekdays": "What fills each day: where he goes, who he sees, what he does.",
+    "weekend": "Where meals, showers and company are when services are closed.",
+    "family_support": "What you did or told them, and how they are coping.",
+    "advocacy": "What you asked for on his behalf, and what came of it.",
+    "training": "What you explained about Engager and his needs, and to whom.",
+}
+
+
+class PracticeNoteDialog(FormDialog):
+    """``note``: the ``NoteView`` to change, or None to add one of ``kinds`` for ``man_id``."""
+
+    def __init__(
+        self,
+        vault: Any,
+        man_id: str,
+        kinds: Sequence[str],
+        note: Any | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = "Change the note" if note else "Add a note"
+        super().__init__(vault, title, parent)
+        self.man_id, self.note = man_id, note
+        words = {k: KIND_WORDS[k] for k in kinds}
+        self.kind = self.field("kind", "&About:", choice(words, note.kind if note else None))
+        today = vault.clock.today()
+        self.noted_on = self.field("noted_on", "&Date:", day_edit(note.noted_on if note else today))
+        self.what = self.field("what", "&What:", paragraph(note.what if note else ""))
+        self.with_whom = self.field(
+            "with_whom", "With &whom:", line(note.with_whom or "" if note else "", 200)
+        )
+        self.kind.currentIndexChanged.connect(self._hint)
+        self._hint()
+
+    def _hint(self) -> None:
+        hint = WHAT_HINT.get(str(self.kind.currentData()), "")
+        self.what.setPlaceholderText(hint)
+        self.what.setAccessibleDescription(hint)
+
+    def work(self) -> Callable[[], Any]:
+        from engager_desktop.services.practice_notes import (
+            NoteInput,
+            add_note,
+            edit_note,
+            remove_note,
+        )
+
+        wanted = NoteInput(
+            str(self.kind.currentData()),
+            day_of(self.noted_on),
+            text_of(self.what) or "",
+            text_of(self.with_whom),
+        )
+        vault, man_id, old = self.vault, self.man_id, self.note
+        label = KIND_WORDS.get(wanted.kind, "note").lower()
+        if old is None:
+            made = Made()
+
+            def add() -> None:  # again on redo: a new record (sync never brings one back)
+                made.id = add_note(vault, man_id, wanted)
+
+            def save_new() -> Edit:
+                add()
+                return Edit(f"add a note: {label}", lambda: remove_note(vault, made.id), add)
+
+            return save_new
+        before = NoteInput(old.kind, old.noted_on, old.what, old.with_whom)
+
+        def save() -> Edit:
+            edit_note(vault, old.id, wanted)
+            return Edit(
+                f"change a note: {label}",
+                lambda: edit_note(vault, old.id, before),
+                lambda: edit_note(vault, old.id, wanted),
+            )
+
+        return save
