@@ -30,6 +30,8 @@ ORDER = (
     "bench_unlock",
     "bench_caseload",
     "bench_record",
+    "bench_workspace",
+    "bench_plan_edit",
     "bench_cipher",
     "bench_sync",
     "bench_pdf",
