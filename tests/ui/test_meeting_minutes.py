@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from engager_desktop.services.review_commit import review_input
 from engager_desktop.store.orm import Meeting
 from engager_desktop.store.vault import Vault
 from engager_desktop.ui.a11y import describe, unnamed_inputs
 from engager_desktop.ui.wizards import base
-from engager_desktop.ui.wizards.review_commit import review_input
 from tests.ui.edit_helpers import (
     CTRL,
     open_workspace,

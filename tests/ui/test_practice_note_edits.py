@@ -49,8 +49,8 @@ def test_a_weekend_plan_is_added_changed_and_undone_on_the_community_tab(
     man = make_man(vault)
     ws = open_workspace(qtbot, vault, man)
     community = tab(ws, "CommunityTab")
-    community.actions["add_day_plan"].click()
-    dialog = ws.actions.dialogs[-1]
+    community.buttons["add_day_plan"].click()
+    dialog = ws.tab_actions.dialogs[-1]
     assert isinstance(dialog, PracticeNoteDialog)
     assert [describe(w) for w in unnamed_inputs(dialog)] == []
     assert [dialog.kind.itemData(i) for i in range(dialog.kind.count())] == [
@@ -102,8 +102,8 @@ def test_family_support_is_noted_and_removed_on_the_people_tab_and_undo_brings_i
     ws = open_workspace(qtbot, vault, man)
     people = tab(ws, "PeopleTab")
     assert people.notes.model.rowCount() == 0  # days and weekends belong on the Community tab
-    people.actions["add_people_note"].click()
-    dialog = ws.actions.dialogs[-1]
+    people.buttons["add_people_note"].click()
+    dialog = ws.tab_actions.dialogs[-1]
     assert [dialog.kind.itemData(i) for i in range(dialog.kind.count())] == [
         "family_support",
         "advocacy",
@@ -118,7 +118,7 @@ def test_family_support_is_noted_and_removed_on_the_people_tab_and_undo_brings_i
     ws.grab().save("/tmp/living-data-people-tab.png")
 
     people.notes.choose_row(0)
-    box = ws.actions.people_notes.remove_note()
+    box = ws.tab_actions.people_notes.remove_note()
     assert isinstance(box, QMessageBox)
     box.button(QMessageBox.StandardButton.Yes).click()
     wait_ops(qtbot)
@@ -132,8 +132,8 @@ def test_family_support_is_noted_and_removed_on_the_people_tab_and_undo_brings_i
 def test_an_empty_note_is_refused_beside_its_field(qtbot: QtBot, vault: Vault) -> None:
     man = make_man(vault)
     ws = open_workspace(qtbot, vault, man)
-    tab(ws, "PeopleTab").actions["add_people_note"].click()
-    dialog = ws.actions.dialogs[-1]
+    tab(ws, "PeopleTab").buttons["add_people_note"].click()
+    dialog = ws.tab_actions.dialogs[-1]
     save_by_keyboard(qtbot, dialog)
     assert dialog.isVisible() and dialog.error_text("what")
     assert _live(vault, man) == []

@@ -39,8 +39,8 @@ def test_readiness_changed_on_the_tab_joins_its_history_and_undo_takes_it_out(
     assert [page.readiness_history.model.row_at(0).cells] == [
         ("2 Nov 2026", "Not ready yet", "Wants to keep his head down")
     ]
-    page.actions["edit_readiness"].click()
-    dialog = ws.actions.dialogs[-1]
+    page.buttons["edit_readiness"].click()
+    dialog = ws.tab_actions.dialogs[-1]
     assert isinstance(dialog, PartsDialog)
     assert [describe(w) for w in unnamed_inputs(dialog)] == []
     choose_data(dialog.parts["readiness"], "thinking_about_it")

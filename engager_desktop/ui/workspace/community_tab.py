@@ -34,9 +34,9 @@ APPOINTMENT_BUTTONS = (
 
 # Short, with names that say which plan (they fit beside the caseload at 1024×768).
 DAY_BUTTONS = (
-    ("add_day_plan", "Add a &day plan…", "Add a plan for his days or weekend"),
-    ("edit_day_plan", "Chan&ge…", "Change the chosen plan for his days"),
-    ("remove_day_plan", "Remo&ve…", "Remove the chosen plan for his days"),
+    ("add_day_plan", "Add a da&y plan…", "Add a plan for his days or weekend"),
+    ("edit_day_plan", "Change…", "Change the chosen plan for his days"),
+    ("remove_day_plan", "Remove…", "Remove the chosen plan for his days"),
 )
 
 

@@ -13,9 +13,9 @@ from engager_desktop.ui.workspace.data import ManData, row_value
 from engager_desktop.ui.workspace.parts import Table, TabPage, button_row
 
 NOTE_BUTTONS = (
-    ("add_people_note", "Add a &note…", "Add a note of support for his family or a service"),
-    ("edit_people_note", "Chan&ge…", "Change the chosen note"),
-    ("remove_people_note", "R&emove…", "Remove the chosen note"),
+    ("add_people_note", "Add a n&ote…", "Add a note of support for his family or a service"),
+    ("edit_people_note", "Change…", "Change the chosen note"),
+    ("remove_people_note", "Remove…", "Remove the chosen note"),
 )
 
 
