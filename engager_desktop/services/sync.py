@@ -249,6 +249,7 @@ def verify_bundle(vault: Vault, path: Path, passphrase: str | None = None) -> Ve
         records = verify.records(opened)
         with vault.read() as session:
             conn = session.connection()
+            plan.check_stamps(records, int(vault.clock.now().timestamp() * 1000))
             plan.check_references(conn, records)
             warnings = importer.ledger_warnings(conn, opened)
             done = session.get(ImportLedger, opened.manifest.bundle_id) is not None

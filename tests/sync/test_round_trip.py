@@ -9,7 +9,7 @@ from engager_desktop.domain.hlc import Stamp
 from engager_desktop.services import sync
 from engager_desktop.store.orm import Step
 from engager_desktop.store.orm.system import AuditEvent
-from engager_desktop.sync.errors import SyncError
+from engager_desktop.sync.errors import BundleRefused, SyncError
 from tests.sync.conftest import Laptop, add_goal_and_step, add_man, edit_man, man_field
 
 
@@ -134,10 +134,10 @@ def test_edit_after_seeing_theirs_is_not_a_conflict(pair: tuple[Laptop, Laptop])
 
 def test_import_observes_clock_and_audits_counts_only(pair: tuple[Laptop, Laptop]) -> None:
     prison, community = pair
-    prison.clock.advance(3 * 86400)  # the prison laptop's clock runs three days fast
+    prison.clock.advance(6 * 3600)  # the prison laptop's clock runs six hours fast
     add_man(prison, given_name="Secretname")
     summary = community.take(prison.export(community))
-    assert any("a day ahead" in w for w in summary.warnings)
+    assert summary.committed
     with community.vault.read() as session:
         action, detail = session.execute(
             select(AuditEvent.action, AuditEvent.detail).order_by(AuditEvent.seq.desc()).limit(1)
@@ -145,6 +145,16 @@ def test_import_observes_clock_and_audits_counts_only(pair: tuple[Laptop, Laptop
     assert action == "bundle_imported"
     assert "Secretname" not in detail and "1 new" in detail
     assert community.vault.hlc.last >= Stamp(int(prison.clock.now().timestamp() * 1000) - 60_000, 0)
+
+
+def test_a_bundle_from_a_clock_days_fast_is_refused(pair: tuple[Laptop, Laptop]) -> None:
+    prison, community = pair
+    prison.clock.advance(3 * 86400)  # the prison laptop's clock runs three days fast
+    add_man(prison, given_name="Secretname")
+    before = community.digest()
+    with pytest.raises(BundleRefused, match="more than a day ahead"):
+        community.take(prison.export(community))
+    assert community.digest() == before
 
 
 def test_search_index_holds_imported_men(pair: tuple[Laptop, Laptop]) -> None:
