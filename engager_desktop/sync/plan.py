@@ -18,6 +18,7 @@ from sqlalchemy import Connection
 
 from engager_desktop.domain.hlc import MAX_COUNTER, remote_problem
 from engager_desktop.sync import canonical, merge
+from engager_desktop.sync.authors import check_author
 from engager_desktop.sync.errors import BundleRefused
 
 _CHUNK = 5_000
@@ -160,6 +161,7 @@ def _plan_table(
     add = plan.items.append
     for record, rid in zip(batch, ids, strict=True):
         values = local_rows.get(rid)
+        check_author(record, values, ex.me)
         seen, arrival = sync_rows.get(rid, (None, None))
         if values is None and seen is None:  # the common case on a first import
             after = merge.Seen(
