@@ -135,6 +135,7 @@ def check_stamps(records: Iterable[canonical.Record], wall_ms: int) -> None:
 def plan_merge(
     conn: Connection, records: Sequence[canonical.Record], ex: merge.Exchange, wall_ms: int
 ) -> Plan:
+    records = [canonical.as_tombstone(record) for record in records]  # no content in tombstones
     check_stamps(records, wall_ms)
     check_references(conn, records)
     by_table: dict[str, list[canonical.Record]] = defaultdict(list)
