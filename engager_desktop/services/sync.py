@@ -251,6 +251,7 @@ def verify_bundle(vault: Vault, path: Path, passphrase: str | None = None) -> Ve
             conn = session.connection()
             plan.check_stamps(records, int(vault.clock.now().timestamp() * 1000))
             plan.check_references(conn, records)
+            plan.check_own_versions(conn, records, vault.device_id)
             warnings = importer.ledger_warnings(conn, opened)
             done = session.get(ImportLedger, opened.manifest.bundle_id) is not None
     except BundleRefused as exc:

@@ -132,6 +132,19 @@ def check_stamps(records: Iterable[canonical.Record], wall_ms: int) -> None:
         raise BundleRefused("clock", f"the bundle was refused: {problem}")
 
 
+def check_own_versions(conn: Connection, records: Iterable[canonical.Record], me: str) -> None:
+    """The author check of ``sync/authors.py`` alone, for ``verify`` (planning makes it too)."""
+    claimed: dict[str, list[canonical.Record]] = defaultdict(list)
+    for record in records:
+        if record.device == me:
+            claimed[record.table].append(record)
+    specs = canonical.table_specs()
+    for table, batch in claimed.items():
+        local = load_local(conn, specs[table], [record.id for record in batch])
+        for record in batch:
+            check_author(canonical.as_tombstone(record), local.get(record.id), me)
+
+
 def plan_merge(
     conn: Connection, records: Sequence[canonical.Record], ex: merge.Exchange, wall_ms: int
 ) -> Plan:

@@ -41,9 +41,10 @@ def test_a_version_claiming_the_receiver_wrote_it_is_refused(pair: tuple[Laptop,
         updated_at=_later(community),
         updated_by=community.device_id,
     )
-    _refused(
-        community, signed_bundle(prison, community, [forged]), "said to be made on this laptop"
-    )
+    bundle = signed_bundle(prison, community, [forged])
+    with pytest.raises(BundleRefused, match="said to be made on this laptop"):
+        sync.verify_bundle(community.vault, bundle)
+    _refused(community, bundle, "said to be made on this laptop")
     assert man_field(community, man, "notes") == "hers, later"
 
 

@@ -50,6 +50,21 @@ def test_a_1970_tombstone_of_a_man_never_sent_is_held_for_review(
     assert healthy(community)
 
 
+def test_take_theirs_on_a_losing_deletion_deletes_him_with_his_children(
+    pair: tuple[Laptop, Laptop],
+) -> None:
+    prison, community = pair
+    man = add_man(community, given_name="Owain", notes="hers")
+    add_goal_and_step(community, man)
+    old = _tombstone(prison, line_of(community, "participants", man), "0000000000000-000001")
+    community.take(signed_bundle(prison, community, [old]))
+    (conflict,) = sync.list_conflicts(community.vault)
+    assert sync.resolve_conflict(community.vault, conflict.id, sync.TAKE_THEIRS).rewritten
+    assert man_field(community, man, "deleted") is True
+    assert _live_children(community, man) == 0
+    assert healthy(community)
+
+
 def test_a_newer_deletion_of_a_man_never_sent_is_held_and_keep_mine_restores_him(
     pair: tuple[Laptop, Laptop],
 ) -> None:
