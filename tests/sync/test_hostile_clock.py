@@ -116,3 +116,27 @@ def test_an_unreadable_clock_state_is_repaired_and_audited(make_laptop) -> None:
     with laptop.vault.read() as session:
         again = select(AuditEvent.action).where(AuditEvent.action == CLOCK_REPAIRED)
         assert session.scalars(again).all() == [CLOCK_REPAIRED]  # repaired once only
+
+
+def test_the_cli_refuses_it_in_one_line_and_check_passes(
+    pair: tuple[Laptop, Laptop], capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    from engager_desktop.cli import main
+    from tests.vault_fixtures import TEST_PASSPHRASE, test_options
+
+    prison, community, man = _shared_man(pair)
+    stamp = Stamp(_wall_ms(community) + 3_600_000, MAX_COUNTER)
+    lines = [changed(line_of(prison, "participants", man), notes="late", updated_at=str(stamp))]
+    bundle = signed_bundle(prison, community, lines)
+    before = community.digest()
+    community.vault.lock()
+    monkeypatch.setenv("ENGAGER_PASSPHRASE", TEST_PASSPHRASE)
+    options = test_options(community.clock)
+    capsys.readouterr()
+    code = main(["import", "--vault", str(community.path), str(bundle)], options=options)
+    err = capsys.readouterr().err
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "counter at the maximum" in err
+    assert "Traceback" not in err
+    assert main(["check", "--vault", str(community.path)], options=options) == 0
+    reopen(community)
+    assert community.digest() == before
