@@ -5,9 +5,10 @@ side that already won only closes the conflict. Choosing the losing side writes 
 the ORM, so the flush hook stamps it as a new edit that wins on every laptop at the next exchange
 (deletions follow the same order as edits). A losing live version brought back over a deletion
 restores the record with the children that deletion took (records that cannot exist without it,
-deleted after that version by the same laptop, whose content this vault still holds). A losing
-deletion chosen deletes the record and its live children again. An erased record is never brought
-back: that choice is refused with a plain reason.
+deleted by the same laptop in the same flush, whose content this vault still holds); so does
+choosing a live version that already beat a deletion, since the children's own tombstones won.
+A losing deletion chosen deletes the record and its live children again. An erased record is
+never brought back: that choice is refused with a plain reason.
 """
 
 from __future__ import annotations
@@ -20,10 +21,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from engager_desktop.domain.hlc import Stamp
 from engager_desktop.store.orm.system import Conflict
 from engager_desktop.sync import canonical, merge
 from engager_desktop.sync.errors import SyncError
 
+_CASCADE_MS = 1_000  # a deletion's children are stamped in the same flush, within this of it
 KEEP_MINE = "keep_mine"
 TAKE_THEIRS = "take_theirs"
 CHOICES = (KEEP_MINE, TAKE_THEIRS)
@@ -132,6 +135,9 @@ def resolve(session: Session, conflict_id: str, choice: str, now: datetime) -> R
                 "this record was erased for data protection and cannot be brought back",
             )
         _take(session, current, row.table_name, loser)
+    elif loser.deleted and current is not None and not current.deleted:
+        # the live version that beat a deletion: bring back the children that deletion took
+        _revive_children(session, row.table_name, current.id, (loser.hlc, loser.device))
     row.resolved_at = now
     row.resolution = choice
     return Resolution(row.id, row.table_name, row.record_id, row.participant_id, wanted_loser)
@@ -154,10 +160,10 @@ def _take(session: Session, current: Any, table: str, loser: canonical.Record) -
     if loser.deleted:
         _bury(session, table, current)
         return
-    was_deleted, deleter = bool(current.deleted), str(current.updated_by)
+    deletion = (str(current.updated_at), str(current.updated_by)) if current.deleted else None
     _write_back(current, table, loser.values)
-    if was_deleted:
-        _revive_children(session, table, current.id, loser.hlc, deleter)
+    if deletion is not None:
+        _revive_children(session, table, current.id, deletion)
 
 
 def _children(table: str) -> list[tuple[canonical.TableSpec, str]]:
@@ -182,15 +188,21 @@ def _bury(session: Session, table: str, record: Any) -> None:
             _bury(session, spec.name, child)
 
 
-def _revive_children(session: Session, table: str, record_id: str, since: str, by: str) -> None:
+def _revive_children(
+    session: Session, table: str, record_id: str, deletion: tuple[str, str]
+) -> None:
+    """Undelete the children that one deletion (its stamp and device) took with the record: those
+    that device deleted within a second of it (one flush), whose content this vault still holds."""
+    millis = Stamp.parse(deletion[0]).millis
+    low, high = str(Stamp(max(millis - _CASCADE_MS, 0), 0)), str(Stamp(millis + _CASCADE_MS, 0))
     for spec, column in _children(table):
         model: Any = spec.model
         rows = session.scalars(
             select(model).where(
                 getattr(model, column) == record_id,
                 model.deleted.is_(True),
-                model.updated_at > since,
-                model.updated_by == by,
+                model.updated_at.between(low, high),
+                model.updated_by == deletion[1],
             )
         )
         for child in rows.all():
@@ -198,4 +210,4 @@ def _revive_children(session: Session, table: str, record_id: str, since: str, b
             if wire == canonical.blank_tombstone(spec, wire):
                 continue  # arrived as a tombstone: nothing here to restore
             child.deleted = False
-            _revive_children(session, spec.name, child.id, since, by)
+            _revive_children(session, spec.name, child.id, deletion)

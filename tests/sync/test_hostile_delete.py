@@ -17,8 +17,8 @@ from tests.sync.hostile import changed, healthy, line_of, signed_bundle
 EMPTY_MAN = {"given_name": "", "family_name": "", "preferred_name": "", "notes": None}
 
 
-def _stamp(laptop: Laptop, minutes: int) -> str:
-    return str(Stamp(int(laptop.clock.now().timestamp() * 1000) + minutes * 60_000, 0))
+def _stamp(laptop: Laptop, minutes: int, counter: int = 0) -> str:
+    return str(Stamp(int(laptop.clock.now().timestamp() * 1000) + minutes * 60_000, counter))
 
 
 def _tombstone(sender: Laptop, line: bytes, stamp: str) -> bytes:
@@ -80,7 +80,7 @@ def test_a_newer_deletion_of_a_man_never_sent_is_held_and_keep_mine_restores_him
             changed(
                 line_of(community, table, rid),
                 deleted=True,
-                updated_at=_stamp(community, 4),
+                updated_at=_stamp(community, 5, 1 + len(lines)),  # one flush, as the app does
                 updated_by=prison.device_id,
             ),
         )
@@ -144,4 +144,33 @@ def test_a_tombstone_carries_no_content(pair: tuple[Laptop, Laptop]) -> None:
     assert man_line["r"]["given_name"] == "" and man_line["r"]["notes"] is None
     community.take(prison.export(community))
     assert man_field(community, man, "given_name") == ""
+    assert prison.digest() == community.digest()
+
+
+def test_keeping_an_edit_that_beat_a_deletion_brings_back_his_children(
+    pair: tuple[Laptop, Laptop],
+) -> None:
+    """The man's deletion lost, but his children's tombstones (nobody edited them) won: choosing
+    the live man brings them back too, on both laptops."""
+    from engager_desktop.services.participants import delete_participant
+
+    prison, community = pair
+    man = add_man(prison, notes="start")
+    add_goal_and_step(prison, man)
+    community.take(prison.export(community))
+    delete_participant(prison.vault, man)
+    prison.tick(60)
+    community.tick(600)
+    edit_man(community, man, notes="newer than the deletion")
+    community.take(prison.export(community, since_ack=True))
+    assert man_field(community, man, "deleted") is False
+    assert _live_children(community, man) == 0  # the cascade's tombstones won
+    (conflict,) = [c for c in sync.list_conflicts(community.vault) if c.table == "participants"]
+    assert conflict.lost == "theirs"
+    community.tick(60)
+    sync.resolve_conflict(community.vault, conflict.id, sync.KEEP_MINE)
+    assert _live_children(community, man) == 2
+    prison.take(community.export(prison, since_ack=True))
+    assert man_field(prison, man, "notes") == "newer than the deletion"
+    assert _live_children(prison, man) == 2
     assert prison.digest() == community.digest()
