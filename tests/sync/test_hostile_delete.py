@@ -174,3 +174,14 @@ def test_keeping_an_edit_that_beat_a_deletion_brings_back_his_children(
     assert man_field(prison, man, "notes") == "newer than the deletion"
     assert _live_children(prison, man) == 2
     assert prison.digest() == community.digest()
+
+
+def test_a_tombstone_sent_with_content_is_stored_without_it(pair: tuple[Laptop, Laptop]) -> None:
+    prison, community = pair
+    man = add_man(prison, given_name="Secretname", notes="Secret note")
+    line = changed(line_of(prison, "participants", man), deleted=True)  # content left in
+    assert b"Secretname" in line
+    assert community.take(signed_bundle(prison, community, [line])).committed
+    assert man_field(community, man, "given_name") == ""
+    assert man_field(community, man, "notes") is None
+    assert healthy(community)
