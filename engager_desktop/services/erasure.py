@@ -38,7 +38,6 @@ from engager_desktop.store.orm import (
     SettingValue,
 )
 from engager_desktop.store.orm.base import Synced
-from engager_desktop.store.stamping import naive_utc
 from engager_desktop.store.vault import Vault
 from engager_desktop.sync import passed_on
 
@@ -91,8 +90,9 @@ def erase_man(vault: Vault, man_id: str) -> ErasureResult:
 
 
 def is_erased(man: Participant) -> bool:
-    """Whether this participant row is an erasure tombstone (deleted, with no name left)."""
-    return bool(man.deleted) and not man.given_name and not man.family_name
+    """Whether this participant row is an erasure tombstone (deleted, made at the epoch), not an
+    ordinary deletion (whose tombstone also travels without his name)."""
+    return bool(man.deleted) and man.created_at == _EPOCH
 
 
 def _his_models() -> list[type[Synced]]:
@@ -191,20 +191,19 @@ def _erase_records(
         ids = [row["id"] for row in old[table.name]]
         if ids:
             conn.execute(delete(table).where(table.c.id.in_(ids)))
-    now = naive_utc(vault.clock)
     for model in models:
         table = _table(model)
-        rows = [_tombstone(vault, table, row, now) for row in old[table.name]]
+        rows = [_tombstone(vault, table, row) for row in old[table.name]]
         if rows:
             conn.execute(insert(table), rows)
     return [row["id"] for rows in old.values() for row in rows]
 
 
-def _tombstone(vault: Vault, table: Table, row: dict[str, Any], now: datetime) -> dict[str, Any]:
+def _tombstone(vault: Vault, table: Table, row: dict[str, Any]) -> dict[str, Any]:
     """The same record id with nothing left in it but what sync needs."""
     values: dict[str, Any] = {
         "id": row["id"],
-        "created_at": now,
+        "created_at": _EPOCH,  # marks an erasure: it beats every version (sync/merge.py)
         "updated_at": str(vault.hlc.tick()),
         "updated_by": vault.device_id,
         "deleted": True,

@@ -20,7 +20,15 @@ from engager_desktop.services.common import rebuild_search, refresh_search
 from engager_desktop.store.orm.system import Conflict, ImportLedger
 from engager_desktop.store.stamping import naive_utc
 from engager_desktop.store.vault import Vault
-from engager_desktop.sync import audit_anchor, bundle_passphrase, importer, plan, trust, verify
+from engager_desktop.sync import (
+    audit_anchor,
+    bundle_passphrase,
+    importer,
+    passed_on,
+    plan,
+    trust,
+    verify,
+)
 from engager_desktop.sync import bundle_format as fmt
 from engager_desktop.sync import conflicts as conflict_rules
 from engager_desktop.sync import device_card as cards
@@ -244,9 +252,12 @@ def verify_bundle(vault: Vault, path: Path, passphrase: str | None = None) -> Ve
     try:
         opened = importer.open_checked(vault, data, passphrase, fmt.DEFAULT_LIMITS)
         records = verify.records(opened)
+        known, _foreign = passed_on.split(records)
         with vault.read() as session:
             conn = session.connection()
-            plan.check_references(conn, records)
+            plan.check_stamps(records, int(vault.clock.now().timestamp() * 1000))
+            plan.check_references(conn, known)
+            plan.check_own_versions(conn, known, vault.device_id)
             audit_anchor.check_heads(conn, opened.manifest)
             warnings = importer.ledger_warnings(conn, opened)
             done = session.get(ImportLedger, opened.manifest.bundle_id) is not None

@@ -15,13 +15,16 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, UOWTransaction
 
 from engager_desktop.domain.clock import Clock
-from engager_desktop.domain.hlc import HybridClock
+from engager_desktop.domain.hlc import MAX_MILLIS, HlcError, HybridClock, Stamp
 from engager_desktop.domain.validation import ValidationError
 from engager_desktop.store import audit
+from engager_desktop.store.orm import SYNCED_MODELS
 from engager_desktop.store.orm.base import Synced, new_id
 from engager_desktop.store.orm.system import VaultMeta
 
 HLC_KEY = "hlc_last"
+CLOCK_REPAIRED = "clock_repaired"
+_GOOD_STAMP = "[0-9]" * 13 + "-" + "[0-9]" * 6  # a GLOB: exactly the stamp format
 
 
 def utc_iso(clock: Clock) -> str:
@@ -126,3 +129,44 @@ class Stamper:
             index_elements=[VaultMeta.key], set_={"value": stmt.excluded.value}
         )
         session.connection().execute(stmt)
+
+
+def stored_clock(text: str | None) -> Stamp | None:
+    """The clock state kept in the vault, or None when it is unreadable (and must be repaired)."""
+    if text is None:
+        return Stamp(0, 0)
+    try:
+        stamp = Stamp.parse(text)
+    except HlcError:
+        return None
+    return stamp if stamp.millis < MAX_MILLIS else None
+
+
+def repair_clock(session: Session, stamper: Stamper) -> int:
+    """Rebuild an unreadable clock state from the records; re-stamp any record whose stamp is
+    unreadable too (as this laptop's edit). Audited; returns the records re-stamped."""
+    conn = session.connection()
+    newest = Stamp(0, 0)
+    for model in SYNCED_MODELS:
+        table = model.__tablename__
+        top = conn.exec_driver_sql(
+            f'SELECT max(updated_at) FROM "{table}" WHERE updated_at GLOB ?', (_GOOD_STAMP,)
+        ).scalar()
+        if top is not None:
+            newest = max(newest, Stamp.parse(str(top)))
+    stamper.hlc.observe(newest)
+    fixed = 0
+    for model in SYNCED_MODELS:
+        table = model.__tablename__
+        bad = conn.exec_driver_sql(
+            f'SELECT id FROM "{table}" WHERE updated_at NOT GLOB ?', (_GOOD_STAMP,)
+        ).scalars()
+        for record_id in list(bad):
+            conn.exec_driver_sql(
+                f'UPDATE "{table}" SET updated_at = ?, updated_by = ?, rev = rev + 1 WHERE id = ?',
+                (str(stamper.hlc.tick()), stamper.device_id, record_id),
+            )
+            fixed += 1
+    stamper.persist_clock(session)
+    stamper.audit(session, CLOCK_REPAIRED, "vault", None, f"records restamped: {fixed}")
+    return fixed

@@ -138,6 +138,8 @@ def row_to_wire(spec: TableSpec, row: Sequence[Any]) -> dict[str, Any]:
     for name in spec.datetime_columns:
         if values[name] is not None:
             values[name] = values[name].replace(" ", "T", 1)
+    if values["deleted"]:
+        return blank_tombstone(spec, values)  # a tombstone is read without content
     return values
 
 
@@ -371,3 +373,61 @@ def count_by_table(records: Iterable[Record]) -> dict[str, list[int]]:
         pair = counts.setdefault(record.table, [0, 0])
         pair[1 if record.deleted else 0] += 1
     return counts
+
+
+# --------------------------------------------------------------------------- tombstones
+# A tombstone travels with no content: only its id, stamps, ``deleted`` and the ids it must point
+# to (non-null references); every other field empty. This vault may keep the content of its own
+# tombstones (so "keep mine" can restore a record and its children), but they are read, merged,
+# compared and exported in this empty wire form, so every laptop holds the same records.
+
+ERASED_AT = "1970-01-01T00:00:00.000000"  # created_at of an erasure tombstone, and of no other
+_EMPTY: dict[str, Any] = {
+    "str": "",
+    "int": 0,
+    "bool": False,
+    "date": "1970-01-01",
+    "datetime": ERASED_AT,
+}
+
+
+@cache
+def tombstone_keeps(table: str) -> tuple[str, ...]:
+    """The fields a tombstone keeps, in sorted order (``id`` included)."""
+    spec = table_specs()[table]
+    references = {column for column, _target in spec.foreign_keys}
+    keep = {"id", "deleted", *STAMP_COLUMNS}
+    return tuple(
+        col.name
+        for col in spec.columns
+        if col.name in keep or (col.name in references and not col.nullable)
+    )
+
+
+def blank_tombstone(spec: TableSpec, values: Mapping[str, Any]) -> dict[str, Any]:
+    """A deleted record's wire form with its content emptied (keys in sorted order)."""
+    keeps = tombstone_keeps(spec.name)
+    return {
+        col.name: values[col.name]
+        if col.name in keeps
+        else (None if col.nullable else _EMPTY[col.kind])
+        for col in spec.columns
+    }
+
+
+def as_tombstone(record: Record) -> Record:
+    """A received tombstone with any content it carried removed (the same record if none)."""
+    if not record.deleted:
+        return record
+    values = blank_tombstone(table_specs()[record.table], record.values)
+    if values == record.values:
+        return record
+    if record.extras:  # what a newer build added is its own to empty; it travels on as it came
+        line = encode_any(record.table, {**values, **record.extras})
+        return Record(record.table, values, line, record.extras)
+    return Record(record.table, values, encode(record.table, values))
+
+
+def is_erasure(values: Mapping[str, Any]) -> bool:
+    """Whether a wire-form record is an erasure tombstone (data protection), not a deletion."""
+    return bool(values["deleted"]) and values["created_at"] == ERASED_AT

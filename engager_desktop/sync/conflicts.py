@@ -1,10 +1,14 @@
 """Conflicts kept by imports: list them for review and resolve one (keep mine / take theirs).
 
 A conflict row holds the losing version's canonical line and which side it came from. Choosing the
-side that already won only closes the conflict. Choosing the losing side writes its content back
-through the ORM, so the flush hook stamps it as a new edit that wins on every laptop at the next
-exchange. A record deleted on either laptop stays deleted (tombstones always win, so bringing it
-back could never reach the other laptops): that choice is refused with a plain reason.
+side that already won only closes the conflict. Choosing the losing side writes it back through
+the ORM, so the flush hook stamps it as a new edit that wins on every laptop at the next exchange
+(deletions follow the same order as edits). A losing live version brought back over a deletion
+restores the record with the children that deletion took (records that cannot exist without it,
+deleted by the same laptop in the same flush, whose content this vault still holds); so does
+choosing a live version that already beat a deletion, since the children's own tombstones won.
+A losing deletion chosen deletes the record and its live children again. An erased record is
+never brought back: that choice is refused with a plain reason.
 """
 
 from __future__ import annotations
@@ -17,10 +21,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from engager_desktop.domain.hlc import Stamp
 from engager_desktop.store.orm.system import Conflict
 from engager_desktop.sync import canonical, merge, passed_on, wire_format
 from engager_desktop.sync.errors import SyncError
 
+_CASCADE_MS = 1_000  # a deletion's children are stamped in the same flush, within this of it
 KEEP_MINE = "keep_mine"
 TAKE_THEIRS = "take_theirs"
 CHOICES = (KEEP_MINE, TAKE_THEIRS)
@@ -124,15 +130,18 @@ def resolve(session: Session, conflict_id: str, choice: str, now: datetime) -> R
     wanted_loser = (choice == KEEP_MINE) == (side == merge.MINE)
     current = _current(session, row.table_name, row.record_id)
     if wanted_loser:
-        if current is None or current.deleted:
+        if current is None or canonical.is_erasure(_wire(current, row.table_name)):
             raise SyncError(
-                "deleted",
-                "this record was deleted, and a deleted record cannot be brought back by sync; "
-                "enter what you need as a new record",
+                "erased",
+                "this record was erased for data protection and cannot be brought back",
             )
-        _write_back(current, row.table_name, loser.values)
-        if side == merge.THEIRS:  # their line as received: what a newer version added goes too
+        _take(session, current, row.table_name, loser)
+        if side == merge.THEIRS and not loser.deleted:
+            # their line as received: what a newer version added comes back with it
             passed_on.set_fields(session.connection(), loser)
+    elif loser.deleted and current is not None and not current.deleted:
+        # the live version that beat a deletion: bring back the children that deletion took
+        _revive_children(session, row.table_name, current.id, (loser.hlc, loser.device))
     row.resolved_at = now
     row.resolution = choice
     return Resolution(row.id, row.table_name, row.record_id, row.participant_id, wanted_loser)
@@ -149,3 +158,60 @@ def _write_back(obj: Any, table: str, values: dict[str, Any]) -> None:
         elif value is not None and col.kind == "datetime":
             value = datetime.fromisoformat(value)
         setattr(obj, col.name, value)
+
+
+def _take(session: Session, current: Any, table: str, loser: canonical.Record) -> None:
+    if loser.deleted:
+        _bury(session, table, current)
+        return
+    deletion = (str(current.updated_at), str(current.updated_by)) if current.deleted else None
+    _write_back(current, table, loser.values)
+    if deletion is not None:
+        _revive_children(session, table, current.id, deletion)
+
+
+def _children(table: str) -> list[tuple[canonical.TableSpec, str]]:
+    """(table, column) of the records that cannot exist without a record of ``table``."""
+    out: list[tuple[canonical.TableSpec, str]] = []
+    for spec in canonical.table_specs().values():
+        for column, target in spec.foreign_keys:
+            nullable = next(col.nullable for col in spec.columns if col.name == column)
+            if target == table and not nullable:
+                out.append((spec, column))
+    return out
+
+
+def _bury(session: Session, table: str, record: Any) -> None:
+    record.deleted = True
+    for spec, column in _children(table):
+        model: Any = spec.model
+        rows = session.scalars(
+            select(model).where(getattr(model, column) == record.id, model.deleted.is_(False))
+        )
+        for child in rows.all():
+            _bury(session, spec.name, child)
+
+
+def _revive_children(
+    session: Session, table: str, record_id: str, deletion: tuple[str, str]
+) -> None:
+    """Undelete the children that one deletion (its stamp and device) took with the record: those
+    that device deleted within a second of it (one flush), whose content this vault still holds."""
+    millis = Stamp.parse(deletion[0]).millis
+    low, high = str(Stamp(max(millis - _CASCADE_MS, 0), 0)), str(Stamp(millis + _CASCADE_MS, 0))
+    for spec, column in _children(table):
+        model: Any = spec.model
+        rows = session.scalars(
+            select(model).where(
+                getattr(model, column) == record_id,
+                model.deleted.is_(True),
+                model.updated_at.between(low, high),
+                model.updated_by == deletion[1],
+            )
+        )
+        for child in rows.all():
+            wire = _wire(child, spec.name)
+            if wire == canonical.blank_tombstone(spec, wire):
+                continue  # arrived as a tombstone: nothing here to restore
+            child.deleted = False
+            _revive_children(session, spec.name, child.id, deletion)

@@ -16,11 +16,13 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from engager_desktop.domain.hlc import DRIFT_LIMIT_MS
+from engager_desktop.domain.hlc import MAX_COUNTER, remote_problem
 from engager_desktop.sync import canonical, merge
+from engager_desktop.sync.authors import check_author
 from engager_desktop.sync.errors import BundleRefused
 
 _CHUNK = 5_000
+_MAX_COUNTER = f"-{MAX_COUNTER:06d}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +37,6 @@ class Planned:
 @dataclass
 class Plan:
     items: list[Planned] = field(default_factory=list)
-    ahead: int = 0  # records stamped more than a day ahead of this laptop's clock
     newest: str = "0000000000000-000000"
 
     def count(self, action: merge.Action) -> int:
@@ -111,9 +112,44 @@ def check_references(conn: Connection, records: Iterable[canonical.Record]) -> N
             )
 
 
+def check_stamps(records: Iterable[canonical.Record], wall_ms: int) -> None:
+    """Refuse the whole bundle if one record's clock stamp could harm this vault's clock.
+
+    Every stamp already has the right form (``canonical.decode``); a counter at its maximum and
+    the newest stamp's distance ahead are what is left to check."""
+    newest = ""
+    problem = None
+    for record in records:
+        stamp = record.hlc
+        if stamp.endswith(_MAX_COUNTER):
+            problem = remote_problem(stamp, wall_ms)
+            break
+        if stamp > newest:
+            newest = stamp
+    if problem is None and newest:
+        problem = remote_problem(newest, wall_ms)
+    if problem is not None:
+        raise BundleRefused("clock", f"the bundle was refused: {problem}")
+
+
+def check_own_versions(conn: Connection, records: Iterable[canonical.Record], me: str) -> None:
+    """The author check of ``sync/authors.py`` alone, for ``verify`` (planning makes it too)."""
+    claimed: dict[str, list[canonical.Record]] = defaultdict(list)
+    for record in records:
+        if record.device == me:
+            claimed[record.table].append(record)
+    specs = canonical.table_specs()
+    for table, batch in claimed.items():
+        local = load_local(conn, specs[table], [record.id for record in batch])
+        for record in batch:
+            check_author(canonical.as_tombstone(record), local.get(record.id), me)
+
+
 def plan_merge(
     conn: Connection, records: Sequence[canonical.Record], ex: merge.Exchange, wall_ms: int
 ) -> Plan:
+    records = [canonical.as_tombstone(record) for record in records]  # no content in tombstones
+    check_stamps(records, wall_ms)
     check_references(conn, records)
     by_table: dict[str, list[canonical.Record]] = defaultdict(list)
     for record in records:
@@ -122,7 +158,7 @@ def plan_merge(
     for spec in canonical.table_specs().values():
         batch = by_table.get(spec.name)
         if batch:
-            _plan_table(conn, spec, batch, ex, wall_ms, plan)
+            _plan_table(conn, spec, batch, ex, plan)
     return plan
 
 
@@ -131,16 +167,15 @@ def _plan_table(
     spec: canonical.TableSpec,
     batch: list[canonical.Record],
     ex: merge.Exchange,
-    wall_ms: int,
     plan: Plan,
 ) -> None:
     ids = [record.values["id"] for record in batch]
     local_rows = load_local(conn, spec, ids)
     sync_rows = load_sync_rows(conn, spec.name, ids)
-    ahead = f"{wall_ms + DRIFT_LIMIT_MS:013d}-999999"  # a stamp above this is a day ahead
     add = plan.items.append
     for record, rid in zip(batch, ids, strict=True):
         values = local_rows.get(rid)
+        check_author(record, values, ex.me)
         seen, arrival = sync_rows.get(rid, (None, None))
         if values is None and seen is None:  # the common case on a first import
             after = merge.Seen(
@@ -153,8 +188,6 @@ def _plan_table(
             after = merge.newest_seen(record, seen)
             add(Planned(record, decision, local, after, after != seen))
         stamp = record.values["updated_at"]
-        if stamp > ahead:
-            plan.ahead += 1
         if stamp > plan.newest:
             plan.newest = stamp
 

@@ -92,11 +92,6 @@ def summarise(
         if man is not None and item.decision.loser is not None:
             conflicted.add(man)
     all_warnings = list(warnings)
-    if plan.ahead:
-        all_warnings.append(
-            f"{plan.ahead} record(s) carry a clock more than a day ahead of this laptop's; "
-            "check the date on both laptops"
-        )
     return ImportSummary(
         bundle_id=made.bundle_id,
         exporter=made.exporter,

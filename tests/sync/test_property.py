@@ -1,13 +1,15 @@
-"""Property tests: three laptops, random edit/delete scripts, bundles in every order, one result."""
+"""Property tests: three laptops with clocks that drift and jump, random edit/delete scripts,
+bundles in every order: one result, no accepted edit lost, no deletion over a newer version."""
 
 from __future__ import annotations
 
 import itertools
 import shutil
 import tempfile
+from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -24,18 +26,24 @@ from tests.sync.conftest import Laptop, records_digest
 from tests.vault_fixtures import TEST_PASSPHRASE, TEST_START, test_options
 
 MEN = 4
-# One step of a laptop's script: (man index, what): a note, "delete", "goal" (a new record) or
-# "tick" (time passes).
+JUMP = timedelta(minutes=90)  # a clock set forward or back; never a day apart in all (refused)
+# One step of a laptop's script: (man index, what): a note, "delete", "goal" (a new record),
+# "tick" (time passes), "ahead" or "back" (the laptop's clock is set forward or back).
 step = st.tuples(
-    st.integers(0, MEN - 1),
-    st.one_of(st.sampled_from(["delete", "goal", "tick"]), st.text(max_size=8)),
+    st.integers(0, 1),  # two of the men, so that laptops often change the same one
+    st.one_of(
+        st.sampled_from(["delete", "delete", "goal", "tick", "ahead", "back"]),
+        st.text(max_size=8),
+    ),
 )
-script = st.lists(step, max_size=6)
+script = st.lists(step, min_size=2, max_size=6)
 orders = st.permutations([0, 1])
+drifts = st.lists(st.integers(-3600, 3600), min_size=3, max_size=3)  # seconds off, per laptop
+Version = tuple[str, str, bool, str | None]  # (stamp, device, deleted, notes)
 
 
 @contextmanager
-def three_laptops(template: Path) -> Iterator[list[Laptop]]:
+def three_laptops(template: Path, drift: list[int]) -> Iterator[list[Laptop]]:
     with tempfile.TemporaryDirectory(prefix="engager-prop-") as tmp:
         laptops: list[Laptop] = []
         try:
@@ -43,7 +51,7 @@ def three_laptops(template: Path) -> Iterator[list[Laptop]]:
                 path = Path(tmp) / name
                 shutil.copytree(template, path, ignore=shutil.ignore_patterns("vault.lock"))
                 clock = FakeClock(TEST_START)
-                clock.advance(index * 7)  # clocks that disagree a little, as real ones do
+                clock.advance(drift[index])  # clocks that disagree, as real ones do
                 vault = unlock_vault(path, TEST_PASSPHRASE, test_options(clock))
                 renew_for_tests(vault)
                 stick = Path(tmp) / f"{name}-stick"
@@ -72,10 +80,35 @@ def _seed_men(first: Laptop, others: list[Laptop]) -> list[str]:
     return ids
 
 
-def _run(laptop: Laptop, men: list[str], steps: list[tuple[int, str]], deleted: set[str]) -> None:
+class History:
+    """Every version of every man made by any laptop, and every goal made."""
+
+    def __init__(self) -> None:
+        self.versions: dict[str, list[Version]] = defaultdict(list)
+        self.goals: set[str] = set()
+
+    def newest(self, man: str) -> Version:
+        return max(self.versions[man], key=lambda v: (v[0], v[1]))
+
+
+def _version(laptop: Laptop, man_id: str) -> Version:
+    with laptop.vault.read() as session:
+        man = session.get(Participant, man_id)
+        assert man is not None
+        return (man.updated_at, man.updated_by, bool(man.deleted), man.notes)
+
+
+def _move_clock(laptop: Laptop, what: str) -> None:
+    if what == "tick":
+        laptop.tick(30)
+    else:
+        laptop.clock.set(laptop.clock.now() + (JUMP if what == "ahead" else -JUMP))
+
+
+def _run(laptop: Laptop, men: list[str], steps: list[tuple[int, str]], seen: History) -> None:
     for index, what in steps:
-        if what == "tick":
-            laptop.tick(30)
+        if what in ("tick", "ahead", "back"):
+            _move_clock(laptop, what)
             continue
         with laptop.vault.write() as session:
             man = session.get(Participant, men[index])
@@ -84,19 +117,20 @@ def _run(laptop: Laptop, men: list[str], steps: list[tuple[int, str]], deleted: 
                 continue  # the app offers no edits to a deleted man
             if what == "delete":
                 man.deleted = True
-                deleted.add(men[index])
             elif what == "goal":
-                session.add(
-                    Goal(
-                        participant_id=man.id,
-                        title="A goal",
-                        horizon="short_term",
-                        domain="housing",
-                        set_on=date(2026, 11, 2),
-                    )
+                goal = Goal(
+                    participant_id=man.id,
+                    title="A goal",
+                    horizon="short_term",
+                    domain="housing",
+                    set_on=date(2026, 11, 2),
                 )
+                session.add(goal)
+                session.flush()
+                seen.goals.add(goal.id)
             else:
                 man.notes = what
+        seen.versions[men[index]].append(_version(laptop, men[index]))
         laptop.tick(1)
 
 
@@ -111,29 +145,37 @@ def _exchange(laptops: list[Laptop], order: list[list[int]]) -> None:
             laptop.take(bundles[senders[pick]])
 
 
-def _deleted_everywhere(laptops: list[Laptop], deleted: set[str]) -> bool:
+def _newest_kept(laptops: list[Laptop], men: list[str], seen: History) -> None:
+    """Every laptop holds each man's newest version: no edit lost to an older deletion, no
+    deletion lost to an older edit, and every goal made is there."""
     for laptop in laptops:
+        for man in men:
+            stamp, device, deleted, notes = seen.newest(man)
+            held = _version(laptop, man)
+            assert held[:3] == (stamp, device, deleted)
+            if not deleted:
+                assert held[3] == notes
         with laptop.vault.read() as session:
-            live = session.scalars(
-                select(Participant.id).where(Participant.deleted.is_(False))
-            ).all()
-        if deleted & set(live):
-            return False
-    return True
+            goals = set(session.scalars(select(Goal.id).where(Goal.deleted.is_(False))))
+        assert goals == seen.goals
 
 
-def _converge(template: Path, scripts: list[list[tuple[int, str]]], orders: list) -> None:
-    with three_laptops(template) as laptops:
+def _converge(
+    template: Path, scripts: list[list[tuple[int, str]]], orders: list, drift: list[int]
+) -> None:
+    with three_laptops(template, drift) as laptops:
         men = _seed_men(laptops[0], laptops[1:])
-        deleted: set[str] = set()
+        seen = History()
+        for man in men:
+            seen.versions[man].append(_version(laptops[0], man))
         for rounds in range(2):
             for laptop, steps in zip(laptops, scripts, strict=True):
-                _run(laptop, men, steps[rounds::2], deleted)
+                _run(laptop, men, steps[rounds::2], seen)
             _exchange(laptops, orders[rounds])
         _exchange(laptops, orders[2])  # a last exchange carries what relayed in the last round
         digests = {records_digest(laptop.vault) for laptop in laptops}
         assert len(digests) == 1
-        assert _deleted_everywhere(laptops, deleted)
+        _newest_kept(laptops, men, seen)
 
 
 three_orders = st.lists(st.lists(orders, min_size=3, max_size=3), min_size=3, max_size=3)
@@ -144,9 +186,9 @@ three_orders = st.lists(st.lists(orders, min_size=3, max_size=3), min_size=3, ma
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(scripts=st.lists(script, min_size=3, max_size=3), order=three_orders)
-def test_three_laptops_converge(template_vault: tuple[Path, str], scripts, order) -> None:
-    _converge(template_vault[0], scripts, order)
+@given(scripts=st.lists(script, min_size=3, max_size=3), order=three_orders, drift=drifts)
+def test_three_laptops_converge(template_vault: tuple[Path, str], scripts, order, drift) -> None:
+    _converge(template_vault[0], scripts, order, drift)
 
 
 @pytest.mark.slow
@@ -155,39 +197,42 @@ def test_three_laptops_converge(template_vault: tuple[Path, str], scripts, order
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(scripts=st.lists(script, min_size=3, max_size=3), order=three_orders)
-def test_three_laptops_converge_long(template_vault: tuple[Path, str], scripts, order) -> None:
-    _converge(template_vault[0], scripts, order)
+@given(scripts=st.lists(script, min_size=3, max_size=3), order=three_orders, drift=drifts)
+def test_three_laptops_converge_long(
+    template_vault: tuple[Path, str], scripts, order, drift
+) -> None:
+    _converge(template_vault[0], scripts, order, drift)
 
 
 # --------------------------------------------------------------------------- the rule alone
 
 DEVICES = ["1" * 8 + "-0000-4000-8000-" + "0" * 12, "2" * 8 + "-0000-4000-8000-" + "0" * 12]
+# (what, millis, device, note): what is "live", "deleted" or "erased" (a data-protection erasure)
 version = st.builds(
-    lambda deleted, millis, dev, note: (deleted, f"{millis:013d}-000000", DEVICES[dev], note),
-    st.booleans(),
+    lambda what, millis, dev, note: (what, f"{millis:013d}-000000", DEVICES[dev], note),
+    st.sampled_from(["live", "live", "deleted", "erased"]),
     st.integers(1, 5),
     st.integers(0, 1),
     st.sampled_from(["a", "b", None]),
 )
 
 
-def _record(v: tuple[bool, str, str, str | None]) -> canonical.Record:
+def _record(v: tuple[str, str, str, str | None]) -> canonical.Record:
     values: dict[str, object] = {n: None for n in canonical.table_specs()["pledges"].sorted_names}
     values.update(
         id="9" * 8 + "-0000-4000-8000-" + "0" * 12,
         participant_id="8" * 8 + "-0000-4000-8000-" + "0" * 12,
-        created_at="2026-11-02T09:00:00.000000",
-        deleted=v[0],
+        created_at=canonical.ERASED_AT if v[0] == "erased" else "2026-11-02T09:00:00.000000",
+        deleted=v[0] != "live",
         updated_at=v[1],
         updated_by=v[2],
         rev=1,
         his_commitments=v[3],
     )
-    return canonical.decode(canonical.encode("pledges", values))
+    return canonical.as_tombstone(canonical.decode(canonical.encode("pledges", values)))
 
 
-def _merge_all(versions: list[tuple[bool, str, str, str | None]]) -> dict[str, object] | None:
+def _merge_all(versions: list[tuple[str, str, str, str | None]]) -> dict[str, object] | None:
     exchange = merge.Exchange(DEVICES[0], DEVICES[1], None)
     held: dict[str, object] | None = None
     for v in versions:
@@ -207,5 +252,13 @@ def test_merge_rule_ignores_order(versions, rng) -> None:
     first, second = _merge_all(versions), _merge_all(shuffled)
     assert first == second
     assert first is not None
-    if any(v[0] for v in versions):
-        assert first["deleted"] is True  # a tombstone is never undone
+    assert _merge_all([*versions, *shuffled]) == first  # idempotent
+    erasures = [v for v in versions if v[0] == "erased"]
+    newest = max(erasures or versions, key=lambda v: (v[1], v[2]))
+    assert (first["updated_at"], first["updated_by"]) == (newest[1], newest[2])
+    if erasures:
+        assert canonical.is_erasure(first)  # an erasure beats every version, newer ones too
+    elif newest[0] == "live" and all(v[0] == "live" for v in versions if v[1:3] == newest[1:3]):
+        assert first["deleted"] is False  # no deletion removes a newer version
+    if first["deleted"]:
+        assert first["his_commitments"] is None  # a tombstone carries no content

@@ -159,7 +159,10 @@ class ConflictsDialog(QDialog):
         who = f" for {row.man}" if row.man else ""
         head = f"{kind_words(row.view.table)}{who}."
         if row.view.deleted_now:
-            head += " This record has been deleted, and a deleted record stays deleted."
+            head += (
+                " This record is deleted now; choosing the other version brings it back, with"
+                " what was deleted along with it."
+            )
         self.detail_head.setText(head)
         self.message.clear_message()
         self._enable(True)
