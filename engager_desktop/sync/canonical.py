@@ -257,8 +257,9 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 _loads = json.JSONDecoder(object_pairs_hook=_no_duplicates).decode
 
 
-def parse_line(line: bytes) -> tuple[Any, Any]:
-    """A line's table name and field object, unchecked; RecordInvalid if it is not a record."""
+def parse_line(line: bytes, *, tolerant: bool = False) -> tuple[Any, Any]:
+    """A line's table name and field object, unchecked; RecordInvalid if it is not a record.
+    ``tolerant`` (a line of a newer 1.x minor) ignores keys beside ``r`` and ``t``."""
     if len(line) > MAX_RECORD_BYTES:
         raise RecordInvalid("a record is larger than 1 MiB")
     try:
@@ -267,7 +268,9 @@ def parse_line(line: bytes) -> tuple[Any, Any]:
         if isinstance(exc, RecordInvalid):
             raise
         raise RecordInvalid("a line is not JSON") from exc
-    if not isinstance(obj, dict) or obj.keys() != {"r", "t"} or not isinstance(obj["r"], dict):
+    if not isinstance(obj, dict) or not isinstance(obj.get("r"), dict) or "t" not in obj:
+        raise RecordInvalid("a line is not a record")
+    if len(obj) != 2 and not tolerant:
         raise RecordInvalid("a line is not a record")
     return obj["t"], obj["r"]
 

@@ -46,6 +46,7 @@ class Reader:
 
     minor: int
     defaults: Mapping[str, Mapping[str, Any]]  # table -> my fields its format lacks -> value
+    tolerant: bool = False  # a newer minor's line: keys beside "r" and "t" are ignored
 
 
 def reader(minor: int, formats: field_lists.Formats | None = None) -> Reader:
@@ -55,17 +56,24 @@ def reader(minor: int, formats: field_lists.Formats | None = None) -> Reader:
 
 @cache
 def _reader(minor: int, formats: field_lists.Formats) -> Reader:
-    return Reader(minor, field_lists.defaults_after(formats, minor))
+    newer = minor > formats.current.minor
+    return Reader(minor, field_lists.defaults_after(formats, minor), tolerant=newer)
 
 
 def lenient_reader() -> Reader:
-    """For lines kept in this vault (a conflict's losing version): fills any added field."""
-    return reader(0)
+    """For lines kept in this vault (a conflict's losing version, of any format): fills any
+    added field and ignores line keys a newer minor added."""
+    return _lenient(field_lists.FORMATS)
+
+
+@cache
+def _lenient(formats: field_lists.Formats) -> Reader:
+    return Reader(0, field_lists.defaults_after(formats, 0), tolerant=True)
 
 
 def decode(line: bytes, how: Reader) -> Record:
     """Parse and check one line of a 1.x bundle; RecordInvalid naming table and field."""
-    table, row = canonical.parse_line(line)
+    table, row = canonical.parse_line(line, tolerant=how.tolerant)
     spec = canonical.table_specs().get(table) if isinstance(table, str) else None
     if spec is None:
         return _foreign(table, row, line)
