@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, UOWTransaction
 from engager_desktop.domain.clock import Clock
 from engager_desktop.domain.hlc import HybridClock
 from engager_desktop.domain.validation import ValidationError
-from engager_desktop.store import audit
+from engager_desktop.store import audit, field_stamps
 from engager_desktop.store.orm.base import Synced, new_id
 from engager_desktop.store.orm.system import VaultMeta
 
@@ -104,7 +104,9 @@ class Stamper:
                 check_lengths(obj)
                 fields = _changed_fields(obj)
                 deleting = "deleted" in fields and obj.deleted
-                self._stamp(obj, rev=(obj.rev or 0) + 1)
+                stamp = str(self.hlc.tick())
+                field_stamps.note_edit(session.connection(), obj, fields, (stamp, self.device_id))
+                self._stamp(obj, rev=(obj.rev or 0) + 1, stamp=stamp)
                 action = "delete" if deleting else "update"
                 self.audit(session, action, obj.__tablename__, obj.id, ",".join(fields))
                 stamped = True
@@ -114,8 +116,8 @@ class Stamper:
         if stamped:
             self.persist_clock(session)
 
-    def _stamp(self, obj: Synced, *, rev: int) -> None:
-        obj.updated_at = str(self.hlc.tick())
+    def _stamp(self, obj: Synced, *, rev: int, stamp: str | None = None) -> None:
+        obj.updated_at = stamp or str(self.hlc.tick())
         obj.updated_by = self.device_id
         obj.rev = rev
         obj.deleted = bool(obj.deleted)

@@ -1,7 +1,9 @@
 """Synced records as canonical JSON lines: one exact byte form per record, strictly checked back.
 
-A line is ``{"r":{column: value, ...},"t":"table"}`` with sorted keys, no spaces, UTF-8, dates as
-``YYYY-MM-DD`` and times as ``YYYY-MM-DDTHH:MM:SS.ffffff`` (naive UTC, as stored). Reading a line
+A line is ``{"r":{column: value, ...},"t":"table"}`` (with ``"s":{field stamps}`` between them when
+the record's fields were not all set by its last edit, see ``domain.field_clock``) with sorted
+keys, no spaces, UTF-8, dates as ``YYYY-MM-DD`` and times as ``YYYY-MM-DDTHH:MM:SS.ffffff`` (naive
+UTC, as stored). Reading a line
 checks every column against the model (exact fields in sorted order, no repeated field, type,
 length, nullability, id and clock formats, real dates). The exporter writes only canonical lines;
 the reader does not re-encode to prove it (that doubled the import time), so a record's digest is
@@ -21,6 +23,8 @@ from typing import Any
 
 from sqlalchemy import Boolean, Connection, Date, DateTime, Integer, String, Table
 
+from engager_desktop.domain import field_clock
+from engager_desktop.store.field_stamps import fields_of
 from engager_desktop.store.orm import SYNCED_MODELS, Synced
 from engager_desktop.sync.errors import RecordInvalid
 
@@ -30,6 +34,7 @@ _HLC = re.compile(r"\d{13}-\d{6}")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}")
 _INT_LIMIT = 1 << 62
+Stamps = dict[str, Any] | None
 STAMP_COLUMNS = frozenset({"created_at", "updated_at", "updated_by", "rev"})
 
 
@@ -153,15 +158,17 @@ def wire_to_row(spec: TableSpec, values: Mapping[str, Any]) -> tuple[Any, ...]:
 _dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode
 
 
-def encode(table: str, values: Mapping[str, Any]) -> bytes:
-    """The canonical line (without newline) for one wire-form row."""
+def encode(table: str, values: Mapping[str, Any], stamps: Stamps = None) -> bytes:
+    """The canonical line (without newline) for one wire-form row (and its field stamps)."""
     spec = table_specs()[table]
     row = {name: values[name] for name in spec.sorted_names}
-    return _dumps({"r": row, "t": table}).encode("utf-8")
+    return encode_wire(spec, row, stamps)
 
 
-def encode_wire(spec: TableSpec, values: dict[str, Any]) -> bytes:
+def encode_wire(spec: TableSpec, values: dict[str, Any], stamps: Stamps = None) -> bytes:
     """The canonical line for a row straight from ``read_wire`` (already in sorted order)."""
+    if stamps:  # "s" sorts between "r" and "t"
+        return _dumps({"r": values, "s": dict(sorted(stamps.items())), "t": spec.name}).encode()
     return _dumps({"r": values, "t": spec.name}).encode("utf-8")
 
 
@@ -205,6 +212,7 @@ class Record:
     table: str
     values: dict[str, Any]
     line: bytes
+    stamps: Stamps = None  # per-field stamps (``domain.field_clock``); None: all the record's
 
     @property
     def id(self) -> str:
@@ -255,7 +263,7 @@ def decode(line: bytes) -> Record:
         if isinstance(exc, RecordInvalid):
             raise
         raise RecordInvalid("a line is not JSON") from exc
-    if not isinstance(obj, dict) or obj.keys() != {"r", "t"}:
+    if not isinstance(obj, dict) or obj.keys() not in ({"r", "t"}, {"r", "s", "t"}):
         raise RecordInvalid("a line is not a record")
     table, row = obj["t"], obj["r"]
     spec = table_specs().get(table) if isinstance(table, str) else None
@@ -268,7 +276,18 @@ def decode(line: bytes) -> Record:
             _check(spec.name, col, row[col.name])  # raises, naming what is wrong
     if row["rev"] < 1:
         raise RecordInvalid(f"a {spec.name} record has a revision below 1")
-    return Record(spec.name, row, line)
+    stamps = obj.get("s")
+    if stamps is not None:
+        _check_stamps(spec, row, stamps)
+    return Record(spec.name, row, line, stamps)
+
+
+def _check_stamps(spec: TableSpec, row: dict[str, Any], stamps: Any) -> None:
+    key = (row["updated_at"], row["updated_by"])
+    try:
+        field_clock.check(stamps, fields_of(spec.sorted_names), key)
+    except field_clock.MapInvalid as exc:
+        raise RecordInvalid(f"a {spec.name} record: {exc}") from exc
 
 
 def _valid(col: ColumnSpec, value: Any) -> bool:

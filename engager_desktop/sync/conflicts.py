@@ -1,29 +1,43 @@
-"""Conflicts kept by imports: list them for review and resolve one (keep mine / take theirs).
+"""Conflicts kept by imports: list them field by field, and settle one field or all of them.
 
-A conflict row holds the losing version's canonical line and which side it came from. Choosing the
-side that already won only closes the conflict. Choosing the losing side writes its content back
-through the ORM, so the flush hook stamps it as a new edit that wins on every laptop at the next
-exchange. A record deleted on either laptop stays deleted (tombstones always win, so bringing it
-back could never reach the other laptops): that choice is refused with a plain reason.
+Every conflict reads as fields, each with this laptop's value and the other laptop's
+(``field_conflicts`` has the stored forms). Choosing the other value writes it back through the
+ORM, so the flush hook stamps that field as a new edit, which wins on every laptop at the next
+exchange. Choosing the value that stands already writes nothing, but the field is stamped anew
+all the same, so the other laptop learns at the next exchange that it was settled (``settle``).
+A record deleted on either laptop stays deleted: a choice that needs a write to it is refused
+with a plain reason. A conflict closes when its last field is settled, here or elsewhere.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from engager_desktop.store.orm.system import Conflict
-from engager_desktop.sync import canonical, merge
+from engager_desktop.sync import canonical, field_conflicts, merge
 from engager_desktop.sync.errors import SyncError
 
 KEEP_MINE = "keep_mine"
 TAKE_THEIRS = "take_theirs"
 CHOICES = (KEEP_MINE, TAKE_THEIRS)
+MIXED = "mixed"
+HERE = "here"
+
+
+@dataclass(frozen=True)
+class FieldView:
+    name: str
+    mine: Any  # this laptop's value (wire form)
+    theirs: Any  # the other laptop's value
+    lost: str  # MINE or THEIRS: whose value lost the automatic merge
+    stands: str  # whose value the record holds now: MINE, THEIRS or "other"
+    settled_by: str | None = None  # None while open; HERE, or the device id that settled it
 
 
 @dataclass(frozen=True)
@@ -32,11 +46,12 @@ class ConflictView:
     table: str
     record_id: str
     participant_id: str | None
-    lost: str  # which side lost the automatic merge: "mine" or "theirs"
+    lost: str  # whose version lost on the fields still open: MINE, THEIRS or MIXED
     from_device: str
     detected_at: datetime
-    fields: tuple[str, ...]  # content fields where the two versions differ (names, not values)
+    fields: tuple[str, ...]  # names of the fields still open
     deleted_now: bool  # the record is deleted here
+    items: tuple[FieldView, ...] = ()  # every field of the conflict, settled ones included
 
 
 @dataclass(frozen=True)
@@ -45,12 +60,8 @@ class Resolution:
     table: str
     record_id: str
     participant_id: str | None
-    rewritten: bool  # the losing version's content was written back as a new edit
-
-
-def _losing(row: Conflict) -> tuple[str, canonical.Record]:
-    wrapped = json.loads(row.losing_version)
-    return wrapped["side"], canonical.decode(wrapped["line"].encode("utf-8"))
+    rewritten: bool  # a value was written back as a new edit
+    closed: bool = True  # no field of the conflict is left open
 
 
 def _current(session: Session, table: str, record_id: str) -> Any:
@@ -58,7 +69,7 @@ def _current(session: Session, table: str, record_id: str) -> Any:
     return session.get(spec.model, record_id)
 
 
-def _wire(obj: Any, table: str) -> dict[str, Any]:
+def wire_of(obj: Any, table: str) -> dict[str, Any]:
     spec = canonical.table_specs()[table]
     out: dict[str, Any] = {}
     for name in spec.sorted_names:
@@ -71,40 +82,62 @@ def _wire(obj: Any, table: str) -> dict[str, Any]:
     return out
 
 
+def view_of(row: Conflict, current: dict[str, Any] | None) -> ConflictView:
+    stored = field_conflicts.fields_of(row.losing_version, current or {})
+    items = tuple(_item(name, entry, current or {}) for name, entry in stored.items())
+    open_items = [item for item in items if item.settled_by is None]
+    sides = {item.lost for item in open_items}
+    return ConflictView(
+        id=row.id,
+        table=row.table_name,
+        record_id=row.record_id,
+        participant_id=row.participant_id,
+        lost=sides.pop() if len(sides) == 1 else MIXED,
+        from_device=row.from_device,
+        detected_at=row.detected_at,
+        fields=tuple(item.name for item in open_items),
+        deleted_now=bool(current and current["deleted"]),
+        items=items,
+    )
+
+
+def _item(name: str, entry: dict[str, Any], current: dict[str, Any]) -> FieldView:
+    now = current.get(name)
+    stands = merge.MINE if now == entry["mine"] else merge.THEIRS
+    if now not in (entry["mine"], entry["theirs"]):
+        stands = "other"
+    settled = entry.get("settled")
+    return FieldView(
+        name=name,
+        mine=entry["mine"],
+        theirs=entry["theirs"],
+        lost=entry["lost"],
+        stands=settled["stands"] if settled else stands,
+        settled_by=settled["by"] if settled else None,
+    )
+
+
 def list_open(session: Session, participant_id: str | None = None) -> list[ConflictView]:
     stmt = select(Conflict).where(Conflict.resolved_at.is_(None))
     if participant_id is not None:
         stmt = stmt.where(Conflict.participant_id == participant_id)
     views: list[ConflictView] = []
     for row in session.scalars(stmt.order_by(Conflict.detected_at, Conflict.id)):
-        side, loser = _losing(row)
         current = _current(session, row.table_name, row.record_id)
-        now = _wire(current, row.table_name) if current is not None else {}
-        mine = canonical.content_fields(loser.values)
-        differ = tuple(sorted(k for k, v in mine.items() if now.get(k) != v))
-        views.append(
-            ConflictView(
-                id=row.id,
-                table=row.table_name,
-                record_id=row.record_id,
-                participant_id=row.participant_id,
-                lost=side,
-                from_device=row.from_device,
-                detected_at=row.detected_at,
-                fields=differ,
-                deleted_now=bool(current is not None and current.deleted),
-            )
-        )
+        views.append(view_of(row, wire_of(current, row.table_name) if current else None))
     return views
 
 
 def versions(session: Session, conflict_id: str) -> tuple[dict[str, Any], dict[str, Any], str]:
-    """(the record as it is now, the losing version, which side lost) for the review screen."""
+    """(the record as it is now, with the losing values in their fields, which side lost)."""
     row = _open_row(session, conflict_id)
-    side, loser = _losing(row)
     current = _current(session, row.table_name, row.record_id)
-    now = _wire(current, row.table_name) if current is not None else {}
-    return now, dict(loser.values), side
+    now = wire_of(current, row.table_name) if current is not None else {}
+    view = view_of(row, now)
+    loser = dict(now)
+    for item in view.items:
+        loser[item.name] = item.mine if item.lost == merge.MINE else item.theirs
+    return now, loser, view.lost
 
 
 def _open_row(session: Session, conflict_id: str) -> Conflict:
@@ -114,31 +147,59 @@ def _open_row(session: Session, conflict_id: str) -> Conflict:
     return row
 
 
-def resolve(session: Session, conflict_id: str, choice: str, now: datetime) -> Resolution:
-    """Close one conflict the practitioner's way; the caller's flush hook stamps any rewrite."""
+def resolve(
+    session: Session, conflict_id: str, choice: str, now: datetime, field: str | None = None
+) -> Resolution:
+    """Settle one field (or every open one) the practitioner's way; the flush hook stamps writes."""
     if choice not in CHOICES:
         raise SyncError("choice", "choose keep mine or take theirs")
     row = _open_row(session, conflict_id)
-    side, loser = _losing(row)
-    wanted_loser = (choice == KEEP_MINE) == (side == merge.MINE)
     current = _current(session, row.table_name, row.record_id)
-    if wanted_loser:
+    wire = wire_of(current, row.table_name) if current is not None else None
+    view = view_of(row, wire)
+    picked = [item for item in view.items if item.settled_by is None]
+    if field is not None:
+        picked = [item for item in picked if item.name == field]
+        if not picked:
+            raise SyncError("field", "that field is not open in this conflict")
+    wanted = {item.name: item.mine if choice == KEEP_MINE else item.theirs for item in picked}
+    writes = {name: value for name, value in wanted.items() if wire is None or wire[name] != value}
+    if writes:
         if current is None or current.deleted:
             raise SyncError(
                 "deleted",
                 "this record was deleted, and a deleted record cannot be brought back by sync; "
                 "enter what you need as a new record",
             )
-        _write_back(current, row.table_name, loser.values)
-    row.resolved_at = now
-    row.resolution = choice
-    return Resolution(row.id, row.table_name, row.record_id, row.participant_id, wanted_loser)
+        _write_back(current, row.table_name, writes)
+    if current is not None and not current.deleted:
+        for name in wanted.keys() - writes.keys():
+            flag_modified(current, name)  # a new stamp tells the other laptop it was settled
+    side = merge.MINE if choice == KEEP_MINE else merge.THEIRS
+    settled = {item.name: {"by": HERE, "stands": side} for item in picked}
+    row.losing_version = field_conflicts.settle(row.losing_version, wire or {}, settled)
+    closed = len(picked) == len(view.fields)
+    if closed:
+        row.resolved_at = now
+        row.resolution = choice if field is None or len(view.items) == 1 else _overall(view, side)
+    return Resolution(
+        row.id, row.table_name, row.record_id, row.participant_id, bool(writes), closed
+    )
+
+
+def _overall(view: ConflictView, side: str) -> str:
+    """keep_mine / take_theirs when every field went one way here, else mixed."""
+    sides = {item.stands for item in view.items if item.settled_by is not None} | {side}
+    by = {item.settled_by for item in view.items if item.settled_by is not None} - {HERE}
+    if by or len(sides) != 1:
+        return MIXED
+    return KEEP_MINE if side == merge.MINE else TAKE_THEIRS
 
 
 def _write_back(obj: Any, table: str, values: dict[str, Any]) -> None:
     spec = canonical.table_specs()[table]
     for col in spec.columns:
-        if col.name in canonical.STAMP_COLUMNS or col.name == "id":
+        if col.name not in values:
             continue
         value = values[col.name]
         if value is not None and col.kind == "date":

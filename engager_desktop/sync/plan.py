@@ -17,7 +17,8 @@ from typing import Any
 from sqlalchemy import Connection
 
 from engager_desktop.domain.hlc import DRIFT_LIMIT_MS
-from engager_desktop.sync import canonical, merge
+from engager_desktop.store import field_stamps
+from engager_desktop.sync import canonical, field_merge, merge, settle
 from engager_desktop.sync.errors import BundleRefused
 
 _CHUNK = 5_000
@@ -30,6 +31,18 @@ class Planned:
     local: merge.Local | None
     seen: merge.Seen  # the sync_records row after this import
     seen_changed: bool
+    merged: field_merge.Merged | None = None  # two live versions merged field by field
+
+    @property
+    def in_conflict(self) -> bool:
+        return self.decision.loser is not None or bool(self.merged and self.merged.conflicts)
+
+    @property
+    def written(self) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """The values and field stamps a write stores."""
+        if self.merged is not None:
+            return self.merged.values, self.merged.stamps
+        return self.record.values, self.record.stamps
 
 
 @dataclass
@@ -37,13 +50,14 @@ class Plan:
     items: list[Planned] = field(default_factory=list)
     ahead: int = 0  # records stamped more than a day ahead of this laptop's clock
     newest: str = "0000000000000-000000"
+    settled: list[settle.Settled] = field(default_factory=list)  # by the other laptop's edits
 
     def count(self, action: merge.Action) -> int:
         return sum(1 for item in self.items if item.decision.action == action)
 
     @property
     def conflicts(self) -> list[Planned]:
-        return [item for item in self.items if item.decision.loser is not None]
+        return [item for item in self.items if item.in_conflict]
 
     def touched_men(self) -> set[str]:
         men = (item.record.participant_id for item in self.items if item.decision.writes)
@@ -123,6 +137,12 @@ def plan_merge(
         batch = by_table.get(spec.name)
         if batch:
             _plan_table(conn, spec, batch, ex, wall_ms, plan)
+    written = (
+        settle.Written(item.record.table, item.record.id, *item.written)
+        for item in plan.items
+        if item.decision.writes
+    )
+    plan.settled = settle.find(conn, written, ex.me)
     return plan
 
 
@@ -137,6 +157,7 @@ def _plan_table(
     ids = [record.values["id"] for record in batch]
     local_rows = load_local(conn, spec, ids)
     sync_rows = load_sync_rows(conn, spec.name, ids)
+    maps = field_stamps.load(conn, spec.name, list(local_rows)) if local_rows else {}
     ahead = f"{wall_ms + DRIFT_LIMIT_MS:013d}-999999"  # a stamp above this is a day ahead
     add = plan.items.append
     for record, rid in zip(batch, ids, strict=True):
@@ -149,9 +170,14 @@ def _plan_table(
             add(Planned(record, _NEW, None, after, True))
         else:
             local = None if values is None else merge.Local(values, arrival)
-            decision = merge.decide(record, local, seen, ex)
             after = merge.newest_seen(record, seen)
-            add(Planned(record, decision, local, after, after != seen))
+            if local is not None and not record.deleted and not local.values["deleted"]:
+                mine = field_merge.Side(local.values, maps.get(rid), arrival)
+                merged = field_merge.merge_live(spec.name, mine, _side(record), seen, ex)
+                add(Planned(record, _merged(mine, merged), local, after, after != seen, merged))
+            else:
+                decision = merge.decide(record, local, seen, ex)
+                add(Planned(record, decision, local, after, after != seen))
         stamp = record.values["updated_at"]
         if stamp > ahead:
             plan.ahead += 1
@@ -160,3 +186,14 @@ def _plan_table(
 
 
 _NEW = merge.Decision(merge.Action.NEW)
+
+
+def _side(record: canonical.Record) -> field_merge.Side:
+    return field_merge.Side(record.values, record.stamps)
+
+
+def _merged(mine: field_merge.Side, merged: field_merge.Merged) -> merge.Decision:
+    """SAME when the merge leaves this vault's record (and field stamps) as they are."""
+    if merged.values == mine.values and merged.stamps == (mine.stamps or None):
+        return merge.Decision(merge.Action.SAME)
+    return merge.Decision(merge.Action.UPDATE)

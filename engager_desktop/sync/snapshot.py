@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
 
-from engager_desktop.store import sync_state
+from engager_desktop.store import field_stamps, sync_state
 from engager_desktop.sync import canonical
 from engager_desktop.sync.errors import SyncError
 
@@ -142,8 +142,9 @@ def _collect(conn: Connection, where: WhereFn, selection: Selection) -> Selectio
     for spec in canonical.table_specs().values():
         clause, params = where(spec)
         live = dead = 0
+        maps = field_stamps.load_table(conn, spec.name)
         for values in canonical.read_wire(conn, spec, clause, params):
-            selection.lines.append(canonical.encode_wire(spec, values))
+            selection.lines.append(canonical.encode_wire(spec, values, maps.get(values["id"])))
             if values["deleted"]:
                 dead += 1
             else:

@@ -24,11 +24,13 @@ from tests.sync.conftest import Laptop, records_digest
 from tests.vault_fixtures import TEST_PASSPHRASE, TEST_START, test_options
 
 MEN = 4
-# One step of a laptop's script: (man index, what): a note, "delete", "goal" (a new record) or
-# "tick" (time passes).
+FIELDS = ("notes", "establishment", "preferred_name")
+# One step of a laptop's script: (man index, what, field): "delete", "goal" (a new record), "tick"
+# (time passes) or a text written to one of his fields (laptops edit different fields of one man).
 step = st.tuples(
     st.integers(0, MEN - 1),
     st.one_of(st.sampled_from(["delete", "goal", "tick"]), st.text(max_size=8)),
+    st.sampled_from(FIELDS),
 )
 script = st.lists(step, max_size=6)
 orders = st.permutations([0, 1])
@@ -72,8 +74,14 @@ def _seed_men(first: Laptop, others: list[Laptop]) -> list[str]:
     return ids
 
 
-def _run(laptop: Laptop, men: list[str], steps: list[tuple[int, str]], deleted: set[str]) -> None:
-    for index, what in steps:
+Edits = dict[tuple[str, str], tuple[tuple[str, str], str]]  # (man, field) -> (stamp, text)
+
+
+def _run(
+    laptop: Laptop, men: list[str], steps: list[tuple[int, str, str]], seen: tuple[set[str], Edits]
+) -> None:
+    deleted, edits = seen
+    for index, what, field in steps:
         if what == "tick":
             laptop.tick(30)
             continue
@@ -96,8 +104,26 @@ def _run(laptop: Laptop, men: list[str], steps: list[tuple[int, str]], deleted: 
                     )
                 )
             else:
-                man.notes = what
+                setattr(man, field, what)
+                session.flush()
+                _accepted(edits, (man.id, field), (man.updated_at, man.updated_by), what)
         laptop.tick(1)
+
+
+def _accepted(edits: Edits, where: tuple[str, str], stamp: tuple[str, str], text: str) -> None:
+    """Remember the newest edit of each of his fields: the one every laptop must end with."""
+    if where not in edits or edits[where][0] < stamp:
+        edits[where] = (stamp, text)
+
+
+def _no_edit_lost(laptops: list[Laptop], edits: Edits, deleted: set[str]) -> None:
+    for laptop in laptops:
+        with laptop.vault.read() as session:
+            for (man_id, field), (_stamp, text) in edits.items():
+                man = session.get(Participant, man_id)
+                assert man is not None
+                if man_id not in deleted:
+                    assert getattr(man, field) == text, (laptop.name, field)
 
 
 def _exchange(laptops: list[Laptop], order: list[list[int]]) -> None:
@@ -122,18 +148,30 @@ def _deleted_everywhere(laptops: list[Laptop], deleted: set[str]) -> bool:
     return True
 
 
-def _converge(template: Path, scripts: list[list[tuple[int, str]]], orders: list) -> None:
+def _converge(template: Path, scripts: list[list[tuple[int, str, str]]], orders: list) -> None:
     with three_laptops(template) as laptops:
         men = _seed_men(laptops[0], laptops[1:])
         deleted: set[str] = set()
+        edits: Edits = {}
         for rounds in range(2):
             for laptop, steps in zip(laptops, scripts, strict=True):
-                _run(laptop, men, steps[rounds::2], deleted)
+                _run(laptop, men, steps[rounds::2], (deleted, edits))
             _exchange(laptops, orders[rounds])
         _exchange(laptops, orders[2])  # a last exchange carries what relayed in the last round
         digests = {records_digest(laptop.vault) for laptop in laptops}
         assert len(digests) == 1
+        assert len({_stamps_digest(laptop) for laptop in laptops}) == 1
         assert _deleted_everywhere(laptops, deleted)
+        _no_edit_lost(laptops, edits, deleted)
+
+
+def _stamps_digest(laptop: Laptop) -> str:
+    """The field stamps of the live records (they decide later merges, so they must agree too)."""
+    with laptop.vault.read() as session:
+        rows = session.connection().exec_driver_sql(
+            "SELECT table_name, record_id, stamps FROM field_stamps ORDER BY 1, 2"
+        )
+        return repr([tuple(row) for row in rows])
 
 
 three_orders = st.lists(st.lists(orders, min_size=3, max_size=3), min_size=3, max_size=3)
