@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from engager_desktop.services import sync
+from engager_desktop.services import erasure, sync
 from engager_desktop.store import field_stamps
 from engager_desktop.sync import canonical
 from engager_desktop.sync.errors import RecordInvalid, SyncError
@@ -135,3 +135,13 @@ def test_a_line_carries_its_field_stamps_and_a_bad_map_is_refused(
     later = {**stamps, "notes": [f"{millis:013d}-000000", values["updated_by"]]}
     with pytest.raises(RecordInvalid, match="stamped later than the record"):
         canonical.decode(canonical.encode_wire(spec, values, later))
+
+
+def test_erasing_him_removes_his_field_stamps(pair: tuple[Laptop, Laptop]) -> None:
+    prison, _community = pair
+    man = _both_edit(pair, {"notes": "prison's note"}, {"establishment": "HMP Cardiff"})
+    with prison.vault.read() as session:
+        assert field_stamps.load(session.connection(), "participants", [man])
+    erasure.erase_man(prison.vault, man)
+    with prison.vault.read() as session:
+        assert field_stamps.load(session.connection(), "participants", [man]) == {}
