@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from engager_desktop.domain import field_clock
+from engager_desktop.domain.record_kinds import kind_words
 from engager_desktop.store.field_stamps import fields_of
 from engager_desktop.sync import field_conflicts, merge
 
@@ -50,9 +51,11 @@ class Settled:
     def words(self, maker_id: str, maker_name: str) -> str:
         """One line: where it was settled and whose text stands in each field."""
         where = maker_name if self.by == {maker_id} else "another laptop"
-        how = "; ".join(f"{name}: {_WHOSE[stands]}" for name, stands in self.fields)
+        how = "; ".join(
+            f"{name.replace('_', ' ')}: {_WHOSE[stands]}" for name, stands in self.fields
+        )
         state = "settled" if self.closed else "partly settled"
-        return f"a conflict on a {self.table} record was {state} on {where}: {how}"
+        return f"a conflict in “{kind_words(self.table)}” was {state} on {where}: {how}"
 
 
 def find(conn: Connection, written: Iterable[Written], me: str) -> list[Settled]:

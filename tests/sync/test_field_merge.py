@@ -111,7 +111,7 @@ def test_a_conflict_settled_on_the_other_laptop_says_whose_text_stands(
     sync.resolve_conflict(prison.vault, conflict.id, choice)
     summary = community.take(prison.export(community, since_ack=True))
     assert summary.settled == (
-        f"a conflict on a participants record was settled on {summary.exporter_name}: {words}",
+        f"a conflict in “His details” was settled on {summary.exporter_name}: {words}",
     )
     assert any(line.endswith(words) for line in summary.lines())
     assert sync.list_conflicts(community.vault) == []

@@ -384,6 +384,36 @@ def test_models_pass_qtmodeltester(qtmodeltester, pair: tuple[Laptop, Laptop]) -
     qtmodeltester.check(model)
 
 
+def test_import_says_a_conflict_was_settled_on_the_other_laptop(
+    qtbot: QtBot, pair: tuple[Laptop, Laptop]
+) -> None:
+    prison, community = pair
+    man = add_man(prison, notes="start")
+    community.take(prison.export(community))
+    edit_man(prison, man, notes="prison's note")
+    community.tick(600)
+    edit_man(community, man, notes="community's note")
+    from_prison = prison.export(community, since_ack=True)
+    prison.take(community.export(prison, since_ack=True))
+    community.take(from_prison)  # both laptops now hold the conflict
+    (conflict,) = sync.list_conflicts(prison.vault)
+    prison.tick(600)
+    sync.resolve_conflict(prison.vault, conflict.id, sync.KEEP_MINE)
+    dialog = shown(qtbot, ImportDialog(community.vault))
+    qtbot.keyClicks(dialog.bundle.edit, str(prison.export(community, since_ack=True)))
+    qtbot.mouseClick(dialog.preview_button, Click)
+    settle(qtbot)
+    words = "was settled on Engager laptop: notes: the other laptop's text stands."
+    assert dialog.preview_box.settled.isVisible() and words in dialog.preview_box.settled.text()
+    qtbot.mouseClick(dialog.import_button, Click)
+    settle(qtbot)
+    assert words in dialog.preview_box.settled.text()
+    if os.environ.get("ENGAGER_SYNC_SHOTS"):
+        dialog.grab().save(os.path.join(os.environ["ENGAGER_SYNC_SHOTS"], "sync-settled.png"))
+    assert sync.list_conflicts(community.vault) == []
+    assert man_field(community, man, "notes") == "prison's note"
+
+
 def _grid_texts(dialog: ConflictsDialog) -> list[str]:
     """The labels of the field grid, row by row (headers first)."""
     grid = dialog.fields.widget().layout()
