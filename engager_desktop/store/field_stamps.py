@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, String, Text
@@ -76,13 +77,41 @@ def dump(stamps: dict[str, Any]) -> str:
     return json.dumps(stamps, sort_keys=True, separators=(",", ":"))
 
 
-def note_edit(
-    conn: Connection, obj: Synced, changed: Iterable[str], new_key: field_clock.Key
-) -> None:
-    """Before ``obj`` takes ``new_key``: keep the old stamps of the fields this edit left alone."""
-    table = obj.__tablename__
+@dataclass(frozen=True)
+class Edit:
+    """One record's edit in a flush: its stamp before, the fields changed, its new stamp."""
+
+    table: str
+    record_id: str
+    fields: tuple[str, ...]
+    old_key: field_clock.Key
+    changed: tuple[str, ...]
+    new_key: field_clock.Key
+
+
+def edit_of(obj: Synced, changed: Iterable[str], new_key: field_clock.Key) -> Edit:
+    """Taken before ``obj`` is stamped ``new_key`` (its old stamp is still on it)."""
     columns = [column.key for column in obj.__table__.columns]  # type: ignore[attr-defined]
     old_key = (str(obj.updated_at), str(obj.updated_by))
-    old = load(conn, table, [obj.id]).get(obj.id)
-    stamps = field_clock.after_edit(fields_of(columns), (old_key, old), changed, new_key)
-    save(conn, table, [(obj.id, stamps)])
+    return Edit(
+        obj.__tablename__, obj.id, tuple(fields_of(columns)), old_key, tuple(changed), new_key
+    )
+
+
+def note_edits(conn: Connection, edits: Sequence[Edit]) -> None:
+    """Keep the old stamps of the fields each edit left alone (one read and write per table)."""
+    by_table: dict[str, list[Edit]] = {}
+    for one in edits:
+        by_table.setdefault(one.table, []).append(one)
+    for table, batch in by_table.items():
+        old = load(conn, table, [one.record_id for one in batch])
+        maps = [
+            (
+                one.record_id,
+                field_clock.after_edit(
+                    one.fields, (one.old_key, old.get(one.record_id)), one.changed, one.new_key
+                ),
+            )
+            for one in batch
+        ]
+        save(conn, table, maps)

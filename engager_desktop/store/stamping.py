@@ -99,17 +99,20 @@ class Stamper:
                 self._stamp(obj, rev=obj.rev or 1)
                 self.audit(session, "create", obj.__tablename__, obj.id)
                 stamped = True
+        edits: list[field_stamps.Edit] = []
         for obj in list(session.dirty):
             if isinstance(obj, Synced) and session.is_modified(obj, include_collections=False):
                 check_lengths(obj)
                 fields = _changed_fields(obj)
                 deleting = "deleted" in fields and obj.deleted
                 stamp = str(self.hlc.tick())
-                field_stamps.note_edit(session.connection(), obj, fields, (stamp, self.device_id))
+                edits.append(field_stamps.edit_of(obj, fields, (stamp, self.device_id)))
                 self._stamp(obj, rev=(obj.rev or 0) + 1, stamp=stamp)
                 action = "delete" if deleting else "update"
                 self.audit(session, action, obj.__tablename__, obj.id, ",".join(fields))
                 stamped = True
+        if edits:
+            field_stamps.note_edits(session.connection(), edits)
         for obj in list(session.deleted):
             if isinstance(obj, Synced):
                 self.audit(session, "purge", obj.__tablename__, obj.id)
