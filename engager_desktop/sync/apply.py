@@ -103,7 +103,7 @@ def apply_plan(conn: Connection, plan: Plan, *, arrival_no: int, now: datetime) 
 
 def losing_version(item: Planned) -> tuple[str, str]:
     """(the loser's canonical line as text wrapped with its side, the device that made it)."""
-    if item.merged is not None:
+    if item.decision.loser is None and item.merged is not None:
         return field_conflicts.to_text(item.merged.conflicts), item.record.device
     side = item.decision.loser
     if side == merge.MINE:

@@ -1,4 +1,4 @@
-"""Merge two live versions of one record field by field (pure: no database, easy to test).
+"""Merge two versions of one record field by field (pure: no database, easy to test).
 
 Each field carries the stamp of the edit that last set it (``domain.field_clock``). A field takes
 the value with the larger (stamp, device) (and, only for two different values under one stamp,
@@ -6,7 +6,9 @@ which cannot happen between honest laptops, the larger encoded value). So edits 
 fields on two laptops are both kept, and since each field is an independent "last writer wins",
 merging is commutative, associative and idempotent: every laptop ends with the same record, field
 stamps and all, whatever the order of the bundles. The merged record's own stamp is the larger of
-the two records' stamps (no new stamp is made, so both laptops make the same record).
+the two records' stamps (no new stamp is made, so both laptops make the same record). When a copy
+is a tombstone, ``merge.decide`` gives the ``deleted`` flag (``with_deleted``); the fields still
+merge one by one, so the result stays independent of order whatever order deletions follow.
 
 A field is in conflict when the two values differ and both laptops changed it since their last
 exchange (the same tests as ``merge``, applied to the field's stamp): the larger stamp's value
@@ -57,7 +59,7 @@ def key_of(values: dict[str, Any]) -> Key:
     return (str(values["updated_at"]), str(values["updated_by"]))
 
 
-def merge_live(
+def merge_fields(
     table: str, mine: Side, theirs: Side, seen: merge.Seen | None, ex: merge.Exchange
 ) -> Merged:
     """The merged record of two live versions, and the fields both laptops changed."""
@@ -85,6 +87,12 @@ def merge_live(
     values["created_at"] = min(mine.values["created_at"], theirs.values["created_at"])
     ordered = {name: values[name] for name in canonical.table_specs()[table].sorted_names}
     return Merged(ordered, field_clock.compact(stamps, key), tuple(conflicts))
+
+
+def with_deleted(merged: Merged, deleted: bool) -> Merged:
+    """A merge where one copy is a tombstone: the record-level rule gives ``deleted`` (and any
+    conflict is about the whole record, not its fields)."""
+    return Merged({**merged.values, "deleted": deleted}, merged.stamps, ())
 
 
 def _text(value: Any) -> str:

@@ -1,9 +1,11 @@
 """Stage an import: look up what this vault holds for each incoming record and decide its fate.
 
 Planning only reads. It checks that every reference in the bundle (a step's goal, a record's man,
-a consent's service) points at a record in the bundle or already in this vault, then asks
-``merge.decide`` about each record. The same plan drives the preview and the commit (the commit
-plans again inside its write transaction, so the preview can never go stale underneath it).
+a consent's service) points at a record in the bundle or already in this vault, then merges each
+record this vault holds field by field (``field_merge``; ``merge.decide`` for a tombstone's flag)
+and finds the conflicts here that the other laptop settled (``settle``). The same plan drives the
+preview and the commit (the commit plans again inside its write transaction, so the preview can
+never go stale underneath it).
 """
 
 from __future__ import annotations
@@ -170,14 +172,7 @@ def _plan_table(
             add(Planned(record, _NEW, None, after, True))
         else:
             local = None if values is None else merge.Local(values, arrival)
-            after = merge.newest_seen(record, seen)
-            if local is not None and not record.deleted and not local.values["deleted"]:
-                mine = field_merge.Side(local.values, maps.get(rid), arrival)
-                merged = field_merge.merge_live(spec.name, mine, _side(record), seen, ex)
-                add(Planned(record, _merged(mine, merged), local, after, after != seen, merged))
-            else:
-                decision = merge.decide(record, local, seen, ex)
-                add(Planned(record, decision, local, after, after != seen))
+            add(plan_one(record, local, maps.get(rid), seen, ex))
         stamp = record.values["updated_at"]
         if stamp > ahead:
             plan.ahead += 1
@@ -192,8 +187,38 @@ def _side(record: canonical.Record) -> field_merge.Side:
     return field_merge.Side(record.values, record.stamps)
 
 
-def _merged(mine: field_merge.Side, merged: field_merge.Merged) -> merge.Decision:
+def plan_one(
+    record: canonical.Record,
+    local: merge.Local | None,
+    stamps: dict[str, Any] | None,
+    seen: merge.Seen | None,
+    ex: merge.Exchange,
+) -> Planned:
+    """Field by field when this vault holds the record; ``merge.decide`` for a tombstone."""
+    after = merge.newest_seen(record, seen)
+    if local is None:
+        return Planned(record, merge.decide(record, None, seen, ex), None, after, after != seen)
+    mine = field_merge.Side(local.values, stamps, local.arrival_no)
+    merged = field_merge.merge_fields(record.table, mine, _side(record), seen, ex)
+    loser = None
+    if record.deleted or local.values["deleted"]:  # the record-level rule says which flag stands
+        decision = merge.decide(record, local, seen, ex)
+        merged = field_merge.with_deleted(merged, _deleted_after(decision, record, local))
+        loser = decision.loser
+    decision = _merged(mine, merged, loser)
+    return Planned(record, decision, local, after, after != seen, merged)
+
+
+def _deleted_after(decision: merge.Decision, record: canonical.Record, local: merge.Local) -> bool:
+    return record.deleted if decision.writes else bool(local.values["deleted"])
+
+
+def _merged(
+    mine: field_merge.Side, merged: field_merge.Merged, loser: str | None
+) -> merge.Decision:
     """SAME when the merge leaves this vault's record (and field stamps) as they are."""
     if merged.values == mine.values and merged.stamps == (mine.stamps or None):
-        return merge.Decision(merge.Action.SAME)
-    return merge.Decision(merge.Action.UPDATE)
+        return merge.Decision(merge.Action.SAME, loser)
+    if merged.values["deleted"] and not mine.values["deleted"]:
+        return merge.Decision(merge.Action.DELETE, loser)
+    return merge.Decision(merge.Action.UPDATE, loser)

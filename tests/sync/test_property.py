@@ -16,9 +16,11 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from engager_desktop.domain.clock import FakeClock
+from engager_desktop.services import sync
 from engager_desktop.store.lifecycle import unlock_vault
 from engager_desktop.store.orm import Goal, Participant
 from engager_desktop.sync import canonical, merge
+from engager_desktop.sync.errors import SyncError
 from engager_desktop.sync.identity import renew_for_tests
 from tests.sync.conftest import Laptop, records_digest
 from tests.vault_fixtures import TEST_PASSPHRASE, TEST_START, test_options
@@ -26,10 +28,11 @@ from tests.vault_fixtures import TEST_PASSPHRASE, TEST_START, test_options
 MEN = 4
 FIELDS = ("notes", "establishment", "preferred_name")
 # One step of a laptop's script: (man index, what, field): "delete", "goal" (a new record), "tick"
-# (time passes) or a text written to one of his fields (laptops edit different fields of one man).
+# (time passes), "keep"/"take" (settle that field of a conflict about him: keep mine, take theirs)
+# or a text written to one of his fields (laptops edit different fields of one man).
 step = st.tuples(
     st.integers(0, MEN - 1),
-    st.one_of(st.sampled_from(["delete", "goal", "tick"]), st.text(max_size=8)),
+    st.one_of(st.sampled_from(["delete", "goal", "tick", "keep", "take"]), st.text(max_size=8)),
     st.sampled_from(FIELDS),
 )
 script = st.lists(step, max_size=6)
@@ -85,6 +88,9 @@ def _run(
         if what == "tick":
             laptop.tick(30)
             continue
+        if what in ("keep", "take"):
+            _settle(laptop, men[index], field, what == "keep", edits)
+            continue
         with laptop.vault.write() as session:
             man = session.get(Participant, men[index])
             assert man is not None
@@ -108,6 +114,29 @@ def _run(
                 session.flush()
                 _accepted(edits, (man.id, field), (man.updated_at, man.updated_by), what)
         laptop.tick(1)
+
+
+def _settle(laptop: Laptop, man_id: str, field: str, keep: bool, edits: Edits) -> None:
+    """Settle that field (else every field) of each conflict about his details; a settled field
+    is a new edit of it."""
+    choice = sync.KEEP_MINE if keep else sync.TAKE_THEIRS
+    for view in sync.list_conflicts(laptop.vault, man_id):
+        if view.record_id != man_id:
+            continue
+        names = [field] if field in view.fields else list(view.fields)
+        try:
+            sync.resolve_conflict(
+                laptop.vault, view.id, choice, field if names == [field] else None
+            )
+        except SyncError:
+            continue  # he was deleted: nothing to write
+        with laptop.vault.read() as session:
+            man = session.get(Participant, man_id)
+            assert man is not None
+            for name in [] if man.deleted else names:
+                stamp = (man.updated_at, man.updated_by)
+                _accepted(edits, (man_id, name), stamp, getattr(man, name))
+    laptop.tick(1)
 
 
 def _accepted(edits: Edits, where: tuple[str, str], stamp: tuple[str, str], text: str) -> None:

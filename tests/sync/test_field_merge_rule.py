@@ -1,0 +1,80 @@
+"""The field-by-field rule alone: copies of one record merged in any order give one result."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from engager_desktop.domain import field_clock
+from engager_desktop.store.field_stamps import fields_of
+from engager_desktop.sync import canonical, merge
+from engager_desktop.sync.plan import plan_one
+
+DEVICES = ["1" * 8 + "-0000-4000-8000-" + "0" * 12, "2" * 8 + "-0000-4000-8000-" + "0" * 12]
+FIELDS = ("his_commitments", "practitioner_commitments", "signed_on")
+SEED = ("0000000000000-000000", DEVICES[0])
+RECORD = "9" * 8 + "-0000-4000-8000-" + "0" * 12
+MAN = "8" * 8 + "-0000-4000-8000-" + "0" * 12
+stamp = st.builds(
+    lambda ms, dev: (f"{ms:013d}-000000", DEVICES[dev]), st.integers(1, 5), st.integers(0, 1)
+)
+# A copy: when each field was last set (its value follows from that edit), and maybe a deletion.
+copy = st.tuples(st.fixed_dictionaries({f: stamp for f in FIELDS}), st.none() | stamp)
+
+
+def _value(field: str, when: tuple[str, str]) -> str | None:
+    if field == "signed_on":
+        return f"2026-11-0{int(when[0][12]) + 1}"
+    return f"{field} set at {when[0][12]} on {when[1][0]}"
+
+
+def _record(version: tuple[dict[str, tuple[str, str]], tuple[str, str] | None]) -> canonical.Record:
+    stamps, deleted_at = version
+    key = max([*stamps.values(), *([deleted_at] if deleted_at else [])])
+    values: dict[str, Any] = dict.fromkeys(canonical.table_specs()["pledges"].sorted_names)
+    values.update(
+        id=RECORD,
+        participant_id=MAN,
+        created_at="2026-11-02T09:00:00.000000",
+        deleted=deleted_at is not None,
+        updated_at=key[0],
+        updated_by=key[1],
+        rev=1,
+    )
+    values.update({f: _value(f, when) for f, when in stamps.items()})
+    every = {name: SEED for name in fields_of(values)} | stamps  # the rest: set at creation
+    written = field_clock.compact(every, key)
+    return canonical.decode(canonical.encode("pledges", values, written))
+
+
+def _merge_all(versions: list) -> tuple[dict[str, Any], Any]:
+    exchange = merge.Exchange(DEVICES[0], DEVICES[1], None)
+    held: tuple[dict[str, Any], Any] | None = None
+    for version in versions:
+        remote = _record(version)
+        if held is None:
+            held = (dict(remote.values), remote.stamps)
+            continue
+        local = merge.Local(dict(held[0]), None)
+        item = plan_one(remote, local, held[1], None, exchange)
+        values, stamps = item.written
+        held = (dict(values), stamps)
+    assert held is not None
+    return held
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(copy, min_size=1, max_size=4), st.randoms())
+def test_field_merge_ignores_order(versions: list, rng: Any) -> None:
+    shuffled = list(versions)
+    rng.shuffle(shuffled)
+    first, second = _merge_all(versions), _merge_all(shuffled)
+    assert first == second
+    assert _merge_all(versions + versions) == first  # the same copies again change nothing
+    values = first[0]
+    for field in FIELDS:  # each field holds the value of its newest edit among the copies
+        newest = max(version[0][field] for version in versions)
+        assert values[field] == _value(field, newest)
+    assert values["deleted"] == any(version[1] for version in versions)
