@@ -20,7 +20,8 @@ MAN = "8" * 8 + "-0000-4000-8000-" + "0" * 12
 stamp = st.builds(
     lambda ms, dev: (f"{ms:013d}-000000", DEVICES[dev]), st.integers(1, 5), st.integers(0, 1)
 )
-# A copy: when each field was last set (its value follows from that edit), and maybe a deletion.
+# A copy: when each field was last set (its value follows from that edit), and maybe a deletion
+# (how long after the copy's last edit, and on which laptop).
 copy = st.tuples(st.fixed_dictionaries({f: stamp for f in FIELDS}), st.none() | stamp)
 
 
@@ -32,7 +33,9 @@ def _value(field: str, when: tuple[str, str]) -> str | None:
 
 def _record(version: tuple[dict[str, tuple[str, str]], tuple[str, str] | None]) -> canonical.Record:
     stamps, deleted_at = version
-    key = max([*stamps.values(), *([deleted_at] if deleted_at else [])])
+    key = max(stamps.values())
+    if deleted_at is not None:  # a deletion is an edit after those of the copy it deleted
+        key = (f"{int(key[0][:13]) + int(deleted_at[0][:13]):013d}-000000", deleted_at[1])
     values: dict[str, Any] = dict.fromkeys(canonical.table_specs()["pledges"].sorted_names)
     values.update(
         id=RECORD,
