@@ -231,9 +231,8 @@ def cmd_conflicts(args: argparse.Namespace, options: VaultOptions) -> int:
     if not rows:
         print("no conflicts to review")
     for c in found:
-        print(
-            f"{c.id}  {c.table} {c.record_id}  {c.lost} lost  fields: {', '.join(c.fields) or '-'}"
-        )
+        fields = ", ".join(c.fields) or "-"
+        print(f"{c.id}  {c.table} {c.record_id}  lost: {c.lost}  open fields: {fields}")
     return 0
 
 

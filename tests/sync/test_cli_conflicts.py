@@ -82,6 +82,8 @@ def test_one_field_at_a_time(
     prison.vault.lock()
     monkeypatch.setenv("ENGAGER_PASSPHRASE", TEST_PASSPHRASE)
 
+    code, out, err = _cli(prison, capsys, "conflicts")
+    assert code == 0 and "lost: mine  open fields: establishment, notes" in out
     code, out, err = _cli(prison, capsys, "conflicts", "--show", conflict.id)
     assert code == 0, err
     assert "establishment: open; the other laptop's text stands for now" in out

@@ -13,7 +13,7 @@ from engager_desktop.ui.labels import NONE
 from engager_desktop.ui.models.rows_model import ID_ROLE, RowsModel, TextRow
 
 COL_MAN, COL_RECORD, COL_FIELDS, COL_KEPT, COL_DETECTED = range(5)
-HEADERS = ("Man", "Record", "Fields that differ", "Kept for now", "Found")
+HEADERS = ("Man", "Record", "Fields to settle", "Kept for now", "Found")
 __all__ = ["ID_ROLE", "ConflictsModel"]
 
 
