@@ -181,6 +181,7 @@ def _plan_table(
 
 
 _NEW = merge.Decision(merge.Action.NEW)
+_SAME = merge.Decision(merge.Action.SAME)
 
 
 def _side(record: canonical.Record) -> field_merge.Side:
@@ -198,6 +199,8 @@ def plan_one(
     after = merge.newest_seen(record, seen)
     if local is None:
         return Planned(record, merge.decide(record, None, seen, ex), None, after, after != seen)
+    if record.values == local.values and record.stamps == (stamps or None):  # the common case
+        return Planned(record, _SAME, local, after, after != seen)
     mine = field_merge.Side(local.values, stamps, local.arrival_no)
     merged = field_merge.merge_fields(record.table, mine, _side(record), seen, ex)
     loser = None
