@@ -28,7 +28,7 @@ from tests.vault_fixtures import TEST_PASSPHRASE, TEST_START, test_options
 MEN = 4
 FIELDS = ("notes", "establishment", "preferred_name")
 # One step of a laptop's script: (man index, what, field): "delete", "goal" (a new record), "tick"
-# (time passes), "keep"/"take" (settle that field of a conflict about him: keep mine, take theirs)
+# (time passes), "keep"/"take" (settle the conflicts here, that field if open: keep mine or theirs)
 # or a text written to one of his fields (laptops edit different fields of one man).
 step = st.tuples(
     st.integers(0, MEN - 1),
@@ -89,7 +89,7 @@ def _run(
             laptop.tick(30)
             continue
         if what in ("keep", "take"):
-            _settle(laptop, men[index], field, what == "keep", edits)
+            _settle(laptop, field, what == "keep", edits)
             continue
         with laptop.vault.write() as session:
             man = session.get(Participant, men[index])
@@ -116,13 +116,14 @@ def _run(
         laptop.tick(1)
 
 
-def _settle(laptop: Laptop, man_id: str, field: str, keep: bool, edits: Edits) -> None:
-    """Settle that field (else every field) of each conflict about his details; a settled field
-    is a new edit of it."""
+def _settle(laptop: Laptop, field: str, keep: bool, edits: Edits) -> None:
+    """Settle that field (else every field) of each open conflict about a man's details; a
+    settled field is a new edit of it."""
     choice = sync.KEEP_MINE if keep else sync.TAKE_THEIRS
-    for view in sync.list_conflicts(laptop.vault, man_id):
-        if view.record_id != man_id:
+    for view in sync.list_conflicts(laptop.vault):
+        if view.table != "participants":
             continue
+        man_id = view.record_id
         names = [field] if field in view.fields else list(view.fields)
         try:
             sync.resolve_conflict(
