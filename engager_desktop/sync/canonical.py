@@ -279,7 +279,7 @@ def decode(line: bytes) -> Record:
     stamps = obj.get("s")
     if stamps is not None:
         _check_stamps(spec, row, stamps)
-    return Record(spec.name, row, line, stamps)
+    return Record(spec.name, row, line, stamps=stamps)
 
 
 def _check_stamps(spec: TableSpec, row: dict[str, Any], stamps: Any) -> None:
