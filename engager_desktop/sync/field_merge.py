@@ -78,7 +78,7 @@ def merge_fields(
         if (
             a != b
             and _mine_changed(s_mine[name], mine, ex)
-            and _theirs_changed(s_theirs[name], seen, ex)
+            and _theirs_changed(s_theirs[name], s_mine[name], seen, ex)
         ):
             conflicts.append(FieldConflict(name, a, b, s_mine[name], s_theirs[name]))
     key = max(k_mine, k_theirs)
@@ -108,8 +108,9 @@ def _mine_changed(stamp: Key, mine: Side, ex: merge.Exchange) -> bool:
     return not (stamp[0] <= ex.acked_cutoff and (mine.arrival_no or 0) <= ex.acked_arrival)
 
 
-def _theirs_changed(stamp: Key, seen: merge.Seen | None, ex: merge.Exchange) -> bool:
-    """Their value is news here: not mine coming back, newer than any earlier import brought."""
+def _theirs_changed(stamp: Key, mine: Key, seen: merge.Seen | None, ex: merge.Exchange) -> bool:
+    """Their value is news here: not mine coming back, and newer than this laptop's (it never
+    held it, or its own stamp would be as new) or than any version an earlier import brought."""
     if stamp[1] == ex.me:
         return False
-    return seen is None or stamp > (seen.hlc, seen.device)
+    return seen is None or stamp > mine or stamp > (seen.hlc, seen.device)

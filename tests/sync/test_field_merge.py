@@ -3,6 +3,9 @@ conflict reviewed field by field; a conflict the other laptop settled says what 
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
+
 import pytest
 
 from engager_desktop.services import erasure, sync
@@ -145,3 +148,28 @@ def test_erasing_him_removes_his_field_stamps(pair: tuple[Laptop, Laptop]) -> No
     erasure.erase_man(prison.vault, man)
     with prison.vault.read() as session:
         assert field_stamps.load(session.connection(), "participants", [man]) == {}
+
+
+def test_a_newer_value_this_laptop_never_held_is_a_conflict_whatever_came_before(
+    make_laptop: Callable[[str], Laptop],
+) -> None:
+    """A third laptop's newer edit of another field arrives first; the same-field edit that
+    beats this laptop's arrives after it, and must still be kept as a conflict."""
+    prison, community, probation = (make_laptop(n) for n in ("prison", "community", "probation"))
+    for a, b in itertools.permutations((prison, community, probation), 2):
+        a.enrol(b)
+    man = add_man(prison, notes="start")
+    first = prison.export(community, probation)
+    community.take(first)
+    probation.take(first)
+    edit_man(prison, man, notes="prison's note")
+    community.tick(600)
+    edit_man(community, man, notes="community's note")  # later than the prison's edit
+    probation.tick(1200)
+    edit_man(probation, man, establishment="HMP Cardiff")  # later still, another field
+    prison.take(probation.export(prison, since_ack=True))
+    assert sync.list_conflicts(prison.vault) == []
+    prison.take(community.export(prison, since_ack=True))
+    assert man_field(prison, man, "notes") == "community's note"
+    (conflict,) = sync.list_conflicts(prison.vault)
+    assert conflict.fields == ("notes",) and conflict.items[0].mine == "prison's note"
