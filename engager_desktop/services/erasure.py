@@ -6,8 +6,8 @@ by a tombstone that keeps only its id, the man's id, the ids it must point to (a
 review's meeting and step), its clock stamp and ``deleted = 1``; every other field is empty.
 Tombstones travel in bundles so other laptops erase him at their next import, and the merge lets
 a tombstone beat every live copy, so an older bundle never brings him back. His drafts, conflicts,
-search-index row and caseload figures are deleted outright. The audit log gains one "erasure"
-entry with no detail.
+field stamps, search-index row and caseload figures are deleted outright. The audit log gains one
+"erasure" entry with no detail.
 
 After the commit the WAL is checkpointed and truncated and the database is VACUUMed (secure_delete
 is on as well), so no page of either file still holds what was erased. Backups made before the
@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from engager_desktop.crypto.errors import VaultError
 from engager_desktop.services.common import SEARCH_INDEX, NotFound, search_rowid
 from engager_desktop.store.backup import list_backups
+from engager_desktop.store.field_stamps import FieldStamps
 from engager_desktop.store.orm import (
     SYNCED_MODELS,
     Conflict,
@@ -242,13 +243,14 @@ def _empty(kind: type) -> Any:
 
 
 def _erase_local(session: Session, man_id: str, ids: list[str]) -> tuple[int, int]:
-    """Delete what never syncs: his conflicts, drafts, search row, caseload figures and what
-    was kept to pass on for his records."""
+    """Delete what never syncs: his conflicts, field stamps, drafts, search row, caseload
+    figures and what was kept to pass on for his records."""
     conn = session.connection()
     conflicts = 0
     for chunk in range(0, len(ids), 500):
         his = ids[chunk : chunk + 500]
         conflicts += conn.execute(delete(Conflict).where(Conflict.record_id.in_(his))).rowcount
+        conn.execute(delete(FieldStamps).where(FieldStamps.record_id.in_(his)))
     conflicts += conn.execute(delete(Conflict).where(Conflict.participant_id == man_id)).rowcount
     drafts = conn.execute(
         delete(Draft).where((Draft.participant_id == man_id) | Draft.key.contains(man_id))

@@ -39,6 +39,7 @@ from engager_desktop.sync.snapshot import Scope
 from engager_desktop.sync.summary import ImportSummary
 
 ConflictView = conflict_rules.ConflictView
+FieldView = conflict_rules.FieldView
 Resolution = conflict_rules.Resolution
 KEEP_MINE = conflict_rules.KEEP_MINE
 TAKE_THEIRS = conflict_rules.TAKE_THEIRS
@@ -304,12 +305,16 @@ def men_with_conflicts(vault: Vault) -> set[str]:
     return {row for row in rows if row is not None}
 
 
-def resolve_conflict(vault: Vault, conflict_id: str, choice: str) -> Resolution:
-    """Keep mine or take theirs; a rewrite is stamped as a new edit that wins everywhere."""
+def resolve_conflict(
+    vault: Vault, conflict_id: str, choice: str, field: str | None = None
+) -> Resolution:
+    """Keep mine or take theirs (for one field, or all); a rewrite is a new edit that wins."""
     with vault.write() as session:
-        result = conflict_rules.resolve(session, conflict_id, choice, naive_utc(vault.clock))
+        at = naive_utc(vault.clock)
+        result = conflict_rules.resolve(session, conflict_id, choice, at, field)
         session.flush()
-        vault.stamper.audit(session, "conflict_resolved", result.table, result.record_id, choice)
+        detail = choice if field is None else f"{choice} {field}"
+        vault.stamper.audit(session, "conflict_resolved", result.table, result.record_id, detail)
         if result.participant_id is not None:
             refresh_search(session, result.participant_id)
     return result

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, UOWTransaction
 from engager_desktop.domain.clock import Clock
 from engager_desktop.domain.hlc import MAX_MILLIS, HlcError, HybridClock, Stamp
 from engager_desktop.domain.validation import ValidationError
-from engager_desktop.store import audit
+from engager_desktop.store import audit, field_stamps
 from engager_desktop.store.orm import SYNCED_MODELS
 from engager_desktop.store.orm.base import Synced, new_id
 from engager_desktop.store.orm.system import VaultMeta
@@ -47,6 +47,10 @@ def check_lengths(obj: Any) -> None:
             raise ValidationError(
                 column.key, f"{column.key.replace('_', ' ')} is longer than {limit} characters"
             )
+
+
+def _all_fields(obj: Any) -> list[str]:
+    return [column.key for column in obj.__table__.columns]
 
 
 def _changed_fields(obj: Any) -> list[str]:
@@ -102,23 +106,30 @@ class Stamper:
                 self._stamp(obj, rev=obj.rev or 1)
                 self.audit(session, "create", obj.__tablename__, obj.id)
                 stamped = True
+        edits: list[field_stamps.Edit] = []
         for obj in list(session.dirty):
             if isinstance(obj, Synced) and session.is_modified(obj, include_collections=False):
                 check_lengths(obj)
                 fields = _changed_fields(obj)
                 deleting = "deleted" in fields and obj.deleted
-                self._stamp(obj, rev=(obj.rev or 0) + 1)
+                stamp = str(self.hlc.tick())
+                # a deletion or its undoing sets every field (a tombstone is read empty)
+                changed = _all_fields(obj) if "deleted" in fields else fields
+                edits.append(field_stamps.edit_of(obj, changed, (stamp, self.device_id)))
+                self._stamp(obj, rev=(obj.rev or 0) + 1, stamp=stamp)
                 action = "delete" if deleting else "update"
                 self.audit(session, action, obj.__tablename__, obj.id, ",".join(fields))
                 stamped = True
+        if edits:
+            field_stamps.note_edits(session.connection(), edits)
         for obj in list(session.deleted):
             if isinstance(obj, Synced):
                 self.audit(session, "purge", obj.__tablename__, obj.id)
         if stamped:
             self.persist_clock(session)
 
-    def _stamp(self, obj: Synced, *, rev: int) -> None:
-        obj.updated_at = str(self.hlc.tick())
+    def _stamp(self, obj: Synced, *, rev: int, stamp: str | None = None) -> None:
+        obj.updated_at = stamp or str(self.hlc.tick())
         obj.updated_by = self.device_id
         obj.rev = rev
         obj.deleted = bool(obj.deleted)

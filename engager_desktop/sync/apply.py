@@ -21,7 +21,8 @@ from functools import cache
 
 from sqlalchemy import Connection
 
-from engager_desktop.sync import canonical, merge
+from engager_desktop.store import field_stamps
+from engager_desktop.sync import canonical, field_conflicts, merge, settle
 from engager_desktop.sync.plan import Plan, Planned
 
 
@@ -84,16 +85,20 @@ def apply_plan(conn: Connection, plan: Plan, *, arrival_no: int, now: datetime) 
     updates: dict[str, list[tuple[object, ...]]] = defaultdict(list)
     burials: dict[str, list[tuple[object, ...]]] = defaultdict(list)
     sync_rows: list[tuple[object, ...]] = []
+    maps: dict[str, list[tuple[str, dict[str, object] | None]]] = defaultdict(list)
     for item in plan.items:
         record = item.record
         spec = canonical.table_specs()[record.table]
+        values, stamps = item.written
         if item.decision.action == merge.Action.NEW:
-            inserts[record.table].append(canonical.wire_to_row(spec, record.values))
-        elif item.decision.writes and record.deleted and not canonical.is_erasure(record.values):
-            burials[record.table].append(_bury_row(spec, record.values))
+            inserts[record.table].append(canonical.wire_to_row(spec, values))
+        elif item.decision.writes and values["deleted"] and not canonical.is_erasure(values):
+            burials[record.table].append(_bury_row(spec, values))
         elif item.decision.writes:
-            row = canonical.wire_to_row(spec, record.values)
+            row = canonical.wire_to_row(spec, values)
             updates[record.table].append(_update_row(spec, row))
+        if item.decision.writes and (stamps or item.decision.action != merge.Action.NEW):
+            maps[record.table].append((record.id, stamps))
         if item.decision.writes or item.seen_changed:
             seen = item.seen
             sync_rows.append(
@@ -115,11 +120,18 @@ def apply_plan(conn: Connection, plan: Plan, *, arrival_no: int, now: datetime) 
             conn.exec_driver_sql(_bury_sql(spec.name), burials[spec.name])
     if sync_rows:
         conn.exec_driver_sql(_SYNC_ROW, sync_rows)
+    for table, pairs in maps.items():
+        field_stamps.save(conn, table, pairs)
+    if plan.settled:
+        settle.write(conn, plan.settled, now.strftime("%Y-%m-%d %H:%M:%S.%f"))
     return _record_conflicts(conn, plan.conflicts, now)
 
 
 def losing_version(item: Planned) -> tuple[str, str]:
     """(the loser's canonical line as text wrapped with its side, the device that made it)."""
+    if item.decision.loser is None and item.merged is not None:
+        extras_line = item.record.line if item.record.extras else None
+        return field_conflicts.to_text(item.merged.conflicts, extras_line), item.record.device
     side = item.decision.loser
     if side == merge.MINE:
         assert item.local is not None

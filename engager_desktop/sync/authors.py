@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from engager_desktop.domain import field_clock
+from engager_desktop.store.field_stamps import fields_of
 from engager_desktop.sync import canonical
 from engager_desktop.sync.errors import BundleRefused
 
@@ -28,12 +30,24 @@ def _claims_me() -> BundleRefused:
 
 def check_author(record: canonical.Record, local: Mapping[str, Any] | None, me: str) -> None:
     """Refuse the bundle if ``record`` claims this laptop (``me``) made a version it did not."""
-    if record.device == me and (local is None or not _mine(record.values, local)):
+    if record.device == me and (local is None or not _mine(record, local, me)):
         raise _claims_me()
 
 
-def _mine(remote: Mapping[str, Any], local: Mapping[str, Any]) -> bool:
-    """Exactly the version held here, or an older one of this laptop's that it superseded."""
+def _mine(record: canonical.Record, local: Mapping[str, Any], me: str) -> bool:
+    """Exactly the version held here, or an older one of this laptop's that it superseded, or
+    this version merged elsewhere with fields other laptops set (its field stamps name them):
+    the fields it says this laptop set are as this laptop holds them."""
+    remote = record.values
     if remote == local:
         return True
-    return str(remote["updated_at"]) < str(local["updated_at"])
+    if str(remote["updated_at"]) < str(local["updated_at"]):
+        return True
+    key = (str(remote["updated_at"]), str(remote["updated_by"]))
+    if key != (str(local["updated_at"]), str(local["updated_by"])) or record.stamps is None:
+        return False
+    names = fields_of(remote)
+    stamps = field_clock.expand(names, key, record.stamps)
+    return remote["deleted"] == local["deleted"] and all(
+        remote[name] == local[name] for name in names if stamps[name][1] == me
+    )

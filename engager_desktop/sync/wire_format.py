@@ -13,6 +13,7 @@ byte for byte as it arrived.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -73,14 +74,19 @@ def _lenient(formats: field_lists.Formats) -> Reader:
 
 def decode(line: bytes, how: Reader) -> Record:
     """Parse and check one line of a 1.x bundle; RecordInvalid naming table and field."""
-    table, row = canonical.parse_line(line, tolerant=how.tolerant)
+    table, row, stamps = canonical.parse_line(line, tolerant=how.tolerant)
     spec = canonical.table_specs().get(table) if isinstance(table, str) else None
     if spec is None:
-        return _foreign(table, row, line)
+        return _foreign(table, row, line)  # field stamps of a table this build does not know: none
     if tuple(row) == spec.sorted_names:
         canonical.check_row(spec, row)
-        return Record(spec.name, row, line)
-    return _other_fields(spec, row, line, how.defaults.get(spec.name, {}))
+        record = Record(spec.name, row, line)
+    else:
+        record = _other_fields(spec, row, line, how.defaults.get(spec.name, {}))
+    if stamps is None:
+        return record
+    canonical.check_stamps(spec, record.values, stamps)
+    return dataclasses.replace(record, stamps=stamps)
 
 
 def _other_fields(
@@ -153,9 +159,14 @@ def _plain(value: Any) -> bool:
     return False
 
 
-def encode_passed_on(spec: TableSpec, values: dict[str, Any], extras: Mapping[str, Any]) -> bytes:
+def encode_passed_on(
+    spec: TableSpec,
+    values: dict[str, Any],
+    extras: Mapping[str, Any],
+    stamps: canonical.Stamps = None,
+) -> bytes:
     """A record's line with the fields kept for it merged back (a field this build has learnt
-    since keeps this build's value)."""
+    since keeps this build's value), and its field stamps."""
     merged = {k: v for k, v in extras.items() if k not in spec.names}
     merged.update(values)
-    return canonical.encode_any(spec.name, merged)
+    return canonical.encode_any(spec.name, merged, stamps)

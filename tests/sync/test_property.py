@@ -1,5 +1,6 @@
-"""Property tests: three laptops with clocks that drift and jump, random edit/delete scripts,
-bundles in every order: one result, no accepted edit lost, no deletion over a newer version."""
+"""Property tests: three laptops with clocks that drift and jump, random edit/delete/settle scripts
+editing different fields of one man, bundles in every order: one result (records and field
+stamps), no accepted field edit lost, no deletion over a newer version."""
 
 from __future__ import annotations
 
@@ -17,29 +18,38 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from engager_desktop.domain import field_clock
 from engager_desktop.domain.clock import FakeClock
+from engager_desktop.services import sync
+from engager_desktop.store import field_stamps
 from engager_desktop.store.lifecycle import unlock_vault
 from engager_desktop.store.orm import Goal, Participant
 from engager_desktop.sync import canonical, merge
+from engager_desktop.sync.errors import SyncError
 from engager_desktop.sync.identity import renew_for_tests
 from tests.sync.conftest import Laptop, records_digest
 from tests.vault_fixtures import TEST_PASSPHRASE, TEST_START, test_options
 
 MEN = 4
 JUMP = timedelta(minutes=90)  # a clock set forward or back; never a day apart in all (refused)
-# One step of a laptop's script: (man index, what): a note, "delete", "goal" (a new record),
-# "tick" (time passes), "ahead" or "back" (the laptop's clock is set forward or back).
+FIELDS = ("notes", "establishment", "preferred_name")
+# One step of a laptop's script: (man index, what, field): "delete", "goal" (a new record), "tick"
+# (time passes), "ahead" or "back" (the laptop's clock is set forward or back), "keep"/"take"
+# (settle the conflicts here, that field if open: keep mine or take theirs) or a text written to
+# one of his fields (laptops edit different fields of one man, and often the same one).
 step = st.tuples(
     st.integers(0, 1),  # two of the men, so that laptops often change the same one
     st.one_of(
-        st.sampled_from(["delete", "delete", "goal", "tick", "ahead", "back"]),
+        st.sampled_from(["delete", "delete", "goal", "tick", "ahead", "back", "keep", "take"]),
         st.text(max_size=8),
     ),
+    st.sampled_from(FIELDS),
 )
 script = st.lists(step, min_size=2, max_size=6)
 orders = st.permutations([0, 1])
 drifts = st.lists(st.integers(-3600, 3600), min_size=3, max_size=3)  # seconds off, per laptop
-Version = tuple[str, str, bool, str | None]  # (stamp, device, deleted, notes)
+Version = tuple[str, str, bool]  # (stamp, device, deleted)
+Key = tuple[str, str]
 
 
 @contextmanager
@@ -81,21 +91,37 @@ def _seed_men(first: Laptop, others: list[Laptop]) -> list[str]:
 
 
 class History:
-    """Every version of every man made by any laptop, and every goal made."""
+    """Every version of every man accepted on any laptop (made there, or settled there), the
+    newest accepted value of each of his fields with the stamp of the edit that set it (a
+    deletion sets every field empty), and every goal made."""
 
     def __init__(self) -> None:
         self.versions: dict[str, list[Version]] = defaultdict(list)
+        self.fields: dict[tuple[str, str], tuple[Key, object]] = {}
         self.goals: set[str] = set()
 
     def newest(self, man: str) -> Version:
         return max(self.versions[man], key=lambda v: (v[0], v[1]))
 
+    def observe(self, laptop: Laptop, man: str) -> None:
+        version, values, stamps = _held(laptop, man)
+        self.versions[man].append(version)
+        for name in FIELDS:
+            where = (man, name)
+            if where not in self.fields or self.fields[where][0] < stamps[name]:
+                self.fields[where] = (stamps[name], values[name])
 
-def _version(laptop: Laptop, man_id: str) -> Version:
+
+def _held(laptop: Laptop, man_id: str) -> tuple[Version, dict[str, object], dict[str, Key]]:
+    """His version, his fields as they travel (a tombstone's empty) and each field's stamp."""
+    spec = canonical.table_specs()["participants"]
     with laptop.vault.read() as session:
-        man = session.get(Participant, man_id)
-        assert man is not None
-        return (man.updated_at, man.updated_by, bool(man.deleted), man.notes)
+        conn = session.connection()
+        (values,) = list(canonical.read_wire(conn, spec, "id = ?", (man_id,)))
+        stored = field_stamps.load(conn, "participants", [man_id]).get(man_id)
+    key = (str(values["updated_at"]), str(values["updated_by"]))
+    stamps = field_clock.expand(FIELDS, key, None if values["deleted"] else stored)
+    return (key[0], key[1], bool(values["deleted"])), values, stamps
 
 
 def _move_clock(laptop: Laptop, what: str) -> None:
@@ -105,10 +131,15 @@ def _move_clock(laptop: Laptop, what: str) -> None:
         laptop.clock.set(laptop.clock.now() + (JUMP if what == "ahead" else -JUMP))
 
 
-def _run(laptop: Laptop, men: list[str], steps: list[tuple[int, str]], seen: History) -> None:
-    for index, what in steps:
+def _run(laptop: Laptop, men: list[str], steps: list[tuple[int, str, str]], seen: History) -> None:
+    for index, what, field in steps:
         if what in ("tick", "ahead", "back"):
             _move_clock(laptop, what)
+            continue
+        if what in ("keep", "take"):
+            _settle(laptop, field, what == "keep")
+            for man in men:
+                seen.observe(laptop, man)
             continue
         with laptop.vault.write() as session:
             man = session.get(Participant, men[index])
@@ -129,9 +160,26 @@ def _run(laptop: Laptop, men: list[str], steps: list[tuple[int, str]], seen: His
                 session.flush()
                 seen.goals.add(goal.id)
             else:
-                man.notes = what
-        seen.versions[men[index]].append(_version(laptop, men[index]))
+                setattr(man, field, what)
+        seen.observe(laptop, men[index])
         laptop.tick(1)
+
+
+def _settle(laptop: Laptop, field: str, keep: bool) -> None:
+    """Settle that field (else every field) of each open conflict about a man's details; a
+    settled field is a new edit of it (a deletion's conflict is settled whole)."""
+    choice = sync.KEEP_MINE if keep else sync.TAKE_THEIRS
+    for view in sync.list_conflicts(laptop.vault):
+        if view.table != "participants":
+            continue
+        names = [field] if field in view.fields else list(view.fields)
+        try:
+            sync.resolve_conflict(
+                laptop.vault, view.id, choice, field if names == [field] else None
+            )
+        except SyncError:
+            continue  # deleted since: nothing to write
+    laptop.tick(1)
 
 
 def _exchange(laptops: list[Laptop], order: list[list[int]]) -> None:
@@ -146,28 +194,28 @@ def _exchange(laptops: list[Laptop], order: list[list[int]]) -> None:
 
 
 def _newest_kept(laptops: list[Laptop], men: list[str], seen: History) -> None:
-    """Every laptop holds each man's newest version: no edit lost to an older deletion, no
-    deletion lost to an older edit, and every goal made is there."""
+    """Every laptop holds each man's newest version (no edit lost to an older deletion, no
+    deletion lost to an older edit), each of his fields as its newest accepted edit set it (no
+    field edit lost to another laptop's edit of another field), and every goal made."""
     for laptop in laptops:
         for man in men:
-            stamp, device, deleted, notes = seen.newest(man)
-            held = _version(laptop, man)
-            assert held[:3] == (stamp, device, deleted)
-            if not deleted:
-                assert held[3] == notes
+            version, values, _stamps = _held(laptop, man)
+            assert version == seen.newest(man)
+            for name in FIELDS:
+                assert values[name] == seen.fields[(man, name)][1], (laptop.name, name)
         with laptop.vault.read() as session:
             goals = set(session.scalars(select(Goal.id).where(Goal.deleted.is_(False))))
         assert goals == seen.goals
 
 
 def _converge(
-    template: Path, scripts: list[list[tuple[int, str]]], orders: list, drift: list[int]
+    template: Path, scripts: list[list[tuple[int, str, str]]], orders: list, drift: list[int]
 ) -> None:
     with three_laptops(template, drift) as laptops:
         men = _seed_men(laptops[0], laptops[1:])
         seen = History()
         for man in men:
-            seen.versions[man].append(_version(laptops[0], man))
+            seen.observe(laptops[0], man)
         for rounds in range(2):
             for laptop, steps in zip(laptops, scripts, strict=True):
                 _run(laptop, men, steps[rounds::2], seen)
@@ -175,7 +223,17 @@ def _converge(
         _exchange(laptops, orders[2])  # a last exchange carries what relayed in the last round
         digests = {records_digest(laptop.vault) for laptop in laptops}
         assert len(digests) == 1
+        assert len({_stamps_digest(laptop) for laptop in laptops}) == 1
         _newest_kept(laptops, men, seen)
+
+
+def _stamps_digest(laptop: Laptop) -> str:
+    """The field stamps of the live records (they decide later merges, so they must agree too)."""
+    with laptop.vault.read() as session:
+        rows = session.connection().exec_driver_sql(
+            "SELECT table_name, record_id, stamps FROM field_stamps ORDER BY 1, 2"
+        )
+        return repr([tuple(row) for row in rows])
 
 
 three_orders = st.lists(st.lists(orders, min_size=3, max_size=3), min_size=3, max_size=3)
