@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from engager_desktop.domain import field_clock
 from engager_desktop.store import sync_state  # noqa: F401  (registers the sync tables)
+from engager_desktop.store.field_stamps import fields_of
 from engager_desktop.store.orm import Base
 from engager_desktop.sync import canonical, field_lists
 from engager_desktop.sync.canonical import ColumnSpec, Record, TableSpec
@@ -85,8 +87,22 @@ def decode(line: bytes, how: Reader) -> Record:
         record = _other_fields(spec, row, line, how.defaults.get(spec.name, {}))
     if stamps is None:
         return record
-    canonical.check_stamps(spec, record.values, stamps)
+    if record.extras:  # a newer build's fields may have stamps too: checked, then left aside
+        stamps = _known_stamps(spec, record, stamps)
+    else:
+        canonical.check_stamps(spec, record.values, stamps)
     return dataclasses.replace(record, stamps=stamps)
+
+
+def _known_stamps(spec: TableSpec, record: Record, stamps: Any) -> dict[str, Any] | None:
+    """The stamps of this build's fields, from a map that may name the fields passed on."""
+    key = (record.hlc, record.device)
+    names = fields_of(spec.sorted_names)
+    try:
+        field_clock.check(stamps, [*names, *(record.extras or {})], key)
+    except field_clock.MapInvalid as exc:
+        raise RecordInvalid(f"a {spec.name} record: {exc}") from exc
+    return field_clock.compact(field_clock.expand(names, key, stamps), key)
 
 
 def _other_fields(
