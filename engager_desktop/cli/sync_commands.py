@@ -75,6 +75,9 @@ def register(sub: Any) -> None:
         choices=("mine", "theirs"),
         help="mine: this laptop's version; theirs: the other laptop's",
     )
+    p.add_argument(
+        "--field", metavar="NAME", help="settle only this field (as 'conflicts --show' names it)"
+    )
     p.set_defaults(handler=cmd_resolve_conflict)
 
 
@@ -231,9 +234,8 @@ def cmd_conflicts(args: argparse.Namespace, options: VaultOptions) -> int:
     if not rows:
         print("no conflicts to review")
     for c in found:
-        print(
-            f"{c.id}  {c.table} {c.record_id}  {c.lost} lost  fields: {', '.join(c.fields) or '-'}"
-        )
+        fields = ", ".join(c.fields) or "-"
+        print(f"{c.id}  {c.table} {c.record_id}  lost: {c.lost}  open fields: {fields}")
     return 0
 
 
@@ -243,17 +245,28 @@ def _show_conflict(args: argparse.Namespace, options: VaultOptions) -> int:
         views = {c.id: c for c in sync.list_conflicts(vault)}
         if conflict_id not in views:
             raise CliFailure("no such open conflict (it may have been resolved)")
-        now, loser = sync.conflict_versions(vault, conflict_id)
         vault.audit("export_cli", "conflicts", conflict_id, "conflict shown")
     view = views[conflict_id]
-    mine, theirs = (loser, now) if view.lost == "mine" else (now, loser)
-    kept = "the other laptop's" if view.lost == "mine" else "this laptop's"
-    print(f"conflict {view.id}: {view.table} {view.record_id}; {kept} version is kept for now")
-    for field in view.fields:
-        print(f"  {field}")
-        print(f"    this laptop:  {_shown(mine.get(field))}")
-        print(f"    other laptop: {_shown(theirs.get(field))}")
+    print(f"conflict {view.id}: {view.table} {view.record_id}")
+    for item in view.items:
+        print(f"  {item.name}: {_state(item)}")
+        print(f"    this laptop:  {_shown(item.mine)}")
+        print(f"    other laptop: {_shown(item.theirs)}")
     return 0
+
+
+_STANDS = {
+    "mine": "this laptop's text stands",
+    "theirs": "the other laptop's text stands",
+    "other": "a newer text stands",
+}
+
+
+def _state(item: sync.FieldView) -> str:
+    if item.settled_by is None:
+        return f"open; {_STANDS[item.stands]} for now"
+    where = "here" if item.settled_by == "here" else "on another laptop"
+    return f"settled {where}; {_STANDS[item.stands]}"
 
 
 def _shown(value: object) -> str:
@@ -263,8 +276,11 @@ def _shown(value: object) -> str:
 def cmd_resolve_conflict(args: argparse.Namespace, options: VaultOptions) -> int:
     choice = sync.KEEP_MINE if args.keep == "mine" else sync.TAKE_THEIRS
     with open_vault(args, options) as vault:
-        result = sync.resolve_conflict(vault, args.conflict_id.strip().lower(), choice)
+        result = sync.resolve_conflict(vault, args.conflict_id.strip().lower(), choice, args.field)
     which = "this laptop's" if args.keep == "mine" else "the other laptop's"
     changed = "rewritten" if result.rewritten else "unchanged"
-    print(f"resolved: {which} version of {result.table} {result.record_id} kept ({changed})")
+    what = f"{args.field} of " if args.field else ""
+    print(f"resolved: {which} version of {what}{result.table} {result.record_id} kept ({changed})")
+    if not result.closed:
+        print("  other fields of this conflict are still open ('conflicts --show ID')")
     return 0

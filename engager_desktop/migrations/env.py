@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from engager_desktop.store import sync_state  # noqa: F401  (registers the sync tables)
+from engager_desktop.store import field_stamps, sync_state  # noqa: F401  (registers them)
 from engager_desktop.store.orm import Base
 
 config = context.config

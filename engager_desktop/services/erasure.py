@@ -6,8 +6,8 @@ by a tombstone that keeps only its id, the man's id, the ids it must point to (a
 review's meeting and step), its clock stamp and ``deleted = 1``; every other field is empty.
 Tombstones travel in bundles so other laptops erase him at their next import, and the merge lets
 a tombstone beat every live copy, so an older bundle never brings him back. His drafts, conflicts,
-search-index row and caseload figures are deleted outright. The audit log gains one "erasure"
-entry with no detail.
+field stamps, search-index row and caseload figures are deleted outright. The audit log gains one
+"erasure" entry with no detail.
 
 After the commit the WAL is checkpointed and truncated and the database is VACUUMed (secure_delete
 is on as well), so no page of either file still holds what was erased. Backups made before the
@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from engager_desktop.crypto.errors import VaultError
 from engager_desktop.services.common import SEARCH_INDEX, NotFound, search_rowid
 from engager_desktop.store.backup import list_backups
+from engager_desktop.store.field_stamps import FieldStamps
 from engager_desktop.store.orm import (
     SYNCED_MODELS,
     Conflict,
@@ -38,7 +39,6 @@ from engager_desktop.store.orm import (
     SettingValue,
 )
 from engager_desktop.store.orm.base import Synced
-from engager_desktop.store.stamping import naive_utc
 from engager_desktop.store.vault import Vault
 from engager_desktop.sync import passed_on
 
@@ -91,8 +91,9 @@ def erase_man(vault: Vault, man_id: str) -> ErasureResult:
 
 
 def is_erased(man: Participant) -> bool:
-    """Whether this participant row is an erasure tombstone (deleted, with no name left)."""
-    return bool(man.deleted) and not man.given_name and not man.family_name
+    """Whether this participant row is an erasure tombstone (deleted, made at the epoch), not an
+    ordinary deletion (whose tombstone also travels without his name)."""
+    return bool(man.deleted) and man.created_at == _EPOCH
 
 
 def _his_models() -> list[type[Synced]]:
@@ -191,20 +192,19 @@ def _erase_records(
         ids = [row["id"] for row in old[table.name]]
         if ids:
             conn.execute(delete(table).where(table.c.id.in_(ids)))
-    now = naive_utc(vault.clock)
     for model in models:
         table = _table(model)
-        rows = [_tombstone(vault, table, row, now) for row in old[table.name]]
+        rows = [_tombstone(vault, table, row) for row in old[table.name]]
         if rows:
             conn.execute(insert(table), rows)
     return [row["id"] for rows in old.values() for row in rows]
 
 
-def _tombstone(vault: Vault, table: Table, row: dict[str, Any], now: datetime) -> dict[str, Any]:
+def _tombstone(vault: Vault, table: Table, row: dict[str, Any]) -> dict[str, Any]:
     """The same record id with nothing left in it but what sync needs."""
     values: dict[str, Any] = {
         "id": row["id"],
-        "created_at": now,
+        "created_at": _EPOCH,  # marks an erasure: it beats every version (sync/merge.py)
         "updated_at": str(vault.hlc.tick()),
         "updated_by": vault.device_id,
         "deleted": True,
@@ -243,13 +243,14 @@ def _empty(kind: type) -> Any:
 
 
 def _erase_local(session: Session, man_id: str, ids: list[str]) -> tuple[int, int]:
-    """Delete what never syncs: his conflicts, drafts, search row, caseload figures and what
-    was kept to pass on for his records."""
+    """Delete what never syncs: his conflicts, field stamps, drafts, search row, caseload
+    figures and what was kept to pass on for his records."""
     conn = session.connection()
     conflicts = 0
     for chunk in range(0, len(ids), 500):
         his = ids[chunk : chunk + 500]
         conflicts += conn.execute(delete(Conflict).where(Conflict.record_id.in_(his))).rowcount
+        conn.execute(delete(FieldStamps).where(FieldStamps.record_id.in_(his)))
     conflicts += conn.execute(delete(Conflict).where(Conflict.participant_id == man_id)).rowcount
     drafts = conn.execute(
         delete(Draft).where((Draft.participant_id == man_id) | Draft.key.contains(man_id))

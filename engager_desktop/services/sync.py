@@ -20,7 +20,15 @@ from engager_desktop.services.common import rebuild_search, refresh_search
 from engager_desktop.store.orm.system import Conflict, ImportLedger
 from engager_desktop.store.stamping import naive_utc
 from engager_desktop.store.vault import Vault
-from engager_desktop.sync import audit_anchor, bundle_passphrase, importer, plan, trust, verify
+from engager_desktop.sync import (
+    audit_anchor,
+    bundle_passphrase,
+    importer,
+    passed_on,
+    plan,
+    trust,
+    verify,
+)
 from engager_desktop.sync import bundle_format as fmt
 from engager_desktop.sync import conflicts as conflict_rules
 from engager_desktop.sync import device_card as cards
@@ -34,6 +42,7 @@ from engager_desktop.sync.snapshot import Scope
 from engager_desktop.sync.summary import ImportSummary
 
 ConflictView = conflict_rules.ConflictView
+FieldView = conflict_rules.FieldView
 Resolution = conflict_rules.Resolution
 KEEP_MINE = conflict_rules.KEEP_MINE
 TAKE_THEIRS = conflict_rules.TAKE_THEIRS
@@ -247,9 +256,12 @@ def verify_bundle(vault: Vault, path: Path, passphrase: str | None = None) -> Ve
     try:
         opened = importer.open_checked(vault, data, passphrase, fmt.DEFAULT_LIMITS)
         records = verify.records(opened)
+        known, _foreign = passed_on.split(records)
         with vault.read() as session:
             conn = session.connection()
-            plan.check_references(conn, records)
+            plan.check_stamps(records, int(vault.clock.now().timestamp() * 1000))
+            plan.check_references(conn, known)
+            plan.check_own_versions(conn, known, vault.device_id)
             audit_anchor.check_heads(conn, opened.manifest)
             warnings = importer.ledger_warnings(conn, opened)
             done = session.get(ImportLedger, opened.manifest.bundle_id) is not None
@@ -296,12 +308,16 @@ def men_with_conflicts(vault: Vault) -> set[str]:
     return {row for row in rows if row is not None}
 
 
-def resolve_conflict(vault: Vault, conflict_id: str, choice: str) -> Resolution:
-    """Keep mine or take theirs; a rewrite is stamped as a new edit that wins everywhere."""
+def resolve_conflict(
+    vault: Vault, conflict_id: str, choice: str, field: str | None = None
+) -> Resolution:
+    """Keep mine or take theirs (for one field, or all); a rewrite is a new edit that wins."""
     with vault.write() as session:
-        result = conflict_rules.resolve(session, conflict_id, choice, naive_utc(vault.clock))
+        at = naive_utc(vault.clock)
+        result = conflict_rules.resolve(session, conflict_id, choice, at, field)
         session.flush()
-        vault.stamper.audit(session, "conflict_resolved", result.table, result.record_id, choice)
+        detail = choice if field is None else f"{choice} {field}"
+        vault.stamper.audit(session, "conflict_resolved", result.table, result.record_id, detail)
         if result.participant_id is not None:
             refresh_search(session, result.participant_id)
     return result

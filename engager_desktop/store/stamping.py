@@ -15,13 +15,16 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, UOWTransaction
 
 from engager_desktop.domain.clock import Clock
-from engager_desktop.domain.hlc import HybridClock
+from engager_desktop.domain.hlc import MAX_MILLIS, HlcError, HybridClock, Stamp
 from engager_desktop.domain.validation import ValidationError
-from engager_desktop.store import audit
+from engager_desktop.store import audit, field_stamps
+from engager_desktop.store.orm import SYNCED_MODELS
 from engager_desktop.store.orm.base import Synced, new_id
 from engager_desktop.store.orm.system import VaultMeta
 
 HLC_KEY = "hlc_last"
+CLOCK_REPAIRED = "clock_repaired"
+_GOOD_STAMP = "[0-9]" * 13 + "-" + "[0-9]" * 6  # a GLOB: exactly the stamp format
 
 
 def utc_iso(clock: Clock) -> str:
@@ -44,6 +47,10 @@ def check_lengths(obj: Any) -> None:
             raise ValidationError(
                 column.key, f"{column.key.replace('_', ' ')} is longer than {limit} characters"
             )
+
+
+def _all_fields(obj: Any) -> list[str]:
+    return [column.key for column in obj.__table__.columns]
 
 
 def _changed_fields(obj: Any) -> list[str]:
@@ -99,23 +106,30 @@ class Stamper:
                 self._stamp(obj, rev=obj.rev or 1)
                 self.audit(session, "create", obj.__tablename__, obj.id)
                 stamped = True
+        edits: list[field_stamps.Edit] = []
         for obj in list(session.dirty):
             if isinstance(obj, Synced) and session.is_modified(obj, include_collections=False):
                 check_lengths(obj)
                 fields = _changed_fields(obj)
                 deleting = "deleted" in fields and obj.deleted
-                self._stamp(obj, rev=(obj.rev or 0) + 1)
+                stamp = str(self.hlc.tick())
+                # a deletion or its undoing sets every field (a tombstone is read empty)
+                changed = _all_fields(obj) if "deleted" in fields else fields
+                edits.append(field_stamps.edit_of(obj, changed, (stamp, self.device_id)))
+                self._stamp(obj, rev=(obj.rev or 0) + 1, stamp=stamp)
                 action = "delete" if deleting else "update"
                 self.audit(session, action, obj.__tablename__, obj.id, ",".join(fields))
                 stamped = True
+        if edits:
+            field_stamps.note_edits(session.connection(), edits)
         for obj in list(session.deleted):
             if isinstance(obj, Synced):
                 self.audit(session, "purge", obj.__tablename__, obj.id)
         if stamped:
             self.persist_clock(session)
 
-    def _stamp(self, obj: Synced, *, rev: int) -> None:
-        obj.updated_at = str(self.hlc.tick())
+    def _stamp(self, obj: Synced, *, rev: int, stamp: str | None = None) -> None:
+        obj.updated_at = stamp or str(self.hlc.tick())
         obj.updated_by = self.device_id
         obj.rev = rev
         obj.deleted = bool(obj.deleted)
@@ -126,3 +140,44 @@ class Stamper:
             index_elements=[VaultMeta.key], set_={"value": stmt.excluded.value}
         )
         session.connection().execute(stmt)
+
+
+def stored_clock(text: str | None) -> Stamp | None:
+    """The clock state kept in the vault, or None when it is unreadable (and must be repaired)."""
+    if text is None:
+        return Stamp(0, 0)
+    try:
+        stamp = Stamp.parse(text)
+    except HlcError:
+        return None
+    return stamp if stamp.millis < MAX_MILLIS else None
+
+
+def repair_clock(session: Session, stamper: Stamper) -> int:
+    """Rebuild an unreadable clock state from the records; re-stamp any record whose stamp is
+    unreadable too (as this laptop's edit). Audited; returns the records re-stamped."""
+    conn = session.connection()
+    newest = Stamp(0, 0)
+    for model in SYNCED_MODELS:
+        table = model.__tablename__
+        top = conn.exec_driver_sql(
+            f'SELECT max(updated_at) FROM "{table}" WHERE updated_at GLOB ?', (_GOOD_STAMP,)
+        ).scalar()
+        if top is not None:
+            newest = max(newest, Stamp.parse(str(top)))
+    stamper.hlc.observe(newest)
+    fixed = 0
+    for model in SYNCED_MODELS:
+        table = model.__tablename__
+        bad = conn.exec_driver_sql(
+            f'SELECT id FROM "{table}" WHERE updated_at NOT GLOB ?', (_GOOD_STAMP,)
+        ).scalars()
+        for record_id in list(bad):
+            conn.exec_driver_sql(
+                f'UPDATE "{table}" SET updated_at = ?, updated_by = ?, rev = rev + 1 WHERE id = ?',
+                (str(stamper.hlc.tick()), stamper.device_id, record_id),
+            )
+            fixed += 1
+    stamper.persist_clock(session)
+    stamper.audit(session, CLOCK_REPAIRED, "vault", None, f"records restamped: {fixed}")
+    return fixed

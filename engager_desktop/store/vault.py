@@ -16,11 +16,11 @@ from engager_desktop.crypto.errors import VaultError
 from engager_desktop.crypto.kdf import PRODUCTION, KdfPolicy
 from engager_desktop.domain.clock import Clock, SystemClock
 from engager_desktop.domain.errors import UserError
-from engager_desktop.domain.hlc import HybridClock, Stamp
+from engager_desktop.domain.hlc import HybridClock
 from engager_desktop.store import audit as audit_chain
 from engager_desktop.store.instance_lock import InstanceLock
 from engager_desktop.store.orm.system import VaultMeta
-from engager_desktop.store.stamping import HLC_KEY, Stamper
+from engager_desktop.store.stamping import HLC_KEY, Stamper, repair_clock, stored_clock
 
 DB_FILE = "vault.db"
 KEYSLOTS_FILE = "keyslots.json"
@@ -57,14 +57,17 @@ class Vault:
         self.vault_id = meta["vault_id"]
         self.device_id = meta["device_id"]
         self.is_demo = meta.get("demo") == "1"
-        last = Stamp.parse(meta[HLC_KEY]) if HLC_KEY in meta else Stamp(0, 0)
-        self.hlc = HybridClock(options.clock, last)
+        last = stored_clock(meta.get(HLC_KEY))
+        self.hlc = HybridClock(options.clock, *([last] if last is not None else []))
         self.stamper = Stamper(self.device_id, options.clock, self.hlc)
         self._make_sessions()
         self._local = threading.local()
         self._gate = threading.Event()  # cleared while a rekey swaps the key: others wait
         self._gate.set()
         self.closed = False
+        if last is None:  # unreadable clock state: rebuilt from the records, and audited
+            with self.write() as session:
+                repair_clock(session, self.stamper)
 
     def _use_engine(self, engine: Engine, data_key: bytes) -> None:
         self.engine = engine

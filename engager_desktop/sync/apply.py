@@ -3,7 +3,10 @@
 Imported records keep the stamps they travelled with: they are written with plain ``INSERT`` (new)
 and ``UPDATE`` (existing) on the session's connection, which the flush hook never sees. Not an
 upsert: an outer ``ON CONFLICT`` would override the ``INSERT OR IGNORE`` inside the caseload
-triggers of migration 0003. Parents go before children (the order of ``SYNCED_MODELS``). Losing
+triggers of migration 0003. A deletion that wins over a record held here writes only what a
+tombstone keeps, so the content stays here (read as an empty tombstone) until the practitioner
+reviews any conflict; an erasure writes the whole empty record. Parents go before children (the
+order of ``SYNCED_MODELS``). Losing
 versions become Conflict rows (not twice for the same open conflict), and ``sync_records`` learns
 the newest version seen and which import wrote each record.
 """
@@ -18,7 +21,8 @@ from functools import cache
 
 from sqlalchemy import Connection
 
-from engager_desktop.sync import canonical, merge
+from engager_desktop.store import field_stamps
+from engager_desktop.sync import canonical, field_conflicts, merge, settle
 from engager_desktop.sync.plan import Plan, Planned
 
 
@@ -43,6 +47,24 @@ def _update_row(spec: canonical.TableSpec, row: tuple[object, ...]) -> tuple[obj
     return (*row[:at], *row[at + 1 :], row[at])
 
 
+@cache
+def _bury_sql(table: str) -> str:
+    """A deletion over a record held here: only the fields a tombstone keeps are written, so this
+    vault keeps the content it had (for "keep mine") while reading it as an empty tombstone."""
+    names = [name for name in canonical.tombstone_keeps(table) if name != "id"]
+    sets = ", ".join(f'"{name}" = ?' for name in names)
+    return f'UPDATE "{table}" SET {sets} WHERE id = ?'
+
+
+def _bury_row(spec: canonical.TableSpec, values: dict[str, object]) -> tuple[object, ...]:
+    names = [name for name in canonical.tombstone_keeps(spec.name) if name != "id"]
+    row = [values[name] for name in names]
+    for at, name in enumerate(names):
+        if name in spec.datetime_columns and isinstance(row[at], str):
+            row[at] = str(row[at]).replace("T", " ", 1)
+    return (*row, values["id"])
+
+
 _SYNC_ROW = (
     "INSERT INTO sync_records (table_name, record_id, seen_hlc, seen_device, seen_deleted, "
     "arrival_no) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(table_name, record_id) DO UPDATE SET "
@@ -61,15 +83,22 @@ def apply_plan(conn: Connection, plan: Plan, *, arrival_no: int, now: datetime) 
     """Write every winning record, conflict and sync row; returns the conflicts recorded."""
     inserts: dict[str, list[tuple[object, ...]]] = defaultdict(list)
     updates: dict[str, list[tuple[object, ...]]] = defaultdict(list)
+    burials: dict[str, list[tuple[object, ...]]] = defaultdict(list)
     sync_rows: list[tuple[object, ...]] = []
+    maps: dict[str, list[tuple[str, dict[str, object] | None]]] = defaultdict(list)
     for item in plan.items:
         record = item.record
         spec = canonical.table_specs()[record.table]
+        values, stamps = item.written
         if item.decision.action == merge.Action.NEW:
-            inserts[record.table].append(canonical.wire_to_row(spec, record.values))
+            inserts[record.table].append(canonical.wire_to_row(spec, values))
+        elif item.decision.writes and values["deleted"] and not canonical.is_erasure(values):
+            burials[record.table].append(_bury_row(spec, values))
         elif item.decision.writes:
-            row = canonical.wire_to_row(spec, record.values)
+            row = canonical.wire_to_row(spec, values)
             updates[record.table].append(_update_row(spec, row))
+        if item.decision.writes and (stamps or item.decision.action != merge.Action.NEW):
+            maps[record.table].append((record.id, stamps))
         if item.decision.writes or item.seen_changed:
             seen = item.seen
             sync_rows.append(
@@ -87,13 +116,22 @@ def apply_plan(conn: Connection, plan: Plan, *, arrival_no: int, now: datetime) 
             conn.exec_driver_sql(_insert_sql(spec.name), inserts[spec.name])
         if updates.get(spec.name):
             conn.exec_driver_sql(_update_sql(spec.name), updates[spec.name])
+        if burials.get(spec.name):
+            conn.exec_driver_sql(_bury_sql(spec.name), burials[spec.name])
     if sync_rows:
         conn.exec_driver_sql(_SYNC_ROW, sync_rows)
+    for table, pairs in maps.items():
+        field_stamps.save(conn, table, pairs)
+    if plan.settled:
+        settle.write(conn, plan.settled, now.strftime("%Y-%m-%d %H:%M:%S.%f"))
     return _record_conflicts(conn, plan.conflicts, now)
 
 
 def losing_version(item: Planned) -> tuple[str, str]:
     """(the loser's canonical line as text wrapped with its side, the device that made it)."""
+    if item.decision.loser is None and item.merged is not None:
+        extras_line = item.record.line if item.record.extras else None
+        return field_conflicts.to_text(item.merged.conflicts, extras_line), item.record.device
     side = item.decision.loser
     if side == merge.MINE:
         assert item.local is not None

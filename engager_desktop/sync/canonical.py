@@ -1,7 +1,9 @@
 """Synced records as canonical JSON lines: one exact byte form per record, strictly checked back.
 
-A line is ``{"r":{column: value, ...},"t":"table"}`` with sorted keys, no spaces, UTF-8, dates as
-``YYYY-MM-DD`` and times as ``YYYY-MM-DDTHH:MM:SS.ffffff`` (naive UTC, as stored). Reading a line
+A line is ``{"r":{column: value, ...},"t":"table"}`` (with ``"s":{field stamps}`` between them when
+the record's fields were not all set by its last edit, see ``domain.field_clock``) with sorted
+keys, no spaces, UTF-8, dates as ``YYYY-MM-DD`` and times as ``YYYY-MM-DDTHH:MM:SS.ffffff`` (naive
+UTC, as stored). Reading a line
 checks every column against the model (exact fields in sorted order, no repeated field, type,
 length, nullability, id and clock formats, real dates); ``wire_format`` reads the lines of other 1.x
 formats (fields added or unknown) with the same checks. The exporter writes only canonical lines;
@@ -22,6 +24,8 @@ from typing import Any
 
 from sqlalchemy import Boolean, Connection, Date, DateTime, Integer, String, Table
 
+from engager_desktop.domain import field_clock
+from engager_desktop.store.field_stamps import fields_of
 from engager_desktop.store.orm import SYNCED_MODELS, Synced
 from engager_desktop.sync.errors import RecordInvalid
 
@@ -31,6 +35,7 @@ _HLC = re.compile(r"\d{13}-\d{6}")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}")
 _INT_LIMIT = 1 << 62
+Stamps = dict[str, Any] | None
 STAMP_COLUMNS = frozenset({"created_at", "updated_at", "updated_by", "rev"})
 
 
@@ -138,6 +143,8 @@ def row_to_wire(spec: TableSpec, row: Sequence[Any]) -> dict[str, Any]:
     for name in spec.datetime_columns:
         if values[name] is not None:
             values[name] = values[name].replace(" ", "T", 1)
+    if values["deleted"]:
+        return blank_tombstone(spec, values)  # a tombstone is read without content
     return values
 
 
@@ -154,22 +161,27 @@ def wire_to_row(spec: TableSpec, values: Mapping[str, Any]) -> tuple[Any, ...]:
 _dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode
 
 
-def encode(table: str, values: Mapping[str, Any]) -> bytes:
-    """The canonical line (without newline) for one wire-form row."""
+def encode(table: str, values: Mapping[str, Any], stamps: Stamps = None) -> bytes:
+    """The canonical line (without newline) for one wire-form row (and its field stamps)."""
     spec = table_specs()[table]
     row = {name: values[name] for name in spec.sorted_names}
-    return _dumps({"r": row, "t": table}).encode("utf-8")
+    return encode_wire(spec, row, stamps)
 
 
-def encode_wire(spec: TableSpec, values: dict[str, Any]) -> bytes:
+def encode_wire(spec: TableSpec, values: dict[str, Any], stamps: Stamps = None) -> bytes:
     """The canonical line for a row straight from ``read_wire`` (already in sorted order)."""
+    if stamps:  # "s" sorts between "r" and "t"
+        return _dumps({"r": values, "s": dict(sorted(stamps.items())), "t": spec.name}).encode()
     return _dumps({"r": values, "t": spec.name}).encode("utf-8")
 
 
-def encode_any(table: str, values: Mapping[str, Any]) -> bytes:
+def encode_any(table: str, values: Mapping[str, Any], stamps: Stamps = None) -> bytes:
     """The canonical line for any fields (sorted here): a record with fields passed on, or one
     of a table this build does not know."""
-    return _dumps({"r": dict(sorted(values.items())), "t": table}).encode("utf-8")
+    row = dict(sorted(values.items()))
+    if stamps:  # "s" sorts between "r" and "t"
+        return _dumps({"r": row, "s": dict(sorted(stamps.items())), "t": table}).encode()
+    return _dumps({"r": row, "t": table}).encode("utf-8")
 
 
 def read_wire(
@@ -215,6 +227,7 @@ class Record:
     line: bytes
     extras: dict[str, Any] | None = None  # fields this build does not know, kept to pass on
     foreign: bool = False  # a table this build does not know: ``values`` is the whole record
+    stamps: Stamps = None  # per-field stamps (``domain.field_clock``); None: all the record's
 
     @property
     def id(self) -> str:
@@ -255,8 +268,10 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 _loads = json.JSONDecoder(object_pairs_hook=_no_duplicates).decode
 
 
-def parse_line(line: bytes) -> tuple[Any, Any]:
-    """A line's table name and field object, unchecked; RecordInvalid if it is not a record."""
+def parse_line(line: bytes, *, tolerant: bool = False) -> tuple[Any, Any, Any]:
+    """A line's table name, field object and field stamps (``"s"``, or None), unchecked;
+    RecordInvalid if it is not a record. ``tolerant`` (a line of a newer 1.x minor) ignores keys
+    beside ``r``, ``s`` and ``t``."""
     if len(line) > MAX_RECORD_BYTES:
         raise RecordInvalid("a record is larger than 1 MiB")
     try:
@@ -265,22 +280,26 @@ def parse_line(line: bytes) -> tuple[Any, Any]:
         if isinstance(exc, RecordInvalid):
             raise
         raise RecordInvalid("a line is not JSON") from exc
-    if not isinstance(obj, dict) or obj.keys() != {"r", "t"} or not isinstance(obj["r"], dict):
+    if not isinstance(obj, dict) or not isinstance(obj.get("r"), dict) or "t" not in obj:
         raise RecordInvalid("a line is not a record")
-    return obj["t"], obj["r"]
+    if not tolerant and obj.keys() not in ({"r", "t"}, {"r", "s", "t"}):
+        raise RecordInvalid("a line is not a record")
+    return obj["t"], obj["r"], obj.get("s")
 
 
 def decode(line: bytes) -> Record:
     """Parse and check one line of today's format exactly (``wire_format.decode`` reads every
     1.x format); raise RecordInvalid naming the table and field, never a value."""
-    table, row = parse_line(line)
+    table, row, stamps = parse_line(line)
     spec = table_specs().get(table) if isinstance(table, str) else None
     if spec is None:
         raise RecordInvalid("a record names an unknown table")
     if tuple(row) != spec.sorted_names:
         raise RecordInvalid(f"a {spec.name} record does not have exactly the expected fields")
     check_row(spec, row)
-    return Record(spec.name, row, line)
+    if stamps is not None:
+        check_stamps(spec, row, stamps)
+    return Record(spec.name, row, line, stamps=stamps)
 
 
 def check_row(spec: TableSpec, row: Mapping[str, Any]) -> None:
@@ -296,6 +315,15 @@ def check_value(table: str, col: ColumnSpec, value: Any) -> None:
     """Check one value; raise RecordInvalid naming ``table.column`` if it is wrong."""
     if not _valid(col, value):
         _check(table, col, value)
+
+
+def check_stamps(spec: TableSpec, row: Mapping[str, Any], stamps: Any) -> None:
+    """Check a line's field stamps (``"s"``) against its record; RecordInvalid if wrong."""
+    key = (row["updated_at"], row["updated_by"])
+    try:
+        field_clock.check(stamps, fields_of(spec.sorted_names), key)
+    except field_clock.MapInvalid as exc:
+        raise RecordInvalid(f"a {spec.name} record: {exc}") from exc
 
 
 def _valid(col: ColumnSpec, value: Any) -> bool:
@@ -371,3 +399,63 @@ def count_by_table(records: Iterable[Record]) -> dict[str, list[int]]:
         pair = counts.setdefault(record.table, [0, 0])
         pair[1 if record.deleted else 0] += 1
     return counts
+
+
+# --------------------------------------------------------------------------- tombstones
+# A tombstone travels with no content: only its id, stamps, ``deleted`` and the ids it must point
+# to (non-null references); every other field empty. This vault may keep the content of its own
+# tombstones (so "keep mine" can restore a record and its children), but they are read, merged,
+# compared and exported in this empty wire form, so every laptop holds the same records. Nor does
+# a tombstone carry field stamps: the deletion set every field (to empty) at its own stamp, so in
+# the field-level merge its empty fields lose only to edits made after it (``plan.plan_one``).
+
+ERASED_AT = "1970-01-01T00:00:00.000000"  # created_at of an erasure tombstone, and of no other
+_EMPTY: dict[str, Any] = {
+    "str": "",
+    "int": 0,
+    "bool": False,
+    "date": "1970-01-01",
+    "datetime": ERASED_AT,
+}
+
+
+@cache
+def tombstone_keeps(table: str) -> tuple[str, ...]:
+    """The fields a tombstone keeps, in sorted order (``id`` included)."""
+    spec = table_specs()[table]
+    references = {column for column, _target in spec.foreign_keys}
+    keep = {"id", "deleted", *STAMP_COLUMNS}
+    return tuple(
+        col.name
+        for col in spec.columns
+        if col.name in keep or (col.name in references and not col.nullable)
+    )
+
+
+def blank_tombstone(spec: TableSpec, values: Mapping[str, Any]) -> dict[str, Any]:
+    """A deleted record's wire form with its content emptied (keys in sorted order)."""
+    keeps = tombstone_keeps(spec.name)
+    return {
+        col.name: values[col.name]
+        if col.name in keeps
+        else (None if col.nullable else _EMPTY[col.kind])
+        for col in spec.columns
+    }
+
+
+def as_tombstone(record: Record) -> Record:
+    """A received tombstone with any content it carried removed (the same record if none)."""
+    if not record.deleted:
+        return record
+    values = blank_tombstone(table_specs()[record.table], record.values)
+    if values == record.values and record.stamps is None:
+        return record
+    if record.extras:  # what a newer build added is its own to empty; it travels on as it came
+        line = encode_any(record.table, {**values, **record.extras})
+        return Record(record.table, values, line, record.extras)
+    return Record(record.table, values, encode(record.table, values))  # no field stamps
+
+
+def is_erasure(values: Mapping[str, Any]) -> bool:
+    """Whether a wire-form record is an erasure tombstone (data protection), not a deletion."""
+    return bool(values["deleted"]) and values["created_at"] == ERASED_AT

@@ -160,6 +160,11 @@ FORMAT_1_0: dict[str, str] = {
 # Add a new version here (never change an old one): see docs/bundle-format.md.
 VERSIONS: tuple[Version, ...] = (
     Version(0, "0005"),
+    # 1.1 adds the fields and tables below; its bundles may also carry what a 1.0 reader (commit
+    # c8efe6f, which wants exactly its own keys) cannot read: the manifest's ``sent_before``
+    # (per-receiver gaps), the manifest's ``audit.earlier`` (audit anchoring) and a line's "s"
+    # key (per-field clock stamps, with the field-level merge). From 1.1 on, a reader ignores
+    # the keys a newer minor adds to the manifest and to lines (docs/bundle-format.md).
     Version(
         1,
         "0009",

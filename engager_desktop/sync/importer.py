@@ -36,7 +36,7 @@ from engager_desktop.sync.canonical import Record
 from engager_desktop.sync.errors import BundleRefused
 from engager_desktop.sync.identity import ensure_own_identity
 from engager_desktop.sync.manifest import Manifest
-from engager_desktop.sync.plan import Plan, plan_merge
+from engager_desktop.sync.plan import Plan, check_stamps, plan_merge
 from engager_desktop.sync.summary import ImportSummary, summarise
 
 AfterMerge = Callable[[Session, set[str]], None]
@@ -117,6 +117,7 @@ def _import(
         audit_anchor.check_heads(session.connection(), made)
         warnings = ledger_warnings(session.connection(), opened)
     records, foreign = passed_on.split(verify.records(opened, limits))
+    check_stamps(foreign, int(vault.clock.now().timestamp() * 1000))  # known ones: plan_merge
     warnings += passed_on.notice(records, foreign)
     if dry_run:
         with vault.read() as session:

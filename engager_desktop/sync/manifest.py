@@ -149,12 +149,46 @@ def parse(data: bytes) -> Manifest:
     except (ValueError, RecursionError) as exc:
         raise _bad("not JSON") from exc
     minor = _format_minor(raw)
-    optional = {"sent_before"} & raw.keys() if isinstance(raw, dict) else set()
-    top = _obj(raw, _TOP_KEYS | optional, "the manifest")
+    known = _known_only(raw) if minor > field_lists.FORMATS.current.minor else raw
+    optional = {"sent_before"} & known.keys() if isinstance(known, dict) else set()
+    top = _obj(known, _TOP_KEYS | optional, "the manifest")
     manifest = _build(top, minor)
-    if manifest.to_bytes() != data:
+    if _canonical(raw) != data:  # the JSON as parsed, so keys a newer minor added count too
         raise _bad("not in canonical form")
     return manifest
+
+
+def _canonical(raw: Any) -> bytes:
+    try:
+        text = json.dumps(raw, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    except (ValueError, RecursionError) as exc:
+        raise _bad("not in canonical form") from exc
+    return text.encode("ascii")
+
+
+# The keys of the manifest's objects this build knows; a newer minor's others are ignored.
+_OBJECT_KEYS = {
+    "exporter": {"device_id", "name"},
+    "recipients": {"kind", "devices"},
+    "scope": {"kind", "complete"},
+    "payload": {"sha256", "length", "inflated", "compression"},
+    "created": {"at", "hlc"},
+    "audit": {"count", "head", "earlier"},
+}
+
+
+def _known_only(raw: dict[str, Any]) -> dict[str, Any]:
+    """A manifest of a newer 1.x minor without the keys this build does not know: at the top
+    and inside the objects whose keys it knows (maps of tables or devices are kept whole)."""
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in _TOP_KEYS and key != "sent_before":
+            continue
+        wanted = _OBJECT_KEYS.get(key)
+        if wanted is not None and isinstance(value, dict):
+            value = {k: v for k, v in value.items() if k in wanted}
+        out[key] = value
+    return out
 
 
 _FORMAT = re.compile(r"engager-bundle/([1-9][0-9]{0,5})(?:\.([1-9][0-9]{0,5}))?")

@@ -1,11 +1,12 @@
 """Merge rules, decided per record without touching the database (pure, so they are easy to test).
 
-Winner: the larger of (deleted, clock stamp, device id), then the larger digest of the canonical
-line in the (corrupt-only) case of two different contents under one stamp. Putting ``deleted``
-first makes a tombstone beat every live copy, so a deleted record is never brought back by any
-copy, older or concurrent. This is a total order, so merging is commutative, associative and
-idempotent: the same bundles in any order give the same records, and an older bundle can never
-overwrite newer data.
+Winner: the larger of (erasure, clock stamp, device id), then the larger digest of the canonical
+line in the (corrupt-only) case of two different contents under one stamp. A deletion is ordered
+like any edit: it wins only over older versions, and a later edit elsewhere brings the record
+back (the deletion is then held for review, below). Only an erasure tombstone (data protection,
+``canonical.is_erasure``) beats every version, older or newer, so an erased man never comes back.
+This is a total order, so merging is commutative, associative and idempotent: the same bundles in
+any order give the same records, and an older bundle can never overwrite newer data.
 
 Conflict: when the two versions differ in content and *both* changed since the last exchange with
 the exporter, the losing version is kept as a Conflict for the practitioner (never dropped):
@@ -14,8 +15,11 @@ the exporter, the losing version is kept as a Conflict for the practitioner (nev
   or arrived here after it);
 - their side changed: their version is newer than anything an earlier import brought here, and
   not one of my own versions coming back.
-Two tombstones never conflict. The rule can over-report (a version both sides got from a third
-laptop), never under-report: a false alarm is one click to dismiss, a silent loss is not.
+A deletion is content like any other: a deletion that loses to an edit, or an edit that loses to
+a deletion, is kept as a conflict on the same terms (so a record this laptop made and never sent
+is never deleted without review). Two tombstones never conflict, and an erasure never does (what
+it erased must not be kept anywhere). The rule can over-report (a version both sides got from a
+third laptop), never under-report: a false alarm is one click to dismiss, a silent loss is not.
 """
 
 from __future__ import annotations
@@ -51,8 +55,8 @@ class Seen:
     deleted: bool
 
     @property
-    def key(self) -> tuple[bool, str, str]:
-        return (self.deleted, self.hlc, self.device)
+    def key(self) -> tuple[str, str]:
+        return (self.hlc, self.device)
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,12 @@ class Decision:
 
 
 def key_of(values: dict[str, Any]) -> tuple[bool, str, str]:
-    return (bool(values["deleted"]), str(values["updated_at"]), str(values["updated_by"]))
+    """The merge order: erasure first, then clock stamp, then device id."""
+    return (canonical.is_erasure(values), str(values["updated_at"]), str(values["updated_by"]))
+
+
+def stamp_of(values: dict[str, Any]) -> tuple[str, str]:
+    return (str(values["updated_at"]), str(values["updated_by"]))
 
 
 def decide(
@@ -89,7 +98,7 @@ def decide(
         return Decision(Action.SAME)
     remote_wins = _remote_wins(remote, local, theirs, mine)
     if remote_wins:
-        action = Action.DELETE if remote.deleted and not mine[0] else Action.UPDATE
+        action = Action.DELETE if remote.deleted and not local.values["deleted"] else Action.UPDATE
     else:
         action = Action.OLDER
     if _conflict(remote, local, seen, ex):
@@ -112,6 +121,8 @@ def _remote_wins(
 def _conflict(remote: canonical.Record, local: Local, seen: Seen | None, ex: Exchange) -> bool:
     if remote.deleted and local.values["deleted"]:
         return False
+    if canonical.is_erasure(remote.values) or canonical.is_erasure(local.values):
+        return False
     if canonical.content_fields(remote.values) == canonical.content_fields(local.values):
         return False
     return _mine_changed(local, ex) and _theirs_changed(remote, seen, ex)
@@ -131,7 +142,7 @@ def _mine_changed(local: Local, ex: Exchange) -> bool:
 def _theirs_changed(remote: canonical.Record, seen: Seen | None, ex: Exchange) -> bool:
     if remote.device == ex.me:
         return False
-    return seen is None or key_of(remote.values) > seen.key
+    return seen is None or stamp_of(remote.values) > seen.key
 
 
 def newest_seen(remote: canonical.Record, seen: Seen | None) -> Seen:

@@ -72,6 +72,9 @@ def keep(conn: Connection, plan: Plan, foreign: Sequence[Record], arrival_no: in
         if not item.decision.writes:
             continue
         record = item.record
+        values, _stamps = item.written
+        if (values["updated_at"], values["updated_by"]) != (record.hlc, record.device):
+            continue  # merged field by field under this laptop's newer stamp: its own stay
         if record.extras:
             upserts.append(_row(record, record.extras, arrival_no))
         elif (record.table, record.id) in kept:

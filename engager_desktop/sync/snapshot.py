@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
 
-from engager_desktop.store import sync_state
+from engager_desktop.store import field_stamps, sync_state
 from engager_desktop.sync import canonical, passed_on, wire_format
 from engager_desktop.sync.errors import SyncError
 
@@ -144,12 +144,15 @@ def _collect(conn: Connection, where: WhereFn, selection: Selection) -> Selectio
     for spec in canonical.table_specs().values():
         clause, params = where(spec)
         kept = passed_on.kept_fields(conn, spec.name)
+        maps = field_stamps.load_table(conn, spec.name)
         for values in canonical.read_wire(conn, spec, clause, params):
             extra = kept.get(values["id"]) if kept else None
+            # a tombstone travels with no content, so with no field stamps either
+            stamps = None if values["deleted"] else maps.get(values["id"])
             if extra:
-                line = wire_format.encode_passed_on(spec, values, extra)
+                line = wire_format.encode_passed_on(spec, values, extra, stamps)
             else:
-                line = canonical.encode_wire(spec, values)
+                line = canonical.encode_wire(spec, values, stamps)
             _add(selection, spec.name, values, line)
     return selection
 

@@ -29,6 +29,7 @@ class ImportSummary:
     records_in_conflict: int = 0
     records_unchanged: int = 0
     warnings: tuple[str, ...] = ()
+    settled: tuple[str, ...] = ()  # conflicts here that the other laptop settled, in words
 
     def counts(self) -> dict[str, int]:
         return {
@@ -48,6 +49,7 @@ class ImportSummary:
         return (
             f"bundle {self.seq}: {self.records_new} new, {self.records_updated} updated, "
             f"{self.records_deleted} deleted, {self.records_in_conflict} in conflict"
+            + (f", {len(self.settled)} settled elsewhere" if self.settled else "")
         )
 
     def lines(self) -> list[str]:
@@ -64,6 +66,7 @@ class ImportSummary:
             f"{self.records_deleted} deleted, {self.records_in_conflict} in conflict, "
             f"{self.records_unchanged} unchanged",
         ]
+        out.extend(f"  settled: {w}" for w in self.settled)
         out.extend(f"  warning: {w}" for w in self.warnings)
         return out
 
@@ -89,14 +92,9 @@ def summarise(
             men_deleted.add(item.record.id)
         if man is not None and item.decision.writes:
             touched.add(man)
-        if man is not None and item.decision.loser is not None:
+        if man is not None and item.in_conflict:
             conflicted.add(man)
     all_warnings = list(warnings)
-    if plan.ahead:
-        all_warnings.append(
-            f"{plan.ahead} record(s) carry a clock more than a day ahead of this laptop's; "
-            "check the date on both laptops"
-        )
     return ImportSummary(
         bundle_id=made.bundle_id,
         exporter=made.exporter,
@@ -116,4 +114,5 @@ def summarise(
         records_in_conflict=len(plan.conflicts),
         records_unchanged=plan.count(Action.SAME) + plan.count(Action.OLDER),
         warnings=tuple(all_warnings),
+        settled=tuple(s.words(made.exporter, made.exporter_name) for s in plan.settled),
     )

@@ -13,13 +13,16 @@ byte for byte as it arrived.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from engager_desktop.domain import field_clock
 from engager_desktop.store import sync_state  # noqa: F401  (registers the sync tables)
+from engager_desktop.store.field_stamps import fields_of
 from engager_desktop.store.orm import Base
 from engager_desktop.sync import canonical, field_lists
 from engager_desktop.sync.canonical import ColumnSpec, Record, TableSpec
@@ -46,6 +49,7 @@ class Reader:
 
     minor: int
     defaults: Mapping[str, Mapping[str, Any]]  # table -> my fields its format lacks -> value
+    tolerant: bool = False  # a newer minor's line: keys beside "r" and "t" are ignored
 
 
 def reader(minor: int, formats: field_lists.Formats | None = None) -> Reader:
@@ -55,24 +59,50 @@ def reader(minor: int, formats: field_lists.Formats | None = None) -> Reader:
 
 @cache
 def _reader(minor: int, formats: field_lists.Formats) -> Reader:
-    return Reader(minor, field_lists.defaults_after(formats, minor))
+    newer = minor > formats.current.minor
+    return Reader(minor, field_lists.defaults_after(formats, minor), tolerant=newer)
 
 
 def lenient_reader() -> Reader:
-    """For lines kept in this vault (a conflict's losing version): fills any added field."""
-    return reader(0)
+    """For lines kept in this vault (a conflict's losing version, of any format): fills any
+    added field and ignores line keys a newer minor added."""
+    return _lenient(field_lists.FORMATS)
+
+
+@cache
+def _lenient(formats: field_lists.Formats) -> Reader:
+    return Reader(0, field_lists.defaults_after(formats, 0), tolerant=True)
 
 
 def decode(line: bytes, how: Reader) -> Record:
     """Parse and check one line of a 1.x bundle; RecordInvalid naming table and field."""
-    table, row = canonical.parse_line(line)
+    table, row, stamps = canonical.parse_line(line, tolerant=how.tolerant)
     spec = canonical.table_specs().get(table) if isinstance(table, str) else None
     if spec is None:
-        return _foreign(table, row, line)
+        return _foreign(table, row, line)  # field stamps of a table this build does not know: none
     if tuple(row) == spec.sorted_names:
         canonical.check_row(spec, row)
-        return Record(spec.name, row, line)
-    return _other_fields(spec, row, line, how.defaults.get(spec.name, {}))
+        record = Record(spec.name, row, line)
+    else:
+        record = _other_fields(spec, row, line, how.defaults.get(spec.name, {}))
+    if stamps is None:
+        return record
+    if record.extras:  # a newer build's fields may have stamps too: checked, then left aside
+        stamps = _known_stamps(spec, record, stamps)
+    else:
+        canonical.check_stamps(spec, record.values, stamps)
+    return dataclasses.replace(record, stamps=stamps)
+
+
+def _known_stamps(spec: TableSpec, record: Record, stamps: Any) -> dict[str, Any] | None:
+    """The stamps of this build's fields, from a map that may name the fields passed on."""
+    key = (record.hlc, record.device)
+    names = fields_of(spec.sorted_names)
+    try:
+        field_clock.check(stamps, [*names, *(record.extras or {})], key)
+    except field_clock.MapInvalid as exc:
+        raise RecordInvalid(f"a {spec.name} record: {exc}") from exc
+    return field_clock.compact(field_clock.expand(names, key, stamps), key)
 
 
 def _other_fields(
@@ -145,9 +175,14 @@ def _plain(value: Any) -> bool:
     return False
 
 
-def encode_passed_on(spec: TableSpec, values: dict[str, Any], extras: Mapping[str, Any]) -> bytes:
+def encode_passed_on(
+    spec: TableSpec,
+    values: dict[str, Any],
+    extras: Mapping[str, Any],
+    stamps: canonical.Stamps = None,
+) -> bytes:
     """A record's line with the fields kept for it merged back (a field this build has learnt
-    since keeps this build's value)."""
+    since keeps this build's value), and its field stamps."""
     merged = {k: v for k, v in extras.items() if k not in spec.names}
     merged.update(values)
-    return canonical.encode_any(spec.name, merged)
+    return canonical.encode_any(spec.name, merged, stamps)

@@ -241,6 +241,36 @@ def test_commit_import_itself_scrubs_erased_men(
     assert not any(CANARY in version for version in kept)
 
 
+def test_an_erasure_beats_a_later_edit_made_elsewhere_before_the_news(
+    make_laptop: Callable[[str], Laptop],  # noqa: F811
+) -> None:
+    """Deletions follow edit order now; an erasure does not: it wins over newer versions too."""
+    prison, community = _pair(make_laptop)
+    man_id, counts = seed_man(prison.vault, CANARY)
+    prison.tick()
+    take(community, prison.export(community))
+    erasure.erase_man(prison.vault, man_id)
+    prison.tick()
+    community.tick(3600)  # an hour after the erasure, by the clock
+    with community.vault.write() as session:
+        man = session.get(Participant, man_id)
+        assert man is not None
+        man.notes = f"later {CANARY}"
+    community.tick()
+    take(community, prison.export(community))
+    take(prison, community.export(prison))
+    for laptop in (prison, community):
+        rows = _synced_rows(laptop.vault, man_id)
+        assert len(rows) == sum(counts.values())
+        assert all(deleted and CANARY not in str(row) for _t, deleted, row in rows)
+        assert hits(laptop.path, laptop.vault.data_key, CANARY) == {}
+        assert sync_service.list_conflicts(laptop.vault) == []
+        with laptop.vault.read() as session:
+            man = session.get(Participant, man_id)
+            assert man is not None and erasure.is_erased(man)
+    assert prison.digest() == community.digest()
+
+
 @pytest.mark.parametrize("deleted_later", [False, True])
 def test_a_deletion_elsewhere_does_not_bring_his_content_back(
     make_laptop: Callable[[str], Laptop],  # noqa: F811

@@ -23,9 +23,11 @@ from engager_desktop.services import erasure, sync
 from engager_desktop.store.orm import Goal
 from engager_desktop.sync import bundle_format as fmt
 from engager_desktop.sync import canonical, field_lists, importer, passed_on, verify
+from engager_desktop.sync.age_header import parse_header
 from engager_desktop.sync.errors import BundleRefused
 from engager_desktop.sync.field_lists import Added, Formats, Version
 from engager_desktop.sync.snapshot import Scope, select_records
+from tests.fixtures.make_fixture_bundles import FIXTURES
 from tests.sync import craft
 from tests.sync.conftest import Laptop, add_goal_and_step, add_man
 from tests.vault_fixtures import TEST_PASSPHRASE, test_options
@@ -36,7 +38,7 @@ NEXT = Formats(  # one release ahead of this build
     (
         *field_lists.FORMATS.versions,
         Version(
-            field_lists.FORMATS.current.minor + 1,
+            len(field_lists.FORMATS.versions),
             "0099",
             (Added("goals", "outcome_note", None),),
             (("goal_reviews", "created_at deleted goal_id id note participant_id rev "
@@ -44,6 +46,7 @@ NEXT = Formats(  # one release ahead of this build
         ),
     ),
 )  # fmt: skip
+AHEAD = NEXT.current.minor
 
 
 def _lines(laptop: Laptop) -> list[bytes]:
@@ -121,7 +124,7 @@ def _played_next(pair: tuple[Laptop, Laptop]) -> tuple[Laptop, Laptop, str, list
     man = add_man(community)
     add_goal_and_step(community, man)
     sent = _newer_lines(community)
-    summary = prison.take(_send(community, prison, sent, minor=NEXT.current.minor))
+    summary = prison.take(_send(community, prison, sent, minor=AHEAD))
     assert summary.committed and summary.records_new == len(sent) - 1  # the review is kept aside
     assert [w for w in summary.warnings if "newer version" in w] == [
         "2 record(s) hold details from a newer version of Engager Desktop that this version "
@@ -184,7 +187,7 @@ def test_a_since_ack_bundle_carries_records_that_arrived_after_the_ack(
         re.sub(rb'"updated_at":"[0-9-]+"', old, line) if b'"t":"goal_reviews"' in line else line
         for line in _newer_lines(community)
     ]
-    prison.take(_send(community, prison, sent, minor=NEXT.current.minor))
+    prison.take(_send(community, prison, sent, minor=AHEAD))
     _label, lines = _received(office, prison.export(office, since_ack=True))
     assert [line for line in lines if b'"t":"goal_reviews"' in line] == [
         line for line in sent if b'"t":"goal_reviews"' in line
@@ -233,7 +236,7 @@ def test_a_newer_version_of_the_record_replaces_what_was_kept(pair: tuple[Laptop
         for line in _newer_lines(community)
         if b'"t":"goal_reviews"' not in line
     ]
-    prison.take(_send(community, prison, again, minor=NEXT.current.minor, seq=2))
+    prison.take(_send(community, prison, again, minor=AHEAD, seq=2))
     kept = _kept(prison)
     assert {k: v for k, v in kept.items() if k[0] == "goals"}.popitem()[1] == {"outcome_note": None}
     assert len(kept) == 2  # the review from the first bundle is still kept
@@ -253,10 +256,7 @@ def test_taking_their_version_of_a_conflict_takes_its_unknown_fields(
         line for line in _newer_lines(community, "their reason") if b'"goal_reviews"' not in line
     ]
     assert (
-        prison.take(
-            _send(community, prison, theirs, minor=NEXT.current.minor, seq=2)
-        ).records_in_conflict
-        == 1
+        prison.take(_send(community, prison, theirs, minor=AHEAD, seq=2)).records_in_conflict == 1
     )
     assert {k[0]: v for k, v in _kept(prison).items()}["goals"] == {"outcome_note": REASON}
     (conflict,) = sync.list_conflicts(prison.vault)
@@ -274,7 +274,7 @@ def test_erasing_him_removes_what_was_kept(pair: tuple[Laptop, Laptop]) -> None:
     # the newer laptop had not heard of it: its next bundle brings a record of his again (in the
     # table this build does not know), and it goes again
     review = [line for line in sent if b'"t":"goal_reviews"' in line]
-    prison.take(_send(community, prison, review, minor=NEXT.current.minor, seq=2))
+    prison.take(_send(community, prison, review, minor=AHEAD, seq=2))
     assert _kept(prison) == {}
 
 
@@ -293,31 +293,142 @@ def test_the_upgrade_moves_kept_fields_into_the_new_column(pair: tuple[Laptop, L
     assert [table for table, _id in _kept(prison)] == ["goal_reviews"]
 
 
-# The manifest keys every build before format versions demands, exactly.
+# The manifest keys the build before format versions (c8efe6f, format 1.0) demands, exactly.
 TODAYS_KEYS = {
     "format", "bundle_id", "exporter", "seq", "previous", "schema", "recipients", "scope",
     "payload", "counts", "created", "acks", "audit",
 }  # fmt: skip
+FIXTURE_1_1 = FIXTURES / "1.1"
 
 
-def test_builds_from_before_format_versions_read_our_bundles(pair: tuple[Laptop, Laptop]) -> None:
-    """Their reader wants exactly these manifest keys, format engager-bundle/1, a schema revision
-    it knows (0001-0005) and records of exactly today's fields (``canonical.decode``). Once this
-    build's format adds fields (1.1 or later) they refuse its bundles whole, as
-    docs/bundle-format.md says: then the manifest must say so."""
+def _read_as_c8efe6f(body: bytes) -> None:
+    """The first checks of the 1.0 reader of c8efe6f (sync/manifest.py ``parse``), verbatim:
+    exactly its keys, then ``top["format"] != "engager-bundle/1"`` refused as "format"."""
+    top = json.loads(body)
+    if set(top) != TODAYS_KEYS:
+        raise BundleRefused("manifest", "the bundle's manifest is invalid")
+    if top["format"] != "engager-bundle/1":
+        raise BundleRefused("format", "the bundle was made in a format this version cannot read")
+
+
+def _fixture_manifest(folder: Path) -> bytes:
+    data = (folder / "bundle.engager").read_bytes()
+    phrase = json.loads((folder / "expected.json").read_text())["passphrase"]
+    plain = fmt.decrypt(data, parse_header(data), identity=None, passphrase=phrase)
+    return fmt.unpack(plain).manifest
+
+
+def test_the_build_before_format_versions_refuses_our_bundles(pair: tuple[Laptop, Laptop]) -> None:
+    """Bundles of this release are format 1.1 (they may carry ``sent_before``, ``audit.earlier``
+    and per-field stamps): the 1.0 reader of c8efe6f refuses them as a format it cannot read, so
+    a laptop on that release must be updated to read them."""
+    body = _fixture_manifest(FIXTURE_1_1)  # a passphrase bundle: only its format differs
+    assert json.loads(body)["format"] == "engager-bundle/1.1"
+    with pytest.raises(BundleRefused) as caught:
+        _read_as_c8efe6f(body)
+    assert caught.value.code == "format"
     prison, community = pair
     add_goal_and_step(prison, add_man(prison))
     keys, signer = craft.keys_and_signer(community.vault)
     opened = verify.open_bundle(prison.export(community).read_bytes(), keys, signer)
-    body = json.loads(opened.manifest.to_bytes())
-    assert set(body) == TODAYS_KEYS
-    if field_lists.FORMATS.current.minor:
-        assert body["format"] == field_lists.FORMATS.label()
-        assert body["schema"] == field_lists.FORMATS.current.schema
-        return
-    assert body["format"] == "engager-bundle/1"
-    assert body["schema"] in {"0001", "0002", "0003", "0004", "0005"}
-    assert all(canonical.decode(line) for line in verify.lines(opened))
+    assert opened.manifest.to_json()["format"] == "engager-bundle/1.1"
+    with pytest.raises(BundleRefused):  # a bundle to a laptop also names its earlier ones
+        _read_as_c8efe6f(opened.manifest.to_bytes())
+
+
+def test_this_build_still_reads_the_bundles_of_the_build_before(
+    make_laptop: Callable[[str], Laptop],
+) -> None:
+    """The 1.0 fixture (made by c8efe6f) carries none of 1.1's keys, and imports here."""
+    folder = FIXTURES / "1.0"
+    body = json.loads(_fixture_manifest(folder))
+    assert set(body) == TODAYS_KEYS and body["format"] == "engager-bundle/1"
+    assert set(body["audit"]) == {"count", "head"}
+    expected = json.loads((folder / "expected.json").read_text())
+    reader = make_laptop("reader")
+    sync.enrol(reader.vault, (folder / "maker.card").read_bytes(), expected["fingerprint"])
+    summary = sync.commit_import(
+        reader.vault, folder / "bundle.engager", passphrase=expected["passphrase"]
+    )
+    assert summary.committed and summary.records_new == expected["records"]
+
+
+def _canonical_json(obj: Any) -> bytes:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
+
+
+def _newer_minor_bundle(maker: Laptop, to: Laptop, minor: int, extra: bool = True) -> bytes:
+    """A bundle of format 1.``minor``: an extra top-level manifest key, an extra key inside a
+    known manifest object, and an extra key on every line beside "r" and "t"."""
+    lines = []
+    for line in _lines(maker):
+        obj = json.loads(line)
+        if extra:
+            obj["z"] = {"later": [1, 2]}
+            if obj["t"] == "goals":  # a field that newer build added, with its own stamp
+                obj["r"]["outcome_note"] = REASON
+                newer = f"{int(obj['r']['updated_at'][:13]) - 1:013d}-000000"
+                obj["s"] = {"outcome_note": [newer, obj["r"]["updated_by"]]}
+        lines.append(_canonical_json(obj))
+    own = craft.own(maker.vault)
+    payload = fmt.compress_lines(lines)
+    made = craft.manifest_for(own, payload, [to.device_id], counts=_counts(lines))
+    body = made.to_json()
+    body["format"] = field_lists.label(field_lists.MAJOR, minor)
+    body["schema"] = "0099"
+    if extra:
+        body["sender"] = {"laptop": "newer"}
+        body["created"]["zone"] = "Europe/London"
+    raw = _canonical_json(body)
+    plain = fmt.pack(raw, fmt.sign(own.signing_private, raw), payload.data)
+    return fmt.encrypt_to_devices(plain, [craft.target(to.vault)[1]])
+
+
+def test_a_newer_minor_bundle_with_keys_this_build_does_not_know_imports(
+    pair: tuple[Laptop, Laptop],
+) -> None:
+    """From 1.1 on a reader ignores the keys a newer minor adds (manifest, its objects, lines)."""
+    prison, community = pair
+    man = add_man(community, given_name="Newer")
+    add_goal_and_step(community, man)
+    ahead = field_lists.FORMATS.current.minor + 1
+    summary = importer.import_bundle(prison.vault, _newer_minor_bundle(community, prison, ahead))
+    assert summary.committed and summary.records_new == len(_lines(community))
+    with prison.vault.read() as session:
+        assert session.query(Goal).filter_by(participant_id=man).count() == 1
+    (kept,) = _kept(prison).values()  # the goal's field this build does not know goes on
+    assert kept == {"outcome_note": REASON}
+
+
+def test_unknown_keys_are_refused_in_a_format_this_build_knows(
+    pair: tuple[Laptop, Laptop],
+) -> None:
+    """Only a newer minor's extra keys are ignored: in 1.1 they are refused, whole."""
+    prison, community = pair
+    add_man(community)
+    current = field_lists.FORMATS.current.minor
+    before = prison.digest()
+    with pytest.raises(BundleRefused) as caught:
+        importer.import_bundle(prison.vault, _newer_minor_bundle(community, prison, current))
+    assert caught.value.code == "manifest"
+    assert prison.digest() == before
+
+
+def test_a_newer_minor_manifest_must_still_be_canonical(pair: tuple[Laptop, Laptop]) -> None:
+    """The canonical-bytes check covers the keys this build ignores: a space is refused."""
+    prison, community = pair
+    add_man(community)
+    own = craft.own(community.vault)
+    lines = _lines(community)
+    payload = fmt.compress_lines(lines)
+    body = craft.manifest_for(own, payload, [prison.device_id], counts=_counts(lines)).to_json()
+    body["format"] = field_lists.label(field_lists.MAJOR, field_lists.FORMATS.current.minor + 1)
+    body["sender"] = {"laptop": "newer"}
+    raw = _canonical_json(body).replace(b'"laptop":"newer"', b'"laptop": "newer"')
+    plain = fmt.pack(raw, fmt.sign(own.signing_private, raw), payload.data)
+    data = fmt.encrypt_to_devices(plain, [craft.target(prison.vault)[1]])
+    with pytest.raises(BundleRefused, match="not in canonical form"):
+        importer.import_bundle(prison.vault, data)
 
 
 def _newer_major(maker: Laptop, to: Laptop) -> bytes:

@@ -9,7 +9,7 @@ from engager_desktop.domain.hlc import Stamp
 from engager_desktop.services import sync
 from engager_desktop.store.orm import Step
 from engager_desktop.store.orm.system import AuditEvent
-from engager_desktop.sync.errors import SyncError
+from engager_desktop.sync.errors import BundleRefused, SyncError
 from tests.sync.conftest import Laptop, add_goal_and_step, add_man, edit_man, man_field
 
 
@@ -55,12 +55,12 @@ def test_round_trip_with_edits_on_both_sides(pair: tuple[Laptop, Laptop]) -> Non
     assert man_field(prison, theirs_only, "phase") == "in_community"
     assert man_field(prison, mine_only, "establishment") == "HMP Cardiff"
     with prison.vault.read() as session:
-        assert session.get(Step, step).deleted  # the tombstone beats the later edit
+        assert not session.get(Step, step).deleted  # the later edit beats the earlier deletion
     conflicts = {c.table: c for c in sync.list_conflicts(prison.vault)}
     assert conflicts["participants"].lost == "mine" and conflicts["participants"].fields == (
         "notes",
     )
-    assert conflicts["steps"].lost == "theirs"
+    assert conflicts["steps"].lost == "mine"  # the deletion is held for review
 
     forth = community.take(prison.export(community, since_ack=True))
     assert forth.records_in_conflict == 0  # the prison laptop already holds the conflicts
@@ -104,20 +104,25 @@ def test_take_theirs_when_theirs_won_just_closes(pair: tuple[Laptop, Laptop]) ->
         sync.resolve_conflict(prison.vault, conflict.id, sync.TAKE_THEIRS)
 
 
-def test_a_deleted_record_cannot_be_kept_alive(pair: tuple[Laptop, Laptop]) -> None:
+def test_keep_mine_brings_back_a_record_a_later_deletion_took(pair: tuple[Laptop, Laptop]) -> None:
     prison, community = pair
     man = add_man(prison)
     _goal, step = add_goal_and_step(prison, man)
     community.take(prison.export(community))
     _edit_step(prison, step, status="done")
+    community.tick(600)  # the deletion comes later
     _edit_step(community, step, deleted=True)
     prison.take(community.export(prison))
     (conflict,) = sync.list_conflicts(prison.vault)
     assert conflict.deleted_now and conflict.lost == "mine"
-    with pytest.raises(SyncError, match="deleted"):
-        sync.resolve_conflict(prison.vault, conflict.id, sync.KEEP_MINE)
-    sync.resolve_conflict(prison.vault, conflict.id, sync.TAKE_THEIRS)
+    prison.tick(600)
+    assert sync.resolve_conflict(prison.vault, conflict.id, sync.KEEP_MINE).rewritten
     assert sync.list_conflicts(prison.vault) == []
+    with prison.vault.read() as session:
+        kept = session.get(Step, step)
+        assert kept is not None and not kept.deleted and kept.status == "done"
+    community.take(prison.export(community, since_ack=True))
+    assert prison.digest() == community.digest()
 
 
 def test_edit_after_seeing_theirs_is_not_a_conflict(pair: tuple[Laptop, Laptop]) -> None:
@@ -134,10 +139,10 @@ def test_edit_after_seeing_theirs_is_not_a_conflict(pair: tuple[Laptop, Laptop])
 
 def test_import_observes_clock_and_audits_counts_only(pair: tuple[Laptop, Laptop]) -> None:
     prison, community = pair
-    prison.clock.advance(3 * 86400)  # the prison laptop's clock runs three days fast
+    prison.clock.advance(6 * 3600)  # the prison laptop's clock runs six hours fast
     add_man(prison, given_name="Secretname")
     summary = community.take(prison.export(community))
-    assert any("a day ahead" in w for w in summary.warnings)
+    assert summary.committed
     with community.vault.read() as session:
         action, detail = session.execute(
             select(AuditEvent.action, AuditEvent.detail).order_by(AuditEvent.seq.desc()).limit(1)
@@ -145,6 +150,16 @@ def test_import_observes_clock_and_audits_counts_only(pair: tuple[Laptop, Laptop
     assert action == "bundle_imported"
     assert "Secretname" not in detail and "1 new" in detail
     assert community.vault.hlc.last >= Stamp(int(prison.clock.now().timestamp() * 1000) - 60_000, 0)
+
+
+def test_a_bundle_from_a_clock_days_fast_is_refused(pair: tuple[Laptop, Laptop]) -> None:
+    prison, community = pair
+    prison.clock.advance(3 * 86400)  # the prison laptop's clock runs three days fast
+    add_man(prison, given_name="Secretname")
+    before = community.digest()
+    with pytest.raises(BundleRefused, match="more than a day ahead"):
+        community.take(prison.export(community))
+    assert community.digest() == before
 
 
 def test_search_index_holds_imported_men(pair: tuple[Laptop, Laptop]) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QListWidget
+from PySide6.QtWidgets import QDialog, QLabel, QListWidget
 from pytestqt.qtbot import QtBot
 
 from engager_desktop.services import sync
@@ -25,17 +25,12 @@ from engager_desktop.ui.sync import (
     open_export_dialog,
     open_import_dialog,
 )
-from engager_desktop.ui.sync.conflicts_model import (
-    COL_FIELD,
-    COL_MINE,
-    COL_THEIRS,
-    ConflictsModel,
-    VersionsModel,
-)
+from engager_desktop.ui.sync.conflicts_model import ConflictsModel
 from tests.sync.conftest import (
     Laptop,
     add_man,
     conflict_on,
+    edit_man,
     make_laptop,
     man_field,
     pair,
@@ -353,14 +348,11 @@ def test_conflict_review_resolves_both_ways(
     dialog = shown(qtbot, ConflictsDialog(prison.vault))
     assert dialog.model.rowCount() == 1
     settle(qtbot)
-    model = dialog.versions_model
-    assert model.rowCount() == 1
-    cell = lambda col: model.index(0, col).data()  # noqa: E731
-    assert (cell(COL_FIELD), cell(COL_MINE), cell(COL_THEIRS)) == (
+    assert _grid_texts(dialog)[4:7] == [
         "Notes",
-        "prison's note",
-        "community's note",
-    )
+        "prison's note" + ("\n(kept for now)" if later == "prison" else ""),
+        "community's note" + ("\n(kept for now)" if later == "community" else ""),
+    ]
     qtbot.mouseClick(getattr(dialog, button), Click)
     settle(qtbot)
     assert man_field(prison, man, "notes") == kept
@@ -388,9 +380,79 @@ def test_models_pass_qtmodeltester(qtmodeltester, pair: tuple[Laptop, Laptop]) -
     model.set_rows(_load(prison.vault, None))
     assert model.rowCount() == 1
     qtmodeltester.check(model)
-    versions = VersionsModel()
-    versions.set_rows([("Notes", "a", "b"), ("Phase", "—", "In prison")])
-    qtmodeltester.check(versions)
+
+
+def test_import_says_a_conflict_was_settled_on_the_other_laptop(
+    qtbot: QtBot, pair: tuple[Laptop, Laptop]
+) -> None:
+    prison, community = pair
+    man = add_man(prison, notes="start")
+    community.take(prison.export(community))
+    edit_man(prison, man, notes="prison's note")
+    community.tick(600)
+    edit_man(community, man, notes="community's note")
+    from_prison = prison.export(community, since_ack=True)
+    prison.take(community.export(prison, since_ack=True))
+    community.take(from_prison)  # both laptops now hold the conflict
+    (conflict,) = sync.list_conflicts(prison.vault)
+    prison.tick(600)
+    sync.resolve_conflict(prison.vault, conflict.id, sync.KEEP_MINE)
+    dialog = shown(qtbot, ImportDialog(community.vault))
+    qtbot.keyClicks(dialog.bundle.edit, str(prison.export(community, since_ack=True)))
+    qtbot.mouseClick(dialog.preview_button, Click)
+    settle(qtbot)
+    words = "was settled on Engager laptop: notes: the other laptop's text stands."
+    assert dialog.preview_box.settled.isVisible() and words in dialog.preview_box.settled.text()
+    qtbot.mouseClick(dialog.import_button, Click)
+    settle(qtbot)
+    assert words in dialog.preview_box.settled.text()
+    if os.environ.get("ENGAGER_SYNC_SHOTS"):
+        dialog.grab().save(os.path.join(os.environ["ENGAGER_SYNC_SHOTS"], "sync-settled.png"))
+    assert sync.list_conflicts(community.vault) == []
+    assert man_field(community, man, "notes") == "prison's note"
+
+
+def _grid_texts(dialog: ConflictsDialog) -> list[str]:
+    """The labels of the field grid, row by row (headers first)."""
+    grid = dialog.fields.widget().layout()
+    texts = []
+    for index in range(grid.count()):
+        widget = grid.itemAt(index).widget()
+        if isinstance(widget, QLabel):
+            texts.append(widget.text())
+    return texts
+
+
+def test_each_field_is_kept_or_taken_on_its_own(qtbot: QtBot, pair: tuple[Laptop, Laptop]) -> None:
+    prison, community = pair
+    man = add_man(prison, notes="start", establishment="HMP Parc")
+    community.take(prison.export(community))
+    edit_man(prison, man, notes="prison's note", establishment="HMP Cardiff")
+    community.tick(600)
+    edit_man(community, man, notes="community's note", establishment="HMP Swansea")
+    prison.take(community.export(prison, since_ack=True))
+    dialog = shown(qtbot, ConflictsDialog(prison.vault))
+    assert set(dialog.fields.buttons) == {
+        (field, choice)
+        for field in ("notes", "establishment")
+        for choice in (sync.KEEP_MINE, sync.TAKE_THEIRS)
+    }
+    qtbot.mouseClick(dialog.fields.buttons[("notes", sync.KEEP_MINE)], Click)
+    settle(qtbot)
+    assert man_field(prison, man, "notes") == "prison's note"
+    assert dialog.model.rowCount() == 1  # the conflict stays, its other field still open
+    assert "Settled here: this laptop's text stands." in _grid_texts(dialog)
+    assert set(dialog.fields.buttons) == {
+        ("establishment", sync.KEEP_MINE),
+        ("establishment", sync.TAKE_THEIRS),
+    }
+    assert dialog.message.text().startswith("Your choice for that field is kept")
+    if os.environ.get("ENGAGER_SYNC_SHOTS"):
+        dialog.grab().save(os.path.join(os.environ["ENGAGER_SYNC_SHOTS"], "sync-fields.png"))
+    qtbot.mouseClick(dialog.fields.buttons[("establishment", sync.TAKE_THEIRS)], Click)
+    settle(qtbot)
+    assert man_field(prison, man, "establishment") == "HMP Swansea"
+    assert dialog.model.rowCount() == 0 and sync.list_conflicts(prison.vault) == []
 
 
 # ------------------------------------------------------------------------------- everything

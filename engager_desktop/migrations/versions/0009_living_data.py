@@ -1,7 +1,7 @@
 """Why and when a goal's status changed, how long a meeting lasted, readiness history, practice notes.
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 
 Bundle format 1.1 (sync/field_lists.py): ``goals.status_reason`` and ``goals.status_changed_on``
 (P8, P13), ``meetings.minutes``, and two new synced tables: ``readiness_ratings`` (a dated row each
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0009"
-down_revision: str | None = "0007"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

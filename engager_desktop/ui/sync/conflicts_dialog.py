@@ -1,4 +1,4 @@
-"""Conflict review: open conflicts, both versions side by side, keep mine or take theirs."""
+"""Conflict review: open conflicts, each field's two values side by side, keep mine or theirs."""
 
 from __future__ import annotations
 
@@ -21,20 +21,17 @@ from engager_desktop.services import caseload, sync
 from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui import ops
 from engager_desktop.ui.sync.common import MessageLine
-from engager_desktop.ui.sync.conflicts_model import (
-    COL_FIELDS,
-    ID_ROLE,
-    ConflictRow,
-    ConflictsModel,
-    VersionsModel,
-    version_rows,
-)
+from engager_desktop.ui.sync.conflicts_model import COL_FIELDS, ConflictRow, ConflictsModel
+from engager_desktop.ui.sync.field_choices import FieldChoices
 
 INTRO = (
-    "Both laptops changed these records before they next exchanged a bundle. The newer change "
-    "was kept for now; the other was saved here. Choose which version to keep. Your choice "
-    "reaches the other laptop with the next bundle."
+    "Both laptops changed these fields before they next exchanged a bundle (changes to different "
+    "fields were both kept). The newer change was kept for now; the other was saved here. Choose "
+    "which to keep, field by field. Your choice reaches the other laptop with the next bundle."
 )
+
+
+_CHOOSE = "Choose a conflict above to see both versions of each field."
 
 
 def _load(vault: Vault, man_id: str | None) -> list[ConflictRow]:
@@ -64,6 +61,8 @@ class ConflictsDialog(QDialog):
         super().__init__(parent)
         self.vault, self.man_id = vault, man_id
         self.current: ConflictRow | None = None
+        self._reselect: str | None = None  # the conflict to show again after a reload
+        self._reloaded = False
         self.setWindowTitle("Conflicts to review")
         self.setMinimumSize(780, 540)
         layout = QVBoxLayout(self)
@@ -97,17 +96,15 @@ class ConflictsDialog(QDialog):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.detail_head = QLabel("Choose a conflict above to see both versions.")
+        self.detail_head = QLabel(_CHOOSE)
         self.detail_head.setWordWrap(True)
         layout.addWidget(self.detail_head)
-        self.versions_model = VersionsModel(self)
-        self.versions = _table(self.versions_model, "The two versions, fields that differ")
-        header = self.versions.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.versions, 1)
+        self.fields = FieldChoices(self)
+        self.fields.chosen.connect(lambda name, choice: self.resolve(choice, name))
+        layout.addWidget(self.fields, 1)
         buttons = QHBoxLayout()
-        self.keep_mine = QPushButton("&Keep mine (this laptop's)")
-        self.take_theirs = QPushButton("&Take theirs (the other laptop's)")
+        self.keep_mine = QPushButton("&Keep mine for every field")
+        self.take_theirs = QPushButton("&Take theirs for every field")
         self.keep_mine.clicked.connect(lambda: self.resolve(sync.KEEP_MINE))
         self.take_theirs.clicked.connect(lambda: self.resolve(sync.TAKE_THEIRS))
         buttons.addWidget(self.keep_mine)
@@ -120,6 +117,7 @@ class ConflictsDialog(QDialog):
     def _enable(self, on: bool) -> None:
         self.keep_mine.setEnabled(on)
         self.take_theirs.setEnabled(on)
+        self.fields.set_enabled(on)
 
     def load(self) -> None:
         vault, man = self.vault, self.man_id
@@ -130,11 +128,15 @@ class ConflictsDialog(QDialog):
         self.list.resizeColumnsToContents()
         self.empty.setVisible(not rows)
         self.current = None
-        self.versions_model.set_rows(())
-        self.detail_head.setText("Choose a conflict above to see both versions.")
+        self.fields.show_items(())
+        self.detail_head.setText(_CHOOSE)
         self._enable(False)
+        ids = [row.view.id for row in rows]
         if rows:
-            self.list.selectRow(0)
+            self._reloaded = True  # keep the message about the choice just made
+            self.list.selectRow(ids.index(self._reselect) if self._reselect in ids else 0)
+            self._reloaded = False
+        self._reselect = None
 
     def _selected(self) -> None:
         picked = self.list.selectionModel().selectedRows()
@@ -142,44 +144,36 @@ class ConflictsDialog(QDialog):
             return
         row = self.model.row_at(picked[0].row())
         self.current = row
-        self._enable(False)
-        vault, conflict = self.vault, str(picked[0].data(ID_ROLE))
-        ops.run(
-            lambda: sync.conflict_versions(vault, conflict),
-            lambda versions: self._show_versions(row, versions),
-            self._failed,
-            owner=self,
-        )
-
-    def _show_versions(self, row: ConflictRow, versions: tuple[dict[str, object], ...]) -> None:
-        if self.current is not row:
-            return  # another conflict was chosen meanwhile
-        now, loser = versions
-        self.versions_model.set_rows(version_rows(row.view, now, loser))
-        self.versions.resizeRowsToContents()
+        self.fields.show_items(row.view.items)
         who = f" for {row.man}" if row.man else ""
         head = f"{kind_words(row.view.table)}{who}."
         if row.view.deleted_now:
-            head += " This record has been deleted, and a deleted record stays deleted."
+            head += (
+                " This record is deleted now; choosing the other version brings it back, with"
+                " what was deleted along with it."
+            )
         self.detail_head.setText(head)
-        self.message.clear_message()
+        if not self._reloaded:
+            self.message.clear_message()
         self._enable(True)
 
-    def resolve(self, choice: str) -> None:
+    def resolve(self, choice: str, field: str | None = None) -> None:
+        """Settle one field of the conflict shown (or every open field, with no field)."""
         if self.current is None:
             return
         vault, conflict = self.vault, self.current.view.id
         self._enable(False)
         ops.run(
-            lambda: sync.resolve_conflict(vault, conflict, choice),
+            lambda: sync.resolve_conflict(vault, conflict, choice, field),
             self._resolved,
             self._failed,
             owner=self,
         )
 
     def _resolved(self, result: sync.Resolution) -> None:
-        kept = "Your choice is kept"
+        kept = "Your choice is kept" if result.closed else "Your choice for that field is kept"
         self.message.ok(f"{kept}; it reaches the other laptop with the next bundle.")
+        self._reselect = None if result.closed else result.conflict_id
         self.load()
 
     def _failed(self, message: str, _exc: BaseException) -> None:

@@ -1,8 +1,8 @@
-"""Table models for the conflict review: the open conflicts, and one conflict's two versions."""
+"""Table model for the conflict review: the open conflicts, one row each."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -13,8 +13,8 @@ from engager_desktop.ui.labels import NONE
 from engager_desktop.ui.models.rows_model import ID_ROLE, RowsModel, TextRow
 
 COL_MAN, COL_RECORD, COL_FIELDS, COL_KEPT, COL_DETECTED = range(5)
-HEADERS = ("Man", "Record", "Fields that differ", "Kept for now", "Found")
-__all__ = ["ID_ROLE", "ConflictsModel", "VersionsModel"]
+HEADERS = ("Man", "Record", "Fields to settle", "Kept for now", "Found")
+__all__ = ["ID_ROLE", "ConflictsModel"]
 
 
 def field_words(field: str) -> str:
@@ -37,7 +37,9 @@ class ConflictRow:
 
     def cells(self) -> tuple[str, ...]:
         view = self.view
-        kept = "From the other laptop" if view.lost == "mine" else "This laptop's"
+        kept = {"mine": "From the other laptop", "theirs": "This laptop's"}.get(
+            view.lost, "Some of each"
+        )
         if view.deleted_now:
             kept = "Deleted"
         fields = ", ".join(field_words(f) for f in view.fields) or NONE
@@ -62,27 +64,3 @@ class ConflictsModel(RowsModel):
 
     def row_at(self, row: int) -> ConflictRow:  # type: ignore[override]
         return self._conflicts[row]
-
-
-COL_FIELD, COL_MINE, COL_THEIRS = range(3)
-VERSION_HEADERS = ("Field", "On this laptop", "From the other laptop")
-
-
-def version_rows(
-    view: ConflictView, now: Mapping[str, object], loser: Mapping[str, object]
-) -> list[tuple[str, str, str]]:
-    """(field, this laptop's value, the other laptop's value) for each field that differs."""
-    mine, theirs = (loser, now) if view.lost == "mine" else (now, loser)
-    return [
-        (field_words(f), value_words(mine.get(f)), value_words(theirs.get(f))) for f in view.fields
-    ]
-
-
-class VersionsModel(RowsModel):
-    """The two versions of one record side by side, only the fields that differ."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(VERSION_HEADERS, parent)
-
-    def set_rows(self, rows: Sequence[tuple[str, str, str]]) -> None:  # type: ignore[override]
-        super().set_rows([TextRow(cells=tuple(row)) for row in rows])

@@ -64,6 +64,9 @@ class PreviewBox(QGroupBox):
         grid.addWidget(self.unchanged, len(COUNT_ROWS) + 1, 0, 1, 3)
         grid.setColumnStretch(3, 1)
         layout.addLayout(grid)
+        self.settled = QLabel("")  # conflicts here that the other laptop settled
+        self.settled.setWordWrap(True)
+        layout.addWidget(self.settled)
         self.warnings = QLabel("")
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet("color: #8a4b00;")
@@ -79,6 +82,8 @@ class PreviewBox(QGroupBox):
             f"Bundle {summary.seq} from “{summary.exporter_name}”, opened with {kind}; "
             "signed by that laptop and checked."
         )
+        self.settled.setText("\n".join(w[:1].upper() + w[1:] + "." for w in summary.settled))
+        self.settled.setVisible(bool(summary.settled))
         self.warnings.setText("\n".join(f"Warning: {w}" for w in summary.warnings))
         self.warnings.setVisible(bool(summary.warnings))
 
