@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox
-
 from engager_desktop.ui import labels
 from engager_desktop.ui.workspace.data import row_value
 from engager_desktop.ui.workspace.row_editing import RowEdits
@@ -104,15 +102,9 @@ class AppointmentActions(RowEdits):
         if not confirm:
             self.run_edit(edit)
             return None
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        return self.confirm_edit(
             "Cancel this appointment?",
             f"Cancel the appointment with {row_value(row, 'with_whom')} on "
-            f"{labels.moment(row_value(row, 'starts_at'))}? You can undo it with Ctrl+Z.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self.ws,
+            f"{labels.moment(row_value(row, 'starts_at'))}?",
+            edit,
         )
-        box.accepted.connect(lambda: self.run_edit(edit))
-        self.actions._keep(box)
-        box.open()
-        return box

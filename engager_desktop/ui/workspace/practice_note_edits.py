@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox
-
 from engager_desktop.ui import labels
 from engager_desktop.ui.models.rows_model import TextRow
 from engager_desktop.ui.workspace.row_editing import RowEdits
@@ -87,14 +85,6 @@ class PracticeNoteEdits(RowEdits):
             made.id = add_note(vault, man_id, again)
 
         edit = Edit("remove a note", undo, lambda: remove_note(vault, made.id))
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Remove this note?",
-            f"Remove the note of {labels.day(note.noted_on)}? You can undo it with Ctrl+Z.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self.ws,
+        return self.confirm_edit(
+            "Remove this note?", f"Remove the note of {labels.day(note.noted_on)}?", edit
         )
-        box.accepted.connect(lambda: self.run_edit(edit))
-        self.actions._keep(box)
-        box.open()
-        return box

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtWidgets import QMessageBox
+
 from engager_desktop.ui import ops
 from engager_desktop.ui.workspace.undo import Edit
 
@@ -41,6 +43,21 @@ class RowEdits:
                 then()
 
         ops.run(edit.redo, done, lambda message, _exc: self.ws.say(message), owner=self.ws)
+
+    def confirm_edit(self, title: str, question: str, edit: Edit) -> Any:
+        """Ask (Yes/No, window-modal) before a change that takes something away; Yes makes it.
+        The question ends by saying Ctrl+Z undoes it."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            title,
+            f"{question} You can undo it with Ctrl+Z.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self.ws,
+        )
+        box.accepted.connect(lambda: self.run_edit(edit))
+        self.actions._keep(box)
+        box.open()
+        return box
 
     def saved(self, result: Any) -> None:
         if isinstance(result, Edit):

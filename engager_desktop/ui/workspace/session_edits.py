@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox
-
 from engager_desktop.ui import labels
 from engager_desktop.ui.workspace.data import row_value
 from engager_desktop.ui.workspace.row_editing import RowEdits
@@ -59,14 +57,6 @@ class SessionEdits(RowEdits):
         if not confirm:
             self.run_edit(edit)
             return None
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Cancel this session?",
-            f"Cancel the session planned for {when}? You can undo it with Ctrl+Z.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self.ws,
+        return self.confirm_edit(
+            "Cancel this session?", f"Cancel the session planned for {when}?", edit
         )
-        box.accepted.connect(lambda: self.run_edit(edit))
-        self.actions._keep(box)
-        box.open()
-        return box
