@@ -173,7 +173,10 @@ class PreviewDialog(QDialog):
         if self.man_id is not None and not self.for_others.isHidden():
             man_id, vault = self.man_id, self.vault
             ops.run(
-                lambda: copies.services_he_agreed(vault, man_id), self._services, lambda *_: None
+                lambda: copies.services_he_agreed(vault, man_id),
+                self._services,
+                lambda *_: None,
+                owner=self,  # closed meanwhile: the list is not wanted
             )
         return row
 

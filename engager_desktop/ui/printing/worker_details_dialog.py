@@ -63,7 +63,7 @@ class WorkerDetailsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        ops.run(lambda: printing_reads.worker_details(vault), self._show, self._failed)
+        ops.run(lambda: printing_reads.worker_details(vault), self._show, self._failed, owner=self)
 
     def _show(self, worker: WorkerLine) -> None:
         for name, edit in self.edits.items():
@@ -76,7 +76,10 @@ class WorkerDetailsDialog(QDialog):
         vault, details = self.vault, self.details()
         self.save_button.setEnabled(False)
         ops.run(
-            lambda: printing_reads.save_worker_details(vault, details), self._saved, self._failed
+            lambda: printing_reads.save_worker_details(vault, details),
+            self._saved,
+            self._failed,
+            owner=self,
         )
 
     def _saved(self, worker: WorkerLine) -> None:
