@@ -44,4 +44,5 @@ def _cycle_collection_back_on() -> Iterator[None]:
 
 # --- Shared fixtures ------------------------------------------------------------------------
 # Vault fixtures (tiny KDF, fake clock, a template vault copied per test) go here.
-pytest_plugins = ["tests.vault_fixtures"]
+# The GUI fixtures (demo vault, settings) and the sync laptops are used by more than one folder.
+pytest_plugins = ["tests.vault_fixtures", "tests.ui.app_fixtures", "tests.sync.laptop_fixtures"]

@@ -31,10 +31,9 @@ from engager_desktop.app import AppController  # noqa: E402
 from engager_desktop.services import caseload  # noqa: E402
 from engager_desktop.store.vault import VaultOptions  # noqa: E402
 from engager_desktop.ui.settings import Settings  # noqa: E402
-from tests.ui.app_fixtures import demo_path, demo_template, settings, wait_ops  # noqa: E402
+from tests.ui.app_fixtures import wait_ops
 from tests.vault_fixtures import TEST_PASSPHRASE  # noqa: E402
 
-__all__ = ["demo_path", "demo_template", "settings"]
 IDLE_MS = 300
 GRACE_S = 2.0
 

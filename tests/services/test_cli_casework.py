@@ -38,9 +38,7 @@ def options() -> VaultOptions:
     return test_options(FakeClock(datetime.combine(TODAY, time(9), tzinfo=UTC)))
 
 
-@pytest.fixture(autouse=True)
-def passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ENGAGER_PASSPHRASE", TEST_PASSPHRASE)
+pytestmark = pytest.mark.usefixtures("passphrase")
 
 
 def run(argv: Sequence[str]) -> int:

@@ -30,9 +30,7 @@ def run(argv: list[str], options: VaultOptions) -> int:
     return run_handler(parser.parse_args(argv), options)
 
 
-@pytest.fixture(autouse=True)
-def passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ENGAGER_PASSPHRASE", TEST_PASSPHRASE)
+pytestmark = pytest.mark.usefixtures("passphrase")
 
 
 @pytest.fixture

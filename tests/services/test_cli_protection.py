@@ -21,9 +21,7 @@ from tests.vault_fixtures import TEST_PASSPHRASE, test_options
 CANARY = "Mncliercanary2"
 
 
-@pytest.fixture(autouse=True)
-def passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ENGAGER_PASSPHRASE", TEST_PASSPHRASE)
+pytestmark = pytest.mark.usefixtures("passphrase")
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ from engager_desktop.store.orm import (
 from engager_desktop.store.vault import Vault
 from engager_desktop.sync import importer
 from tests.services.protection_fixtures import hits, seed_man
-from tests.sync.conftest import Laptop, make_laptop  # noqa: F401 - fixture used by name
+from tests.sync.conftest import Laptop
 
 CANARY = "Qzxcanaryerase7"
 OTHER = "Kwpotherman3"

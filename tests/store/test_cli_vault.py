@@ -19,13 +19,6 @@ NEW = "copper-meadow-thistle-ninety-one"
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    for name in ("ENGAGER_PASSPHRASE", "ENGAGER_NEW_PASSPHRASE", "ENGAGER_RECOVERY_CODE"):
-        monkeypatch.delenv(name, raising=False)
-    return monkeypatch
-
-
 def _code_from(out: str) -> str:
     lines = out.splitlines()
     return lines[

@@ -22,13 +22,6 @@ from tests.vault_fixtures import TEST_PASSPHRASE, TEST_START, test_options
 NEW = "copper-meadow-thistle-ninety-one"
 
 
-@pytest.fixture
-def env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    for name in ("ENGAGER_PASSPHRASE", "ENGAGER_NEW_PASSPHRASE", "ENGAGER_RECOVERY_CODE"):
-        monkeypatch.delenv(name, raising=False)
-    return monkeypatch
-
-
 def _with_a_man_and_a_backup(vault_path: Path) -> tuple[str, Path]:
     vault = unlock_vault(vault_path, TEST_PASSPHRASE, test_options())
     try:

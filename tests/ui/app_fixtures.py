@@ -1,6 +1,7 @@
 """Fixtures for the GUI tests: a demo vault (40 fictional men) copied per test, isolated settings.
 
-Import the fixtures by name in a test module (``from tests.ui.app_fixtures import …``).
+The fixtures are registered for every test folder by ``pytest_plugins`` in tests/conftest.py;
+test modules import only the helpers (``wait_ops``, ``DEMO_MEN``) from here.
 """
 
 from __future__ import annotations

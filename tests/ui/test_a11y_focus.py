@@ -14,10 +14,9 @@ from engager_desktop.ui.a11y_checks import opens_on_button
 from engager_desktop.ui.main_window import MainWindow
 from engager_desktop.ui.new_man_dialog import NewManDialog
 from engager_desktop.ui.settings import Settings
-from tests.ui.app_fixtures import demo_path, demo_template, demo_vault, settings, wait_ops
+from tests.ui.app_fixtures import wait_ops
 from tests.ui.test_accessibility import assert_reachable
 
-__all__ = ["demo_path", "demo_template", "demo_vault", "settings"]
 pytestmark = pytest.mark.gui
 
 FORMS = (

@@ -17,9 +17,8 @@ from engager_desktop.ui.settings import Settings
 from engager_desktop.ui.sync.common import MessageLine
 from engager_desktop.ui.unlock_pages import HEADING
 from engager_desktop.ui.unlock_window import UnlockWindow
-from tests.ui.app_fixtures import demo_path, demo_template, demo_vault, settings, wait_ops
+from tests.ui.app_fixtures import wait_ops
 
-__all__ = ["demo_path", "demo_template", "demo_vault", "settings"]
 pytestmark = pytest.mark.gui
 
 

@@ -19,11 +19,10 @@ from engager_desktop.ui.protection import EraseDialog, RetentionDialog, SarDialo
 from engager_desktop.ui.settings import Settings, SettingsDialog
 from engager_desktop.ui.sync import ConflictsDialog, DevicesDialog, ExportDialog, ImportDialog
 from engager_desktop.ui.unlock_window import UnlockWindow
-from tests.sync.conftest import Laptop, make_laptop, pair
-from tests.ui.app_fixtures import demo_path, demo_template, demo_vault, settings, wait_ops
+from tests.sync.conftest import Laptop
+from tests.ui.app_fixtures import wait_ops
 from tests.ui.test_accessibility import assert_reachable
 
-__all__ = ["demo_path", "demo_template", "demo_vault", "make_laptop", "pair", "settings"]
 pytestmark = pytest.mark.gui
 WINDOW_ROLES = (QAccessible.Role.Window, QAccessible.Role.Dialog)
 

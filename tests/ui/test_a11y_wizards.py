@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from engager_desktop.store.vault import Vault
 from engager_desktop.ui.a11y import heard
 from engager_desktop.ui.a11y_checks import access_keys
-from engager_desktop.ui.wizards import KINDS, base
+from engager_desktop.ui.wizards import KINDS
 from engager_desktop.ui.wizards.page_focus import first_input
 from tests.ui.test_accessibility import assert_reachable
 from tests.ui.wizard_helpers import (
@@ -26,12 +26,7 @@ from tests.ui.wizard_helpers import (
     type_in,
 )
 
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def quick_autosave(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(base, "AUTOSAVE_MS", 20)
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quick_autosave")]
 
 
 def test_each_new_page_takes_the_focus_and_is_announced(qtbot: QtBot, vault: Vault) -> None:

@@ -31,9 +31,7 @@ from engager_desktop.ui.main_window import MainWindow
 from engager_desktop.ui.new_man_dialog import NewManDialog
 from engager_desktop.ui.settings import Settings, SettingsDialog
 from engager_desktop.ui.unlock_window import UnlockWindow
-from tests.ui.app_fixtures import demo_path, demo_template, demo_vault, settings, wait_ops
-
-__all__ = ["demo_path", "demo_template", "demo_vault", "settings"]
+from tests.ui.app_fixtures import wait_ops
 
 
 def assert_all_named(widget: QWidget) -> None:

@@ -8,10 +8,9 @@ from pytestqt.qtbot import QtBot
 
 from engager_desktop.ui import ops
 from engager_desktop.ui.sync import ImportDialog
-from tests.sync.conftest import Laptop, add_man, make_laptop, pair
+from tests.sync.conftest import Laptop, add_man
 from tests.sync.test_audit_anchor import _exchange, _refusals, _reopen_after
 
-__all__ = ["make_laptop", "pair"]
 pytestmark = pytest.mark.gui
 
 

@@ -25,10 +25,9 @@ from engager_desktop.services import caseload
 from engager_desktop.store.vault import VaultLocked, VaultOptions
 from engager_desktop.ui.autolock import AutoLock
 from engager_desktop.ui.settings import Settings
-from tests.ui.app_fixtures import demo_path, demo_template, settings, wait_ops
+from tests.ui.app_fixtures import wait_ops
 from tests.vault_fixtures import TEST_PASSPHRASE
 
-__all__ = ["demo_path", "demo_template", "settings"]
 IDLE_MS = 1500
 
 

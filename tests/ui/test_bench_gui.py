@@ -18,10 +18,9 @@ from engager_desktop.services import demo
 from engager_desktop.store.lifecycle import _read_keyslots, create_vault, unlock_vault
 from engager_desktop.store.vault import Vault, VaultOptions
 from engager_desktop.ui.settings import Settings
-from tests.ui.app_fixtures import settings, wait_ops
+from tests.ui.app_fixtures import wait_ops
 from tests.vault_fixtures import TEST_PASSPHRASE
 
-__all__ = ["settings"]
 pytestmark = pytest.mark.bench
 MAX_BLOCK = 0.050
 

@@ -17,9 +17,7 @@ from engager_desktop.ui.models.caseload_model import (
     HEADERS,
 )
 from engager_desktop.ui.settings import Settings
-from tests.ui.app_fixtures import demo_path, demo_template, demo_vault, settings, wait_ops
-
-__all__ = ["demo_path", "demo_template", "demo_vault", "settings"]
+from tests.ui.app_fixtures import wait_ops
 
 FIRST = (COL_NAME, COL_PHASE, COL_RELEASE, COL_OVERDUE)
 

@@ -16,9 +16,7 @@ from engager_desktop.ui.a11y import describe, unnamed_inputs
 from engager_desktop.ui.main_window import MainWindow
 from engager_desktop.ui.printing import BatchDialog, PreviewDialog, RecoveryDialog
 from engager_desktop.ui.settings import Settings
-from tests.ui.app_fixtures import demo_path, demo_template, demo_vault, settings, wait_ops
-
-__all__ = ["demo_path", "demo_template", "demo_vault", "settings"]
+from tests.ui.app_fixtures import wait_ops
 
 pytestmark = pytest.mark.gui
 

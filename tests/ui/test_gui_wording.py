@@ -13,11 +13,9 @@ from engager_desktop.ui.main_window import MainWindow
 from engager_desktop.ui.new_man_dialog import NewManDialog
 from engager_desktop.ui.settings import Settings, SettingsDialog
 from engager_desktop.ui.wizards import KINDS, create
-from tests.ui.app_fixtures import settings, wait_ops
+from tests.ui.app_fixtures import wait_ops
 from tests.ui.gui_words import words_of
 from tests.ui.wizard_helpers import make_man, make_plan
-
-__all__ = ["settings"]
 
 # Kept on screen on purpose: the role's own name, known to him and to other services; and the
 # name of the approach practitioners are trained in (in their guidance only, never printed).

@@ -13,9 +13,7 @@ from engager_desktop.ui.models.caseload_model import COL_NAME, COL_RELEASE, Case
 from engager_desktop.ui.models.rows_model import RowsModel, TextRow
 from engager_desktop.ui.settings import Settings
 from engager_desktop.ui.workspace.workspace import NO_MAN
-from tests.ui.app_fixtures import DEMO_MEN, demo_path, demo_template, demo_vault, settings, wait_ops
-
-__all__ = ["demo_path", "demo_template", "demo_vault", "settings"]
+from tests.ui.app_fixtures import DEMO_MEN, wait_ops
 
 
 def open_window(qtbot: QtBot, vault: Vault, settings: Settings) -> MainWindow:

@@ -14,7 +14,6 @@ from engager_desktop.services.review_commit import review_input
 from engager_desktop.store.orm import Meeting
 from engager_desktop.store.vault import Vault
 from engager_desktop.ui.a11y import describe, unnamed_inputs
-from engager_desktop.ui.wizards import base
 from tests.ui.edit_helpers import (
     CTRL,
     open_workspace,
@@ -26,12 +25,7 @@ from tests.ui.edit_helpers import (
 from tests.ui.test_session_edits import NOW, _meeting, _row
 from tests.ui.wizard_helpers import field, finish, make_man, next_page, open_wizard, type_in
 
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def quick_autosave(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(base, "AUTOSAVE_MS", 20)
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quick_autosave")]
 
 
 def _minutes(vault: Vault, man: str) -> list[int | None]:

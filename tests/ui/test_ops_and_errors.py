@@ -16,9 +16,7 @@ from engager_desktop.domain.validation import ValidationError
 from engager_desktop.ui import errors, ops
 from engager_desktop.ui import settings as settings_module
 from engager_desktop.ui.settings import Settings, SettingsDialog
-from tests.ui.app_fixtures import settings, wait_ops
-
-__all__ = ["settings"]
+from tests.ui.app_fixtures import wait_ops
 
 
 def test_success_arrives_on_the_ui_thread(qtbot: QtBot) -> None:

@@ -15,10 +15,9 @@ from engager_desktop.store.vault import Vault
 from engager_desktop.ui.a11y import unnamed_inputs
 from engager_desktop.ui.passphrase_dialog import CODE, FORM, PassphraseDialog
 from engager_desktop.ui.settings import Settings
-from tests.ui.app_fixtures import settings, wait_ops
+from tests.ui.app_fixtures import wait_ops
 from tests.vault_fixtures import TEST_PASSPHRASE, test_options
 
-__all__ = ["settings"]
 pytestmark = pytest.mark.gui
 
 

@@ -15,10 +15,8 @@ from engager_desktop.store.vault import Vault
 from engager_desktop.ui.main_window import MainWindow
 from engager_desktop.ui.settings import Settings
 from engager_desktop.ui.workspace.parts import Table
-from tests.ui.app_fixtures import demo_path, demo_template, demo_vault, settings, wait_ops
+from tests.ui.app_fixtures import wait_ops
 from tests.ui.wizard_helpers import click, make_man, make_plan, open_wizard, page
-
-__all__ = ["demo_path", "demo_template", "demo_vault", "settings"]
 
 # (points, wizard, page, inputs) as the coverage table's GUI column names them.
 WIZARD_CLAIMS = [

@@ -28,10 +28,8 @@ from engager_desktop.ui.printing import (
 from engager_desktop.ui.printing.pdf_pages import NO_PRINTER
 from engager_desktop.worksheets.kinds import KINDS
 from tests.services import print_fixtures as f
-from tests.ui.app_fixtures import demo_path, demo_template, demo_vault, wait_ops
+from tests.ui.app_fixtures import wait_ops
 from tests.vault_fixtures import TEST_PASSPHRASE
-
-__all__ = ["demo_path", "demo_template", "demo_vault"]
 
 pytestmark = pytest.mark.gui
 

@@ -19,9 +19,7 @@ from engager_desktop.ui.main_window import MainWindow
 from engager_desktop.ui.protection import EraseDialog, RetentionDialog, SarDialog
 from engager_desktop.ui.protection.review_model import COL_MAN, COL_WHY, ReviewModel
 from engager_desktop.ui.settings import Settings
-from tests.ui.app_fixtures import settings, wait_ops
-
-__all__ = ["settings"]
+from tests.ui.app_fixtures import wait_ops
 
 pytestmark = pytest.mark.gui
 

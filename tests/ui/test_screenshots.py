@@ -13,10 +13,7 @@ from engager_desktop.cli import ui_commands
 from engager_desktop.cli.common import CliFailure
 from engager_desktop.store.vault import VaultOptions
 from engager_desktop.ui import screenshots
-from tests.ui.app_fixtures import demo_path, demo_template
 from tests.vault_fixtures import TEST_PASSPHRASE
-
-__all__ = ["demo_path", "demo_template"]
 
 
 def args_for(vault: Path, out: Path) -> argparse.Namespace:

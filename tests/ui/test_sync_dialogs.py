@@ -31,12 +31,8 @@ from tests.sync.conftest import (
     add_man,
     conflict_on,
     edit_man,
-    make_laptop,
     man_field,
-    pair,
 )
-
-__all__ = ["make_laptop", "pair"]
 
 pytestmark = pytest.mark.gui
 Click = Qt.MouseButton.LeftButton

@@ -16,9 +16,7 @@ from engager_desktop.store.vault import VaultOptions
 from engager_desktop.ui import ops
 from engager_desktop.ui.sync import DevicesDialog, ExportDialog, ImportDialog
 from engager_desktop.ui.unlock_window import CODE, UnlockWindow
-from tests.sync.conftest import Laptop, add_man, make_laptop, pair
-
-__all__ = ["make_laptop", "pair"]
+from tests.sync.conftest import Laptop, add_man
 
 pytestmark = pytest.mark.gui
 Click = Qt.MouseButton.LeftButton

@@ -48,8 +48,7 @@ from engager_desktop.store.orm import Appointment, ContactLog, Meeting, PhaseCha
 from engager_desktop.store.vault import Vault
 from engager_desktop.ui.main_window import MainWindow
 from engager_desktop.ui.settings import Settings
-from engager_desktop.ui.wizards import base
-from tests.ui.app_fixtures import settings, wait_ops
+from tests.ui.app_fixtures import wait_ops
 from tests.ui.whole_man_flow import (
     DAUGHTER,
     HOUSING,
@@ -71,13 +70,7 @@ from tests.ui.whole_man_flow import (
 )
 from tests.ui.whole_man_steps import Hands
 
-pytestmark = pytest.mark.gui
-__all__ = ["settings"]  # the fixture, used by name
-
-
-@pytest.fixture(autouse=True)
-def quick_autosave(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(base, "AUTOSAVE_MS", 20)
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quick_autosave")]
 
 
 # ------------------------------------------------------------------------------- the checks

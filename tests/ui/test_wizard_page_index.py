@@ -8,7 +8,6 @@ from pytestqt.qtbot import QtBot
 
 from engager_desktop.services import session_review
 from engager_desktop.store.vault import Vault
-from engager_desktop.ui.wizards import base
 from engager_desktop.ui.wizards.page_index import PageIndex
 from tests.ui.wizard_helpers import (
     current_problems,
@@ -23,12 +22,7 @@ from tests.ui.wizard_helpers import (
     type_in,
 )
 
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def quick_autosave(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(base, "AUTOSAVE_MS", 20)
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quick_autosave")]
 
 
 def click_entry(qtbot: QtBot, index: PageIndex, row: int) -> None:

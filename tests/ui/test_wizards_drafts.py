@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from engager_desktop.services import drafts
 from engager_desktop.store.lifecycle import unlock_vault
 from engager_desktop.store.vault import Vault, VaultOptions
-from engager_desktop.ui.wizards import _worker, base, close_all_for_lock, create, messages
+from engager_desktop.ui.wizards import _worker, close_all_for_lock, create, messages
 from tests.ui.wizard_helpers import (
     button,
     click,
@@ -28,13 +28,8 @@ from tests.ui.wizard_helpers import (
 )
 from tests.vault_fixtures import TEST_PASSPHRASE
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quick_autosave")]
 KEY = "wizard.review:{}"
-
-
-@pytest.fixture(autouse=True)
-def quick_autosave(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(base, "AUTOSAVE_MS", 20)
 
 
 def _saved_notes(vault: Vault, man: str) -> str | None:

@@ -13,7 +13,6 @@ from engager_desktop.services import endings, session_review
 from engager_desktop.services.understanding import add_item
 from engager_desktop.services.understanding_forms import ServiceContactForm
 from engager_desktop.store.vault import Vault
-from engager_desktop.ui.wizards import base
 from tests.ui.wizard_helpers import (
     button,
     click,
@@ -26,12 +25,7 @@ from tests.ui.wizard_helpers import (
     type_in,
 )
 
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def quick_autosave(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(base, "AUTOSAVE_MS", 20)
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quick_autosave")]
 
 
 def _man(vault: Vault) -> str:

@@ -18,12 +18,7 @@ from engager_desktop.store.vault import Vault
 from engager_desktop.ui.wizards import base
 from tests.ui.wizard_helpers import click, field, finish, make_man, next_page, open_wizard, page
 
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def quick_autosave(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(base, "AUTOSAVE_MS", 20)
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quick_autosave")]
 
 
 def proposed(qtbot: QtBot, wizard: base.EngagerWizard) -> list[date]:

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from engager_desktop.store.vault import Vault
-from engager_desktop.ui.wizards import base
 from engager_desktop.ui.wizards.base import EngagerWizard
 from tests.ui.wizard_helpers import (
     click,
@@ -20,12 +19,7 @@ from tests.ui.wizard_helpers import (
     type_in,
 )
 
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def quick_autosave(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(base, "AUTOSAVE_MS", 20)
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quick_autosave")]
 
 
 def _to_end(qtbot: QtBot, wizard: EngagerWizard) -> None:

@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 from engager_desktop.services import action_plan, session_review
 from engager_desktop.services.meetings import local_time
 from engager_desktop.store.vault import Vault
-from engager_desktop.ui.wizards import base
 from tests.ui.wizard_helpers import (
     button,
     click,
@@ -30,12 +29,7 @@ from tests.ui.wizard_helpers import (
     type_in,
 )
 
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def quick_autosave(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(base, "AUTOSAVE_MS", 20)
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quick_autosave")]
 
 
 def test_review_by_mouse_records_session_steps_and_next_time(qtbot: QtBot, vault: Vault) -> None:

@@ -17,15 +17,9 @@ from engager_desktop.services.meetings import LONDON, local_day
 from engager_desktop.services.session_review import NextSession, ReviewInput
 from engager_desktop.store.orm import Meeting, Participant
 from engager_desktop.store.vault import Vault
-from engager_desktop.ui.wizards import base
 from tests.ui.wizard_helpers import field, finish, make_man, next_page, open_wizard, type_in
 
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def quick_autosave(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(base, "AUTOSAVE_MS", 20)
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quick_autosave")]
 
 
 def at(day: str, hour: int) -> datetime:

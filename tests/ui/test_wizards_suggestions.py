@@ -14,15 +14,9 @@ from engager_desktop.services import endings
 from engager_desktop.services.understanding import add_item
 from engager_desktop.services.understanding_forms import ServiceContactForm, StrengthForm
 from engager_desktop.store.vault import Vault
-from engager_desktop.ui.wizards import base
 from tests.ui.wizard_helpers import click, field, finish, make_man, next_page, open_wizard, page
 
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def quick_autosave(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(base, "AUTOSAVE_MS", 20)
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quick_autosave")]
 
 
 def _man(vault: Vault) -> str:

@@ -14,7 +14,6 @@ from engager_desktop.services import action_plan
 from engager_desktop.services.understanding import load_understanding
 from engager_desktop.store.orm import AuditEvent
 from engager_desktop.store.vault import Vault
-from engager_desktop.ui.wizards import base
 from engager_desktop.ui.wizards.base import EngagerWizard
 from tests.ui.wizard_helpers import (
     button,
@@ -29,12 +28,7 @@ from tests.ui.wizard_helpers import (
     type_in,
 )
 
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def quick_autosave(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(base, "AUTOSAVE_MS", 20)
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quick_autosave")]
 
 
 def _add_row(qtbot: QtBot, wizard: EngagerWizard, name: str, key: str) -> int:

@@ -11,9 +11,7 @@ from engager_desktop.store.vault import Vault
 from engager_desktop.ui.a11y import describe, unnamed_inputs
 from engager_desktop.ui.settings import Settings, SettingsDialog
 from engager_desktop.worksheets.inputs import WorkerLine
-from tests.ui.app_fixtures import settings, wait_ops
-
-__all__ = ["settings"]
+from tests.ui.app_fixtures import wait_ops
 
 pytestmark = pytest.mark.gui
 

@@ -8,10 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from engager_desktop.store.vault import Vault
 from engager_desktop.ui.settings import Settings
-from tests.ui.app_fixtures import demo_path, demo_template, demo_vault, settings
 from tests.ui.test_forms_dialogs import choose, open_window
-
-__all__ = ["demo_path", "demo_template", "demo_vault", "settings"]
 
 pytestmark = pytest.mark.gui
 
