@@ -290,13 +290,6 @@ def list_conflicts(vault: Vault, participant_id: str | None = None) -> list[Conf
         return conflict_rules.list_open(session, participant_id)
 
 
-def conflict_versions(vault: Vault, conflict_id: str) -> tuple[dict[str, object], ...]:
-    """(the record as it is here now, the losing version) as field -> value, for review."""
-    with vault.read() as session:
-        now, loser, _side = conflict_rules.versions(session, conflict_id)
-    return now, loser
-
-
 def men_with_conflicts(vault: Vault) -> set[str]:
     """Men with a conflict to review (for the caseload filter)."""
     with vault.read() as session:

@@ -148,18 +148,6 @@ def list_open(session: Session, participant_id: str | None = None) -> list[Confl
     return views
 
 
-def versions(session: Session, conflict_id: str) -> tuple[dict[str, Any], dict[str, Any], str]:
-    """(the record as it is now, with the losing values in their fields, which side lost)."""
-    row = _open_row(session, conflict_id)
-    current = _current(session, row.table_name, row.record_id)
-    now = wire_of(current, row.table_name) if current is not None else {}
-    view = view_of(row, now)
-    loser = dict(now)
-    for item in view.items:
-        loser[item.name] = item.mine if item.lost == merge.MINE else item.theirs
-    return now, loser, view.lost
-
-
 def _open_row(session: Session, conflict_id: str) -> Conflict:
     row = session.get(Conflict, conflict_id)
     if row is None or row.resolved_at is not None:

@@ -77,8 +77,10 @@ def test_keep_mine_wins_everywhere_after_the_next_exchange(pair: tuple[Laptop, L
     edit_man(community, man, notes="community's note")
     prison.take(community.export(prison))
     (conflict,) = sync.list_conflicts(prison.vault)
-    now, losing = sync.conflict_versions(prison.vault, conflict.id)
-    assert now["notes"] == "community's note" and losing["notes"] == "prison's note"
+    (notes,) = [item for item in conflict.items if item.name == "notes"]
+    assert notes.stands == "theirs"  # the record here now holds the community's note
+    now, losing = notes.theirs, notes.mine
+    assert now == "community's note" and losing == "prison's note"
 
     prison.tick(600)
     result = sync.resolve_conflict(prison.vault, conflict.id, sync.KEEP_MINE)
