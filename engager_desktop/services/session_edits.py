@@ -7,8 +7,10 @@ cancel plans the session again as a new record (sync never brings a removed reco
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from engager_desktop.domain.enums import MeetingPlace
 from engager_desktop.domain.validation import ValidationError, optional_text, require_text
@@ -33,17 +35,16 @@ class SessionChange:
     minutes: int | None = None  # held sessions only: how long it lasted
 
 
-def change_of(row: Meeting) -> SessionChange:
-    """The change that saves a session as it is (for undo)."""
-    return SessionChange(
-        row.starts_at,
-        row.place,
-        row.location,
-        row.reviewed,
-        row.notes,
-        row.follow_up,
-        row.minutes,
-    )
+_CHANGED = ("starts_at", "place", "location", "reviewed", "notes", "follow_up", "minutes")
+
+
+def change_of(row: Meeting | Mapping[str, Any]) -> SessionChange:
+    """The change that saves a session as it is (for undo): from the stored row, or from the
+    workspace's read-only row of it (a mapping of the same names)."""
+    values: list[Any] = [
+        row.get(name) if isinstance(row, Mapping) else getattr(row, name) for name in _CHANGED
+    ]
+    return SessionChange(*values)
 
 
 def _fields(row: Meeting, change: SessionChange, now: datetime) -> dict[str, object]:

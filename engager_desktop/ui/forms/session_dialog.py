@@ -76,18 +76,10 @@ class SessionDialog(FormDialog):
         )
 
     def work(self) -> Callable[[], Any]:
-        from engager_desktop.services.session_edits import SessionChange, edit_session
+        from engager_desktop.services.session_edits import change_of, edit_session
 
         row = self.record
-        before = SessionChange(
-            row_value(row, "starts_at"),
-            row_value(row, "place"),
-            row_value(row, "location"),
-            row_value(row, "reviewed"),
-            row_value(row, "notes"),
-            row_value(row, "follow_up"),
-            row_value(row, "minutes"),
-        )
+        before = change_of(row)
         after, vault, meeting_id = self.wanted(), self.vault, row_value(row, "id")
         label = self.windowTitle().lower()
 
