@@ -1,5 +1,6 @@
-"""Your own details in the Settings dialog (P36): name, phone, team or organisation and when he
-can call, printed on his papers and the explainer for other services. Kept in the vault (never in
+"""Your own details (P36): name, phone, team or organisation, when he can call and the local
+crisis line, printed on his papers and the explainer for other services; in the Settings dialog
+and behind the print preview's "Your details for printing…". Kept in the vault (never in
 QSettings), read and saved through ``services.printing_reads`` off the UI thread."""
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ FIELDS = (
     ("phone", "Your &phone number"),
     ("team", "Your &team or organisation"),
     ("when_to_call", "&When he can call you"),
+    ("crisis_line", "Local &crisis line (name and number)"),
 )
 MAX_LENGTH = 200  # what save_worker_details keeps
 
@@ -52,18 +54,22 @@ class WorkerDetailsBox(QGroupBox):
             edit.setEnabled(True)
         self.loaded = True
 
+    def details(self) -> Any:
+        """What is typed, as the ``WorkerLine`` saved and printed."""
+        from engager_desktop.worksheets.inputs import WorkerLine
+
+        return WorkerLine(
+            **{name: edit.text().strip() or None for name, edit in self.inputs.items()}
+        )
+
     def save(self, done: Callable[[], None], failed: Callable[[str], None]) -> None:
         """Save what is typed (nothing, if the saved details were never read), then ``done``."""
         if not self.loaded:
             done()
             return
         from engager_desktop.services.printing_reads import save_worker_details
-        from engager_desktop.worksheets.inputs import WorkerLine
 
-        worker = WorkerLine(
-            **{name: edit.text().strip() or None for name, edit in self.inputs.items()}
-        )
-        vault = self.vault
+        worker, vault = self.details(), self.vault
         ops.run(
             lambda: save_worker_details(vault, worker),
             lambda _saved: done(),

@@ -106,6 +106,7 @@ def test_the_worker_sets_their_details_from_the_preview_and_it_rebuilds(
     first = dialog.prepared
     dialog.details_button.click()
     details = dialog.details_dialog
+    qtbot.waitUntil(lambda: details.box.loaded, timeout=15_000)  # the saved details read first
     qtbot.keyClicks(details.edits["name"], "Sam Evans")
     qtbot.keyClicks(details.edits["phone"], "01632 960000")
     qtbot.keyClicks(details.edits["crisis_line"], "Harbour crisis line 0800 000 0000")
