@@ -23,7 +23,7 @@ from engager_desktop.ui.forms.base import (
     text_of,
 )
 from engager_desktop.ui.wizards.choices import DOMAINS, HORIZONS
-from engager_desktop.ui.workspace.undo import Edit, Made
+from engager_desktop.ui.workspace.undo import Edit, adding
 
 HORIZON_WORDS = {value: word for word, value in HORIZONS}
 DOMAIN_WORDS = {value: word for word, value in DOMAINS}
@@ -133,13 +133,8 @@ class NewGoalDialog(FormDialog):
         )
         vault, man_id = self.vault, self.man_id
 
-        made = Made()
-
-        def add() -> None:  # again on redo: a new record (sync never brings a removed one back)
-            made.id = add_goal(vault, man_id, goal)
-
-        def save() -> Edit:
-            add()
-            return Edit(f"add the goal “{goal.title}”", lambda: remove_goal(vault, made.id), add)
-
-        return save
+        return adding(
+            f"add the goal “{goal.title}”",
+            lambda: add_goal(vault, man_id, goal),
+            lambda goal_id: remove_goal(vault, goal_id),
+        )

@@ -17,7 +17,7 @@ from engager_desktop.ui.forms.base import (
     paragraph,
     text_of,
 )
-from engager_desktop.ui.workspace.undo import Edit, Made
+from engager_desktop.ui.workspace.undo import Edit, adding
 
 KIND_WORDS = {
     "weekdays": "His weekdays",
@@ -82,16 +82,11 @@ class PracticeNoteDialog(FormDialog):
         vault, man_id, old = self.vault, self.man_id, self.note
         label = KIND_WORDS.get(wanted.kind, "note").lower()
         if old is None:
-            made = Made()
-
-            def add() -> None:  # again on redo: a new record (sync never brings one back)
-                made.id = add_note(vault, man_id, wanted)
-
-            def save_new() -> Edit:
-                add()
-                return Edit(f"add a note: {label}", lambda: remove_note(vault, made.id), add)
-
-            return save_new
+            return adding(
+                f"add a note: {label}",
+                lambda: add_note(vault, man_id, wanted),
+                lambda note_id: remove_note(vault, note_id),
+            )
         before = NoteInput(old.kind, old.noted_on, old.what, old.with_whom)
 
         def save() -> Edit:

@@ -20,7 +20,7 @@ from engager_desktop.ui.forms.base import (
     paragraph,
     text_of,
 )
-from engager_desktop.ui.workspace.undo import Edit, Made
+from engager_desktop.ui.workspace.undo import Edit, adding
 
 BY_DATE, NEXT_SESSION, NO_DATE = "date", "next_session", "none"
 WHEN = {BY_DATE: "By a date", NEXT_SESSION: "Before the next session", NO_DATE: "No date set"}
@@ -220,13 +220,8 @@ class NewStepDialog(StepDialog):
 
         step, goal_id, vault = self.changed_step(), str(self.goal.currentData()), self.vault
 
-        made = Made()
-
-        def add() -> None:  # again on redo: a new record (sync never brings a removed one back)
-            made.id = add_step(vault, goal_id, step)
-
-        def save() -> Edit:
-            add()
-            return Edit(f"add the step “{step.what}”", lambda: remove_step(vault, made.id), add)
-
-        return save
+        return adding(
+            f"add the step “{step.what}”",
+            lambda: add_step(vault, goal_id, step),
+            lambda step_id: remove_step(vault, step_id),
+        )

@@ -36,6 +36,23 @@ class Made:
         self.id = record_id
 
 
+def adding(
+    label: str, make: Callable[[], str], remove: Callable[[str], None]
+) -> Callable[[], Edit]:
+    """The save of a form that adds a record: ``make`` adds it (returning its id); undo removes it
+    and redo makes it again as a new record (sync never brings a removed one back)."""
+    made = Made()
+
+    def add() -> None:
+        made.id = make()
+
+    def save() -> Edit:
+        add()
+        return Edit(label, lambda: remove(made.id), add)
+
+    return save
+
+
 class _Command(QUndoCommand):
     def __init__(self, history: EditHistory, edit: Edit) -> None:
         super().__init__(edit.label)
