@@ -3,7 +3,8 @@
 A page adds labelled inputs in reading order (``text``, ``box``, ``date`` …); the order they are
 added is the Tab order. Required inputs are registered as QWizard mandatory fields ("key*") so
 Next waits for them, and each says why beside it. ``validatePage`` checks every input (dates,
-lengths, anything the page adds in ``check_more``) and puts each message next to its input.
+lengths, anything the page adds in ``check_more``) and puts each message next to its input; the
+first is announced with its input's name, and that input takes the focus.
 ``cleanupPage`` does nothing: going Back never clears what was typed.
 """
 
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from engager_desktop.ui.a11y import describe_value
+from engager_desktop.ui.a11y import announce, describe_value
 from engager_desktop.ui.guidance_panel import GuidancePanel
 from engager_desktop.ui.wizards.fields import (
     BOX,
@@ -270,7 +271,11 @@ class WizardPage(QWizardPage):
         found = self.problems()
         self.show_banner(CHECK_BELOW if found else None)
         if found:
-            self.focus_field(found[0][0])
+            field, problem = found[0]
+            self.focus_field(field)
+            more = len(found) - 1
+            tail = f" And {more} more on this page." if more else ""
+            announce(field.widget, f"{field.widget.accessibleName()}: {problem}{tail}", assertive=True)
         return not found
 
     def cleanupPage(self) -> None:  # noqa: N802 (Qt's name)

@@ -154,15 +154,31 @@ class ReleaseWizard(EngagerWizard):
         )
         return rules.assess(facts, self.context.today)
 
-    def missing_html(self, limit: int | None = None) -> str:
-        result = self.assessment()
+    def ready_words(self, result: rules.Readiness | None = None) -> str:
+        """Days to release and how ready he is: "29 days to release. 40% ready."."""
+        result = result or self.assessment()
         days = result.days_to_release
         when = (
             "No release date yet."
             if days is None
             else (f"{days} days to release." if days >= 0 else f"Released {-days} days ago.")
         )
-        head = f"<b>{when} {result.percent}% ready.</b>"
+        return f"{when} {result.percent}% ready."
+
+    def missing_words(self, limit: int = 3) -> str:
+        """The checklist as a screen reader says it: how ready, and the most urgent gaps."""
+        result = self.assessment()
+        head = self.ready_words(result)
+        if not result.missing:
+            return f"{head} Nothing is missing."
+        shown = [f"{'urgent: ' if i.urgent else ''}{i.label}" for i in result.missing[:limit]]
+        more = len(result.missing) - len(shown)
+        tail = f", and {more} more" if more > 0 else ""
+        return f"{head} Still missing: {'; '.join(shown)}{tail}."
+
+    def missing_html(self, limit: int | None = None) -> str:
+        result = self.assessment()
+        head = f"<b>{escape(self.ready_words(result))}</b>"
         if not result.missing:
             return f"{head} Nothing is missing."
         shown = result.missing[:limit] if limit else result.missing

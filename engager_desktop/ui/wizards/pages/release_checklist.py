@@ -6,7 +6,7 @@ from typing import Any
 
 from engager_desktop.domain.validation import ValidationError, check_release_date
 from engager_desktop.services.typed_input import MEDIUM, BadInput, parse_date
-from engager_desktop.ui.a11y import describe_value
+from engager_desktop.ui.a11y import announce, describe_value
 from engager_desktop.ui.wizards.page import Problem, WizardPage
 
 
@@ -31,9 +31,28 @@ class ChecklistPage(WizardPage):
         self.refresh()
 
     def refresh(self) -> None:
-        wizard = self.wizard()
-        if hasattr(wizard, "missing_html"):
-            self.missing.setText(wizard.missing_html())
+        show_readiness(self)
+
+    def arrival_words(self) -> str:
+        """Said after the page title on arriving: how ready he is and what is missing first."""
+        return readiness_words(self)
+
+
+def readiness_words(page: WizardPage) -> str:
+    wizard = page.wizard()
+    return wizard.missing_words() if hasattr(wizard, "missing_words") else ""
+
+
+def show_readiness(page: Any, limit: int | None = None) -> None:
+    """Fill the page's list of what is missing; say the new "n% ready" when a tick changes it."""
+    wizard = page.wizard()
+    if not hasattr(wizard, "missing_html"):
+        return
+    page.missing.setText(wizard.missing_html(limit=limit))
+    words = wizard.ready_words()
+    if page.isVisible() and words != page.property("ready_words"):
+        announce(page.missing, words)
+    page.setProperty("ready_words", words)
 
     def check_more(self, values: dict[str, Any]) -> list[Problem]:
         field = self.fields["release_date"]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from engager_desktop.services.typed_input import MEDIUM
+from engager_desktop.ui.a11y import describe_value
 from engager_desktop.ui.wizards.page import WizardPage
+from engager_desktop.ui.wizards.pages.release_checklist import readiness_words, show_readiness
 
 CONSENT = "His contact details go to no one else until he has agreed to it."
 
@@ -16,6 +18,7 @@ class HealthContactPage(WizardPage):
 
     def build(self) -> None:
         self.missing = self.note()
+        describe_value(self.missing, "What is still missing")
         self.heading("Health")
         self.check("gp_registered", "Registered with a GP")
         self.check("discharge_letter", "Discharge letter sent to the GP")
@@ -40,6 +43,8 @@ class HealthContactPage(WizardPage):
         self.refresh()
 
     def refresh(self) -> None:
-        wizard = self.wizard()
-        if hasattr(wizard, "missing_html"):
-            self.missing.setText(wizard.missing_html(limit=4))
+        show_readiness(self, limit=4)
+
+    def arrival_words(self) -> str:
+        """Said after the page title on arriving: how ready he is and what is missing first."""
+        return readiness_words(self)
