@@ -275,7 +275,9 @@ class WizardPage(QWizardPage):
             self.focus_field(field)
             more = len(found) - 1
             tail = f" And {more} more on this page." if more else ""
-            announce(field.widget, f"{field.widget.accessibleName()}: {problem}{tail}", assertive=True)
+            announce(
+                field.widget, f"{field.widget.accessibleName()}: {problem}{tail}", assertive=True
+            )
         return not found
 
     def cleanupPage(self) -> None:  # noqa: N802 (Qt's name)

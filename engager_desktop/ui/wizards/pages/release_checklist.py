@@ -37,6 +37,15 @@ class ChecklistPage(WizardPage):
         """Said after the page title on arriving: how ready he is and what is missing first."""
         return readiness_words(self)
 
+    def check_more(self, values: dict[str, Any]) -> list[Problem]:
+        field = self.fields["release_date"]
+        try:
+            release = parse_date(values.get("release_date"))
+            check_release_date(release, self.context.today, self.context.phase, "release_date")
+        except (BadInput, ValidationError) as exc:
+            return [(field, str(exc))]
+        return []
+
 
 def readiness_words(page: WizardPage) -> str:
     wizard = page.wizard()
@@ -53,12 +62,3 @@ def show_readiness(page: Any, limit: int | None = None) -> None:
     if page.isVisible() and words != page.property("ready_words"):
         announce(page.missing, words)
     page.setProperty("ready_words", words)
-
-    def check_more(self, values: dict[str, Any]) -> list[Problem]:
-        field = self.fields["release_date"]
-        try:
-            release = parse_date(values.get("release_date"))
-            check_release_date(release, self.context.today, self.context.phase, "release_date")
-        except (BadInput, ValidationError) as exc:
-            return [(field, str(exc))]
-        return []
