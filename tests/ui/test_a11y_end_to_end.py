@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
@@ -25,10 +26,13 @@ from engager_desktop.services.meetings import local_time
 from engager_desktop.store.orm import AuditEvent
 from engager_desktop.store.vault import Vault
 from engager_desktop.ui.main_window import MainWindow
+from engager_desktop.ui.printing.preview_dialog import PreviewDialog
 from engager_desktop.ui.settings import Settings
 from engager_desktop.ui.wizards.base import EngagerWizard
 from tests.ui.app_fixtures import wait_ops
-from tests.ui.keyboard_only import Reader, activate, active
+from tests.ui.test_print_dialog import pdf_printer
+from tests.ui.whole_man_steps import gone
+from tests.ui.keyboard_only import Reader, activate, active, spoken
 from tests.ui.wizard_helpers import field, make_man, make_plan, page
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quick_autosave")]
@@ -48,32 +52,35 @@ def man(vault: Vault) -> str:
 @pytest.fixture
 def reader(qtbot: QtBot, vault: Vault, settings: Settings, man: str) -> Iterator[Reader]:
     """The main window on the caseload (his and two other men), and the practitioner at it."""
+    hands = start(qtbot, vault, settings)
+    yield hands
+    hands.close()
+
+
+def start(qtbot: QtBot, vault: Vault, settings: Settings) -> Reader:
+    """The main window on the vault, active, with the practitioner's hands and reader on it."""
     window = MainWindow(settings)
     qtbot.addWidget(window)
     window.set_vault(vault)
     window.show()
     wait_ops(qtbot)
     activate(qtbot, window)
-    hands = Reader(qtbot, window)
-    yield hands
-    hands.close()
+    return Reader(qtbot, window)
 
 
-def open_him(r: Reader, man: str) -> MainWindow:
+def open_him(r: Reader, man: str, name: str = "Okafor", of: int = 3) -> MainWindow:
     """Ctrl+F, his name, Enter: the caseload narrows to him and his record opens."""
     window = r.home
     assert isinstance(window, MainWindow)
     r.ctrl("f")
     assert r.now().startswith("Search")
-    r.type("Okafor")
-    r.qtbot.waitUntil(lambda: "Showing 1 of 3 men" in r.words, timeout=5000)
+    r.type(name)
+    r.qtbot.waitUntil(lambda: f"Showing 1 of {of} men" in r.words, timeout=5000)
     r.press(K.Key_Return)
     r.wait()
     assert r.now() == "Caseload" and window.workspace.man_id() == man
-    r.qtbot.waitUntil(lambda: "Okafor" in window.workspace.name_label.text(), timeout=5000)
-    assert "Okafor" in window.workspace.name_label.accessibleName() or not (
-        window.workspace.name_label.accessibleName()  # the heading's name is its words
-    )
+    r.qtbot.waitUntil(lambda: name in window.workspace.name_label.text(), timeout=5000)
+    assert spoken(window.workspace.name_label).startswith(window.workspace.name_label.text())
     return window
 
 
@@ -314,4 +321,57 @@ def _prints(vault: Vault) -> list[tuple[str | None, str | None]]:
         return [(row[0], row[1]) for row in rows]
 
 
-_ = Path  # used by the printing test
+def test_printing_his_action_plan_heard_end_to_end_without_a_mouse(
+    reader: Reader, vault: Vault, man: str, tmp_path: Path
+) -> None:
+    r = reader
+    goal = action_plan.plan_for(vault, man).goals[0].id
+    step = action_plan.StepInput(
+        "See the GP about being an addict", "him", "Mr Okafor", due_on=date(2026, 11, 20)
+    )
+    action_plan.add_step(vault, goal, step)  # words the wording check flags before printing
+    open_him(r, man)
+    mark = r.mark()
+    r.ctrl("p")  # his action plan, as he is the man open
+    r.qtbot.waitUntil(lambda: isinstance(active(), PreviewDialog), timeout=5000)
+    preview = active()
+    assert isinstance(preview, PreviewDialog)
+    assert preview.windowTitle() == "Print: Our plan"  # his action plan, in his words
+    assert r.now() == "Large print"  # opens on an option, not on a button Enter would press
+    r.qtbot.waitUntil(lambda: preview.prepared is not None, timeout=15_000)
+    said = r.since(mark)
+    assert said[0].startswith("Ready to print: ") and said[0].endswith(" pages.")
+    assert said[1] == (
+        "Before you print: Wording check on the text entered: 'addict': try a man who uses "
+        "drugs, or has a drug or alcohol problem."
+    )
+    assert "'addict'" in spoken(preview.findings)  # and it can be read again with review keys
+
+    large = preview.large_print.isChecked()  # the setting's default
+    mark = r.mark()
+    r.press(K.Key_Space)  # large print the other way: the document is built again, heard
+    r.qtbot.waitUntil(lambda: len(r.since(mark)) >= 3, timeout=15_000)
+    said = r.since(mark)
+    assert said[0] == "Preparing the document…" and said[1].startswith("Ready to print: ")
+    assert said[2].startswith("Before you print: Wording check")
+    r.tab_to_named("Include sensitive parts")
+    assert "left out unless ticked" in r.now()  # what the box does, from its description
+
+    printed = tmp_path / "his plan.pdf"
+    preview.choose_printer = lambda _parent: pdf_printer(printed)  # Qt's print dialog, answered
+    mark = r.mark()
+    r.alt("p")
+    r.qtbot.waitUntil(lambda: "printer" in preview.status.text(), timeout=15_000)
+    pages = preview.loaded.document.pageCount()  # type: ignore[union-attr]
+    assert preview.large_print.isChecked() is not large
+    assert r.since(mark) == [f"Sent {pages} page{'s' if pages > 1 else ''} to the printer."]
+    assert len(PdfReader(str(printed)).pages) == pages
+    size = "" if large else "large print; "
+    assert _prints(vault) == [
+        (man, f"action-plan to printer; {size}sensitive parts left out; not a copy for others")
+    ]
+    r.press(K.Key_Escape)
+    r.qtbot.waitUntil(lambda: gone(preview), timeout=3000)
+    activate(r.qtbot, r.home)
+    assert r.home.isAncestorOf(r.focused())
+    assert r.astray == []

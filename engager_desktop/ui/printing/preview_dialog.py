@@ -8,7 +8,7 @@ print dialog; saving goes where the practitioner chooses. Each print or save is 
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
@@ -30,7 +30,7 @@ from engager_desktop.services import printing
 from engager_desktop.services import printing_copies as copies
 from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui import ops
-from engager_desktop.ui.a11y import SpokenLabel, describe_value
+from engager_desktop.ui.a11y import SpokenLabel, announce, describe_value
 from engager_desktop.ui.printing.pdf_pages import NO_PRINTER, LoadedPdf, has_printer, print_pdf
 from engager_desktop.ui.printing.worker_details_dialog import WorkerDetailsDialog
 from engager_desktop.worksheets.kinds import KINDS
@@ -87,6 +87,11 @@ def one_line(message: str, exc: BaseException) -> str:
         text = str(exc)
         return f"{text[:1].upper()}{text[1:]}."
     return message
+
+
+def escape_free(item: str) -> str:
+    """One bullet of a notice as plain words (no bullet sign, no HTML escapes)."""
+    return unescape(item).removeprefix("• ").strip()
 
 
 def bullet_text(items: list[str]) -> str:
@@ -267,6 +272,18 @@ class PreviewDialog(QDialog):
         self.status.setText(f"Ready to print: {pages} page{'s' if pages != 1 else ''}.")
         self.print_button.setEnabled(True)
         self.save_button.setEnabled(True)
+        warnings = self.warnings()
+        if warnings:  # shown above the preview; a reader who tabs to Print would not meet them
+            announce(self.status, f"Before you print: {warnings}")
+
+    def warnings(self) -> str:
+        """The notices shown now (left out, to check, wording) as one line for a reader."""
+        said = []
+        for label in (self.left_out, self.notes, self.findings):
+            if not label.isHidden():
+                items = [escape_free(item) for item in label.text().split("<br>")[1:]]
+                said.append(f"{label.property('notice_title')}: {'; '.join(items)}.")
+        return " ".join(said)
 
     def _fill(self, label: QLabel, items: list[str] | tuple[str, ...], most: int = 0) -> None:
         shown = list(items)[:most] if most else list(items)
