@@ -67,7 +67,7 @@ class Reader:
     words: list[str] = field(default_factory=list)  # announcements, in order
     visits: list[str] = field(default_factory=list)  # what was said on each focus move
     astray: list[str] = field(default_factory=list)  # focus a person could not have put there
-    keys: int = 0
+    keys: int = 0  # key presses, each typed character counted
     _stack: ExitStack = field(default_factory=ExitStack)
     _told_hidden: set[int] = field(default_factory=set)
 
@@ -120,9 +120,6 @@ class Reader:
 
     def since(self, mark: int) -> list[str]:
         return self.words[mark:]
-
-    def heard_all(self) -> str:
-        return "\n".join([*self.words, *self.visits])
 
     def now(self) -> str:
         """What the reader says about the focused widget now."""

@@ -10,6 +10,8 @@ person could not be, and at the end that the vault holds what was typed.
 
 from __future__ import annotations
 
+import ast
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -30,9 +32,9 @@ from engager_desktop.ui.printing.preview_dialog import PreviewDialog
 from engager_desktop.ui.settings import Settings
 from engager_desktop.ui.wizards.base import EngagerWizard
 from tests.ui.app_fixtures import wait_ops
+from tests.ui.keyboard_only import Reader, activate, active, spoken
 from tests.ui.test_print_dialog import pdf_printer
 from tests.ui.whole_man_steps import gone
-from tests.ui.keyboard_only import Reader, activate, active, spoken
 from tests.ui.wizard_helpers import field, make_man, make_plan, page
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quick_autosave")]
@@ -375,3 +377,18 @@ def test_printing_his_action_plan_heard_end_to_end_without_a_mouse(
     activate(r.qtbot, r.home)
     assert r.home.isAncestorOf(r.focused())
     assert r.astray == []
+
+
+def test_every_test_named_in_the_accessibility_page_exists() -> None:
+    """docs/accessibility.md names tests as file.py::name; each must be a test in tests/ui."""
+    here = Path(__file__).parent
+    page_text = (here.parents[1] / "docs" / "accessibility.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"(test_\w+\.py)::(test_\w+)", page_text))
+    assert len(named) >= 25
+    missing = []
+    for file_name, test_name in sorted(named):
+        tree = ast.parse((here / file_name).read_text(encoding="utf-8"))
+        tests = {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
+        if test_name not in tests:
+            missing.append(f"{file_name}::{test_name}")
+    assert missing == []
