@@ -89,7 +89,7 @@ def one_line(message: str, exc: BaseException) -> str:
     return message
 
 
-def escape_free(item: str) -> str:
+def plain_item(item: str) -> str:
     """One bullet of a notice as plain words (no bullet sign, no HTML escapes)."""
     return unescape(item).removeprefix("• ").strip()
 
@@ -281,7 +281,7 @@ class PreviewDialog(QDialog):
         said = []
         for label in (self.left_out, self.notes, self.findings):
             if not label.isHidden():
-                items = [escape_free(item) for item in label.text().split("<br>")[1:]]
+                items = [plain_item(item) for item in label.text().split("<br>")[1:]]
                 said.append(f"{label.property('notice_title')}: {'; '.join(items)}.")
         return " ".join(said)
 

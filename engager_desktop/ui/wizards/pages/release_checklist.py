@@ -58,7 +58,7 @@ def show_readiness(page: Any, limit: int | None = None) -> None:
     if not hasattr(wizard, "missing_html"):
         return
     page.missing.setText(wizard.missing_html(limit=limit))
-    words = wizard.ready_words()
-    if page.isVisible() and words != page.property("ready_words"):
-        announce(page.missing, words)
-    page.setProperty("ready_words", words)
+    result = wizard.assessment()  # said only when the percentage moves: not at each key typed
+    if page.isVisible() and result.percent != page.property("ready_percent"):
+        announce(page.missing, wizard.ready_words(result))
+    page.setProperty("ready_percent", result.percent)
