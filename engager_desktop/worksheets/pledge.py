@@ -38,7 +38,7 @@ SHARED = ("What he and his Engager worker agreed to do.",)
 
 
 def build(data: PledgeInput, out: BinaryIO, options: PrintOptions) -> None:
-    st = styles(options)
+    st = styles(options, his=True)
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
     story += sharing_notice(options, st, SHARED, man=data.man)
     story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from engager_desktop.worksheets.flow import closing
 from engager_desktop.worksheets.inputs import AppointmentLine, ReleaseInput
@@ -20,7 +20,7 @@ from engager_desktop.worksheets.layout import (
     items_or_lines,
     split_lines,
     text_or_lines,
-    tick,
+    ticks,
 )
 from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.parts import (
@@ -54,7 +54,7 @@ READY = (
 
 
 def build(data: ReleaseInput, out: BinaryIO, options: PrintOptions) -> None:
-    st = styles(options)
+    st = styles(options, his=True)
     where = options.shows_whereabouts(False)
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
     story += sharing_notice(
@@ -71,24 +71,24 @@ def build(data: ReleaseInput, out: BinaryIO, options: PrintOptions) -> None:
     story += [heading("Leaving prison", st)]
     story.append(field("Release date", long_day_text(data.release_date), st))
     if where:
-        story.append(field("Where I am going", data.going_to, st))
-        story.append(field("Where I will stay", data.accommodation, st))
-    story += [heading("Who meets me at the gate", st), field("Name", data.gate_meeter_name, st)]
+        story.append(field("Where you are going", data.going_to, st))
+        story.append(field("Where you will stay", data.accommodation, st))
+    story += [heading("Who meets you at the gate", st), field("Name", data.gate_meeter_name, st)]
     if where:
         story.append(field("Where we meet", data.gate_meeting_place, st))
-    story += [heading("My first 24 hours", st), *text_or_lines(data.first_24_hours, st, 3)]
-    story += [heading("My appointments", st), appointments(data.appointments, where, st)]
+    story += [heading("Your first 24 hours", st), *text_or_lines(data.first_24_hours, st, 3)]
+    story += [heading("Your appointments", st), appointments(data.appointments, where, st)]
     if data.appointments_more > 0:
         story.append(fixed(f"<b>{esc(more_appointments(data.appointments_more))}</b>", st.body))
     story += [heading("Things that are sorted", st), *ready_list(data, st)]
     story += [heading("What to bring", st)]
     story += items_or_lines(split_lines(data.what_to_bring), st)
-    story += [heading("My health", st), field("Medication", data.medication, st)]
+    story += [heading("Your health", st), field("Medication", data.medication, st)]
     story.append(field("Doctor (GP)", data.gp_follow_up, st))
     if options.shows_contact(False):
-        story += [heading("How people can reach me", st)]
-        story.append(field("My phone number", data.phone_number, st))
-        story.append(field("Other ways to reach me", data.other_ways_to_reach, st))
+        story += [heading("How people can reach you", st)]
+        story.append(field("Your phone number", data.phone_number, st))
+        story.append(field("Other ways to reach you", data.other_ways_to_reach, st))
     if options.include_sensitive:
         story += [heading("Limits on contact", st), *text_or_lines(data.contact_restrictions, st)]
     story += services_section(data.services, st, "Phone numbers and opening times")
@@ -131,4 +131,4 @@ def appointments(lines: tuple[AppointmentLine, ...], where: bool, st: Styles) ->
 
 def ready_list(data: ReleaseInput, st: Styles) -> list[Flowable]:
     """A tick box for each thing to sort before release, ticked where it is done."""
-    return [Paragraph(esc(f"{tick(getattr(data, name))} {text}"), st.body) for name, text in READY]
+    return [ticks([(getattr(data, name), text)], st) for name, text in READY]
