@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from engager_desktop.crypto.errors import VaultError
 from engager_desktop.domain.enums import ConsentKind
+from engager_desktop.domain.wording import EASY_READ_SENTENCE_WORDS, LONG_SENTENCE_WORDS
 from engager_desktop.services import printing_copies as copies
 from engager_desktop.services import printing_inputs as mapping
 from engager_desktop.services import printing_reads as reads
@@ -32,7 +33,7 @@ from engager_desktop.store.vault import Vault
 from engager_desktop.sync import trust
 from engager_desktop.worksheets import inputs as i
 from engager_desktop.worksheets.device_card_sheet import DeviceCardInput
-from engager_desktop.worksheets.findings import TextFinding, wording_findings
+from engager_desktop.worksheets.findings import TextFinding, names_of, wording_findings
 from engager_desktop.worksheets.kinds import KINDS, Kind, build_pdf
 from engager_desktop.worksheets.options import PrintOptions
 
@@ -193,6 +194,18 @@ def _gathered(
     )
 
 
+def findings_for(chosen: Kind, gathered: Gathered) -> list[TextFinding]:
+    """The wording check for this print: on a paper he keeps (not a copy for someone else),
+    notes written about him are found too; Easy Read keeps sentences to 15 words."""
+    options = gathered.options
+    return wording_findings(
+        gathered.data,
+        to_him=chosen.his and not options.for_others and not chosen.for_others,
+        names=names_of(gathered.data),
+        max_words=EASY_READ_SENTENCE_WORDS if options.easy_read else LONG_SENTENCE_WORDS,
+    )
+
+
 def finish(gathered: Gathered, pdf: bytes | None = None, *, check: bool = True) -> PreparedDocument:
     """The prepared document: ``pdf`` if already built elsewhere, else built here. ``check``
     runs the wording check on the entered text (a batch leaves it out)."""
@@ -202,7 +215,7 @@ def finish(gathered: Gathered, pdf: bytes | None = None, *, check: bool = True) 
         pdf=pdf if pdf is not None else build_pdf(chosen.name, gathered.data, gathered.options),
         kind=chosen.name,
         title=chosen.title,
-        findings=tuple(wording_findings(gathered.data)) if check else (),
+        findings=tuple(findings_for(chosen, gathered)) if check else (),
         left_out=gathered.left_out,
         man_id=gathered.man_id,
         blank=gathered.blank,
