@@ -6,6 +6,14 @@ from typing import BinaryIO
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
+from engager_desktop.worksheets.easy_read import (
+    DOMAIN_PICTURES,
+    HELP_PICTURES,
+    beside,
+    heading_beside,
+    intro,
+    pictured,
+)
 from engager_desktop.worksheets.flow import continued
 from engager_desktop.worksheets.inputs import ActionPlanInput, GoalLine, StepLine
 from engager_desktop.worksheets.labels import (
@@ -56,12 +64,14 @@ def build(data: ActionPlanInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options, his=True)
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
     story += sharing_notice(options, st, SHARED, man=data.man)
-    story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
+    story.append(intro(fixed(esc(greeting(data.man, INTRO, options)), st.body), options))
     if data.reviewed_on is not None:
         story.append(field("Last looked at", day_text(data.reviewed_on), st))
     goals = [goal for goal in data.goals if _has_content(goal)] or [GoalLine()] * BLANK_GOALS
     for number, goal in enumerate(goals, start=1):
         story += goal_part(number, goal, st, worker=data.worker.name)
+    if options.easy_read:
+        story = pictured(story, {}, st)
     build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
 
 
@@ -77,6 +87,7 @@ def goal_part(
     its steps (blank rows when there are none)."""
     name = goal_names([(goal.title, goal.his_words)])[0]
     head: list[Flowable] = []
+    easy = st.spec.name == "easy"
     if has_text(name) and len(str(name)) > LONG_HEADING:  # too long for a heading
         head.append(Paragraph(f"Goal {number}", st.heading))
         head.append(Paragraph(f"<b>In your words:</b> {esc(str(name))}", st.body))
@@ -98,14 +109,22 @@ def goal_part(
     ]
     if about:
         head.append(para(" · ".join(about), st.body))
+    if easy:  # a picture for what the goal is about beside its heading
+        picture = DOMAIN_PICTURES.get(str(goal.domain), "star") if goal.domain else "star"
+        head[0] = heading_beside(head[0], picture)
     steps = [step for step in goal.steps if step != StepLine()]
-    if st.spec.name == "large":
+    if st.spec.name in ("large", "easy"):
         body = _steps_stacked(number, steps, st, worker)
     else:
         table = _steps_table(steps, st, worker)
         body = [continued(table, f"Goal {number}, continued", st.heading)]
     room = CondPageBreak(st.spec.body * st.spec.leading * KEEP_LINES)
     return [room, *head, *body, spacer(st)]
+
+
+def step_picture(step: StepLine) -> str:
+    """Whose help a step needs, as a picture: him, his worker, a service, family or friends."""
+    return HELP_PICTURES.get(str(step.resource_kind), "tick") if step.resource_kind else "tick"
 
 
 def help_from(step: StepLine) -> str:
@@ -149,8 +168,9 @@ def _steps_table(steps: list[StepLine], st: Styles, worker: str | None = None) -
 def _steps_stacked(
     goal: int, steps: list[StepLine], st: Styles, worker: str | None = None
 ) -> list[Flowable]:
-    """Large print: each step as a short list, which reads better than a narrow table. Each is
-    named with its goal ("Goal 2, step 3"), kept on one page, with space between steps."""
+    """Large print and Easy Read: each step as a short list, which reads better than a narrow
+    table. Each is named with its goal ("Goal 2, step 3"), kept on one page, with space between
+    steps; in Easy Read with a picture of whose help it needs beside it."""
     if not steps:
         steps = [StepLine()] * BLANK_STEPS
     flow: list[Flowable] = []
@@ -168,5 +188,9 @@ def _steps_stacked(
         ]
         if has_text(step.what_happened):
             part.append(field("What happened", step.what_happened, st))
+        if st.spec.name == "easy":
+            space = part[:1] if number > 1 else []
+            picture = "star" if step.quick_win else step_picture(step)
+            part = [*space, beside(picture, part[len(space) :])]
         flow.append(KeepTogether(part))
     return flow

@@ -6,6 +6,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, Spacer
 
+from engager_desktop.worksheets.easy_read import help_box, intro, pictured
 from engager_desktop.worksheets.flow import closing
 from engager_desktop.worksheets.inputs import AppointmentLine, ReleaseInput
 from engager_desktop.worksheets.labels import day_text, long_day_text, time_text
@@ -39,6 +40,19 @@ INTRO = (
     "Keep it somewhere safe and take it with you."
 )
 BLANK_APPOINTMENTS = 4
+PICTURES = {  # Easy Read: the picture beside each heading
+    "Leaving prison": "door",
+    "Who meets you at the gate": "person",
+    "Your first 24 hours": "clock",
+    "Your appointments": "calendar",
+    "Things that are sorted": "tick",
+    "What to bring": "bag",
+    "Your health": "pill",
+    "How people can reach you": "phone",
+    "Limits on contact": "warning",
+    "Phone numbers and opening times": "phone",
+    "Your Engager worker": "handshake",
+}
 SHARED = (
     "His release date and the plan for his first week.",
     "The services he will use, with their phone numbers and opening times.",
@@ -66,8 +80,8 @@ def build(data: ReleaseInput, out: BinaryIO, options: PrintOptions) -> None:
         has_whereabouts=True,
         has_sensitive=True,
     )
-    story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
-    story += help_numbers(data.worker, st)
+    story.append(intro(fixed(esc(greeting(data.man, INTRO, options)), st.body), options))
+    story += help_box(help_numbers(data.worker, st), options)
     story += [heading("Leaving prison", st)]
     story.append(field("Release date", long_day_text(data.release_date), st))
     if where:
@@ -93,6 +107,8 @@ def build(data: ReleaseInput, out: BinaryIO, options: PrintOptions) -> None:
         story += [heading("Limits on contact", st), *text_or_lines(data.contact_restrictions, st)]
     story += services_section(data.services, st, "Phone numbers and opening times")
     closing(story, worker_block(data.worker, st))
+    if options.easy_read:
+        story = pictured(story, PICTURES, st)
     build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
 
 
