@@ -77,6 +77,7 @@ class PreparedDocument:
     restriction: bool = False  # a limit on contact is recorded and his address or phone may print
     confirmed_restriction: bool = False  # ... and the practitioner confirmed printing them
     for_service: str | None = None  # the service a copy is for (its id)
+    easy_read: bool = False  # the Easy Read version (pictures, short sentences, 16 pt)
 
 
 @dataclass(frozen=True)
@@ -88,11 +89,13 @@ class KindInfo:
     needs_man: bool
     for_others: bool
     has_blank: bool
+    easy_read: bool = False
 
 
 def kinds() -> tuple[KindInfo, ...]:
     return tuple(
-        KindInfo(k.name, k.title, k.needs_man, k.for_others, k.has_blank) for k in KINDS.values()
+        KindInfo(k.name, k.title, k.needs_man, k.for_others, k.has_blank, k.easy_read)
+        for k in KINDS.values()
     )
 
 
@@ -226,6 +229,7 @@ def finish(gathered: Gathered, pdf: bytes | None = None, *, check: bool = True) 
         restriction=gathered.restriction,
         confirmed_restriction=gathered.options.confirmed_restriction,
         for_service=gathered.for_service,
+        easy_read=gathered.options.easy_read,
     )
 
 
@@ -268,6 +272,8 @@ def gather(
     options = options or PrintOptions()
     if chosen.name == RECOVERY:
         raise PrintError("a recovery sheet is made by issuing a new recovery code")
+    if options.easy_read and not chosen.easy_read:
+        raise PrintError(f"the {chosen.title.lower()} has no Easy Read version")
     if not chosen.needs_man and (man_id is not None or blank):
         raise PrintError(f"the {chosen.title.lower()} is not printed for one man")
     if for_service is not None and (man_id is None or blank):
@@ -375,6 +381,8 @@ def record_document(vault: Vault, document: PreparedDocument, destination: str) 
     extra = ""
     if document.for_service:
         extra += f"; a copy for service {document.for_service}"
+    if document.easy_read:
+        extra += "; Easy Read"
     if document.confirmed_restriction:
         extra += "; printed his address or phone despite a recorded limit on contact (confirmed)"
     record_prints(

@@ -41,10 +41,13 @@ HELP_PICTURES = {
 }
 
 
-def beside(picture: str, content: list[Flowable], *, size: float = ITEM_PICTURE) -> Table:
-    """``content`` with the picture ``picture`` to its left, both at the top of the row."""
+def beside(
+    picture: str, content: list[Flowable], *, size: float = ITEM_PICTURE, middle: bool = False
+) -> Table:
+    """``content`` with the picture ``picture`` to its left, both at the top of the row (or,
+    with ``middle``, the picture level with the middle of the words)."""
     commands: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE" if middle else "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (0, 0), GAP),
@@ -70,7 +73,7 @@ def _heading_beside(paragraph: Paragraph, pictures: Mapping[str, str]) -> Table:
 def heading_beside(paragraph: Paragraph, picture: str) -> Table:
     """A heading with a picture beside it, kept with what follows."""
     paragraph.style = _without_space_before(paragraph.style)
-    row = beside(picture, [paragraph], size=HEADING_PICTURE)
+    row = beside(picture, [paragraph], size=HEADING_PICTURE, middle=True)
     row.keepWithNext = 1  # a heading stays with what it heads
     row.spaceBefore = paragraph.style.fontSize * 0.6
     return row
@@ -85,7 +88,9 @@ def _without_space_before(style: Any) -> Any:
 
 def intro(paragraph: Flowable, options: PrintOptions, picture: str = "people") -> Flowable:
     """A document's opening words: in Easy Read with a picture of the two of them beside."""
-    return beside(picture, [paragraph], size=HEADING_PICTURE) if options.easy_read else paragraph
+    if not options.easy_read:
+        return paragraph
+    return beside(picture, [paragraph], size=HEADING_PICTURE, middle=True)
 
 
 def help_box(flow: list[Flowable], options: PrintOptions) -> list[Flowable]:

@@ -93,9 +93,11 @@ def test_wording_findings_are_shown_and_options_rebuild_the_document(
     assert dialog.left_out.isHidden()
     plan = open_preview(qtbot, vault, "action-plan", man)
     assert not plan.findings.isHidden() and "disorder" in plan.findings.text()
-    assert "written to him: try &#x27;Phone the housing advice line about your" in (
-        plan.findings.text()
-    ) or "written to him: try 'Phone the housing advice line about your" in plan.findings.text()
+    assert (
+        "written to him: try &#x27;Phone the housing advice line about your"
+        in (plan.findings.text())
+        or "written to him: try 'Phone the housing advice line about your" in plan.findings.text()
+    )
 
 
 def test_save_writes_a_pdf_and_audits_it(

@@ -17,7 +17,7 @@ from engager_desktop.domain.wording import third_person
         ("He's worried about money", "You're worried about money"),
         ("he always calls on Mondays", "You always call on Mondays"),
         ("The client has ID", "You have ID"),
-        ("He goes to the gym and he tries to keep busy", "You go to the gym and you try to keep busy"),
+        ("He goes to the gym and he tries hard", "You go to the gym and you try hard"),
         ("He watches his drinking himself", "You watch your drinking yourself"),
         ("He isn't ready yet", "You aren't ready yet"),
         ("Dai tries hard", "You try hard"),
