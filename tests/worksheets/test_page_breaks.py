@@ -70,3 +70,12 @@ def test_no_word_in_a_narrow_column_is_broken(kind: str, large: bool, source: st
     text = text_of(pdf_for(kind, source, large))
     broken = broken_words(text, words)
     assert not broken, f"{kind}: {broken}"
+
+
+@pytest.mark.parametrize("kind", [name for name, kind in KINDS.items() if kind.easy_read])
+@pytest.mark.parametrize("source", DATA)
+def test_easy_read_pages_read_as_one_piece(kind: str, source: str) -> None:
+    options = PrintOptions(easy_read=True, include_sensitive=True)
+    pdf = build_pdf(kind, data_for(kind, source), options)
+    found = problems(kind, pdf, KINDS[kind].spec(options), blank=source == "blank")
+    assert not found, f"{kind}: {found[:4]}"
