@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, TableStyle
 
 from engager_desktop.worksheets.easy_read import (
     DOMAIN_PICTURES,
@@ -148,21 +148,34 @@ def step_cells(step: StepLine, st: Styles, worker: str | None = None) -> list[Ce
     what: list[Flowable] = [para(step.what or "", st.cell)]
     if step.quick_win:
         what.append(Paragraph(f"<b>{SOON}</b>", st.cell))
-    if has_text(step.what_happened):
-        happened = f"<b>What happened:</b> {esc(str(step.what_happened))}"
-        what.append(Paragraph(happened, st.cell))
     status = label(STEP_STATUS, step.status) or ""
     return [what, help_from(step), who_text(step.who, worker) or "", by_when(step), status]
 
 
+def happened_row(step: StepLine, st: Styles) -> list[Cell] | None:
+    """What happened, on a row of its own across the table (it would make a tall, narrow
+    column beside the step), or None when nothing is recorded."""
+    if not has_text(step.what_happened):
+        return None
+    happened = f"<b>What happened:</b> {esc(str(step.what_happened))}"
+    return [Paragraph(happened, st.cell), "", "", "", ""]
+
+
 def _steps_table(steps: list[StepLine], st: Styles, worker: str | None = None) -> Flowable:
     rows: list[list[Cell]] = [list(HEADER)]
-    if steps:
-        rows += [step_cells(step, st, worker) for step in steps]
-    else:
+    spans: list[int] = []
+    for step in steps:
+        rows.append(step_cells(step, st, worker))
+        extra = happened_row(step, st)
+        if extra is not None:
+            spans.append(len(rows))
+            rows.append(extra)
+    if not steps:
         blank = Spacer(1, st.spec.write_gap)
         rows += [[blank, "", "", "", ""] for _ in range(BLANK_STEPS)]
-    return grid(rows, WIDTHS, st)
+    table = grid(rows, WIDTHS, st)
+    table.setStyle(TableStyle([("SPAN", (0, row), (-1, row)) for row in spans]))
+    return table
 
 
 def _steps_stacked(
