@@ -7,7 +7,7 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable, Spacer
 
 from engager_desktop.worksheets.easy_read import help_box, intro, pictured
-from engager_desktop.worksheets.flow import closing, together
+from engager_desktop.worksheets.flow import closing, last_two_together
 from engager_desktop.worksheets.inputs import AppointmentLine, ReleaseInput
 from engager_desktop.worksheets.labels import day_text, long_day_text, time_text
 from engager_desktop.worksheets.layout import (
@@ -146,5 +146,6 @@ def appointments(lines: tuple[AppointmentLine, ...], where: bool, st: Styles) ->
 
 
 def ready_list(data: ReleaseInput, st: Styles) -> list[Flowable]:
-    """A tick box for each thing to sort before release, ticked where done; all on one page."""
-    return [together([ticks([(getattr(data, name), text)], st) for name, text in READY])]
+    """A tick box for each thing to sort before release, ticked where done (the last two kept
+    together, as in any list)."""
+    return last_two_together([ticks([(getattr(data, name), text)], st) for name, text in READY])
