@@ -44,6 +44,12 @@ def register(sub: Any) -> None:
     p.add_argument("--man", metavar="ID", default=None, help="his record id")
     p.add_argument("--large-print", action="store_true", help="every character 16 pt or more")
     p.add_argument(
+        "--easy-read",
+        action="store_true",
+        help="the Easy Read version: a picture beside each idea, 16 pt or more "
+        "(action-plan, pledge, release-plan, ending)",
+    )
+    p.add_argument(
         "--include-sensitive",
         action="store_true",
         help="include sensitive parts (trauma, risk, limits on family contact)",
@@ -83,6 +89,8 @@ def list_kinds() -> int:
             how = "no --man; needs --new-code"
         else:
             how = "no --man"
+        if info.easy_read:
+            how += "; --easy-read"
         print(f"{info.name:<16} {info.title}  [{how}]")
     return 0
 
@@ -107,6 +115,11 @@ def check_choices(args: argparse.Namespace) -> str | None:
         return "--new-code is only for recovery-sheet"
     if args.for_service is not None and (args.man is None or args.blank):
         return "--for-service needs --man ID (a copy of his papers), and no --blank"
+    if args.easy_read and not info.easy_read:
+        easy = ", ".join(i.name for i in printing.kinds() if i.easy_read)
+        return f"--easy-read is only for {easy}"
+    if args.easy_read and args.large_print:
+        return "choose --easy-read or --large-print, not both (Easy Read is 16 pt or more already)"
     if args.confirm_restriction and args.kind != "family-sheet":
         return "--confirm-restriction is only for family-sheet"
     return None
@@ -123,6 +136,7 @@ def cmd_print(args: argparse.Namespace, options: VaultOptions) -> int:
     printing.check_writable_target(args.output)
     chosen = PrintOptions(
         large_print=args.large_print,
+        easy_read=args.easy_read,
         include_sensitive=args.include_sensitive,
         confirmed_restriction=args.confirm_restriction,
     )

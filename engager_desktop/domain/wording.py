@@ -241,3 +241,123 @@ def readability(text: str, max_words: int = LONG_SENTENCE_WORDS) -> ReadingStats
         long_word_share=long_words / total_words if total_words else 0.0,
         long_sentences=tuple(long_sentences),
     )
+
+
+# --- voice: a note written about him, going onto a paper written to him ---------------------
+
+EASY_READ_SENTENCE_WORDS = 15  # an Easy Read paper keeps each sentence to this many words
+
+# "he" with the verb that follows, as it reads when written to him
+_HE_VERBS = {
+    "was": "were", "is": "are", "has": "have", "does": "do", "doesn't": "don't",
+    "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't", "goes": "go",
+}  # fmt: skip
+_CONTRACTIONS = {"he's": "you're", "he'll": "you'll", "he'd": "you'd", "he’s": "you’re"}
+_WORDS_ABOUT_HIM = {
+    "himself": "yourself",
+    "his": "your",
+    "him": "you",
+    "the client's": "your",
+    "client's": "your",
+}
+_SUBJECTS = ("he", "the client", "client", "the participant", "service user")
+_ADVERBS = ("always", "never", "also", "only", "still", "just", "really", "often", "usually")
+_NOT_A_VERB = frozenset({"this", "is", "thus", "us", "yes", "as", "less", "unless"})
+
+
+@dataclass(frozen=True)
+class VoiceFinding:
+    """A sentence that speaks of him in the third person: ``text[start:end]``; ``words`` are the
+    words that do (as found); ``rewrite`` is the sentence as written to him."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+    rewrite: str
+
+
+def _verb_for_you(word: str) -> str:
+    """'wants' -> 'want', 'tries' -> 'try', 'watches' -> 'watch'; other words unchanged."""
+    lower = word.casefold()
+    if lower in _HE_VERBS:
+        return _match_case(_HE_VERBS[lower], word)
+    if lower in _NOT_A_VERB or len(lower) < 3 or not lower.endswith("s") or lower.endswith("ss"):
+        return word
+    if lower.endswith(("ous", "ius", "us")):
+        return word
+    if lower.endswith("ies") and len(lower) > 4:
+        return word[:-3] + "y"
+    if lower.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def _match_case(new: str, old: str) -> str:
+    return new[:1].upper() + new[1:] if old[:1].isupper() else new
+
+
+def _name_pattern(names: Iterable[str]) -> str | None:
+    words = sorted({n.strip() for n in names if n and len(n.strip()) > 1}, key=len, reverse=True)
+    if not words:
+        return None
+    return "|".join(re.escape(word) for word in words)
+
+
+def _voice_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    named = _name_pattern(names)
+    plain = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in _SUBJECTS)
+    subject = plain if named is None else rf"{plain}|(?:mr\.?\s+)?(?:{named})"
+    adverb = "|".join(_ADVERBS)
+    about = "|".join(re.escape(w) for w in sorted(_WORDS_ABOUT_HIM, key=len, reverse=True))
+    contraction = "|".join(re.escape(w) for w in _CONTRACTIONS)
+    possessive = "" if named is None else rf"|(?P<owner>(?:mr\.?\s+)?(?:{named}))['\u2019]s"
+    return re.compile(
+        rf"{_BEFORE}(?:(?P<contraction>{contraction})"
+        rf"{possessive}"
+        rf"|(?P<subject>{subject})(?:\s+(?P<adverb>{adverb}))?"
+        rf"(?:\s+(?P<verb>[^\W\d_][\w'\u2019]*))?"
+        rf"|(?P<about>{about})){_AFTER}",
+        re.IGNORECASE,
+    )
+
+
+def _rewrite_match(match: re.Match[str], at_start: bool) -> str:
+    found = match.group(0)
+    if match.group("contraction"):
+        new = _CONTRACTIONS[match.group("contraction").casefold()]
+    elif match.groupdict().get("owner"):
+        new = "your"
+    elif match.group("subject"):
+        verb, adverb = match.group("verb"), match.group("adverb")
+        new = "you" + (f" {adverb}" if adverb else "")
+        new += f" {_verb_for_you(verb)}" if verb else ""
+    else:
+        new = _WORDS_ABOUT_HIM[re.sub(r"\s+", " ", match.group("about")).casefold()]
+    return new[:1].upper() + new[1:] if at_start or found[:1].isupper() else new
+
+
+def third_person(text: str, names: Iterable[str] = ()) -> list[VoiceFinding]:
+    """Sentences in ``text`` that speak of him as "he", "his", "him", "the client" or by one
+    of ``names`` (his first name, family name or the name he likes), each with a suggested
+    rewrite that speaks to him: "he was" -> "you were", "his" -> "your", "Dai's" -> "your".
+
+    The rewrite is a suggestion for the practitioner to check, never applied by itself."""
+    if not text:
+        return []
+    pattern = _voice_pattern(tuple(names))
+    found: list[VoiceFinding] = []
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        matches = list(pattern.finditer(sentence))
+        if not matches:
+            continue
+        pieces: list[str] = []
+        reached = 0
+        for match in matches:
+            pieces.append(sentence[reached : match.start()])
+            pieces.append(_rewrite_match(match, match.start() == 0))
+            reached = match.end()
+        pieces.append(sentence[reached:])
+        words = tuple(match.group(0) for match in matches)
+        found.append(VoiceFinding(start, end, words, "".join(pieces)))
+    return found

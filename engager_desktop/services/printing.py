@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from engager_desktop.crypto.errors import VaultError
 from engager_desktop.domain.enums import ConsentKind
+from engager_desktop.domain.wording import EASY_READ_SENTENCE_WORDS, LONG_SENTENCE_WORDS
 from engager_desktop.services import printing_copies as copies
 from engager_desktop.services import printing_inputs as mapping
 from engager_desktop.services import printing_reads as reads
@@ -32,7 +33,7 @@ from engager_desktop.store.vault import Vault
 from engager_desktop.sync import trust
 from engager_desktop.worksheets import inputs as i
 from engager_desktop.worksheets.device_card_sheet import DeviceCardInput
-from engager_desktop.worksheets.findings import TextFinding, wording_findings
+from engager_desktop.worksheets.findings import TextFinding, names_of, wording_findings
 from engager_desktop.worksheets.kinds import KINDS, Kind, build_pdf
 from engager_desktop.worksheets.options import PrintOptions
 
@@ -76,6 +77,7 @@ class PreparedDocument:
     restriction: bool = False  # a limit on contact is recorded and his address or phone may print
     confirmed_restriction: bool = False  # ... and the practitioner confirmed printing them
     for_service: str | None = None  # the service a copy is for (its id)
+    easy_read: bool = False  # the Easy Read version (pictures, short sentences, 16 pt)
 
 
 @dataclass(frozen=True)
@@ -87,11 +89,13 @@ class KindInfo:
     needs_man: bool
     for_others: bool
     has_blank: bool
+    easy_read: bool = False
 
 
 def kinds() -> tuple[KindInfo, ...]:
     return tuple(
-        KindInfo(k.name, k.title, k.needs_man, k.for_others, k.has_blank) for k in KINDS.values()
+        KindInfo(k.name, k.title, k.needs_man, k.for_others, k.has_blank, k.easy_read)
+        for k in KINDS.values()
     )
 
 
@@ -193,6 +197,18 @@ def _gathered(
     )
 
 
+def findings_for(chosen: Kind, gathered: Gathered) -> list[TextFinding]:
+    """The wording check for this print: on a paper he keeps (not a copy for someone else),
+    notes written about him are found too; Easy Read keeps sentences to 15 words."""
+    options = gathered.options
+    return wording_findings(
+        gathered.data,
+        to_him=chosen.his and not options.for_others and not chosen.for_others,
+        names=names_of(gathered.data),
+        max_words=EASY_READ_SENTENCE_WORDS if options.easy_read else LONG_SENTENCE_WORDS,
+    )
+
+
 def finish(gathered: Gathered, pdf: bytes | None = None, *, check: bool = True) -> PreparedDocument:
     """The prepared document: ``pdf`` if already built elsewhere, else built here. ``check``
     runs the wording check on the entered text (a batch leaves it out)."""
@@ -202,7 +218,7 @@ def finish(gathered: Gathered, pdf: bytes | None = None, *, check: bool = True) 
         pdf=pdf if pdf is not None else build_pdf(chosen.name, gathered.data, gathered.options),
         kind=chosen.name,
         title=chosen.title,
-        findings=tuple(wording_findings(gathered.data)) if check else (),
+        findings=tuple(findings_for(chosen, gathered)) if check else (),
         left_out=gathered.left_out,
         man_id=gathered.man_id,
         blank=gathered.blank,
@@ -213,6 +229,7 @@ def finish(gathered: Gathered, pdf: bytes | None = None, *, check: bool = True) 
         restriction=gathered.restriction,
         confirmed_restriction=gathered.options.confirmed_restriction,
         for_service=gathered.for_service,
+        easy_read=gathered.options.easy_read,
     )
 
 
@@ -255,6 +272,8 @@ def gather(
     options = options or PrintOptions()
     if chosen.name == RECOVERY:
         raise PrintError("a recovery sheet is made by issuing a new recovery code")
+    if options.easy_read and not chosen.easy_read:
+        raise PrintError(f"the {chosen.title.lower()} has no Easy Read version")
     if not chosen.needs_man and (man_id is not None or blank):
         raise PrintError(f"the {chosen.title.lower()} is not printed for one man")
     if for_service is not None and (man_id is None or blank):
@@ -362,6 +381,8 @@ def record_document(vault: Vault, document: PreparedDocument, destination: str) 
     extra = ""
     if document.for_service:
         extra += f"; a copy for service {document.for_service}"
+    if document.easy_read:
+        extra += "; Easy Read"
     if document.confirmed_restriction:
         extra += "; printed his address or phone despite a recorded limit on contact (confirmed)"
     record_prints(

@@ -41,6 +41,7 @@ from engager_desktop.store.orm import (
 )
 from engager_desktop.store.orm.base import OwnedByMan
 from engager_desktop.worksheets import inputs as i
+from engager_desktop.worksheets.labels import goal_names
 
 E = TypeVar("E", bound=Enum)
 M = TypeVar("M", bound=OwnedByMan)
@@ -222,11 +223,13 @@ def workbook_input(session: Session, man_id: str, ctx: Context) -> i.WorkbookInp
     meeting = reads.next_meeting(session, man_id, ctx.now)
     by = meeting.date() if meeting else None
     chosen: list[tuple[StepView, str | None]] = []
-    for goal in _live_goals(session, man_id, ctx):
+    goals = _live_goals(session, man_id, ctx)
+    names = goal_names([(goal.title, goal.his_words) for goal in goals])  # his words first
+    for goal, name in zip(goals, names, strict=True):
         for step in goal.steps:
             due_by_then = by is not None and step.due_on is not None and step.due_on <= by
             if step.status == StepStatus.OPEN.value and (step.before_next_session or due_by_then):
-                chosen.append((step, goal.title or goal.his_words))
+                chosen.append((step, name))
     chosen.sort(key=lambda pair: (pair[0].due_on or date.max, not pair[0].quick_win))
     return i.WorkbookInput(
         **_common(man, ctx),

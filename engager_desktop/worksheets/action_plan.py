@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, TableStyle
 
+from engager_desktop.worksheets.easy_read import (
+    DOMAIN_PICTURES,
+    HELP_PICTURES,
+    beside,
+    heading_beside,
+    intro,
+    pictured,
+)
 from engager_desktop.worksheets.flow import continued
 from engager_desktop.worksheets.inputs import ActionPlanInput, GoalLine, StepLine
 from engager_desktop.worksheets.labels import (
@@ -15,7 +23,9 @@ from engager_desktop.worksheets.labels import (
     RESOURCE_KIND,
     STEP_STATUS,
     day_text,
+    goal_names,
     label,
+    who_text,
 )
 from engager_desktop.worksheets.layout import (
     Cell,
@@ -36,7 +46,10 @@ from engager_desktop.worksheets.styles import Styles, styles
 TITLE = "Our plan"
 INTRO = "this is the plan we made together. We will look at it each time we meet."
 NEXT_MEETING = "Before we next meet"
-HEADER = ("Step", "Help from", "Who does it", "By when", "Done?")
+HEADER = ("Step", "Help from", "Who", "By when", "Done?")
+SOON = "Something to do soon"  # a quick win, in his words
+WE_CALL_IT = "We call it"
+LONG_HEADING = 300  # characters: longer words print under a plain "Goal 2" heading
 WIDTHS = ("31%", "23%", "15%", "17%", "14%")
 BLANK_GOALS = 2
 BLANK_STEPS = 3
@@ -48,15 +61,17 @@ SHARED = (
 
 
 def build(data: ActionPlanInput, out: BinaryIO, options: PrintOptions) -> None:
-    st = styles(options)
+    st = styles(options, his=True)
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
     story += sharing_notice(options, st, SHARED, man=data.man)
-    story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
+    story.append(intro(fixed(esc(greeting(data.man, INTRO, options)), st.body), options))
     if data.reviewed_on is not None:
         story.append(field("Last looked at", day_text(data.reviewed_on), st))
     goals = [goal for goal in data.goals if _has_content(goal)] or [GoalLine()] * BLANK_GOALS
     for number, goal in enumerate(goals, start=1):
-        story += goal_part(number, goal, st)
+        story += goal_part(number, goal, st, worker=data.worker.name)
+    if options.easy_read:
+        story = pictured(story, {}, st)
     build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
 
 
@@ -64,16 +79,25 @@ def _has_content(goal: GoalLine) -> bool:
     return has_text(goal.title) or has_text(goal.his_words) or bool(goal.steps)
 
 
-def goal_part(number: int, goal: GoalLine, st: Styles) -> list[Flowable]:
-    """A goal's heading, what kind of goal it is, and its steps (blank rows when there are none)."""
-    title = goal.title if has_text(goal.title) else goal.his_words
+def goal_part(
+    number: int, goal: GoalLine, st: Styles, *, worker: str | None = None
+) -> list[Flowable]:
+    """A goal's heading in his words (its title when he gave none), then its own title where
+    that differs (so two goals in the same words still differ), what kind of goal it is, and
+    its steps (blank rows when there are none)."""
+    name = goal_names([(goal.title, goal.his_words)])[0]
     head: list[Flowable] = []
-    if has_text(title):
-        head.append(Paragraph(f"Goal {number}: {esc(str(title))}", st.heading))
+    easy = st.spec.name == "easy"
+    if has_text(name) and len(str(name)) > LONG_HEADING:  # too long for a heading
+        head.append(Paragraph(f"Goal {number}", st.heading))
+        head.append(Paragraph(f"<b>In your words:</b> {esc(str(name))}", st.body))
+    elif has_text(name):
+        head.append(Paragraph(f"Goal {number}: {esc(str(name))}", st.heading))
     else:
         head += [Paragraph(f"Goal {number}", st.heading), lines(1, st)]
-    if has_text(goal.his_words) and goal.his_words != title:
-        head.append(Paragraph(f"<b>In your words:</b> {esc(str(goal.his_words))}", st.body))
+    own = (goal.title or "").strip()
+    if own and name and own.casefold() not in name.casefold():
+        head.append(Paragraph(f"<b>{WE_CALL_IT}:</b> {esc(own)}", st.body))
     about = [
         text
         for text in (
@@ -85,19 +109,32 @@ def goal_part(number: int, goal: GoalLine, st: Styles) -> list[Flowable]:
     ]
     if about:
         head.append(para(" · ".join(about), st.body))
+    if easy:  # a picture for what the goal is about beside its heading
+        picture = DOMAIN_PICTURES.get(str(goal.domain), "star") if goal.domain else "star"
+        head[0] = heading_beside(head[0], picture)
     steps = [step for step in goal.steps if step != StepLine()]
-    if st.spec.name == "large":
-        body = _steps_stacked(number, steps, st)
+    if st.spec.name in ("large", "easy"):
+        body = _steps_stacked(number, steps, st, worker)
     else:
-        body = [continued(_steps_table(steps, st), f"Goal {number}, continued", st.heading)]
+        table = _steps_table(steps, st, worker)
+        body = [continued(table, f"Goal {number}, continued", st.heading)]
     room = CondPageBreak(st.spec.body * st.spec.leading * KEEP_LINES)
     return [room, *head, *body, spacer(st)]
 
 
+def step_picture(step: StepLine) -> str:
+    """Whose help a step needs, as a picture: him, his worker, a service, family or friends."""
+    return HELP_PICTURES.get(str(step.resource_kind), "tick") if step.resource_kind else "tick"
+
+
 def help_from(step: StepLine) -> str:
+    """Whose help the step draws on: a service by its own name ("Shelter Cymru", not "Another
+    service: Shelter Cymru"); his own, his worker's or his family's help named as such."""
     kind = label(RESOURCE_KIND, step.resource_kind)
     if has_text(step.resource_name):
-        return f"{kind}: {step.resource_name}" if kind else str(step.resource_name)
+        if kind and str(step.resource_kind) != "other_professional":
+            return f"{kind}: {step.resource_name}"
+        return str(step.resource_name)
     return kind or ""
 
 
@@ -107,30 +144,46 @@ def by_when(step: StepLine) -> str:
     return day_text(step.due_on) or ""
 
 
-def step_cells(step: StepLine, st: Styles) -> list[Cell]:
+def step_cells(step: StepLine, st: Styles, worker: str | None = None) -> list[Cell]:
     what: list[Flowable] = [para(step.what or "", st.cell)]
     if step.quick_win:
-        what.append(Paragraph("<b>Quick win</b>", st.cell))
-    if has_text(step.what_happened):
-        happened = f"<b>What happened:</b> {esc(str(step.what_happened))}"
-        what.append(Paragraph(happened, st.cell))
+        what.append(Paragraph(f"<b>{SOON}</b>", st.cell))
     status = label(STEP_STATUS, step.status) or ""
-    return [what, help_from(step), step.who or "", by_when(step), status]
+    return [what, help_from(step), who_text(step.who, worker) or "", by_when(step), status]
 
 
-def _steps_table(steps: list[StepLine], st: Styles) -> Flowable:
+def happened_row(step: StepLine, st: Styles) -> list[Cell] | None:
+    """What happened, on a row of its own across the table (it would make a tall, narrow
+    column beside the step), or None when nothing is recorded."""
+    if not has_text(step.what_happened):
+        return None
+    happened = f"<b>What happened:</b> {esc(str(step.what_happened))}"
+    return [Paragraph(happened, st.cell), "", "", "", ""]
+
+
+def _steps_table(steps: list[StepLine], st: Styles, worker: str | None = None) -> Flowable:
     rows: list[list[Cell]] = [list(HEADER)]
-    if steps:
-        rows += [step_cells(step, st) for step in steps]
-    else:
+    spans: list[int] = []
+    for step in steps:
+        rows.append(step_cells(step, st, worker))
+        extra = happened_row(step, st)
+        if extra is not None:
+            spans.append(len(rows))
+            rows.append(extra)
+    if not steps:
         blank = Spacer(1, st.spec.write_gap)
         rows += [[blank, "", "", "", ""] for _ in range(BLANK_STEPS)]
-    return grid(rows, WIDTHS, st)
+    table = grid(rows, WIDTHS, st)
+    table.setStyle(TableStyle([("SPAN", (0, row), (-1, row)) for row in spans]))
+    return table
 
 
-def _steps_stacked(goal: int, steps: list[StepLine], st: Styles) -> list[Flowable]:
-    """Large print: each step as a short list, which reads better than a narrow table. Each is
-    named with its goal ("Goal 2, step 3"), kept on one page, with space between steps."""
+def _steps_stacked(
+    goal: int, steps: list[StepLine], st: Styles, worker: str | None = None
+) -> list[Flowable]:
+    """Large print and Easy Read: each step as a short list, which reads better than a narrow
+    table. Each is named with its goal ("Goal 2, step 3"), kept on one page, with space between
+    steps; in Easy Read with a picture of whose help it needs beside it."""
     if not steps:
         steps = [StepLine()] * BLANK_STEPS
     flow: list[Flowable] = []
@@ -139,14 +192,18 @@ def _steps_stacked(goal: int, steps: list[StepLine], st: Styles) -> list[Flowabl
         part.append(Paragraph(f"Goal {goal}, step {number}", st.bold))
         part.append(para(str(step.what), st.body) if has_text(step.what) else lines(1, st))
         if step.quick_win:
-            part.append(Paragraph("<b>Quick win</b>", st.body))
+            part.append(Paragraph(f"<b>{SOON}</b>", st.body))
         part += [
             field("Help from", help_from(step), st),
-            field("Who does it", step.who, st),
+            field("Who", who_text(step.who, worker), st),
             field("By when", by_when(step), st),
             field("Status", label(STEP_STATUS, step.status), st),
         ]
         if has_text(step.what_happened):
             part.append(field("What happened", step.what_happened, st))
+        if st.spec.name == "easy":
+            space = part[:1] if number > 1 else []
+            picture = "star" if step.quick_win else step_picture(step)
+            part = [*space, beside(picture, part[len(space) :])]
         flow.append(KeepTogether(part))
     return flow

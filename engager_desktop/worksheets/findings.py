@@ -1,4 +1,8 @@
-"""The wording check on entered text, so the GUI can show findings before anything is printed."""
+"""The wording check on entered text, so the GUI can show findings before anything is printed.
+
+On a paper written to him ("you"), a note written about him ("he was inside") is found too,
+with the sentence rewritten to speak to him, for the practitioner to use or not.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
-from engager_desktop.domain.wording import Finding, check, readability
+from engager_desktop.domain.wording import (
+    LONG_SENTENCE_WORDS,
+    Finding,
+    check,
+    readability,
+    third_person,
+)
 
 
 @dataclass(frozen=True)
@@ -15,7 +25,8 @@ class TextFinding:
     """A finding in one entered field: ``where`` names it ("goals[0].steps[1].what").
 
     ``finding`` is a label or jargon term from the wording check, or None when the finding is a
-    sentence longer than printed material should have (then ``words`` says how long).
+    sentence longer than printed material should have (then ``words`` says how long), or a
+    sentence about him on a paper written to him (then ``rewrite`` is how it reads to him).
     """
 
     where: str
@@ -24,12 +35,22 @@ class TextFinding:
     end: int
     finding: Finding | None = None
     words: int | None = None
+    rewrite: str | None = None
+    limit: int = LONG_SENTENCE_WORDS  # the most words a sentence should have on this paper
 
     @property
     def message(self) -> str:
         if self.finding is not None:
             return f"'{self.text[self.start : self.end]}': try {self.finding.suggestion}"
-        return f"A sentence of {self.words} words: shorter sentences are easier to read"
+        if self.rewrite is not None:
+            return (
+                f"'{self.text[self.start : self.end]}' speaks about him, but this paper is "
+                f"written to him: try '{self.rewrite}'"
+            )
+        return (
+            f"A sentence of {self.words} words: keep sentences to {self.limit} words or fewer "
+            "so they are easy to read"
+        )
 
 
 def entered_text(data: object, where: str = "") -> Iterator[tuple[str, str]]:
@@ -48,17 +69,52 @@ def entered_text(data: object, where: str = "") -> Iterator[tuple[str, str]]:
             yield from entered_text(getattr(data, field.name), path)
 
 
-def wording_findings(data: object, *, sentences: bool = True) -> list[TextFinding]:
-    """Labels, jargon (and, with ``sentences``, over-long sentences) in the text entered in
-    ``data``; the practitioner decides whether to change it before printing."""
+ABOUT_WHO = ("man", "worker")  # who the paper is for and who wrote it: not notes about him
+PRINTED_PLAINLY = ("who",)  # "who does it" ("him", "client") prints as "You" by itself
+
+
+def _about_him(where: str) -> bool:
+    """Whether the field at ``where`` is a note that could speak about him."""
+    first = where.split(".")[0].split("[")[0]
+    last = where.split(".")[-1].split("[")[0]
+    return first not in ABOUT_WHO and last not in PRINTED_PLAINLY
+
+
+def wording_findings(
+    data: object,
+    *,
+    sentences: bool = True,
+    to_him: bool = False,
+    names: tuple[str, ...] = (),
+    max_words: int = LONG_SENTENCE_WORDS,
+) -> list[TextFinding]:
+    """Labels, jargon (and, with ``sentences``, sentences over ``max_words``) in the text
+    entered in ``data``; with ``to_him`` (a paper written to him), sentences about him ("he",
+    "his", "the client", one of ``names``) with a rewrite. The practitioner decides whether to
+    change anything before printing."""
     found: list[TextFinding] = []
     for where, text in entered_text(data):
         found.extend(
             TextFinding(where, text, item.start, item.end, finding=item) for item in check(text)
         )
+        if to_him and _about_him(where):
+            found.extend(
+                TextFinding(where, text, item.start, item.end, rewrite=item.rewrite)
+                for item in third_person(text, names)
+            )
         if sentences:
             found.extend(
-                TextFinding(where, text, long.start, long.end, words=long.words)
-                for long in readability(text).long_sentences
+                TextFinding(where, text, long.start, long.end, words=long.words, limit=max_words)
+                for long in readability(text, max_words).long_sentences
             )
     return found
+
+
+def names_of(data: object) -> tuple[str, ...]:
+    """The names he goes by, from the input's ``man`` (each word of them), to find in notes."""
+    man = getattr(data, "man", None)
+    words: list[str] = []
+    for value in (getattr(man, "preferred_name", None), getattr(man, "full_name", None)):
+        if isinstance(value, str):
+            words += [word for word in value.split() if len(word) > 1]
+    return tuple(dict.fromkeys(words))

@@ -29,6 +29,7 @@ from engager_desktop.worksheets import (
 )
 from engager_desktop.worksheets import inputs as i
 from engager_desktop.worksheets.options import PrintOptions
+from engager_desktop.worksheets.styles import StyleSpec, spec_for
 
 Builder = Callable[[Any, BinaryIO, PrintOptions], None]
 
@@ -38,6 +39,8 @@ class Kind:
     """One kind of document.
 
     ``needs_man``: built for one man (the CLI needs ``--man`` unless printing a blank one).
+    ``his``: a document he keeps, written to him ("you"), in clear print (14 pt body text).
+    ``easy_read``: an Easy Read version exists (a picture beside each idea, short sentences).
     ``for_others``: meant for someone other than the man (shows what it includes; his contact
     details and whereabouts need his consent). ``has_blank``: a blank version exists for in-cell
     use, built from ``input_type()``.
@@ -50,6 +53,14 @@ class Kind:
     needs_man: bool
     for_others: bool = False
     has_blank: bool = False
+    his: bool = False
+    easy_read: bool = False
+
+    def spec(self, options: PrintOptions) -> StyleSpec:
+        """The type sizes and margins this kind prints with, for ``options``."""
+        if self.name == "services-card":
+            return services_card.spec(options)
+        return spec_for(options, self.his)
 
     def blank(self) -> Any:
         """The empty input: every part prints as lines to fill in by hand."""
@@ -61,12 +72,53 @@ def _kinds(*kinds: Kind) -> Mapping[str, Kind]:
 
 
 KINDS: Mapping[str, Kind] = _kinds(
-    Kind("understanding", understanding.TITLE, understanding.build, i.UnderstandingInput, True),
-    Kind("action-plan", action_plan.TITLE, action_plan.build, i.ActionPlanInput, True),
-    Kind("workbook", workbook.TITLE, workbook.build, i.WorkbookInput, True, has_blank=True),
-    Kind("pledge", pledge.TITLE, pledge.build, i.PledgeInput, True, has_blank=True),
-    Kind("release-plan", release_plan.TITLE, release_plan.build, i.ReleaseInput, True),
-    Kind("services-card", services_card.TITLE, services_card.build, i.ServicesCardInput, True),
+    Kind(
+        "understanding",
+        understanding.TITLE,
+        understanding.build,
+        i.UnderstandingInput,
+        True,
+        his=True,
+    ),
+    Kind(
+        "action-plan",
+        action_plan.TITLE,
+        action_plan.build,
+        i.ActionPlanInput,
+        True,
+        his=True,
+        easy_read=True,
+    ),
+    Kind(
+        "workbook", workbook.TITLE, workbook.build, i.WorkbookInput, True, has_blank=True, his=True
+    ),
+    Kind(
+        "pledge",
+        pledge.TITLE,
+        pledge.build,
+        i.PledgeInput,
+        True,
+        has_blank=True,
+        his=True,
+        easy_read=True,
+    ),
+    Kind(
+        "release-plan",
+        release_plan.TITLE,
+        release_plan.build,
+        i.ReleaseInput,
+        True,
+        his=True,
+        easy_read=True,
+    ),
+    Kind(
+        "services-card",
+        services_card.TITLE,
+        services_card.build,
+        i.ServicesCardInput,
+        True,
+        his=True,
+    ),
     Kind(
         "family-sheet",
         family_sheet.TITLE,
@@ -75,8 +127,16 @@ KINDS: Mapping[str, Kind] = _kinds(
         True,
         for_others=family_sheet.FOR_OTHERS,
     ),
-    Kind("ending", ending.TITLE, ending.build, i.EndingInput, True),
-    Kind("links-map", links_map.TITLE, links_map.build, i.LinksMapInput, True, has_blank=True),
+    Kind("ending", ending.TITLE, ending.build, i.EndingInput, True, his=True, easy_read=True),
+    Kind(
+        "links-map",
+        links_map.TITLE,
+        links_map.build,
+        i.LinksMapInput,
+        True,
+        has_blank=True,
+        his=True,
+    ),
     Kind("supervision", supervision.TITLE, supervision.build, i.SupervisionInput, False),
     Kind(
         "explainer",
@@ -109,6 +169,8 @@ def kind(name: str) -> Kind:
 def build_pdf(name: str, data: Any | None, options: PrintOptions) -> bytes:
     """The PDF bytes of kind ``name`` for ``data`` (None: the blank version, or an empty one)."""
     chosen = kind(name)
+    if options.easy_read and not chosen.easy_read:
+        raise ValueError(f"{name} has no Easy Read version")
     if data is None:
         data = chosen.blank()
         options = replace(options, blank=True)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Sequence
 from datetime import date, datetime
 
 RESOURCE_KIND = {
@@ -80,6 +83,64 @@ def label(table: dict[str, str], value: object | None) -> str | None:
         return None
     key = str(value)
     return table.get(key, key.replace("_", " "))
+
+
+# What a practitioner types in "who does it" for themselves or for him, and the plain words his
+# own papers print instead (his worker's name, or "you").
+WORKER_WORDS = frozenset(
+    {
+        "practitioner", "the practitioner", "engager practitioner", "my practitioner",
+        "worker", "the worker", "key worker", "keyworker", "engager worker", "engager",
+        "support worker", "pract", "prac",
+    }
+)  # fmt: skip
+HIM_WORDS = frozenset(
+    {
+        "client", "the client", "participant", "the participant", "service user", "him",
+        "himself", "he", "self", "the man", "man", "pt", "su",
+    }
+)  # fmt: skip
+YOUR_WORKER = "Your Engager worker"
+_JOINS = re.compile(r"(\s+and\s+|\s*[&+/,]\s*)", re.IGNORECASE)
+
+
+def who_text(who: str | None, worker_name: str | None = None) -> str | None:
+    """Who does a step, in the words his own copy uses: "Practitioner" becomes his worker's
+    name (or "Your Engager worker"), "client" becomes "You"; "Practitioner and client" both.
+    Anything else (a service, a person's name) prints as typed."""
+    if who is None or not who.strip():
+        return who
+    pieces = _JOINS.split(who.strip())
+    out = []
+    for index, piece in enumerate(pieces):
+        if index % 2:  # a joining word or mark, kept as typed
+            out.append(piece)
+            continue
+        key = piece.strip().rstrip(".").casefold()
+        if key in WORKER_WORDS:
+            name = (worker_name or "").strip()
+            out.append(name or (YOUR_WORKER if index == 0 else YOUR_WORKER.lower()))
+        elif key in HIM_WORDS:
+            out.append("You" if index == 0 else "you")
+        else:
+            out.append(piece)
+    return "".join(out)
+
+
+def goal_names(goals: Sequence[tuple[str | None, str | None]]) -> list[str | None]:
+    """What each goal is called on his papers, from ``(title, his_words)`` pairs: his own words
+    first (the title where he gave none); where two read the same, the goal's own title is
+    added, so that two different goals never print alike."""
+    names = [(his or "").strip() or (title or "").strip() or None for title, his in goals]
+    counts = Counter(name.casefold() for name in names if name)
+    shown: list[str | None] = []
+    for name, (title, _his) in zip(names, goals, strict=True):
+        own = (title or "").strip()
+        if name and counts[name.casefold()] > 1 and own and own.casefold() != name.casefold():
+            shown.append(f"{name} ({own})")
+        else:
+            shown.append(name)
+    return shown
 
 
 def day_text(value: date | None) -> str | None:

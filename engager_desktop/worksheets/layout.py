@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -29,7 +30,7 @@ from reportlab.platypus import (
 
 from engager_desktop.worksheets.flow import KEEP_SHARE, KeepWithNext, last_two_together
 from engager_desktop.worksheets.fonts import BOLD, REGULAR, printable, register
-from engager_desktop.worksheets.styles import Styles
+from engager_desktop.worksheets.styles import TICK_BOX_MM, Styles
 
 rl_config.invariant = 1  # fixed creation date and document id: the same input, the same bytes
 
@@ -176,9 +177,53 @@ def field(label: str, value: str | None, st: Styles) -> Flowable:
     return FillIn(f"{label}:", st)
 
 
-def tick(done: bool | None) -> str:
-    """A tick box, ticked when ``done`` is True."""
-    return "\u2611" if done else "\u2610"
+class TickBox(Flowable):  # type: ignore[misc]
+    """A square to tick, ``TICK_BOX_MM`` a side, drawn in black (ticked when ``done``)."""
+
+    def __init__(self, done: bool | None = False) -> None:
+        super().__init__()
+        self.done = bool(done)
+        self.side = TICK_BOX_MM * mm
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.side, self.side
+
+    def draw(self) -> None:
+        canvas, side = self.canv, self.side
+        canvas.setStrokeColor(colors.black)
+        canvas.setLineWidth(1.2)
+        canvas.rect(0, 0, side, side, stroke=1, fill=0)
+        if self.done:
+            canvas.setLineWidth(1.8)
+            path = canvas.beginPath()
+            path.moveTo(side * 0.2, side * 0.5)
+            path.lineTo(side * 0.42, side * 0.22)
+            path.lineTo(side * 0.82, side * 0.82)
+            canvas.drawPath(path, stroke=1, fill=0)
+
+
+def ticks(choices: Sequence[tuple[bool | None, str]], st: Styles, style: Any = None) -> Table:
+    """Tick boxes in one row, each followed by its words: "[ ] Done   [ ] Not done", or a single
+    box beside a longer text that wraps."""
+    style = style or st.body
+    side = TICK_BOX_MM * mm
+    row: list[Any] = []
+    widths: list[Any] = []
+    for done, text in choices:
+        row += [TickBox(done), Paragraph(esc(text), style)]
+        if len(choices) == 1:
+            widths += [side + 6, "*"]
+        else:
+            widths += [side + 6, stringWidth(printable(text), REGULAR, style.fontSize) + 18]
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("FONT", (0, 0), (-1, -1), REGULAR, st.spec.body),
+    ]
+    return Table([row], colWidths=widths, style=TableStyle(commands), hAlign="LEFT")
 
 
 def box(content: list[Flowable], st: Styles, *, fill: bool = True, heavy: bool = False) -> Table:

@@ -24,7 +24,7 @@ from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.parts import greeting, sharing_notice, title_block
 from engager_desktop.worksheets.styles import Styles, styles
 
-TITLE = "Links map"
+TITLE = "How one moment links up"
 INTRO = (
     "this map shows how one moment links up. Start with what happened. "
     "Then write what you thought, what you felt, what you did, and what came of it."
@@ -41,7 +41,7 @@ SHARED = ("A map of how one moment linked his thoughts, feelings and actions.",)
 
 
 def build(data: LinksMapInput, out: BinaryIO, options: PrintOptions) -> None:
-    st = styles(options)
+    st = styles(options, his=True)
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
     story += sharing_notice(options, st, SHARED, man=data.man)
     story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))

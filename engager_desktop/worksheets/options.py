@@ -1,4 +1,5 @@
-"""What the practitioner chose for one print: large print, sensitive parts, who it is for."""
+"""What the practitioner chose for one print: large print or Easy Read, sensitive parts, who
+it is for."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ class PrintOptions:
     """
 
     large_print: bool = False
+    easy_read: bool = False  # Easy Read: a picture beside each idea, short sentences, 16 pt
     include_sensitive: bool = False
     for_others: bool = False
     consented_contact: bool = False

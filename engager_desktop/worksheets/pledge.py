@@ -6,7 +6,8 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable
 
-from engager_desktop.worksheets.flow import flat, together
+from engager_desktop.worksheets.easy_read import beside, intro, pictured
+from engager_desktop.worksheets.flow import flat, last_two_together, together
 from engager_desktop.worksheets.inputs import PledgeInput
 from engager_desktop.worksheets.labels import day_text
 from engager_desktop.worksheets.layout import (
@@ -18,6 +19,7 @@ from engager_desktop.worksheets.layout import (
     has_text,
     heading,
     items_or_lines,
+    para,
     spacer,
     split_lines,
 )
@@ -35,19 +37,21 @@ WORKER_PART = "What your Engager worker will do"
 BLANK_LINES = 5
 WHOLE_PART = 6  # a worker's part of up to this many items stays whole with the signatures
 SHARED = ("What he and his Engager worker agreed to do.",)
+PICTURES = {"What I": "person", "What": "handshake", "Signatures": "pen"}
 
 
 def build(data: PledgeInput, out: BinaryIO, options: PrintOptions) -> None:
-    st = styles(options)
+    st = styles(options, his=True)
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
     story += sharing_notice(options, st, SHARED, man=data.man)
-    story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
+    story.append(intro(fixed(esc(greeting(data.man, INTRO, options)), st.body), options))
     name = name_of(data.man)
+    easy = options.easy_read
     story += [heading(f"What I, {name}, will do" if name else HIS_PART, st)]
-    story += items_or_lines(split_lines(data.his_commitments), st, BLANK_LINES)
+    story += promises(split_lines(data.his_commitments), st, "person" if easy else None)
     worker = data.worker.name
     worker_part = f"What {worker} will do" if has_text(worker) else WORKER_PART
-    theirs = items_or_lines(split_lines(data.worker_commitments), st, BLANK_LINES)
+    theirs = promises(split_lines(data.worker_commitments), st, "handshake" if easy else None)
     # Each signs beside what is signed: a short worker's part stays whole with the signatures;
     # from a long one, its last items do (so the page before is not left half empty).
     head = heading(worker_part, st)
@@ -55,7 +59,17 @@ def build(data: PledgeInput, out: BinaryIO, options: PrintOptions) -> None:
         story.append(together([head, *theirs, *signatures(data, st)]))
     else:
         story += [head, *theirs[:-1], together([theirs[-1], *signatures(data, st)])]
+    if easy:
+        story = pictured(story, PICTURES, st)
     build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
+
+
+def promises(items: list[str], st: Styles, picture: str | None) -> list[Flowable]:
+    """Each promise as a bullet, or (Easy Read, ``picture``) beside a picture of who makes it;
+    lines to write on when there are none."""
+    if picture is None or not items:
+        return items_or_lines(items, st, BLANK_LINES)
+    return last_two_together([beside(picture, [para(item, st.body)]) for item in items])
 
 
 def signatures(data: PledgeInput, st: Styles) -> list[Flowable]:

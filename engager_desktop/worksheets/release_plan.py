@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
-from engager_desktop.worksheets.flow import closing
+from engager_desktop.worksheets.easy_read import help_box, intro, pictured
+from engager_desktop.worksheets.flow import closing, last_two_together
 from engager_desktop.worksheets.inputs import AppointmentLine, ReleaseInput
 from engager_desktop.worksheets.labels import day_text, long_day_text, time_text
 from engager_desktop.worksheets.layout import (
@@ -20,7 +21,7 @@ from engager_desktop.worksheets.layout import (
     items_or_lines,
     split_lines,
     text_or_lines,
-    tick,
+    ticks,
 )
 from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.parts import (
@@ -39,6 +40,19 @@ INTRO = (
     "Keep it somewhere safe and take it with you."
 )
 BLANK_APPOINTMENTS = 4
+PICTURES = {  # Easy Read: the picture beside each heading
+    "Leaving prison": "door",
+    "Who meets you at the gate": "person",
+    "Your first 24 hours": "clock",
+    "Your appointments": "calendar",
+    "Things that are sorted": "tick",
+    "What to bring": "bag",
+    "Your health": "pill",
+    "How people can reach you": "phone",
+    "Limits on contact": "warning",
+    "Phone numbers and opening times": "phone",
+    "Your Engager worker": "handshake",
+}
 SHARED = (
     "His release date and the plan for his first week.",
     "The services he will use, with their phone numbers and opening times.",
@@ -54,7 +68,7 @@ READY = (
 
 
 def build(data: ReleaseInput, out: BinaryIO, options: PrintOptions) -> None:
-    st = styles(options)
+    st = styles(options, his=True)
     where = options.shows_whereabouts(False)
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
     story += sharing_notice(
@@ -66,33 +80,35 @@ def build(data: ReleaseInput, out: BinaryIO, options: PrintOptions) -> None:
         has_whereabouts=True,
         has_sensitive=True,
     )
-    story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
-    story += help_numbers(data.worker, st)
+    story.append(intro(fixed(esc(greeting(data.man, INTRO, options)), st.body), options))
+    story += help_box(help_numbers(data.worker, st), options)
     story += [heading("Leaving prison", st)]
     story.append(field("Release date", long_day_text(data.release_date), st))
     if where:
-        story.append(field("Where I am going", data.going_to, st))
-        story.append(field("Where I will stay", data.accommodation, st))
-    story += [heading("Who meets me at the gate", st), field("Name", data.gate_meeter_name, st)]
+        story.append(field("Where you are going", data.going_to, st))
+        story.append(field("Where you will stay", data.accommodation, st))
+    story += [heading("Who meets you at the gate", st), field("Name", data.gate_meeter_name, st)]
     if where:
         story.append(field("Where we meet", data.gate_meeting_place, st))
-    story += [heading("My first 24 hours", st), *text_or_lines(data.first_24_hours, st, 3)]
-    story += [heading("My appointments", st), appointments(data.appointments, where, st)]
+    story += [heading("Your first 24 hours", st), *text_or_lines(data.first_24_hours, st, 3)]
+    story += [heading("Your appointments", st), appointments(data.appointments, where, st)]
     if data.appointments_more > 0:
         story.append(fixed(f"<b>{esc(more_appointments(data.appointments_more))}</b>", st.body))
     story += [heading("Things that are sorted", st), *ready_list(data, st)]
     story += [heading("What to bring", st)]
     story += items_or_lines(split_lines(data.what_to_bring), st)
-    story += [heading("My health", st), field("Medication", data.medication, st)]
+    story += [heading("Your health", st), field("Medication", data.medication, st)]
     story.append(field("Doctor (GP)", data.gp_follow_up, st))
     if options.shows_contact(False):
-        story += [heading("How people can reach me", st)]
-        story.append(field("My phone number", data.phone_number, st))
-        story.append(field("Other ways to reach me", data.other_ways_to_reach, st))
+        story += [heading("How people can reach you", st)]
+        story.append(field("Your phone number", data.phone_number, st))
+        story.append(field("Other ways to reach you", data.other_ways_to_reach, st))
     if options.include_sensitive:
         story += [heading("Limits on contact", st), *text_or_lines(data.contact_restrictions, st)]
     story += services_section(data.services, st, "Phone numbers and opening times")
     closing(story, worker_block(data.worker, st))
+    if options.easy_read:
+        story = pictured(story, PICTURES, st)
     build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
 
 
@@ -130,5 +146,6 @@ def appointments(lines: tuple[AppointmentLine, ...], where: bool, st: Styles) ->
 
 
 def ready_list(data: ReleaseInput, st: Styles) -> list[Flowable]:
-    """A tick box for each thing to sort before release, ticked where it is done."""
-    return [Paragraph(esc(f"{tick(getattr(data, name))} {text}"), st.body) for name, text in READY]
+    """A tick box for each thing to sort before release, ticked where done (the last two kept
+    together, as in any list)."""
+    return last_two_together([ticks([(getattr(data, name), text)], st) for name, text in READY])

@@ -7,7 +7,7 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable, Spacer
 
 from engager_desktop.worksheets.inputs import GoalLine, UnderstandingInput
-from engager_desktop.worksheets.labels import HORIZON, READINESS, day_text, label
+from engager_desktop.worksheets.labels import HORIZON, READINESS, day_text, goal_names, label
 from engager_desktop.worksheets.layout import (
     Cell,
     build_document,
@@ -41,7 +41,7 @@ SENSITIVE = (
 
 
 def build(data: UnderstandingInput, out: BinaryIO, options: PrintOptions) -> None:
-    st = styles(options)
+    st = styles(options, his=True)
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
     story += sharing_notice(options, st, SHARED, man=data.man, has_sensitive=True)
     story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
@@ -49,7 +49,7 @@ def build(data: UnderstandingInput, out: BinaryIO, options: PrintOptions) -> Non
     story += [heading("Your goals", st), *items_or_lines(goal_lines(data.goals), st)]
     story += [heading("Your strengths", st), *items_or_lines(data.strengths, st)]
     story += [heading("Skills you want to build", st), *items_or_lines(data.skills_wanted, st)]
-    story += [heading("Quick wins", st), *items_or_lines(data.quick_wins, st, 2)]
+    story += [heading("Things to sort soon", st), *items_or_lines(data.quick_wins, st, 2)]
     story += [heading("How ready you feel to make changes", st), *readiness(data, st)]
     story += [heading("Doing your time", st), *text_or_lines(data.doing_your_time, st)]
     story += [
@@ -63,10 +63,11 @@ def build(data: UnderstandingInput, out: BinaryIO, options: PrintOptions) -> Non
 
 
 def goal_lines(goals: tuple[GoalLine, ...]) -> list[str]:
-    """Each goal in his words where he gave them, with whether it is for now or for later."""
+    """Each goal in his words where he gave them (with its title where two read the same), and
+    whether it is for now or for later."""
     shown = []
-    for goal in goals:
-        words = goal.his_words if has_text(goal.his_words) else goal.title
+    names = goal_names([(goal.title, goal.his_words) for goal in goals])
+    for goal, words in zip(goals, names, strict=True):
         if not has_text(words):
             continue
         when = label(HORIZON, goal.horizon)

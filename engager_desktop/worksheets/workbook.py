@@ -11,7 +11,7 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from engager_desktop.worksheets.inputs import StepLine, WorkbookInput
-from engager_desktop.worksheets.labels import day_text, when_text
+from engager_desktop.worksheets.labels import day_text, when_text, who_text
 from engager_desktop.worksheets.layout import (
     FillIn,
     box,
@@ -24,7 +24,7 @@ from engager_desktop.worksheets.layout import (
     lines,
     para,
     spacer,
-    tick,
+    ticks,
 )
 from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.parts import greeting, sharing_notice, title_block
@@ -40,7 +40,7 @@ SHARED = ("The steps he agreed to try, and how they went.",)
 
 
 def build(data: WorkbookInput, out: BinaryIO, options: PrintOptions) -> None:
-    st = styles(options)
+    st = styles(options, his=True)
     story: list[Flowable] = title_block(TITLE, data.man, st, options)
     story += sharing_notice(options, st, SHARED, man=data.man)
     story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
@@ -48,16 +48,16 @@ def build(data: WorkbookInput, out: BinaryIO, options: PrintOptions) -> None:
     story.append(spacer(st))
     steps = [step for step in data.steps if step != StepLine()] or [StepLine()] * BLANK_STEPS
     for number, step in enumerate(steps[:BOXED], start=1):
-        story += [KeepTogether([box(step_part(number, step, st), st, fill=False)]), spacer(st)]
+        part = step_part(number, step, st, data.worker.name)
+        story += [KeepTogether([box(part, st, fill=False)]), spacer(st, 0.3)]
     story += more_steps(steps[BOXED:], BOXED + 1, st)
     build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
 
 
-def tick_line(step: StepLine) -> str:
+def tick_line(step: StepLine, st: Styles) -> Flowable:
     """The two tick boxes, ticked where the outcome is already recorded."""
     status = "" if step.status is None else str(step.status)
-    gap = "\u00a0" * 6
-    return f"{tick(status == 'done')} Done{gap}{tick(status == 'not_done')} Not done"
+    return ticks([(status == "done", "Done"), (status == "not_done", "Not done")], st)
 
 
 def goal_of(step: StepLine, st: Styles) -> list[Flowable]:
@@ -66,15 +66,15 @@ def goal_of(step: StepLine, st: Styles) -> list[Flowable]:
     return [Paragraph(f"<b>For the goal:</b> {esc(str(step.goal))}", st.body)]
 
 
-def step_part(number: int, step: StepLine, st: Styles) -> list[Flowable]:
+def step_part(number: int, step: StepLine, st: Styles, worker: str | None = None) -> list[Flowable]:
     if has_text(step.what):
         flow: list[Flowable] = [Paragraph(f"Step {number}", st.bold), para(str(step.what), st.body)]
     else:
         flow = [FillIn(f"Step {number}:", st), lines(1, st)]
     flow += goal_of(step, st)
     if has_text(step.who):
-        flow.append(field("Who does it", step.who, st))
-    flow.append(Paragraph(esc(tick_line(step)), st.body))
+        flow.append(field("Who", who_text(step.who, worker), st))
+    flow.append(tick_line(step, st))
     flow.append(Paragraph("What happened, and why?", st.bold))
     if has_text(step.what_happened):
         flow.append(para(str(step.what_happened), st.body))
@@ -94,6 +94,6 @@ def more_steps(steps: list[StepLine], first: int, st: Styles) -> list[Flowable]:
             goal = step.goal
             flow.append(Paragraph(f"Goal: {esc(str(goal))}", st.bold))
         what = step.what if has_text(step.what) else ""
-        text = f"{tick(str(step.status or '') == 'done')} Step {number}: {what}"
-        flow.append(Paragraph(esc(text), st.bullet))
+        done = str(step.status or "") == "done"
+        flow.append(ticks([(done, f"Step {number}: {what}")], st))
     return flow

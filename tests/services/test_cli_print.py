@@ -19,6 +19,7 @@ from engager_desktop.store.vault import Vault, VaultOptions
 from engager_desktop.worksheets.kinds import KINDS
 from tests.services import print_fixtures as f
 from tests.vault_fixtures import TEST_PASSPHRASE
+from tests.worksheets.pdfcheck import pictures_of
 
 MAN_KINDS = [k.name for k in printing.kinds() if k.needs_man]
 
@@ -102,6 +103,21 @@ def test_blank_large_print_and_sensitive_options(
     assert f.TRAUMA in f.pdf_text(full.read_bytes())
 
 
+def test_easy_read_is_printed_and_audited_as_easy_read(
+    man: str, vault_path: Path, tmp_path: Path, options: VaultOptions, capsys
+) -> None:
+    out = tmp_path / "plan.pdf"
+    argv = ["print", "action-plan", "--vault", str(vault_path), "--man", man, "--easy-read"]
+    assert run([*argv, "-o", str(out)], options) == 0, capsys.readouterr().err
+    assert len(pictures_of(out.read_bytes())) >= 3  # pictures beside the ideas
+    assert prints_audited(vault_path, options) == [
+        (man, f"action-plan to file; {_audited_options('action-plan')}; Easy Read")
+    ]
+    assert run(["print", "--list"], options) == 0
+    listed = capsys.readouterr().out
+    assert "action-plan" in listed and "--easy-read" in listed
+
+
 def test_list_prints_every_kind(options: VaultOptions, capsys) -> None:
     assert run(["print", "--list"], options) == 0
     listed = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
@@ -117,6 +133,11 @@ def test_list_prints_every_kind(options: VaultOptions, capsys) -> None:
         (["print", "explainer", "--man", "abc", "-o", "x.pdf"], "not printed for one man"),
         (["print", "pledge", "--blank", "--new-code", "-o", "x.pdf"], "--new-code"),
         (["print", "pledge", "--blank"], "-o FILE.pdf"),
+        (["print", "workbook", "--blank", "--easy-read", "-o", "x.pdf"], "--easy-read is only"),
+        (
+            ["print", "pledge", "--blank", "--easy-read", "--large-print", "-o", "x.pdf"],
+            "--easy-read or --large-print",
+        ),
     ],
 )
 def test_missing_or_wrong_choices_are_usage_errors(

@@ -180,6 +180,18 @@ def test_wording_check_runs_on_the_text_entered(vault: Vault, man: str) -> None:
     assert found[0].where.startswith("goals[0].steps[0].what")
 
 
+def test_a_note_about_him_on_a_paper_to_him_is_found_with_a_rewrite(vault: Vault, man: str) -> None:
+    doc = printing.prepare(vault, "action-plan", man)
+    voice = [item for item in doc.findings if item.rewrite is not None]
+    assert [item.where for item in voice] == ["goals[0].steps[0].what"]
+    assert voice[0].rewrite == "Phone the housing advice line about your personality disorder form"
+    assert "written to him" in voice[0].message and "about your personality" in voice[0].message
+    others = printing.prepare(vault, "action-plan", man, PrintOptions(for_others=True))
+    assert not [item for item in others.findings if item.rewrite is not None]
+    family = printing.prepare(vault, "family-sheet", man)  # written about him, to his family
+    assert not [item for item in family.findings if item.rewrite is not None]
+
+
 OWN = "sensitive parts left out; not a copy for others"
 
 

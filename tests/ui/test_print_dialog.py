@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -30,6 +30,7 @@ from engager_desktop.worksheets.kinds import KINDS
 from tests.services import print_fixtures as f
 from tests.ui.app_fixtures import wait_ops
 from tests.vault_fixtures import TEST_PASSPHRASE
+from tests.worksheets.pdfcheck import pictures_of
 
 pytestmark = pytest.mark.gui
 
@@ -93,6 +94,31 @@ def test_wording_findings_are_shown_and_options_rebuild_the_document(
     assert dialog.left_out.isHidden()
     plan = open_preview(qtbot, vault, "action-plan", man)
     assert not plan.findings.isHidden() and "disorder" in plan.findings.text()
+    assert (
+        "written to him: try &#x27;Phone the housing advice line about your"
+        in (plan.findings.text())
+        or "written to him: try 'Phone the housing advice line about your" in plan.findings.text()
+    )
+
+
+def test_easy_read_is_a_choice_beside_large_print_where_the_kind_has_it(
+    qtbot: QtBot, vault: Vault, man: str, tmp_path: Path
+) -> None:
+    plan = open_preview(qtbot, vault, "action-plan", man)
+    assert not plan.easy_read.isHidden() and plan.easy_read.text() == "&Easy Read"
+    first = plan.prepared
+    qtbot.mouseClick(plan.easy_read, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: plan.prepared is not first, timeout=15_000)
+    assert plan.prepared is not None and plan.prepared.easy_read
+    assert len(pictures_of(plan.prepared.pdf)) >= 3
+    assert not plan.large_print.isEnabled()  # Easy Read is 16 pt or more already
+    target = tmp_path / "plan.pdf"
+    plan.choose_save_path = lambda _name: str(target)
+    plan.save_button.click()
+    qtbot.waitUntil(lambda: plan.status.text().startswith("Saved"), timeout=15_000)
+    assert prints(vault) == [(man, f"action-plan to file; {_plain('action-plan')}; Easy Read")]
+    workbook = open_preview(qtbot, vault, "workbook", man)
+    assert workbook.easy_read.isHidden()
 
 
 def test_save_writes_a_pdf_and_audits_it(

@@ -312,8 +312,8 @@ def check_the_action_plan_print(pdf: bytes, vault: Vault, man: str) -> None:
     plan = f"{shown} | {built}"
     for text in (shown, built):  # the preview may be in large print: another layout
         for goal, status in (
-            (f"Goal 1: {HOUSING} In your words: Nowhere to live", "Done"),  # achieved
-            (f"Goal 2: {DAUGHTER} In your words: Lost touch with my daughter", "Changed"),
+            (f"Goal 1: Nowhere to live We call it: {HOUSING}", "Done"),  # achieved
+            (f"Goal 2: Lost touch with my daughter We call it: {DAUGHTER}", "Changed"),
             (f"Goal 3: {LETTER}", "Working on it"),
         ):
             assert status in text[text.index(goal) :][len(goal) :][:120], (goal, status)
@@ -344,12 +344,12 @@ def check_the_release_plan_print(pdf: bytes, vault: Vault, man: str) -> None:
     built = pdf_text(printing.prepare(vault, "release-plan", man).pdf)
     for words in (
         "Release date: Monday 7 December 2026",
-        "Where I am going: Back to Cardiff",
-        "Where I will stay: Hostel on Bute Street",
+        "Where you are going: Back to Cardiff",
+        "Where you will stay: Hostel on Bute Street",
         "Name: Sam Where we meet: The main gate",
-        "My first 24 hours Sam meets him, then the hostel at noon",
+        "Your first 24 hours Sam meets him, then the hostel at noon",
         "Medication: Sertraline 50mg, two weeks supply",
-        "My phone number: 07700 900123",
+        "Your phone number: 07700 900123",
         "Probation",
         "Probation office",
         "GP",

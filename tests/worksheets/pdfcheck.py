@@ -143,3 +143,30 @@ def printed(item: str, text: str) -> bool:
                 return True
             start = text.find(head + " ", start + 1)
     return False
+
+
+def drawing_ops(pdf: bytes) -> list[str]:
+    """Each page's content stream, decompressed, as text (to find drawn shapes and marks)."""
+    found = []
+    for page in reader(pdf).pages:
+        contents = page.get_contents()
+        found.append(contents.get_data().decode("latin-1") if contents is not None else "")
+    return found
+
+
+def pictures_of(pdf: bytes) -> list[str]:
+    """The name of every Easy Read picture drawn, in order (each is marked as a figure)."""
+    return [
+        name for ops in drawing_ops(pdf) for name in re.findall(r"/Figure <</Alt \((\w+)\)", ops)
+    ]
+
+
+def rects_of(pdf: bytes) -> list[tuple[float, float]]:
+    """Width and height of every rectangle drawn ("x y w h re")."""
+    number = r"(-?[\d.]+)"
+    pattern = rf"{number} {number} {number} {number} re\b"
+    return [
+        (abs(float(w)), abs(float(h)))
+        for ops in drawing_ops(pdf)
+        for _x, _y, w, h in re.findall(pattern, ops)
+    ]

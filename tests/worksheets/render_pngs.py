@@ -1,4 +1,5 @@
-"""Render page 1 (and 2) of every document to docs/worksheets/*.png, to look at by eye.
+"""Render page 1 (and 2) of every document to docs/worksheets/*.png, to look at by eye:
+normal, large print, and Easy Read where the kind has it.
 
 Run from the project folder: ``.venv/bin/python -m tests.worksheets.render_pngs``. Needs
 ``pdftoppm`` (poppler-utils). Two pages are put side by side in one image.
@@ -43,9 +44,10 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     data = full_inputs()
     for name, kind in KINDS.items():
-        for large in (False, True):
-            suffix = "-large" if large else ""
-            options = PrintOptions(large_print=large)
+        versions = {"": PrintOptions(), "-large": PrintOptions(large_print=True)}
+        if kind.easy_read:
+            versions["-easy-read"] = PrintOptions(easy_read=True)
+        for suffix, options in versions.items():
             render(build_pdf(name, data[name], options), OUT / f"{name}{suffix}.png")
             if kind.has_blank:
                 render(build_pdf(name, None, options), OUT / f"{name}-blank{suffix}.png")

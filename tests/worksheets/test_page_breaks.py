@@ -11,7 +11,6 @@ import pytest
 from engager_desktop.worksheets import action_plan, supervision, understanding
 from engager_desktop.worksheets.kinds import KINDS, build_pdf
 from engager_desktop.worksheets.options import PrintOptions
-from engager_desktop.worksheets.styles import LARGE, NORMAL
 from tests.worksheets.pagecheck import broken_words, problems
 from tests.worksheets.pdfcheck import text_of
 from tests.worksheets.samples import full_inputs
@@ -39,7 +38,8 @@ def pdf_for(kind: str, source: str, large: bool) -> bytes:
 @pytest.mark.parametrize("source", DATA)
 def test_pages_read_as_one_piece(kind: str, large: bool, source: str) -> None:
     pdf = pdf_for(kind, source, large)
-    found = problems(kind, pdf, LARGE if large else NORMAL, blank=source == "blank")
+    spec = KINDS[kind].spec(PrintOptions(large_print=large))
+    found = problems(kind, pdf, spec, blank=source == "blank")
     assert not found, f"{kind}: {found[:4]}"
 
 
@@ -70,3 +70,12 @@ def test_no_word_in_a_narrow_column_is_broken(kind: str, large: bool, source: st
     text = text_of(pdf_for(kind, source, large))
     broken = broken_words(text, words)
     assert not broken, f"{kind}: {broken}"
+
+
+@pytest.mark.parametrize("kind", [name for name, kind in KINDS.items() if kind.easy_read])
+@pytest.mark.parametrize("source", DATA)
+def test_easy_read_pages_read_as_one_piece(kind: str, source: str) -> None:
+    options = PrintOptions(easy_read=True, include_sensitive=True)
+    pdf = build_pdf(kind, data_for(kind, source), options)
+    found = problems(kind, pdf, KINDS[kind].spec(options), blank=source == "blank")
+    assert not found, f"{kind}: {found[:4]}"

@@ -12,7 +12,6 @@ from engager_desktop.worksheets import inputs as i
 from engager_desktop.worksheets.fonts import REPLACEMENT, printable
 from engager_desktop.worksheets.kinds import KINDS, build_pdf, kind
 from engager_desktop.worksheets.options import PrintOptions
-from engager_desktop.worksheets.styles import NORMAL
 from tests.worksheets.pdfcheck import lines_of, page_width, text_of
 from tests.worksheets.samples import full_inputs
 
@@ -44,7 +43,7 @@ def test_very_long_text_wraps_and_never_fails(name: str, text: str) -> None:
     options = PrintOptions(include_sensitive=True)
     pdf = build_pdf(name, data, options)
     width = page_width(pdf) / (2 if name == "services-card" else 1)
-    margin = NORMAL.margin_mm * 72 / 25.4
+    margin = KINDS[name].spec(options).margin_mm * 72 / 25.4
     for line in lines_of(pdf):
         right = (int(line.x // width) + 1) * width - margin
         assert line.x + line.width <= right + 1.5, f"{name}: {line.text[:30]!r}"

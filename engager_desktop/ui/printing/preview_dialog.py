@@ -1,8 +1,9 @@
 """The print preview: what will print, what was left out and the wording check, then print or save.
 
 The document is prepared off the UI thread and shown with QtPdf straight from memory. Options
-(large print, sensitive parts, a copy for someone else) rebuild it. Printing goes through Qt's
-print dialog; saving goes where the practitioner chooses. Each print or save is audited.
+(large print, Easy Read, sensitive parts, a copy for someone else) rebuild it. Printing goes
+through Qt's print dialog; saving goes where the practitioner chooses. Each print or save is
+audited.
 """
 
 from __future__ import annotations
@@ -149,6 +150,13 @@ class PreviewDialog(QDialog):
         row = QHBoxLayout()
         self.large_print = QCheckBox("&Large print")
         self.large_print.setChecked(large_print)
+        self.easy_read = QCheckBox("&Easy Read")
+        self.easy_read.setToolTip(
+            "A picture beside each idea, short sentences and 16 pt type or larger. The wording "
+            "check warns about sentences over 15 words."
+        )
+        self.easy_read.setVisible(KINDS[self.kind].easy_read)
+        self.easy_read.toggled.connect(lambda on: self.large_print.setEnabled(not on))
         self.sensitive = QCheckBox("Include &sensitive parts")
         self.sensitive.setToolTip(
             "Trauma, risk and limits on family contact are left out unless ticked"
@@ -163,7 +171,13 @@ class PreviewDialog(QDialog):
         self.confirm_restriction = QCheckBox(CONFIRM_RESTRICTION)
         self.confirm_restriction.setToolTip(CONFIRM_RESTRICTION_TIP)
         self.confirm_restriction.setVisible(False)  # shown when a limit on contact applies
-        boxes = (self.large_print, self.sensitive, self.for_others, self.confirm_restriction)
+        boxes = (
+            self.large_print,
+            self.easy_read,
+            self.sensitive,
+            self.for_others,
+            self.confirm_restriction,
+        )
         for box in boxes:
             box.toggled.connect(self.refresh)
             row.addWidget(box)
@@ -231,7 +245,8 @@ class PreviewDialog(QDialog):
 
     def options(self) -> PrintOptions:
         return PrintOptions(
-            large_print=self.large_print.isChecked(),
+            large_print=self.large_print.isChecked() and not self.easy_read.isChecked(),
+            easy_read=self.easy_read.isChecked() and not self.easy_read.isHidden(),
             include_sensitive=self.sensitive.isChecked(),
             for_others=self.for_others.isChecked() and not self.for_others.isHidden(),
             confirmed_restriction=self.confirm_restriction.isChecked(),
