@@ -65,16 +65,18 @@ _QT_LAYOUT = ("QGuiApplication", "QT_LAYOUT_DIRECTION")  # Qt asks for "RTL" her
 class CatalogueTranslator(QTranslator):
     """Answers Qt's requests from the catalogue of the language in use."""
 
-    def translate(  # type: ignore[override]
+    def translate(
         self,
         context: str,
         source: str,
         disambiguation: str | None = None,
         n: int = -1,
-    ) -> str:
+    ) -> str | None:
+        """The translation, or None (a null string: Qt then keeps its own words; an empty
+        string would be taken as the translation and blank the button)."""
         if not source or (context, source) == _QT_LAYOUT:
-            return ""
-        return i18n.lookup(context, source) or ""
+            return None
+        return i18n.lookup(context, source)
 
     def isEmpty(self) -> bool:
         return False
@@ -99,5 +101,6 @@ def apply(code: str, app: QObject | None = None) -> str:
         QCoreApplication.removeTranslator(_translator)
     else:
         _translator = CatalogueTranslator(instance)
-    QCoreApplication.installTranslator(_translator)
+    if chosen != i18n.ENGLISH:
+        QCoreApplication.installTranslator(_translator)
     return chosen

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -85,11 +85,17 @@ def texts_of(widget: QWidget) -> list[tuple[str, str]]:
     if isinstance(widget, QMenu):
         found.append(("menu", widget.title()))
         found += [("menu item", a.text()) for a in widget.actions() if not a.isSeparator()]
-        found += [("menu item tip", a.toolTip()) for a in widget.actions() if a.toolTip() != a.text().replace("&", "")]
+        found += [
+            ("menu item tip", a.toolTip())
+            for a in widget.actions()
+            if a.toolTip() != a.text().replace("&", "")
+        ]
     return found
 
 
-def not_in_catalogue(root: QWidget, skip: tuple[QWidget, ...] = (), data: tuple[str, ...] = ()) -> list[str]:
+def not_in_catalogue(
+    root: QWidget, skip: tuple[QWidget, ...] = (), data: tuple[str, ...] = ()
+) -> list[str]:
     """Every shown string under ``root`` that did not come through the catalogue."""
     problems = []
     for widget in [root, *root.findChildren(QWidget)]:
@@ -234,3 +240,13 @@ def test_switching_to_welsh_with_a_wizard_open_keeps_the_draft(
     assert controller.unlock_window.unlock_page.unlock_button.text() == "&Datgloi"
     reopened.close_for_lock()
     controller.quit()
+
+
+def test_back_in_english_qt_keeps_its_own_words(qtbot: QtBot, settings: Settings) -> None:
+    for code in ("cy", i18n.ENGLISH, "cy"):
+        ui_i18n.apply(code)
+        dialog = SettingsDialog(settings)
+        qtbot.addWidget(dialog)
+        words = [b.text() for b in dialog.buttons.buttons()]
+        assert words == (["Cadw", "Canslo"] if code == "cy" else ["Save", "Cancel"])
+    assert QCoreApplication.translate("QPlatformTheme", "Not one of ours") == "Not one of ours"

@@ -202,4 +202,6 @@ def test_no_welsh_translation_is_left_in_english_by_mistake() -> None:
     same = {e.msgid for e in welsh().entries if e.strings == [e.msgid]}
     allowed = {"Engager Desktop", "MBA", "{setting}:", "{field}:"}
     assert same <= allowed
-    assert not any(re.search(r"\b(the|and|your|vault)\b", s) for e in welsh().entries for s in e.strings)
+    assert not any(
+        re.search(r"\b(the|and|your|vault)\b", s) for e in welsh().entries for s in e.strings
+    )
