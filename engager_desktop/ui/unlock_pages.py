@@ -143,7 +143,9 @@ class CreatePage(QWidget):
         )
         self.laptop_name.setToolTip(example)
         self.laptop_name.setAccessibleDescription(example)
-        form.addRow("", QLabel(example))
+        hint = QLabel(example)
+        hint.setWordWrap(True)  # longer in some languages: it wraps rather than being cut
+        form.addRow("", hint)
         form.addRow("", self.name_problem)
         new_passphrase_page(
             self,

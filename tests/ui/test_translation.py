@@ -250,3 +250,46 @@ def test_back_in_english_qt_keeps_its_own_words(qtbot: QtBot, settings: Settings
         words = [b.text() for b in dialog.buttons.buttons()]
         assert words == (["Cadw", "Canslo"] if code == "cy" else ["Save", "Cancel"])
     assert QCoreApplication.translate("QPlatformTheme", "Not one of ours") == "Not one of ours"
+
+
+def cut_words(root: QWidget) -> list[str]:
+    """Labels and buttons shown under ``root`` whose words need more room than they have."""
+    cut = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root) or widget.width() <= 0:
+            continue
+        if isinstance(widget, QLabel) and not widget.wordWrap() and widget.text():
+            needed = widget.fontMetrics().horizontalAdvance(widget.text().replace("&", ""))
+            if needed > widget.contentsRect().width() + 1:
+                cut.append(widget.text())
+        elif isinstance(widget, QAbstractButton) and widget.text():
+            if widget.sizeHint().width() > widget.width() + 1:
+                cut.append(widget.text())
+    return cut
+
+
+def test_in_welsh_at_1024_by_768_no_label_or_button_is_cut(
+    qtbot: QtBot, demo_vault: Vault, settings: Settings, vault_path: Path, options: VaultOptions
+) -> None:
+    ui_i18n.apply("cy")
+    unlock_window = UnlockWindow(vault_path, options)
+    qtbot.addWidget(unlock_window)
+    unlock_window.resize(1024, 768)
+    unlock_window.show()
+    unlock_window.code_page.show_code("123456-" * 7 + "123456")
+    for index in range(unlock_window.stack.count()):
+        unlock_window._go(index)
+        qtbot.wait(10)
+        assert cut_words(unlock_window.stack.currentWidget()) == [], index
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.set_vault(demo_vault)
+    window.resize(1024, 768)
+    window.show()
+    wait_ops(qtbot)
+    assert cut_words(window.panel) == []
+    dialog = SettingsDialog(settings, window, vault=demo_vault)
+    dialog.show()
+    wait_ops(qtbot)
+    assert cut_words(dialog) == []
+    dialog.reject()
