@@ -21,6 +21,9 @@ from engager_desktop.i18n import LANGUAGES, TEMPLATE, Catalogue, Entry, parse_po
 PACKAGE = Path(__file__).resolve().parent
 I18N_DIR = PACKAGE / "resources" / "i18n"
 MARKERS = {"tr": 2, "N_": 2, "trn": 3}  # name -> how many literal strings it takes
+# Helpers that translate their text themselves: (module, method) -> (context, argument index).
+# The main window's ``_action(key, text, ...)`` keeps its menu lines as they were.
+TRANSLATING_HELPERS = {("engager_desktop/ui/main_window.py", "_action"): ("MainWindow", 1)}
 HEADER = (
     "Project-Id-Version: Engager Desktop\n"
     "MIME-Version: 1.0\n"
@@ -47,6 +50,15 @@ def strings_in(source: str, filename: str) -> list[Entry]:
         if not isinstance(node, ast.Call):
             continue
         name = _name(node.func)
+        helper = TRANSLATING_HELPERS.get((filename, name or ""))
+        if helper is not None:
+            context, index = helper
+            text = node.args[index] if len(node.args) > index else None
+            if isinstance(text, ast.Constant) and isinstance(text.value, str):
+                entry = Entry(context, text.value)
+                entry.comments = [f"#: {filename}"]
+                found.append(entry)
+            continue
         wanted = MARKERS.get(name or "")
         if wanted is None or len(node.args) < wanted:
             continue

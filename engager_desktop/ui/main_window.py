@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ menus and shortcuts
 
     def _action(self, key: str, text: str, slot: Any, shortcut: Any = None) -> QAction:
-        action = QAction(text, self)
+        action = QAction(tr("MainWindow", text), self)  # dev.py strings reads _action's text
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -85,67 +85,34 @@ class MainWindow(QMainWindow):
     def _menus(self) -> None:
         keys = QKeySequence.StandardKey
         file_menu = self.menuBar().addMenu(tr("MainWindow", "&File"))
-        file_menu.addAction(
-            self._action("new", tr("MainWindow", "&New man…"), self.new_man, keys.New)
-        )
-        file_menu.addAction(
-            self._action("print", tr("MainWindow", "&Print…"), self.print_current, keys.Print)
-        )
+        file_menu.addAction(self._action("new", "&New man…", self.new_man, keys.New))
+        file_menu.addAction(self._action("print", "&Print…", self.print_current, keys.Print))
         print_menu = file_menu.addMenu(tr("MainWindow", "Print &for the team"))
         for kind, text in TEAM_PRINTS:
             print_menu.addAction(
-                self._action(
-                    f"print_{kind}",
-                    tr("MainWindow", text),
-                    lambda _=False, k=kind: self.print_kind(k),
-                )
+                self._action(f"print_{kind}", text, lambda _=False, k=kind: self.print_kind(k))
             )
         print_menu.addAction(
-            self._action(
-                "print_batch",
-                tr("MainWindow", "Print action plans for &everyone…"),
-                self.print_batch,
-            )
+            self._action("print_batch", "Print action plans for &everyone…", self.print_batch)
         )
         file_menu.addSeparator()
+        file_menu.addAction(self._action("settings", "Se&ttings…", self.open_settings))
         file_menu.addAction(
-            self._action("settings", tr("MainWindow", "Se&ttings…"), self.open_settings)
+            self._action("passphrase", "C&hange passphrase…", self.open_passphrase_change)
         )
-        file_menu.addAction(
-            self._action(
-                "passphrase", tr("MainWindow", "C&hange passphrase…"), self.open_passphrase_change
-            )
-        )
-        file_menu.addAction(
-            self._action("lock", tr("MainWindow", "&Lock"), self.lock_requested.emit, "Ctrl+L")
-        )
-        file_menu.addAction(
-            self._action("quit", tr("MainWindow", "&Quit"), self.quit_requested.emit, keys.Quit)
-        )
+        file_menu.addAction(self._action("lock", "&Lock", self.lock_requested.emit, "Ctrl+L"))
+        file_menu.addAction(self._action("quit", "&Quit", self.quit_requested.emit, keys.Quit))
         view = self.menuBar().addMenu(tr("MainWindow", "&View"))
-        view.addAction(
-            self._action(
-                "find", tr("MainWindow", "&Find a man"), self.panel.focus_search, keys.Find
-            )
-        )
-        view.addAction(
-            self._action("refresh", tr("MainWindow", "&Refresh"), self.refresh, keys.Refresh)
-        )
+        view.addAction(self._action("find", "&Find a man", self.panel.focus_search, keys.Find))
+        view.addAction(self._action("refresh", "&Refresh", self.refresh, keys.Refresh))
         view.addSeparator()
-        view.addAction(
-            self._action("directory", tr("MainWindow", "Services &directory"), self.open_directory)
-        )
-        view.addAction(
-            self._action("supervision", tr("MainWindow", "S&upervision"), self.open_supervision)
-        )
+        view.addAction(self._action("directory", "Services &directory", self.open_directory))
+        view.addAction(self._action("supervision", "S&upervision", self.open_supervision))
         self._sync_menu()
         self._protection_menu()
         help_menu = self.menuBar().addMenu(tr("MainWindow", "&Help"))
         guidance = self._action(
-            "guidance",
-            tr("MainWindow", "Practice &guidance"),
-            self._toggle_guidance,
-            keys.HelpContents,
+            "guidance", "Practice &guidance", self._toggle_guidance, keys.HelpContents
         )
         guidance.setCheckable(True)
         guidance.setChecked(bool(self.settings.get(settings_module.SHOW_GUIDANCE)))
@@ -154,37 +121,29 @@ class MainWindow(QMainWindow):
     def _sync_menu(self) -> None:
         usb = self.menuBar().addMenu(tr("MainWindow", "&USB stick"))
         for key, text, slot in (
-            ("sync_export", tr("MainWindow", "&Copy changes to a USB stick…"), self.sync_export),
+            ("sync_export", N_("MainWindow", "&Copy changes to a USB stick…"), self.sync_export),
             (
                 "sync_import",
-                tr("MainWindow", "&Bring in changes from a USB stick…"),
+                N_("MainWindow", "&Bring in changes from a USB stick…"),
                 self.sync_import,
             ),
             (
                 "sync_conflicts",
-                tr("MainWindow", "&Review conflicts…"),
+                N_("MainWindow", "&Review conflicts…"),
                 lambda: self.sync_conflicts(),
             ),
-            ("sync_devices", tr("MainWindow", "&Laptops paired with this one…"), self.sync_devices),
+            ("sync_devices", N_("MainWindow", "&Laptops paired with this one…"), self.sync_devices),
         ):
             usb.addAction(self._action(key, text, slot))
         self.sync_keys = ("sync_export", "sync_import", "sync_conflicts", "sync_devices")
 
     def _protection_menu(self) -> None:
         menu = self.menuBar().addMenu(tr("MainWindow", "Data &protection"))
+        menu.addAction(self._action("retention", "&Retention review…", self.open_retention))
         menu.addAction(
-            self._action("retention", tr("MainWindow", "&Retention review…"), self.open_retention)
+            self._action("sar", "&Subject access copy for this man…", self.open_subject_access)
         )
-        menu.addAction(
-            self._action(
-                "sar",
-                tr("MainWindow", "&Subject access copy for this man…"),
-                self.open_subject_access,
-            )
-        )
-        menu.addAction(
-            self._action("erase", tr("MainWindow", "&Erase this man…"), self.open_erasure)
-        )
+        menu.addAction(self._action("erase", "&Erase this man…", self.open_erasure))
 
     def _toggle_guidance(self, on: bool) -> None:
         self.settings.set(settings_module.SHOW_GUIDANCE, on)

@@ -205,3 +205,13 @@ def test_no_welsh_translation_is_left_in_english_by_mistake() -> None:
     assert not any(
         re.search(r"\b(the|and|your|vault)\b", s) for e in welsh().entries for s in e.strings
     )
+
+
+def test_the_main_windows_action_helper_marks_its_text() -> None:
+    source = "self._action('new', '&New man…', self.new_man)\nother._action('x', 'not ours')\n"
+    main = strings_in(source, "engager_desktop/ui/main_window.py")
+    assert [(e.context, e.msgid) for e in main] == [
+        ("MainWindow", "&New man…"),
+        ("MainWindow", "not ours"),
+    ]
+    assert strings_in(source, "engager_desktop/ui/workspace/undo.py") == []
