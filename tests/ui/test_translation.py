@@ -36,8 +36,8 @@ from engager_desktop.ui.settings import LANGUAGE, Settings, SettingsDialog
 from engager_desktop.ui.unlock_window import UnlockWindow
 from engager_desktop.ui.wizards import _worker
 from tests.ui.app_fixtures import wait_ops
-from tests.ui.test_autolock import unlock
 from tests.ui.wizard_helpers import field, type_in
+from tests.vault_fixtures import TEST_PASSPHRASE
 
 pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quick_autosave")]
 
@@ -49,6 +49,13 @@ MARKED = re.compile("\u27e6[^\u27e7]*\u27e7")
 def english_after() -> Iterator[None]:
     yield
     ui_i18n.apply(i18n.ENGLISH)
+
+
+def unlock(qtbot: QtBot, controller: AppController) -> None:
+    qtbot.keyClicks(controller.unlock_window.unlock_page.passphrase, TEST_PASSPHRASE)
+    controller.unlock_window.unlock()
+    qtbot.waitUntil(lambda: controller.vault is not None, timeout=10_000)
+    wait_ops(qtbot)
 
 
 def unmarked(text: str) -> bool:

@@ -215,3 +215,21 @@ def test_the_main_windows_action_helper_marks_its_text() -> None:
         ("MainWindow", "not ours"),
     ]
     assert strings_in(source, "engager_desktop/ui/workspace/undo.py") == []
+
+
+def test_the_screens_vocabulary_and_dates_in_welsh() -> None:
+    from engager_desktop.ui import labels
+
+    with i18n.using("cy"):
+        assert labels.word(labels.PHASE, "through_the_gate") == "Drwy'r giât"
+        assert labels.word(labels.PHASE, "not_a_phase") == "Not a phase"  # shown, not hidden
+        assert [labels.days_to_release(n) for n in (0, 1, 2, -3)] == [
+            "Heddiw",
+            "1 diwrnod",
+            "2 ddiwrnod",
+            "3 diwrnod yn ôl",
+        ]
+        assert labels.day(date(2026, 3, 9)) == "9 Maw 2026"
+        assert labels.moment(datetime(2026, 3, 9, 14, 30)) == "Llun 9 Maw 2026, 14:30"
+        assert labels.yes_no(None) == "Ddim yn hysbys"
+    assert labels.moment(datetime(2026, 3, 9, 14, 30)) == "Mon 9 Mar 2026, 14:30"
