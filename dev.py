@@ -8,6 +8,7 @@
     python3 dev.py lint     ruff, ruff format --check, mypy and import-linter only
     python3 dev.py format   apply ruff's fixes and formatting
     python3 dev.py lock     re-resolve requirements.lock from pyproject.toml (then commit it)
+    python3 dev.py strings  extract strings to translate into resources/i18n (--check: if stale)
 
 Extra arguments after `test`, `slow` and `bench` go to pytest; after `run`, to the demo command.
 On Windows use `py dev.py ...`.
@@ -398,6 +399,11 @@ def cmd_lock(args: Sequence[str]) -> int:
     return run_steps([("uv pip compile", [uv, *LOCK_COMMAND, *args])])
 
 
+def cmd_strings(args: Sequence[str]) -> int:
+    """Extract the translatable strings into engager.pot and merge them into each .po."""
+    return run_steps([("strings", [VPY, "-m", "engager_desktop.i18n_strings", *args])])
+
+
 def cmd_run(args: Sequence[str]) -> int:
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY")
@@ -417,6 +423,7 @@ COMMANDS = {
     "lint": (cmd_lint, False),
     "format": (cmd_format, False),
     "lock": (cmd_lock, False),
+    "strings": (cmd_strings, False),
 }
 
 

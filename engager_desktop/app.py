@@ -19,12 +19,13 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from engager_desktop import paths
+from engager_desktop import i18n, paths
 from engager_desktop.ui import errors, ops
+from engager_desktop.ui import i18n as ui_i18n
 from engager_desktop.ui.autolock import AutoLock, ClipboardGuard, close_dialogs
 from engager_desktop.ui.lock_warning import LockWarning
 from engager_desktop.ui.qt_workarounds import keep_singletons_alive
-from engager_desktop.ui.settings import DEFAULT_VAULT, IDLE_LOCK_MINUTES, Settings
+from engager_desktop.ui.settings import DEFAULT_VAULT, IDLE_LOCK_MINUTES, LANGUAGE, Settings
 from engager_desktop.ui.unlock_window import UnlockWindow
 
 log = logging.getLogger(__name__)
@@ -71,14 +72,19 @@ class AppController(QObject):
         self._unlock_started = 0.0
         self._fixed_idle = idle_ms
         self._reopen: list[tuple[str, str]] = []
-        self.unlock_window = UnlockWindow(vault_dir, options)
-        self.unlock_window.unlocked.connect(self._unlocked)
-        self.unlock_window.busy_changed.connect(self._busy)
-        self.unlock_window.close_requested.connect(self._unlock_window_closed)
+        ui_i18n.apply(str(settings.get(LANGUAGE)))
+        self.unlock_window = self._make_unlock_window(vault_dir, options)
         self.autolock = AutoLock(self._idle_ms(), parent=self)
         self.autolock.timed_out.connect(self.lock)
         self.lock_warning = LockWarning(self.autolock)
         self.clipboard = ClipboardGuard(self)
+
+    def _make_unlock_window(self, vault_dir: Path, options: Any) -> UnlockWindow:
+        window = UnlockWindow(vault_dir, options)
+        window.unlocked.connect(self._unlocked)
+        window.busy_changed.connect(self._busy)
+        window.close_requested.connect(self._unlock_window_closed)
+        return window
 
     def start(self, *, preload_modules: bool = True) -> None:
         self.unlock_window.show()
@@ -110,9 +116,7 @@ class AppController(QObject):
             self.main_window = MainWindow(self.settings)
             self.main_window.lock_requested.connect(self.lock)
             self.main_window.quit_requested.connect(self.quit)
-            self.main_window.settings_changed.connect(
-                lambda: self.autolock.set_timeout(self._idle_ms())
-            )
+            self.main_window.settings_changed.connect(self._settings_saved)
             self.main_window.panel.rows_shown.connect(self._caseload_shown)
         window = self.main_window
         window.set_vault(vault)
@@ -126,6 +130,34 @@ class AppController(QObject):
         reopen, self._reopen = self._reopen, []
         for kind, man_id in reopen:
             window.workspace.reopen_wizard(kind, man_id)
+
+    def _settings_saved(self) -> None:
+        self.autolock.set_timeout(self._idle_ms())
+        code = str(self.settings.get(LANGUAGE))
+        if code != i18n.language():
+            QTimer.singleShot(0, lambda: self.switch_language(code))  # after the dialog closes
+
+    def switch_language(self, code: str) -> None:
+        """Show every window in ``code`` without losing work: open wizards keep their drafts and
+        come back on them, at the same man and tab (the windows are built again in the language).
+        """
+        ui_i18n.apply(code)
+        if self.vault is None or self.main_window is None:
+            return  # the settings are changed only while unlocked, in the main window
+        old_unlock, folder = self.unlock_window, self.vault.path
+        self.unlock_window = self._make_unlock_window(folder, old_unlock.options())
+        old_unlock.deleteLater()
+        place = self.main_window.place()
+        reopen = close_wizards()
+        close_dialogs()
+        old, self.main_window = self.main_window, None
+        geometry = old.saveGeometry()
+        old.hide_data()
+        old.hide()
+        old.deleteLater()
+        self._place, self._reopen = place, reopen
+        self._unlocked(self.vault)
+        self.main_window.restoreGeometry(geometry)
 
     def _idle_ms(self) -> int:
         """The idle timeout: injected (tests), else the setting, read again at every unlock."""

@@ -19,7 +19,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from engager_desktop.domain import welsh
+
 TERMS_RESOURCE = "wording_terms.json"
+# One list per language, applied to text in that language; a language with no list uses English's.
+TERMS_RESOURCES = {"en": TERMS_RESOURCE, "cy": "wording_terms_cy.json"}
 KINDS = frozenset({"label", "jargon"})
 
 LONG_SENTENCE_WORDS = 20  # printed material should keep sentences to this many words or fewer
@@ -118,11 +122,21 @@ def parse_terms(raw: str) -> tuple[Term, ...]:
     return tuple(_term_from_json(item) for item in data)
 
 
-@lru_cache(maxsize=1)
-def load_terms() -> tuple[Term, ...]:
-    """The packaged term list, read once."""
-    source = resources.files("engager_desktop.resources").joinpath(TERMS_RESOURCE)
-    return parse_terms(source.read_text(encoding="utf-8"))
+@lru_cache(maxsize=4)
+def load_terms(language: str = "en") -> tuple[Term, ...]:
+    """The packaged term list of ``language``, read once; Welsh terms match mutated too."""
+    name = TERMS_RESOURCES.get(language, TERMS_RESOURCE)
+    source = resources.files("engager_desktop.resources").joinpath(name)
+    terms = parse_terms(source.read_text(encoding="utf-8"))
+    if language == "cy":
+        terms = tuple(_with_welsh_mutations(term) for term in terms)
+    return terms
+
+
+def _with_welsh_mutations(term: Term) -> Term:
+    spellings = (term.term, *term.forms)
+    extra = sorted({m for s in spellings for m in welsh.phrase_forms(s)} - set(spellings))
+    return Term(term.term, term.suggestion, term.reason, term.kind, (*term.forms, *extra))
 
 
 def _last_word_pattern(word: str) -> str:
@@ -159,16 +173,21 @@ def _merge(base: Sequence[Term], extra: Iterable[Term] | None) -> list[Term]:
 
 
 def check(
-    text: str, extra_terms: Iterable[Term] | None = None, terms: Sequence[Term] | None = None
+    text: str,
+    extra_terms: Iterable[Term] | None = None,
+    terms: Sequence[Term] | None = None,
+    *,
+    language: str = "en",
 ) -> list[Finding]:
     """Find labels and jargon in ``text``, in order; where two matches overlap the longer wins.
 
-    ``terms`` replaces the packaged list (for tests or another language); ``extra_terms`` add to it.
+    ``terms`` replaces the packaged list (for tests); ``extra_terms`` add to it; ``language``
+    chooses the packaged list (Welsh text is checked against the Welsh list).
     """
     if not text:
         return []
     candidates: list[tuple[int, int, Term]] = []
-    for term in _merge(load_terms() if terms is None else terms, extra_terms):
+    for term in _merge(load_terms(language) if terms is None else terms, extra_terms):
         candidates.extend((m.start(), m.end(), term) for m in _compiled(term).finditer(text))
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     findings: list[Finding] = []

@@ -19,7 +19,7 @@ from engager_desktop.ui.models.caseload_model import (
 
 # A long name of the usual kind (family, given, and how he wants to be addressed).
 LONG_NAME = "Kowalczyk, Jonathan (Jon)"
-WIDEST_RELEASE = "188 days"
+WIDEST_RELEASE = 188  # days
 MAX_NAME_SHARE = 0.5  # a very long name may be cut (its tooltip says it whole) past this share
 FIRST_COLUMNS = (COL_NAME, COL_PHASE, COL_RELEASE, COL_OVERDUE)
 
@@ -45,8 +45,8 @@ def wanted_widths(table: QTableView) -> dict[int, int]:
     header = table.horizontalHeader()
     contents = {
         COL_NAME: text_width(table, LONG_NAME),
-        COL_PHASE: text_width(table, *labels.PHASE.values()),
-        COL_RELEASE: text_width(table, WIDEST_RELEASE, labels.NONE),
+        COL_PHASE: text_width(table, *(labels.word(labels.PHASE, k) for k in labels.PHASE)),
+        COL_RELEASE: text_width(table, labels.days_to_release(WIDEST_RELEASE), labels.NONE),
         COL_OVERDUE: text_width(table, "99"),
         COL_ALERTS: text_width(table, "9"),
     }

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.i18n import tr, trn
 from engager_desktop.ui import labels, ops
 from engager_desktop.ui.a11y import label_for, say
 from engager_desktop.ui.caseload_columns import fit_columns, panel_width
@@ -45,7 +46,7 @@ class CaseloadPanel(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText("Name, prison number, goal or note")
+        self.search.setPlaceholderText(tr("Caseload", "Name, prison number, goal or note"))
         self.phase = QComboBox()
         self.phase.setObjectName("phase_filter")
         self.release = QCheckBox()
@@ -72,7 +73,7 @@ class CaseloadPanel(QWidget):
     def _build(self) -> None:
         self.table.setModel(self.model)
         self.table.setObjectName("caseload")
-        self.table.setAccessibleName("Caseload")
+        self.table.setAccessibleName(tr("Caseload", "Caseload"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -94,9 +95,9 @@ class CaseloadPanel(QWidget):
         header.setStretchLastSection(True)
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(label_for("&Search:", self.search), 0, 0)
+        grid.addWidget(label_for(tr("Caseload", "&Search:"), self.search), 0, 0)
         grid.addWidget(self.search, 0, 1)
-        grid.addWidget(label_for("Ph&ase:", self.phase), 1, 0)
+        grid.addWidget(label_for(tr("Caseload", "Ph&ase:"), self.phase), 1, 0)
         grid.addWidget(self.phase, 1, 1)
         grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
@@ -126,18 +127,24 @@ class CaseloadPanel(QWidget):
             return "" if value is None else f" ({value})"
 
         get = (lambda name: getattr(counts, name)) if counts is not None else (lambda _n: None)
-        self.release.setText(f"Release within {RELEASE_DAYS} days{n(get('release_within'))}")
-        self.overdue.setText(f"Overdue steps{n(get('overdue'))}")
-        self.no_contact.setText(f"No contact for {NO_CONTACT_DAYS} days{n(get('no_contact'))}")
-        self.conflicts.setText(f"Conflicts to review{n(get('conflicts'))}")
+        self.release.setText(
+            tr("Caseload", "Release within {days} days").format(days=RELEASE_DAYS)
+            + n(get("release_within"))
+        )
+        self.overdue.setText(tr("Caseload", "Overdue steps") + n(get("overdue")))
+        self.no_contact.setText(
+            tr("Caseload", "No contact for {days} days").format(days=NO_CONTACT_DAYS)
+            + n(get("no_contact"))
+        )
+        self.conflicts.setText(tr("Caseload", "Conflicts to review") + n(get("conflicts")))
         chosen = self.phase.currentData()
         self.phase.blockSignals(True)
         self.phase.clear()
         everyone = get("everyone")
-        self.phase.addItem(f"All phases{n(everyone)}", None)
+        self.phase.addItem(tr("Caseload", "All phases") + n(everyone), None)
         phases = get("phases") or {}
         for key, text in labels.PHASE.items():
-            self.phase.addItem(f"{text}{n(phases.get(key) if counts else None)}", key)
+            self.phase.addItem(tr("Labels", text) + n(phases.get(key) if counts else None), key)
         index = self.phase.findData(chosen)
         self.phase.setCurrentIndex(max(index, 0))
         self.phase.blockSignals(False)
@@ -213,9 +220,11 @@ class CaseloadPanel(QWidget):
     def _show_count(self) -> None:
         shown = self.model.rowCount()
         if self.total and shown != self.total:
-            words = f"Showing {shown} of {labels.plural(self.total, 'man', 'men')}"
+            words = trn(
+                "Caseload", "Showing {shown} of {n} man", "Showing {shown} of {n} men", self.total
+            ).replace("{shown}", str(shown))
         else:
-            words = f"{labels.plural(shown, 'man', 'men')}"
+            words = trn("Caseload", "{n} man", "{n} men", shown)
         if words != self.count_label.text():  # a search or filter changed what is shown
             say(self.count_label, words)
 

@@ -16,12 +16,15 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from engager_desktop.i18n import N_, tr
+
 LOG_NAME = "engager-errors.log"
 MAX_LOG_BYTES = 512 * 1024
-APOLOGY = (
+APOLOGY = N_(
+    "Errors",
     "Sorry, something went wrong inside Engager Desktop.\n\n"
     "What you were typing is kept as a draft. You can carry on, or close the window and "
-    "open it again."
+    "open it again.",
 )
 
 _log_path: Path | None = None
@@ -68,11 +71,13 @@ def show_apology(parent: QWidget | None = None) -> None:
     try:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Something went wrong")
-        box.setText(APOLOGY)
+        box.setWindowTitle(tr("Errors", "Something went wrong"))
+        box.setText(tr("Errors", APOLOGY))
         if _log_path is not None:
-            box.setInformativeText(f"Details for support were written to {_log_path}.")
-        box.setAccessibleName("Something went wrong")
+            box.setInformativeText(
+                tr("Errors", "Details for support were written to {path}.").format(path=_log_path)
+            )
+        box.setAccessibleName(tr("Errors", "Something went wrong"))
         box.exec()
     finally:
         _showing = False

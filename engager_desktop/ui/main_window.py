@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QWidget
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui import settings as settings_module
 from engager_desktop.ui.caseload_panel import CaseloadPanel
 from engager_desktop.ui.settings import Settings
@@ -26,9 +27,9 @@ log = logging.getLogger(__name__)
 CASELOAD_WIDTH = 370
 SYNC_MODULE = "engager_desktop.ui.sync"
 TEAM_PRINTS = (
-    ("supervision", "Caseload summary for &supervision…"),
-    ("explainer", "What Engager does, for other &services…"),
-    ("recovery-sheet", "Vault &recovery sheet…"),
+    ("supervision", N_("MainWindow", "Caseload summary for &supervision…")),
+    ("explainer", N_("MainWindow", "What Engager does, for other &services…")),
+    ("recovery-sheet", N_("MainWindow", "Vault &recovery sheet…")),
 )
 
 
@@ -47,8 +48,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.vault: Any = None
         self._windows: list[QWidget] = []
-        self.setWindowTitle("Engager Desktop")
-        self.setAccessibleName("Engager Desktop")
+        self.setWindowTitle(tr("MainWindow", "Engager Desktop"))
+        self.setAccessibleName(tr("MainWindow", "Engager Desktop"))
         self.panel = CaseloadPanel()
         self.workspace = Workspace()
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -74,7 +75,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ menus and shortcuts
 
     def _action(self, key: str, text: str, slot: Any, shortcut: Any = None) -> QAction:
-        action = QAction(text, self)
+        action = QAction(tr("MainWindow", text), self)  # dev.py strings reads _action's text
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -83,10 +84,10 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         keys = QKeySequence.StandardKey
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(tr("MainWindow", "&File"))
         file_menu.addAction(self._action("new", "&New man…", self.new_man, keys.New))
         file_menu.addAction(self._action("print", "&Print…", self.print_current, keys.Print))
-        print_menu = file_menu.addMenu("Print &for the team")
+        print_menu = file_menu.addMenu(tr("MainWindow", "Print &for the team"))
         for kind, text in TEAM_PRINTS:
             print_menu.addAction(
                 self._action(f"print_{kind}", text, lambda _=False, k=kind: self.print_kind(k))
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self._action("lock", "&Lock", self.lock_requested.emit, "Ctrl+L"))
         file_menu.addAction(self._action("quit", "&Quit", self.quit_requested.emit, keys.Quit))
-        view = self.menuBar().addMenu("&View")
+        view = self.menuBar().addMenu(tr("MainWindow", "&View"))
         view.addAction(self._action("find", "&Find a man", self.panel.focus_search, keys.Find))
         view.addAction(self._action("refresh", "&Refresh", self.refresh, keys.Refresh))
         view.addSeparator()
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
         view.addAction(self._action("supervision", "S&upervision", self.open_supervision))
         self._sync_menu()
         self._protection_menu()
-        help_menu = self.menuBar().addMenu("&Help")
+        help_menu = self.menuBar().addMenu(tr("MainWindow", "&Help"))
         guidance = self._action(
             "guidance", "Practice &guidance", self._toggle_guidance, keys.HelpContents
         )
@@ -118,18 +119,26 @@ class MainWindow(QMainWindow):
         help_menu.addAction(guidance)
 
     def _sync_menu(self) -> None:
-        usb = self.menuBar().addMenu("&USB stick")
+        usb = self.menuBar().addMenu(tr("MainWindow", "&USB stick"))
         for key, text, slot in (
-            ("sync_export", "&Copy changes to a USB stick…", self.sync_export),
-            ("sync_import", "&Bring in changes from a USB stick…", self.sync_import),
-            ("sync_conflicts", "&Review conflicts…", lambda: self.sync_conflicts()),
-            ("sync_devices", "&Laptops paired with this one…", self.sync_devices),
+            ("sync_export", N_("MainWindow", "&Copy changes to a USB stick…"), self.sync_export),
+            (
+                "sync_import",
+                N_("MainWindow", "&Bring in changes from a USB stick…"),
+                self.sync_import,
+            ),
+            (
+                "sync_conflicts",
+                N_("MainWindow", "&Review conflicts…"),
+                lambda: self.sync_conflicts(),
+            ),
+            ("sync_devices", N_("MainWindow", "&Laptops paired with this one…"), self.sync_devices),
         ):
             usb.addAction(self._action(key, text, slot))
         self.sync_keys = ("sync_export", "sync_import", "sync_conflicts", "sync_devices")
 
     def _protection_menu(self) -> None:
-        menu = self.menuBar().addMenu("Data &protection")
+        menu = self.menuBar().addMenu(tr("MainWindow", "Data &protection"))
         menu.addAction(self._action("retention", "&Retention review…", self.open_retention))
         menu.addAction(
             self._action("sar", "&Subject access copy for this man…", self.open_subject_access)
@@ -138,20 +147,23 @@ class MainWindow(QMainWindow):
 
     def _toggle_guidance(self, on: bool) -> None:
         self.settings.set(settings_module.SHOW_GUIDANCE, on)
-        shown = "shown" if on else "hidden"
-        self.statusBar().showMessage(f"Practice guidance will be {shown} beside forms.", 4000)
+        if on:
+            words = tr("MainWindow", "Practice guidance will be shown beside forms.")
+        else:
+            words = tr("MainWindow", "Practice guidance will be hidden beside forms.")
+        self.statusBar().showMessage(words, 4000)
 
     # ------------------------------------------------------------------ vault
 
     def set_vault(self, vault: Any) -> None:
         self.vault = vault
         folder = getattr(vault, "path", None)
-        title = "Engager Desktop"
+        title = tr("MainWindow", "Engager Desktop")
         if folder is not None:
             title += f" — {folder.name}"
         demo = bool(getattr(vault, "is_demo", False))
-        self.setWindowTitle(title + (" (demo)" if demo else ""))
-        self.demo_label.setText("Demo vault: fictional men only" if demo else "")
+        self.setWindowTitle(title + (tr("MainWindow", " (demo)") if demo else ""))
+        self.demo_label.setText(tr("MainWindow", "Demo vault: fictional men only") if demo else "")
         self.workspace.set_vault(vault)
         self.panel.set_vault(vault)
         for action in self.commands.values():
@@ -227,7 +239,9 @@ class MainWindow(QMainWindow):
     def _for_chosen_man(self, opener: str) -> QWidget | None:
         man_id = self.workspace.man_id() or self.panel.chosen()
         if self.vault is None or man_id is None:
-            self.statusBar().showMessage("Choose a man in the caseload first.", 6000)
+            self.statusBar().showMessage(
+                tr("MainWindow", "Choose a man in the caseload first."), 6000
+            )
             return None
         from engager_desktop.ui import protection
 

@@ -17,9 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.crypto import passphrase_strength
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui.a11y import label_for
 
-STRENGTH_WORDS = ("very weak", "weak", "fair", "strong", "very strong")
+STRENGTH_WORDS = (
+    N_("Unlock", "very weak"),
+    N_("Unlock", "weak"),
+    N_("Unlock", "fair"),
+    N_("Unlock", "strong"),
+    N_("Unlock", "very strong"),
+)
 
 
 class PassphraseInput(QWidget):
@@ -36,19 +43,19 @@ class PassphraseInput(QWidget):
         self.second = QLineEdit()
         self.second.setEchoMode(QLineEdit.EchoMode.Password)
         self.second.setObjectName("repeat_passphrase")
-        self.show_box = QCheckBox("Show the passphrase")
+        self.show_box = QCheckBox(tr("Unlock", "Show the passphrase"))
         self.meter = QProgressBar()
         self.meter.setRange(0, 4)
         self.meter.setTextVisible(True)
-        self.meter.setAccessibleName("Passphrase strength")
+        self.meter.setAccessibleName(tr("Unlock", "Passphrase strength"))
         self.feedback = QLabel()
         self.feedback.setWordWrap(True)
         self.feedback.setObjectName("strength_feedback")
         self.suggestion = QLineEdit()
         self.suggestion.setReadOnly(True)
         self.suggestion.setObjectName("suggestion")
-        self.use_button = QPushButton("Use this suggestion")
-        self.another_button = QPushButton("Another suggestion")
+        self.use_button = QPushButton(tr("Unlock", "Use this suggestion"))
+        self.another_button = QPushButton(tr("Unlock", "Another suggestion"))
         self._build()
         self.first.textChanged.connect(self._update)
         self.second.textChanged.connect(self._update)
@@ -61,19 +68,19 @@ class PassphraseInput(QWidget):
     def _build(self) -> None:
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(label_for("&New passphrase:", self.first), 0, 0)
+        grid.addWidget(label_for(tr("Unlock", "&New passphrase:"), self.first), 0, 0)
         grid.addWidget(self.first, 0, 1)
         grid.addWidget(self.show_box, 1, 1)
-        grid.addWidget(QLabel("Strength:"), 2, 0)
+        grid.addWidget(QLabel(tr("Unlock", "Strength:")), 2, 0)
         grid.addWidget(self.meter, 2, 1)
         grid.addWidget(self.feedback, 3, 1)
-        grid.addWidget(label_for("Su&ggestion:", self.suggestion), 4, 0)
+        grid.addWidget(label_for(tr("Unlock", "Su&ggestion:"), self.suggestion), 4, 0)
         row = QHBoxLayout()
         row.addWidget(self.suggestion, 1)
         row.addWidget(self.use_button)
         row.addWidget(self.another_button)
         grid.addLayout(row, 4, 1)
-        grid.addWidget(label_for("&Type it again:", self.second), 5, 0)
+        grid.addWidget(label_for(tr("Unlock", "&Type it again:"), self.second), 5, 0)
         grid.addWidget(self.second, 5, 1)
         grid.setColumnStretch(1, 1)
 
@@ -106,13 +113,13 @@ class PassphraseInput(QWidget):
         """Why the passphrase cannot be used yet (empty when it can)."""
         text = self.first.text()
         if not text:
-            return ["Type a passphrase, or use the suggestion."]
+            return [tr("Unlock", "Type a passphrase, or use the suggestion.")]
         result = passphrase_strength.assess(text, self._context)
         reasons = [r[:1].upper() + r[1:] + "." for r in result.reasons]
         if not result.acceptable and not reasons:
-            reasons = ["It would be too easy to guess."]
+            reasons = [tr("Unlock", "It would be too easy to guess.")]
         if result.acceptable and self.second.text() != text:
-            reasons.append("The two copies are not the same yet.")
+            reasons.append(tr("Unlock", "The two copies are not the same yet."))
         return reasons
 
     def acceptable(self) -> bool:
@@ -122,10 +129,12 @@ class PassphraseInput(QWidget):
         text = self.first.text()
         score = passphrase_strength.assess(text, self._context).score if text else 0
         self.meter.setValue(score)
-        self.meter.setFormat(STRENGTH_WORDS[score] if text else "nothing typed yet")
+        self.meter.setFormat(
+            tr("Unlock", STRENGTH_WORDS[score]) if text else tr("Unlock", "nothing typed yet")
+        )
         problems = self.problems()
         self.feedback.setText(
-            "\n".join(problems) if problems else "Good: this passphrase is strong."
+            "\n".join(problems) if problems else tr("Unlock", "Good: this passphrase is strong.")
         )
         self.meter.setAccessibleDescription(self.meter.format())
         self.changed.emit()

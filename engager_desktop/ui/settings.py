@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -25,6 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop import i18n
+from engager_desktop.i18n import N_, tr
+
 ORGANISATION = "Engager"
 APPLICATION = "Engager Desktop"
 
@@ -37,16 +41,36 @@ class Setting:
     label: str
     minimum: int = 0
     maximum: int = 0
+    choices: tuple[tuple[str, str], ...] = ()  # (stored value, words shown) for a list to pick
 
 
 IDLE_LOCK_MINUTES = Setting(
-    "lock/idle_minutes", 10, int, "Lock after this many minutes without use", 1, 120
+    "lock/idle_minutes",
+    10,
+    int,
+    N_("Settings", "Lock after this many minutes without use"),
+    1,
+    120,
 )
-LARGE_PRINT = Setting("print/large_print", True, bool, "Print worksheets in large print by default")
-SHOW_GUIDANCE = Setting("guidance/show", True, bool, "Show practice guidance beside forms")
-DEFAULT_VAULT = Setting("vault/default_folder", "", str, "Vault folder to open at start")
+LARGE_PRINT = Setting(
+    "print/large_print", True, bool, N_("Settings", "Print worksheets in large print by default")
+)
+SHOW_GUIDANCE = Setting(
+    "guidance/show", True, bool, N_("Settings", "Show practice guidance beside forms")
+)
+DEFAULT_VAULT = Setting(
+    "vault/default_folder", "", str, N_("Settings", "Vault folder to open at start")
+)
+# Each language is named in its own words, so anyone can find theirs whatever is shown now.
+LANGUAGE = Setting(
+    "interface/language",
+    i18n.ENGLISH,
+    str,
+    N_("Settings", "Language of the screens"),
+    choices=tuple(i18n.LANGUAGES.items()),
+)
 
-ALL: tuple[Setting, ...] = (IDLE_LOCK_MINUTES, LARGE_PRINT, SHOW_GUIDANCE, DEFAULT_VAULT)
+ALL: tuple[Setting, ...] = (LANGUAGE, IDLE_LOCK_MINUTES, LARGE_PRINT, SHOW_GUIDANCE, DEFAULT_VAULT)
 
 
 class Settings:
@@ -68,6 +92,8 @@ class Settings:
             return setting.default
         if setting.type is int and setting.maximum:
             value = min(max(value, setting.minimum), setting.maximum)
+        if setting.choices and value not in dict(setting.choices):
+            return setting.default
         return value
 
     def set(self, setting: Setting, value: Any) -> None:
@@ -97,18 +123,20 @@ class SettingsDialog(QDialog):
         self, settings: Settings, parent: QWidget | None = None, vault: Any = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
-        self.setAccessibleName("Settings")
+        self.setWindowTitle(tr("Settings", "Settings"))
+        self.setAccessibleName(tr("Settings", "Settings"))
         self._settings = settings
         self._inputs: dict[str, QWidget] = {}
         form = QFormLayout()
         for setting in ALL:
             widget = self._input_for(setting)
-            label = QLabel(setting.label + ":")
+            label = QLabel(
+                tr("Settings", "{setting}:").format(setting=tr("Settings", setting.label))
+            )
             field = widget.findChild(QLineEdit) if setting.type is str else widget
             target = field if isinstance(field, QWidget) else widget
             label.setBuddy(target)
-            target.setAccessibleName(setting.label)
+            target.setAccessibleName(tr("Settings", setting.label))
             form.addRow(label, widget)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -132,6 +160,13 @@ class SettingsDialog(QDialog):
 
     def _input_for(self, setting: Setting) -> QWidget:
         value = self._settings.get(setting)
+        if setting.choices:
+            combo = QComboBox()
+            for stored, words in setting.choices:
+                combo.addItem(words, stored)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            self._inputs[setting.key] = combo
+            return combo
         if setting.type is bool:
             box = QCheckBox()
             box.setChecked(bool(value))
@@ -150,9 +185,11 @@ class SettingsDialog(QDialog):
         row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
         edit = QLineEdit(value)
-        edit.setPlaceholderText("The usual folder in your user data")
-        choose = QPushButton("Choose…")
-        choose.setAccessibleName(f"Choose the {setting.label.lower()}")
+        edit.setPlaceholderText(tr("Settings", "The usual folder in your user data"))
+        choose = QPushButton(tr("Settings", "Choose…"))
+        choose.setAccessibleName(
+            tr("Settings", "Choose the {what}").format(what=tr("Settings", setting.label).lower())
+        )
         choose.clicked.connect(lambda: self._choose_folder(edit))
         row.addWidget(edit, 1)
         row.addWidget(choose)
@@ -160,7 +197,9 @@ class SettingsDialog(QDialog):
         return holder
 
     def _choose_folder(self, edit: QLineEdit) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Choose the vault folder", edit.text())
+        folder = QFileDialog.getExistingDirectory(
+            self, tr("Settings", "Choose the vault folder"), edit.text()
+        )
         if folder:
             edit.setText(folder)
 
@@ -170,6 +209,8 @@ class SettingsDialog(QDialog):
             return widget.isChecked()
         if isinstance(widget, QSpinBox):
             return widget.value()
+        if isinstance(widget, QComboBox):
+            return widget.currentData()
         assert isinstance(widget, QLineEdit)
         return widget.text().strip()
 

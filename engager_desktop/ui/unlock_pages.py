@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from engager_desktop.domain import device_names
 from engager_desktop.domain.validation import ValidationError
+from engager_desktop.i18n import tr
 from engager_desktop.ui.a11y import describe_value, label_for, plain
 from engager_desktop.ui.key_change import SomeoneMayKnow
 from engager_desktop.ui.passphrase_input import PassphraseInput
@@ -56,8 +57,10 @@ class FolderRow(QWidget):
         super().__init__(parent)
         self.edit = QLineEdit()
         self.edit.setObjectName("folder")
-        self.choose = QPushButton("Choose…")
-        self.choose.setAccessibleName(f"Choose the {plain(label).lower()}")
+        self.choose = QPushButton(tr("Unlock", "Choose…"))
+        self.choose.setAccessibleName(
+            tr("Unlock", "Choose the {what}").format(what=plain(label).lower())
+        )
         self._new = new
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -75,7 +78,7 @@ class FolderRow(QWidget):
 
     def _pick(self) -> None:
         start = self.edit.text() or str(Path.home())
-        folder = QFileDialog.getExistingDirectory(self, "Choose a folder", start)
+        folder = QFileDialog.getExistingDirectory(self, tr("Unlock", "Choose a folder"), start)
         if not folder:
             return
         chosen = Path(folder)
@@ -119,29 +122,39 @@ class CreatePage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.folder = FolderRow("New vault &folder:", new=True)
+        self.folder = FolderRow(tr("Unlock", "New vault &folder:"), new=True)
         self.laptop_name = QLineEdit(device_names.suggested(platform.node()))
         self.laptop_name.setObjectName("laptop_name")
         self.laptop_name.setMaxLength(device_names.MAX_LENGTH)
         self.name_problem = QLabel()  # one line, not wrapped: a wrapped label in a form leaves gaps
         self.name_problem.setObjectName("laptop_name_problem")
         self.passphrase = PassphraseInput()
-        self.create_button = QPushButton("&Create the vault")
-        self.back_button = QPushButton("&Back")
+        self.create_button = QPushButton(tr("Unlock", "&Create the vault"))
+        self.back_button = QPushButton(tr("Unlock", "&Back"))
         self.status = status_label("create_status")
         form = QFormLayout()
         form.addRow(self.folder.label, self.folder)
-        form.addRow(label_for("This &laptop's name:", self.laptop_name), self.laptop_name)
-        example = "Other laptops show it, e.g. “Sam – HMP Example interview room”; change it later."
+        form.addRow(
+            label_for(tr("Unlock", "This &laptop's name:"), self.laptop_name), self.laptop_name
+        )
+        example = tr(
+            "Unlock",
+            "Other laptops show it, e.g. “Sam – HMP Example interview room”; change it later.",
+        )
         self.laptop_name.setToolTip(example)
         self.laptop_name.setAccessibleDescription(example)
-        form.addRow("", QLabel(example))
+        hint = QLabel(example)
+        hint.setWordWrap(True)  # longer in some languages: it wraps rather than being cut
+        form.addRow("", hint)
         form.addRow("", self.name_problem)
         new_passphrase_page(
             self,
-            "Create a new vault",
-            "Everything you record is kept in this vault, encrypted with your passphrase. "
-            "Choose a passphrase of four or more unrelated words that you can remember.",
+            tr("Unlock", "Create a new vault"),
+            tr(
+                "Unlock",
+                "Everything you record is kept in this vault, encrypted with your passphrase. "
+                "Choose a passphrase of four or more unrelated words that you can remember.",
+            ),
             form,
             self.passphrase,
             self.status,
@@ -178,25 +191,28 @@ class RecoverPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.folder = FolderRow("&Vault folder:", new=False)
+        self.folder = FolderRow(tr("Unlock", "&Vault folder:"), new=False)
         self.code = QLineEdit()
         self.code.setObjectName("recovery_code")
-        self.code.setPlaceholderText("The 48 digits on your recovery sheet")
+        self.code.setPlaceholderText(tr("Unlock", "The 48 digits on your recovery sheet"))
         self.passphrase = PassphraseInput()
-        self.recover_button = QPushButton("&Recover and set the new passphrase")
-        self.back_button = QPushButton("&Back")
+        self.recover_button = QPushButton(tr("Unlock", "&Recover and set the new passphrase"))
+        self.back_button = QPushButton(tr("Unlock", "&Back"))
         self.status = status_label("recover_status")
         self.someone = SomeoneMayKnow(checked=True)  # the default after a recovery
         form = QFormLayout()
         form.addRow(self.folder.label, self.folder)
-        form.addRow(label_for("Recovery &code:", self.code), self.code)
+        form.addRow(label_for(tr("Unlock", "Recovery &code:"), self.code), self.code)
         form.addRow(self.someone)
         new_passphrase_page(
             self,
-            "Forgot your passphrase?",
-            "Type the recovery code from the recovery sheet printed when the vault was made, "
-            "then choose a new passphrase. The old recovery code stops working and you get a "
-            "new one to print.",
+            tr("Unlock", "Forgot your passphrase?"),
+            tr(
+                "Unlock",
+                "Type the recovery code from the recovery sheet printed when the vault was made, "
+                "then choose a new passphrase. The old recovery code stops working and you get a "
+                "new one to print.",
+            ),
             form,
             self.passphrase,
             self.status,
@@ -234,17 +250,22 @@ class CodePage(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.code_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        describe_value(self.code_label, "Recovery code")
-        self.print_button = QPushButton("&Print the recovery sheet…")
-        self.kept = QCheckBox("I have printed the recovery sheet or written the code down")
-        self.continue_button = QPushButton("C&ontinue")
+        describe_value(self.code_label, tr("Unlock", "Recovery code"))
+        self.print_button = QPushButton(tr("Unlock", "&Print the recovery sheet…"))
+        self.kept = QCheckBox(
+            tr("Unlock", "I have printed the recovery sheet or written the code down")
+        )
+        self.continue_button = QPushButton(tr("Unlock", "C&ontinue"))
         self.continue_button.setEnabled(False)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Your recovery code"))
+        layout.addWidget(heading(tr("Unlock", "Your recovery code")))
         intro = QLabel(
-            "This code opens the vault if the passphrase is forgotten. It is shown only now. "
-            "Print the recovery sheet or write the code down, and keep it locked away from the "
-            "laptop."
+            tr(
+                "Unlock",
+                "This code opens the vault if the passphrase is forgotten. It is shown only now. "
+                "Print the recovery sheet or write the code down, and keep it locked away from "
+                "the laptop.",
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)

@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.i18n import tr, trn
 from engager_desktop.ui import ops
 from engager_desktop.ui.a11y import announce, label_for, say, window_role
+from engager_desktop.ui.i18n import error_text
 from engager_desktop.ui.key_change import result_text
 from engager_desktop.ui.unlock_pages import (
     HEADING,
@@ -62,21 +64,21 @@ class UnlockPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = heading("Open your vault")
-        self.folder = FolderRow("&Vault folder:", new=False)
+        self.title = heading(tr("Unlock", "Open your vault"))
+        self.folder = FolderRow(tr("Unlock", "&Vault folder:"), new=False)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setObjectName("passphrase")
-        self.show_box = QCheckBox("Show the passphrase")
-        self.unlock_button = QPushButton("&Unlock")
+        self.show_box = QCheckBox(tr("Unlock", "Show the passphrase"))
+        self.unlock_button = QPushButton(tr("Unlock", "&Unlock"))
         self.unlock_button.setDefault(True)
         self.status = status_label("unlock_status")
         self.countdown = status_label("countdown")
-        self.forgot_button = QPushButton("&Forgot your passphrase?")
-        self.create_button = QPushButton("Create a &new vault…")
+        self.forgot_button = QPushButton(tr("Unlock", "&Forgot your passphrase?"))
+        self.create_button = QPushButton(tr("Unlock", "Create a &new vault…"))
         form = QFormLayout()
         form.addRow(self.folder.label, self.folder)
-        form.addRow(label_for("&Passphrase:", self.passphrase), self.passphrase)
+        form.addRow(label_for(tr("Unlock", "&Passphrase:"), self.passphrase), self.passphrase)
         form.addRow("", self.show_box)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -114,8 +116,8 @@ class UnlockWindow(QWidget):
 
     def __init__(self, vault_dir: Path, options: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Engager Desktop")
-        self.setAccessibleName("Engager Desktop: open your vault")
+        self.setWindowTitle(tr("Unlock", "Engager Desktop"))
+        self.setAccessibleName(tr("Unlock", "Engager Desktop: open your vault"))
         self._announced: str | None = None
         window_role(self)
         self._options = options
@@ -172,14 +174,16 @@ class UnlockWindow(QWidget):
     def for_relock(self, path: Path) -> None:
         """After an automatic lock: only this vault, passphrase or recovery code."""
         self._relock_path = path
-        self.unlock_page.title.setText("The vault is locked")
+        self.unlock_page.title.setText(tr("Unlock", "The vault is locked"))
         self._announced = None  # said again at every lock
         self.set_folder(path)
         self.unlock_page.folder.setEnabled(False)
         self.recover_page.folder.setEnabled(False)
         self.unlock_page.create_button.hide()
-        self.unlock_page.status.setText("Type your passphrase to carry on where you were.")
-        self._go(UNLOCK)  # announces its title: "The vault is locked"
+        self.unlock_page.status.setText(
+            tr("Unlock", "Type your passphrase to carry on where you were.")
+        )
+        self._go(UNLOCK)  # announces its title: tr("Unlock", "The vault is locked")
 
     def page(self) -> int:
         return self.stack.currentIndex()
@@ -234,10 +238,7 @@ class UnlockWindow(QWidget):
         waiting = seconds > 0
         if waiting:
             whole = int(seconds + 0.999)
-            unit = "second" if whole == 1 else "seconds"
-            self.unlock_page.countdown.setText(
-                f"Too many wrong attempts. You can try again in {whole} {unit}."
-            )
+            self.unlock_page.countdown.setText(self._wait_words(whole))
             if not self._timer.isActive():
                 self._timer.start()
                 announce(
@@ -245,10 +246,22 @@ class UnlockWindow(QWidget):
                 )
         else:
             if self._timer.isActive():
-                announce(self.unlock_page.countdown, "You can try your passphrase again now.")
+                announce(
+                    self.unlock_page.countdown,
+                    tr("Unlock", "You can try your passphrase again now."),
+                )
             self.unlock_page.countdown.clear()
             self._timer.stop()
         self.unlock_page.unlock_button.setEnabled(not waiting and not self._busy)
+
+    @staticmethod
+    def _wait_words(seconds: int) -> str:
+        return trn(
+            "Unlock",
+            "Too many wrong attempts. You can try again in {n} second.",
+            "Too many wrong attempts. You can try again in {n} seconds.",
+            seconds,
+        )
 
     def waiting(self) -> bool:
         return self._timer.isActive()
@@ -263,14 +276,20 @@ class UnlockWindow(QWidget):
         if path is None or not is_vault(path):
             say(
                 self.unlock_page.status,
-                "There is no vault in that folder. Choose another folder, or create a new vault.",
+                tr(
+                    "Unlock",
+                    "There is no vault in that folder. Choose another folder, "
+                    "or create a new vault.",
+                ),
                 assertive=True,
             )
             return
         if not passphrase:
-            say(self.unlock_page.status, "Type your passphrase first.", assertive=True)
+            say(
+                self.unlock_page.status, tr("Unlock", "Type your passphrase first."), assertive=True
+            )
             return
-        self._set_busy(True, "Opening the vault…")
+        self._set_busy(True, tr("Unlock", "Opening the vault…"))
         ops.run(
             lambda: _access().unlock(path, passphrase, self.options()),
             self._unlocked,
@@ -284,6 +303,9 @@ class UnlockWindow(QWidget):
         self.unlocked.emit(vault)
 
     def _unlock_failed(self, message: str, exc: BaseException) -> None:
+        message = error_text(message)
+        if type(exc).__name__ == "BackoffActive":
+            message = self._wait_words(int(float(getattr(exc, "seconds", 1.0)) + 0.999))
         self._set_busy(False, message)
         announce(self.unlock_page.status, message, assertive=True)
         self.unlock_page.passphrase.selectAll()
@@ -303,7 +325,7 @@ class UnlockWindow(QWidget):
         if self._busy or path is None or not page.passphrase.acceptable() or page.name_error():
             return
         self._set_busy(True)
-        page.status.setText("Making the vault. This takes a few seconds…")
+        page.status.setText(tr("Unlock", "Making the vault. This takes a few seconds…"))
         ops.run(
             lambda: _access().create(path, passphrase, self.options(), laptop_name=name),
             lambda result: self._show_code(path, *result),
@@ -319,7 +341,7 @@ class UnlockWindow(QWidget):
         if self._busy or path is None or not page.passphrase.acceptable():
             return
         self._set_busy(True)
-        page.status.setText("Checking the recovery code…")
+        page.status.setText(tr("Unlock", "Checking the recovery code…"))
 
         someone, progress = page.someone.checked(), self.rekey_progress.emit
 
@@ -336,6 +358,7 @@ class UnlockWindow(QWidget):
         )
 
     def _page_failed(self, label: QLabel, message: str) -> None:
+        message = error_text(message)
         self._set_busy(False)
         self.recover_page.someone.done()
         say(label, message, assertive=True)
@@ -357,7 +380,7 @@ class UnlockWindow(QWidget):
 
         printer = QPrinter()
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Print the recovery sheet")
+        dialog.setWindowTitle(tr("Unlock", "Print the recovery sheet"))
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
         sheet = self.recovery_sheet_document()

@@ -10,15 +10,16 @@ from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui import ops
 
 # (WorkerLine field, label)
 FIELDS = (
-    ("name", "Your &name"),
-    ("phone", "Your &phone number"),
-    ("team", "Your &team or organisation"),
-    ("when_to_call", "&When he can call you"),
-    ("crisis_line", "Local &crisis line (name and number)"),
+    ("name", N_("WorkerDetails", "Your &name")),
+    ("phone", N_("WorkerDetails", "Your &phone number")),
+    ("team", N_("WorkerDetails", "Your &team or organisation")),
+    ("when_to_call", N_("WorkerDetails", "&When he can call you")),
+    ("crisis_line", N_("WorkerDetails", "Local &crisis line (name and number)")),
 )
 MAX_LENGTH = 200  # what save_worker_details keeps
 
@@ -27,23 +28,26 @@ class WorkerDetailsBox(QGroupBox):
     """The four inputs, disabled until the saved details have been read."""
 
     def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
-        super().__init__("Your details, printed on his papers", parent)
+        super().__init__(tr("WorkerDetails", "Your details, printed on his papers"), parent)
         self.setObjectName("worker_details")
         self.vault = vault
         self.loaded = False
         self.inputs: dict[str, QLineEdit] = {}
         form = QFormLayout(self)
-        for name, text in FIELDS:
+        for name, english in FIELDS:
+            text = tr("WorkerDetails", english)
             edit = QLineEdit()
             edit.setObjectName(f"worker_{name}")
             edit.setMaxLength(MAX_LENGTH)
             edit.setAccessibleName(text.replace("&", ""))
             edit.setEnabled(False)
-            label = QLabel(text + ":")
+            label = QLabel(tr("WorkerDetails", "{field}:").format(field=text))
             label.setBuddy(edit)
             form.addRow(label, edit)
             self.inputs[name] = edit
-        self.inputs["when_to_call"].setPlaceholderText("For example: Monday to Friday, 9am to 5pm")
+        self.inputs["when_to_call"].setPlaceholderText(
+            tr("WorkerDetails", "For example: Monday to Friday, 9am to 5pm")
+        )
         from engager_desktop.services.printing_reads import worker_details
 
         ops.run(lambda: worker_details(vault), self._loaded, lambda _m, _e: None, owner=self)

@@ -13,29 +13,30 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui import labels
 
 # The columns that matter most come first, so they show in the narrow caseload panel at 1024×768.
 COL_NAME, COL_PHASE, COL_RELEASE, COL_OVERDUE, COL_ALERTS, COL_NEXT, COL_LAST, COL_NUMBER = range(8)
 HEADERS = (
-    "Name",
-    "Phase",
-    "Release",
-    "Overdue",
-    "Alerts",
-    "Next session",
-    "Last contact",
-    "Prison no.",
+    N_("Caseload", "Name"),
+    N_("Caseload", "Phase"),
+    N_("Caseload", "Release"),
+    N_("Caseload", "Overdue"),
+    N_("Caseload", "Alerts"),
+    N_("Caseload", "Next session"),
+    N_("Caseload", "Last contact"),
+    N_("Caseload", "Prison no."),
 )
 TOOLTIPS = (
-    "Family name, given name, and how he wants to be addressed",
-    "Where he is in the intervention",
-    "Days until his expected release, while he is inside",
-    "Open steps past their due date",
-    "Overdue steps, conflicts to review and thin contact after release",
-    "His next planned session",
-    "The last session he attended or contact that reached him",
-    "Prison number",
+    N_("Caseload", "Family name, given name, and how he wants to be addressed"),
+    N_("Caseload", "Where he is in the intervention"),
+    N_("Caseload", "Days until his expected release, while he is inside"),
+    N_("Caseload", "Open steps past their due date"),
+    N_("Caseload", "Overdue steps, conflicts to review and thin contact after release"),
+    N_("Caseload", "His next planned session"),
+    N_("Caseload", "The last session he attended or contact that reached him"),
+    N_("Caseload", "Prison number"),
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -136,9 +137,9 @@ class CaseloadModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return tr("Caseload", HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return TOOLTIPS[section]
+            return tr("Caseload", TOOLTIPS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
