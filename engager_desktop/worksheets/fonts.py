@@ -52,38 +52,38 @@ class Face:
     bold: str
     regular_file: str
     bold_file: str | None
-    first_for: tuple[tuple[int, int], ...] = ()
+    first_for: tuple[range, ...] = ()
 
     def preferred(self, code: int) -> bool:
-        return any(low <= code <= high for low, high in self.first_for)
+        return any(code in block for block in self.first_for)
 
 
 BODY = Face(REGULAR, BOLD, "DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
-ARABIC_RANGES = (
-    (0x0600, 0x06FF),
-    (0x0750, 0x077F),
-    (0x08A0, 0x08FF),
-    (0xFB50, 0xFDFF),
-    (0xFE70, 0xFEFF),
+_ARABIC_RANGES = (
+    range(0x0600, 0x0700),
+    range(0x0750, 0x0780),
+    range(0x08A0, 0x0900),
+    range(0xFB50, 0xFE00),
+    range(0xFE70, 0xFF00),
 )
-HEBREW_RANGES = ((0x0590, 0x05FF), (0xFB1D, 0xFB4F))
+_HEBREW_RANGES = (range(0x0590, 0x0600), range(0xFB1D, 0xFB50))
 FALLBACKS = (
     Face(
         "NotoSansArabic",
         "NotoSansArabic-Bold",
         "NotoSansArabic-Regular.ttf",
         "NotoSansArabic-Bold.ttf",
-        ARABIC_RANGES,
+        _ARABIC_RANGES,
     ),
     Face(
         "NotoSansHebrew",
         "NotoSansHebrew-Bold",
         "NotoSansHebrew-Regular.ttf",
         "NotoSansHebrew-Bold.ttf",
-        HEBREW_RANGES,
+        _HEBREW_RANGES,
     ),
     Face("DroidSansFallback", "DroidSansFallback", "DroidSansFallbackFull.ttf", None),
-    Face("NotoEmoji", "NotoEmoji", "NotoEmoji-Regular.ttf", None, ((0x1F000, 0x1FAFF),)),
+    Face("NotoEmoji", "NotoEmoji", "NotoEmoji-Regular.ttf", None, (range(0x1F000, 0x1FB00),)),
 )
 FACES = (BODY, *FALLBACKS)
 _FALLBACK_NAMES = frozenset(face.regular for face in FALLBACKS)
@@ -91,6 +91,7 @@ _FALLBACK_NAMES = frozenset(face.regular for face in FALLBACKS)
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 _DROPPED = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")  # variation selectors
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _RESHAPER = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
 
 _lock = threading.Lock()
@@ -211,13 +212,15 @@ def face_for(char: str) -> Face | None:
     return chosen
 
 
-def _clean(text: str) -> Iterator[str]:
+def _clean(text: str, *, surrogates: bool = False) -> Iterator[str]:
     """``text`` composed (NFC), as lines, with control characters, zero-width characters and
-    variation selectors dropped and a tab made a space."""
+    variation selectors dropped, a tab made a space and a lone surrogate (broken text) made
+    U+FFFD unless ``surrogates``."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = _DROPPED.sub("", unicodedata.normalize("NFC", text))
     for line in text.split("\n"):
-        yield "".join(c for c in line if unicodedata.category(c) not in ("Cc", "Cf"))
+        kept = (c for c in line if unicodedata.category(c) not in ("Cc", "Cf"))
+        yield "".join(kept) if surrogates else _SURROGATE.sub(REPLACEMENT, "".join(kept))
 
 
 def _visual(line: str) -> str:
@@ -243,7 +246,7 @@ def printable(text: str) -> str:
 def missing(text: str) -> list[str]:
     """The characters in ``text`` that no font has (each once, in order): they print as U+FFFD."""
     found: dict[str, None] = {}
-    for line in _clean(text):
+    for line in _clean(text, surrogates=True):
         for char in line:
             if face_for(char) is None:
                 found.setdefault(char)
