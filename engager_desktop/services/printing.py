@@ -32,7 +32,12 @@ from engager_desktop.store.vault import Vault
 from engager_desktop.sync import trust
 from engager_desktop.worksheets import inputs as i
 from engager_desktop.worksheets.device_card_sheet import DeviceCardInput
-from engager_desktop.worksheets.findings import TextFinding, wording_findings
+from engager_desktop.worksheets.findings import (
+    TextFinding,
+    Undrawable,
+    undrawable,
+    wording_findings,
+)
 from engager_desktop.worksheets.kinds import KINDS, Kind, build_pdf
 from engager_desktop.worksheets.options import PrintOptions
 
@@ -76,6 +81,7 @@ class PreparedDocument:
     restriction: bool = False  # a limit on contact is recorded and his address or phone may print
     confirmed_restriction: bool = False  # ... and the practitioner confirmed printing them
     for_service: str | None = None  # the service a copy is for (its id)
+    undrawable: tuple[Undrawable, ...] = ()  # entered characters no font has (print as "�")
 
 
 @dataclass(frozen=True)
@@ -213,6 +219,7 @@ def finish(gathered: Gathered, pdf: bytes | None = None, *, check: bool = True) 
         restriction=gathered.restriction,
         confirmed_restriction=gathered.options.confirmed_restriction,
         for_service=gathered.for_service,
+        undrawable=tuple(undrawable(gathered.data)),
     )
 
 

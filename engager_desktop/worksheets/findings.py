@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
 from engager_desktop.domain.wording import Finding, check, readability
+from engager_desktop.worksheets.fonts import missing
 
 
 @dataclass(frozen=True)
@@ -62,3 +65,42 @@ def wording_findings(data: object, *, sentences: bool = True) -> list[TextFindin
                 for long in readability(text).long_sentences
             )
     return found
+
+
+@dataclass(frozen=True)
+class Undrawable:
+    """A character entered in field ``where`` that no shipped font has: it prints as "�"."""
+
+    where: str
+    char: str
+
+    @property
+    def code(self) -> str:
+        return f"U+{ord(self.char):04X}"
+
+    @property
+    def name(self) -> str:
+        return unicodedata.name(self.char, "unnamed character").lower()
+
+    @property
+    def message(self) -> str:
+        """'"𓀀" (U+13000, egyptian hieroglyph a001) in goal 1, title' — never the text around it."""
+        return f"“{self.char}” ({self.code}, {self.name}) in {field_label(self.where)}"
+
+
+def field_label(where: str) -> str:
+    """A field path made readable: "goals[0].steps[1].what" -> "goal 1, step 2, what"."""
+    parts = []
+    for part in where.split("."):
+        match = re.fullmatch(r"(\w+?)s?\[(\d+)\]", part)
+        if match:
+            parts.append(f"{match[1].replace('_', ' ')} {int(match[2]) + 1}")
+        else:
+            parts.append(part.replace("_", " "))
+    return ", ".join(parts)
+
+
+def undrawable(data: object) -> list[Undrawable]:
+    """Each character in the text entered in ``data`` that no font can draw, with where it is,
+    so the practitioner is told before printing (it would print as "�")."""
+    return [Undrawable(where, char) for where, text in entered_text(data) for char in missing(text)]

@@ -53,6 +53,7 @@ class Face:
     regular_file: str
     bold_file: str | None
     first_for: tuple[range, ...] = ()
+    keeps_spaces: bool = False  # a space inside a run of this face is drawn in it (else DejaVu's)
 
     def preferred(self, code: int) -> bool:
         return any(code in block for block in self.first_for)
@@ -74,6 +75,7 @@ FALLBACKS = (
         "NotoSansArabic-Regular.ttf",
         "NotoSansArabic-Bold.ttf",
         _ARABIC_RANGES,
+        keeps_spaces=True,
     ),
     Face(
         "NotoSansHebrew",
@@ -81,6 +83,7 @@ FALLBACKS = (
         "NotoSansHebrew-Regular.ttf",
         "NotoSansHebrew-Bold.ttf",
         _HEBREW_RANGES,
+        keeps_spaces=True,
     ),
     Face("DroidSansFallback", "DroidSansFallback", "DroidSansFallbackFull.ttf", None),
     Face("NotoEmoji", "NotoEmoji", "NotoEmoji-Regular.ttf", None, (range(0x1F000, 0x1FB00),)),
@@ -259,18 +262,13 @@ def runs(drawn: str) -> list[tuple[Face, str]]:
     out: list[tuple[Face, str]] = []
     for char in drawn:
         face = face_for(char) or BODY
-        if char in " \n" and out and ord(" ") in _spaced(out[-1][0]):
-            face = out[-1][0]  # a space stays with the run it is in, where that font has one
+        if char in " \n" and out and out[-1][0].keeps_spaces:
+            face = out[-1][0]  # a space between Arabic words is drawn in the Arabic font
         if out and out[-1][0] is face:
             out[-1] = (face, out[-1][1] + char)
         else:
             out.append((face, char))
     return out
-
-
-def _spaced(face: Face) -> frozenset[int]:
-    assert _covered is not None
-    return _covered[face.regular]
 
 
 def markup(text: str) -> str:
