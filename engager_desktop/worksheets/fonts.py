@@ -283,9 +283,11 @@ def markup(text: str) -> str:
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
     """How wide ``text`` is drawn at ``size`` points, each run in its own font."""
-    return sum(
-        pdfmetrics.stringWidth(part, face.bold if bold else face.regular, size)
-        for face, part in runs(printable(text))
+    return float(
+        sum(
+            pdfmetrics.stringWidth(part, face.bold if bold else face.regular, size)
+            for face, part in runs(printable(text))
+        )
     )
 
 
