@@ -12,7 +12,7 @@ fonts. reportlab neither joins Arabic letters nor orders right-to-left text with
 shapers we do not have, so ``printable`` does both before drawing: Arabic letters become their
 joined (presentation) forms (arabic-reshaper) and each line of right-to-left text is put in the
 order it is drawn, left to right (python-bidi). A PDF reader extracting the text gets it back in
-the order it was typed (see docs/worksheets/fonts.md for the one limit: a right-to-left
+the order it was typed (see docs/fonts.md for the one limit: a right-to-left
 paragraph long enough to wrap).
 
 A character no font has becomes U+FFFD (a visible mark), never an error; ``missing`` names
