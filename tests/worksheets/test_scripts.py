@@ -15,6 +15,7 @@ than Latin ones are compared with white space left out.
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
@@ -29,6 +30,8 @@ from engager_desktop.worksheets import inputs as i
 from engager_desktop.worksheets.findings import undrawable
 from engager_desktop.worksheets.kinds import build_pdf
 from engager_desktop.worksheets.options import PrintOptions
+from engager_desktop.worksheets.styles import LARGE, NORMAL
+from tests.worksheets.pdfcheck import lines_of, page_fonts
 from tests.worksheets.samples import GOALS, STEPS, full_inputs
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
@@ -105,7 +108,7 @@ def test_mixed_scripts_in_one_field_each_in_its_own_font() -> None:
     assert f"For:{normal(mixed, spaces=False)}" in extracted(pdf, spaces=False)
     used = {
         str(font["/BaseFont"]).split("+")[-1]
-        for page in PdfReader(__import__("io").BytesIO(pdf)).pages
+        for page in PdfReader(io.BytesIO(pdf)).pages
         for font in page["/Resources"]["/Font"].values()
     }
     assert {"NotoSansArabic-Regular", "NotoSansArabic-Bold", "DroidSansFallback"} <= used
@@ -143,3 +146,16 @@ def test_a_character_no_font_has_is_named_with_where_it_is() -> None:
     assert fonts.missing("王 🙂 ŵ محمد") == []
     assert fonts.missing(f"a{hieroglyph}b{hieroglyph}\U0010fffd") == [hieroglyph, "\U0010fffd"]
     assert fonts.REPLACEMENT in extracted(build_pdf("action-plan", data, PrintOptions()))
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+def test_every_script_keeps_the_print_checks(large: bool) -> None:
+    """At least 12 pt (16 pt in large print) in every font, and every font embedded."""
+    name = " ".join(name for name, _words in SCRIPTS.values())
+    words = "\n".join(words for _name, words in SCRIPTS.values())
+    minimum = (LARGE if large else NORMAL).min_size
+    for kind, data in documents(name, words).items():
+        pdf = build_pdf(kind, data, PrintOptions(large_print=large))
+        assert min(line.size for line in lines_of(pdf)) >= minimum - 0.01
+        for font in page_fonts(pdf):
+            assert "/FontFile2" in font["/FontDescriptor"], font["/BaseFont"]
