@@ -92,6 +92,10 @@ FACES = (BODY, *FALLBACKS)
 _FALLBACK_NAMES = frozenset(face.regular for face in FALLBACKS)
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_RTL_WORDS = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]+(?: [\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]+)+"
+)
+KEPT_TOGETHER = 4  # a right-to-left phrase of up to this many words never breaks across lines
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 _DROPPED = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")  # variation selectors
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -230,9 +234,17 @@ def _visual(line: str) -> str:
     """A line as drawn: Arabic letters joined, right-to-left runs in drawing order."""
     if not _RTL.search(line):
         return line
+    line = _RTL_WORDS.sub(_together, line)
     if _ARABIC.search(line):
         line = _RESHAPER.reshape(line)
     return str(get_display(line, base_dir="L"))  # the documents read left to right
+
+
+def _together(found: re.Match[str]) -> str:
+    """A short right-to-left phrase (a name) joined by no-break spaces: it is put in drawing
+    order before the paragraph is wrapped, so a line break inside it would swap its words."""
+    words = found[0].split(" ")
+    return "\u00a0".join(words) if len(words) <= KEPT_TOGETHER else found[0]
 
 
 def printable(text: str) -> str:
@@ -262,7 +274,7 @@ def runs(drawn: str) -> list[tuple[Face, str]]:
     out: list[tuple[Face, str]] = []
     for char in drawn:
         face = face_for(char) or BODY
-        if char in " \n" and out and out[-1][0].keeps_spaces:
+        if char in " \u00a0\n" and out and out[-1][0].keeps_spaces:
             face = out[-1][0]  # a space between Arabic words is drawn in the Arabic font
         if out and out[-1][0] is face:
             out[-1] = (face, out[-1][1] + char)

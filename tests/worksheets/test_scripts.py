@@ -120,6 +120,10 @@ def test_arabic_is_joined_and_drawn_right_to_left() -> None:
     assert drawn == "\ufee3\ufea4\ufee4\ufeaa"[::-1]  # final dal … initial meem, left to right
     assert fonts.printable("Goal: محمد") == "Goal: " + drawn  # a Latin line stays left to right
     assert fonts.printable("עבודה") == "הדובע"
+    # a short right-to-left phrase (a name) is kept on one line, in the right order
+    assert fonts.printable("Dai דוד כהן") == "Dai ןהכ\u00a0דוד"
+    five = "אחת שתיים שלוש ארבע חמש"
+    assert "\u00a0" not in fonts.printable(five)  # a longer one may wrap (docs/fonts.md)
 
 
 def test_a_fallback_run_in_bold_text_is_bold() -> None:
