@@ -102,7 +102,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _RESHAPER = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
 
 _lock = threading.Lock()
-_covered: dict[str, frozenset[int]] | None = None
+_patched = False
+_covered: dict[str, frozenset[int]] = {}  # face name -> code points, for each face registered
 _face_of: dict[int, Face | None] = {}  # code point -> the face that draws it (a cache)
 
 
@@ -169,30 +170,47 @@ def _keeping_weight(start_font: Any) -> Any:
     return start
 
 
-def register() -> frozenset[int]:
-    """Register every font with reportlab (once per process); returns the code points the body
-    font covers (regular and bold)."""
-    global _covered
+def _load_face(face: Face) -> frozenset[int]:
+    """Register ``face`` with reportlab; the code points it covers (regular and bold)."""
+    regular = _load(face.regular, face.regular_file)
+    pdfmetrics.registerFont(regular)
+    maps = [set(regular.face.charToGlyph)]
+    if face.bold_file is not None:
+        bold = _load(face.bold, face.bold_file)
+        pdfmetrics.registerFont(bold)
+        maps.append(set(bold.face.charToGlyph))
+    addMapping(face.regular, 0, 0, face.regular)
+    addMapping(face.regular, 1, 0, face.bold)
+    addMapping(face.regular, 0, 1, face.regular)
+    addMapping(face.regular, 1, 1, face.bold)
+    return frozenset(set.intersection(*maps))
+
+
+def _cover(face: Face) -> frozenset[int]:
+    """The code points ``face`` covers, registering it on first use: a fallback font is read
+    only when a document needs it (the CJK font takes a noticeable time to read)."""
+    try:
+        return _covered[face.regular]
+    except KeyError:
+        pass
     with _lock:
-        if _covered is None:
-            ttfonts.makeToUnicodeCMap = _to_unicode_cmap
-            ParaParser.start_font = _keeping_weight(ParaParser.start_font)
-            covered: dict[str, frozenset[int]] = {}
-            for face in FACES:
-                regular = _load(face.regular, face.regular_file)
-                pdfmetrics.registerFont(regular)
-                maps = [set(regular.face.charToGlyph)]
-                if face.bold_file is not None:
-                    bold = _load(face.bold, face.bold_file)
-                    pdfmetrics.registerFont(bold)
-                    maps.append(set(bold.face.charToGlyph))
-                addMapping(face.regular, 0, 0, face.regular)
-                addMapping(face.regular, 1, 0, face.bold)
-                addMapping(face.regular, 0, 1, face.regular)
-                addMapping(face.regular, 1, 1, face.bold)
-                covered[face.regular] = frozenset(set.intersection(*maps))
-            _covered = covered
-        return _covered[REGULAR]
+        if face.regular not in _covered:
+            _covered[face.regular] = _load_face(face)
+        return _covered[face.regular]
+
+
+def register() -> frozenset[int]:
+    """Register the body font with reportlab (once per process) and make reportlab's two
+    corrections (see ``_to_unicode_cmap`` and ``_keeping_weight``); returns the code points
+    the body font covers (regular and bold). Fallback fonts register when first needed."""
+    global _patched
+    if not _patched:
+        with _lock:
+            if not _patched:
+                ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+                ParaParser.start_font = _keeping_weight(ParaParser.start_font)
+                _patched = True
+    return _cover(BODY)
 
 
 def face_for(char: str) -> Face | None:
@@ -204,15 +222,14 @@ def face_for(char: str) -> Face | None:
     except KeyError:
         pass
     register()
-    assert _covered is not None
     chosen: Face | None = None
     for face in FALLBACKS:
-        if face.preferred(code) and code in _covered[face.regular]:
+        if face.preferred(code) and code in _cover(face):
             chosen = face
             break
     else:
         for face in FACES:
-            if code in _covered[face.regular]:
+            if code in _cover(face):
                 chosen = face
                 break
     _face_of[code] = chosen
@@ -265,6 +282,10 @@ def missing(text: str) -> list[str]:
         for char in line:
             if face_for(char) is None:
                 found.setdefault(char)
+    if _RTL.search(text):  # a joined Arabic form no font has (none is known)
+        for line in _clean(text):
+            drawn = (char for char in _visual(line) if char != REPLACEMENT)
+            found.update((char, None) for char in drawn if face_for(char) is None)
     return list(found)
 
 
