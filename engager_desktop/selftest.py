@@ -122,7 +122,11 @@ def check_pdf(_ws: Workspace) -> str:
         raise CheckFailed("the rendered document is not a complete PDF")
     if b"/FontFile2" not in pdf:
         raise CheckFailed("the rendered PDF has no embedded font")
-    return f"one PDF rendered ({len(pdf) // 1024} KiB, font embedded) in {seconds:.2f} s"
+    from engager_desktop.worksheets import fonts
+
+    if fonts.missing("Ŵ ł 王 محمد דוד 🙂") or fonts.printable("محمد") == "محمد":
+        raise CheckFailed("the fonts or the Arabic shaping for every script are missing")
+    return f"one PDF rendered ({len(pdf) // 1024} KiB, fonts embedded) in {seconds:.2f} s"
 
 
 def check_bundle(ws: Workspace) -> str:

@@ -161,7 +161,11 @@ def cmd_print(args: argparse.Namespace, options: VaultOptions) -> int:
 
 
 def report(document: printing.PreparedDocument, path: Path) -> None:
-    """What was written, and what the practitioner should know (never his data)."""
+    """What was written, and what the practitioner should know (never his data: a character
+    that cannot be printed is named with the field it is in, never the text around it)."""
+    if document.undrawable:
+        named = "; ".join(item.message for item in document.undrawable)
+        print(f"cannot print (shown as �): {named}", file=sys.stderr)
     print(f"{document.title}: written to {path}")
     for part in document.left_out:
         print(f"left out: {part}")

@@ -33,7 +33,13 @@ from engager_desktop.store.vault import Vault
 from engager_desktop.sync import trust
 from engager_desktop.worksheets import inputs as i
 from engager_desktop.worksheets.device_card_sheet import DeviceCardInput
-from engager_desktop.worksheets.findings import TextFinding, names_of, wording_findings
+from engager_desktop.worksheets.findings import (
+    TextFinding,
+    Undrawable,
+    names_of,
+    undrawable,
+    wording_findings,
+)
 from engager_desktop.worksheets.kinds import KINDS, Kind, build_pdf
 from engager_desktop.worksheets.options import PrintOptions
 
@@ -78,6 +84,7 @@ class PreparedDocument:
     confirmed_restriction: bool = False  # ... and the practitioner confirmed printing them
     for_service: str | None = None  # the service a copy is for (its id)
     easy_read: bool = False  # the Easy Read version (pictures, short sentences, 16 pt)
+    undrawable: tuple[Undrawable, ...] = ()  # entered characters no font has (print as "�")
 
 
 @dataclass(frozen=True)
@@ -230,6 +237,7 @@ def finish(gathered: Gathered, pdf: bytes | None = None, *, check: bool = True) 
         confirmed_restriction=gathered.options.confirmed_restriction,
         for_service=gathered.for_service,
         easy_read=gathered.options.easy_read,
+        undrawable=tuple(undrawable(gathered.data)),
     )
 
 

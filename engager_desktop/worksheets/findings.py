@@ -7,6 +7,8 @@ with the sentence rewritten to speak to him, for the practitioner to use or not.
 from __future__ import annotations
 
 import dataclasses
+import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -18,6 +20,7 @@ from engager_desktop.domain.wording import (
     readability,
     third_person,
 )
+from engager_desktop.worksheets.fonts import missing
 
 
 @dataclass(frozen=True)
@@ -118,3 +121,42 @@ def names_of(data: object) -> tuple[str, ...]:
         if isinstance(value, str):
             words += [word for word in value.split() if len(word) > 1]
     return tuple(dict.fromkeys(words))
+
+
+@dataclass(frozen=True)
+class Undrawable:
+    """A character entered in field ``where`` that no shipped font has: it prints as "�"."""
+
+    where: str
+    char: str
+
+    @property
+    def code(self) -> str:
+        return f"U+{ord(self.char):04X}"
+
+    @property
+    def name(self) -> str:
+        return unicodedata.name(self.char, "unnamed character").lower()
+
+    @property
+    def message(self) -> str:
+        """'"𓀀" (U+13000, egyptian hieroglyph a001) in goal 1, title' — never the text around it."""
+        return f"“{self.char}” ({self.code}, {self.name}) in {field_label(self.where)}"
+
+
+def field_label(where: str) -> str:
+    """A field path made readable: "goals[0].steps[1].what" -> "goal 1, step 2, what"."""
+    parts = []
+    for part in where.split("."):
+        match = re.fullmatch(r"(\w+?)s?\[(\d+)\]", part)
+        if match:
+            parts.append(f"{match[1].replace('_', ' ')} {int(match[2]) + 1}")
+        else:
+            parts.append(part.replace("_", " "))
+    return ", ".join(parts)
+
+
+def undrawable(data: object) -> list[Undrawable]:
+    """Each character in the text entered in ``data`` that no font can draw, with where it is,
+    so the practitioner is told before printing (it would print as "�")."""
+    return [Undrawable(where, char) for where, text in entered_text(data) for char in missing(text)]

@@ -9,13 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import partial
 from typing import Any, BinaryIO, TypeAlias
-from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -29,7 +27,13 @@ from reportlab.platypus import (
 )
 
 from engager_desktop.worksheets.flow import KEEP_SHARE, KeepWithNext, last_two_together
-from engager_desktop.worksheets.fonts import BOLD, REGULAR, printable, register
+from engager_desktop.worksheets.fonts import (
+    REGULAR,
+    draw_string,
+    markup,
+    register,
+    text_width,
+)
 from engager_desktop.worksheets.styles import TICK_BOX_MM, Styles
 
 rl_config.invariant = 1  # fixed creation date and document id: the same input, the same bytes
@@ -41,8 +45,9 @@ CREATOR = "Engager Desktop"
 
 
 def esc(text: str) -> str:
-    """Entered text made safe for a Paragraph: printable, markup escaped, line breaks kept."""
-    return escape(printable(text)).replace("\n", "<br/>")
+    """Entered text made safe for a Paragraph: printable, markup escaped, line breaks kept, each
+    character in a font that has it (see ``fonts.markup``)."""
+    return markup(text)
 
 
 def has_text(value: str | None) -> bool:
@@ -113,7 +118,7 @@ class FillIn(Flowable):  # type: ignore[misc]
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         gap = self.st.spec.write_gap
-        natural = stringWidth(printable(self.text), BOLD, self.st.spec.body) + 2
+        natural = text_width(self.text, self.st.spec.body, bold=True) + 2
         self.beside = natural <= avail_width * self.BESIDE
         self.label_width = natural if self.beside else avail_width
         _, self.label_height = self.label.wrap(self.label_width, avail_height)
@@ -214,7 +219,7 @@ def ticks(choices: Sequence[tuple[bool | None, str]], st: Styles, style: Any = N
         if len(choices) == 1:
             widths += [side + 6, "*"]
         else:
-            widths += [side + 6, stringWidth(printable(text), REGULAR, style.fontSize) + 18]
+            widths += [side + 6, text_width(text, style.fontSize) + 18]
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -310,10 +315,9 @@ class _FooterCanvas(Canvas):  # type: ignore[misc]
         margin = self._st.margin
         width = self._pagesize[0]
         y = margin * 0.6
-        self.setFont(REGULAR, size)
         self.setFillColor(colors.black)
-        self.drawString(margin, y, self._footer)
-        self.drawRightString(width - margin, y, f"Page {number} of {total}")
+        draw_string(self, margin, y, self._footer, size)
+        draw_string(self, width - margin, y, f"Page {number} of {total}", size, right=True)
 
 
 def footer_text(printed_on: str | None) -> str:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import BinaryIO
 
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from engager_desktop.domain.audit_head import format_head
-from engager_desktop.worksheets.fonts import BOLD, REGULAR, printable
+from engager_desktop.worksheets.fonts import text_width
 from engager_desktop.worksheets.inputs import SupervisionInput, SupervisionRow
 from engager_desktop.worksheets.labels import PHASE, day_text, label
 from engager_desktop.worksheets.layout import (
@@ -125,10 +124,10 @@ def fitted_widths(rows: list[list[Cell]], shares: tuple[str, ...], st: Styles) -
     total = landscape(A4)[0] - 2 * st.margin
     need = [0.0] * len(shares)
     for index, row in enumerate(rows):
-        font = BOLD if index == 0 else REGULAR
         for column, cell in enumerate(row):
             words = cell.split() if isinstance(cell, str) else []
-            widest = max((stringWidth(printable(w), font, st.spec.body) for w in words), default=0)
+            bold = index == 0
+            widest = max((text_width(w, st.spec.body, bold=bold) for w in words), default=0)
             need[column] = max(need[column], min(widest + CELL_PADDING, total * WORD_SHARE))
     parts = [float(share.rstrip("%")) / 100 for share in shares]
     wanted = [max(need[i], total * parts[i]) for i in range(len(parts))]

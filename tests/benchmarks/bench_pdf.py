@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -31,6 +32,27 @@ FIGURES = (
         at_most(150, "ms"),
     ),
     Figure(
+        "action_plan_pdf_size",
+        "One action-plan PDF's size, largest of 10 typical men",
+        "KiB",
+        "the bare reportlab PDF of the same text",
+        at_most(250, "KiB"),
+    ),
+    Figure(
+        "action_plan_scripts_pdf",
+        "One action-plan PDF in mixed scripts (Arabic, Chinese, Welsh, Polish, emoji)",
+        "ms",
+        BARE,
+        at_most(150, "ms"),
+    ),
+    Figure(
+        "action_plan_scripts_pdf_size",
+        "One action-plan PDF's size in mixed scripts, largest of 10 men",
+        "KiB",
+        "the bare reportlab PDF of the same text",
+        at_most(250, "KiB"),
+    ),
+    Figure(
         "action_plans_1000",
         "1,000 action plans saved as PDF files (batch)",
         "s",
@@ -39,6 +61,22 @@ FIGURES = (
     ),
 )
 LINES_PER_PAGE = 50
+HIS_NAME = "王小明 محمد 🙂"  # his name in Chinese and Arabic, with an emoji
+GOAL_WORDS = " — أريد أن أجد عملاً بعد خروجي · 我想出狱后找到工作 👍"
+STEP_WORDS = " (Ŵyn, Łódź, Seán ❤ 王)"
+
+
+def in_mixed_scripts(data: Any) -> Any:
+    """An action plan's input with his name, every goal and every step in mixed scripts."""
+    goals = tuple(
+        replace(
+            goal,
+            title=f"{goal.title}{GOAL_WORDS}",
+            steps=tuple(replace(step, what=f"{step.what}{STEP_WORDS}") for step in goal.steps),
+        )
+        for goal in data.goals
+    )
+    return replace(data, man=replace(data.man, preferred_name=HIS_NAME), goals=goals)
 
 
 def _printing() -> Any:
@@ -101,6 +139,47 @@ def one_pdf(vault: Vault, modules: Any, per_man: int) -> Measurement:
     return Measurement(value.median * 1e3, floor.median * 1e3, value.runs, note)
 
 
+def pdf_sizes(vault: Vault, modules: Any, *, mixed: bool) -> Measurement:
+    """The largest action plan of 10 typical men (in mixed scripts with ``mixed``), in KiB."""
+    printing, _batch = modules
+    sizes: list[tuple[int, int]] = []
+    for man_id in typical_men(vault, 10):
+        gathered = printing.gather(vault, KIND, man_id)
+        data = in_mixed_scripts(gathered.data) if mixed else gathered.data
+        built = printing.finish(replace(gathered, data=data))
+        sizes.append((len(built.pdf), len(bare_pdf(data))))
+    largest, bare = max(sizes)
+    note = f"{len(sizes)} men: {min(sizes)[0] / 1024:.0f}–{largest / 1024:.0f} KiB."
+    if mixed:
+        note += " Fonts embedded as subsets of the glyphs used."
+    return Measurement(largest / 1024, bare / 1024, len(sizes), note)
+
+
+def mixed_pdf(vault: Vault, modules: Any, per_man: int) -> Measurement:
+    """printing.finish (build, wording check, undrawable check) on typical men's plans with
+    his name, every goal and every step in mixed scripts."""
+    printing, _batch = modules
+    samples: list[Samples] = []
+    floors: list[Samples] = []
+    men = typical_men(vault, 10)
+    for man_id in men:
+        gathered = printing.gather(vault, KIND, man_id)
+        mixed = replace(gathered, data=in_mixed_scripts(gathered.data))
+        value, floor = time_pair(
+            partial(printing.finish, mixed), partial(bare_pdf, mixed.data), per_man
+        )
+        samples.append(value)
+        floors.append(floor)
+    value = sum(samples[1:], samples[0])
+    floor = sum(floors[1:], floors[0])
+    note = (
+        f"printing.finish (build, wording check, undrawable characters) for {len(men)} typical "
+        f"men with his name, every goal and every step in mixed scripts ({HIS_NAME}{GOAL_WORDS}"
+        f"{STEP_WORDS}); the vault read is in action_plan_pdf."
+    )
+    return Measurement(value.median * 1e3, floor.median * 1e3, value.runs, note)
+
+
 def batch(ctx: Context, vault: Vault, modules: Any, count: int) -> Measurement:
     printing, printing_batch = modules
     with vault.read() as session:
@@ -130,6 +209,10 @@ def run(ctx: Context) -> dict[str, Outcome]:
     try:
         ctx.log("pdf: one action plan")
         out: dict[str, Outcome] = {"action_plan_pdf": one_pdf(vault, modules, ctx.runs(3, 1))}
+        out["action_plan_pdf_size"] = pdf_sizes(vault, modules, mixed=False)
+        ctx.log("pdf: one action plan in mixed scripts")
+        out["action_plan_scripts_pdf"] = mixed_pdf(vault, modules, ctx.runs(3, 1))
+        out["action_plan_scripts_pdf_size"] = pdf_sizes(vault, modules, mixed=True)
         ctx.log("pdf: a batch of action plans")
         out["action_plans_1000"] = batch(ctx, vault, modules, ctx.runs(MEN, 200))
         return out

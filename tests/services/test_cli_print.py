@@ -213,3 +213,34 @@ def test_an_unknown_man_is_a_failure(
     assert run(argv, options) == 1
     assert "no such man" in one_line_error(capsys.readouterr().err)
     assert not out.exists()
+
+
+def test_a_character_that_cannot_be_printed_is_named_on_stderr(
+    vault: Vault, vault_path: Path, tmp_path: Path, options: VaultOptions, capsys
+) -> None:
+    man_id = f.add_bare_man(vault, preferred="Dai \U00013000")
+    vault.lock()
+    out = tmp_path / "pledge.pdf"
+    code = run(
+        ["print", "pledge", "--vault", str(vault_path), "--man", man_id, "-o", str(out)], options
+    )
+    captured = capsys.readouterr()
+    assert code == 0  # it still prints, with the mark in place of the character
+    line = one_line_error(captured.err)
+    assert line == (
+        "cannot print (shown as \ufffd): “\U00013000” (U+13000, egyptian hieroglyph a001) "
+        "in man, preferred name"
+    )
+    assert "Dai" not in line  # the character and the field, never the text around it
+    assert "\ufffd" in f.pdf_text(out.read_bytes())
+
+
+def test_every_script_prints_without_a_warning(
+    vault: Vault, vault_path: Path, tmp_path: Path, options: VaultOptions, capsys
+) -> None:
+    man_id = f.add_bare_man(vault, preferred="王小明 محمد Łukasz 🙂")
+    vault.lock()
+    out = tmp_path / "plan.pdf"
+    argv = ["print", "action-plan", "--vault", str(vault_path), "--man", man_id, "-o", str(out)]
+    assert run(argv, options) == 0
+    assert capsys.readouterr().err == ""

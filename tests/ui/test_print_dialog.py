@@ -274,3 +274,13 @@ def test_recovery_sheet_goes_straight_to_the_printer(
         (None, f"recovery-sheet to printer; {_plain('recovery-sheet')}")
     ]
     assert printing.RECOVERY == "recovery-sheet"
+
+
+def test_the_preview_names_characters_that_cannot_be_printed(qtbot: QtBot, vault: Vault) -> None:
+    odd = f.add_bare_man(vault, preferred="Dai \U00013000")
+    dialog = open_preview(qtbot, vault, "pledge", odd)
+    assert not dialog.undrawable.isHidden()
+    assert "U+13000" in dialog.undrawable.text() and "preferred name" in dialog.undrawable.text()
+    assert dialog.print_button.isEnabled()  # it may still be printed
+    fine = f.add_bare_man(vault, preferred="王小明 محمد 🙂")
+    assert open_preview(qtbot, vault, "pledge", fine).undrawable.isHidden()

@@ -82,11 +82,13 @@ def test_markup_in_entered_text_prints_as_typed() -> None:
     assert "<b>Dai</b> & Co" in text
 
 
-def test_characters_the_font_lacks_become_a_visible_mark() -> None:
-    assert printable("王") == REPLACEMENT
+def test_characters_no_font_has_become_a_visible_mark() -> None:
+    hieroglyphs = "\U00013000\U00013001\U00013002"  # no font we ship has Egyptian hieroglyphs
+    assert printable("王") == "王"
+    assert printable(hieroglyphs[0]) == REPLACEMENT
     assert printable("Tŷ\x00\u200b\r\nok\t1") == "Tŷ\nok 1"
     assert printable("w\u0302") == "ŵ"  # a decomposed ŵ is composed before printing
-    man = i.ManSummary(preferred_name="王小明")
+    man = i.ManSummary(preferred_name=hieroglyphs)
     text = text_of(build_pdf("pledge", i.PledgeInput(man=man), PrintOptions()))
     assert REPLACEMENT * 3 in text
 

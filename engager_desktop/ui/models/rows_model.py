@@ -26,9 +26,10 @@ class TextRow:
 
 class RowsModel(QAbstractTableModel):
     def __init__(self, headers: Sequence[str], parent: Any = None) -> None:
-        super().__init__(parent)
+        # set before Qt's constructor, which may already ask for the row count
         self._headers = tuple(headers)
         self._rows: list[TextRow] = []
+        super().__init__(parent)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

@@ -40,6 +40,9 @@ from engager_desktop.worksheets.save import SavePdfError, save_pdf
 
 FINDINGS_SHOWN = 12
 PREPARING = "Preparing the document…"
+UNDRAWABLE = (
+    "These characters cannot be printed and will show as �; change them or write them by hand"
+)
 NO_SERVICE = "Not for a named service"
 CONFIRM_RESTRICTION = "Print his &address and phone despite the limit on contact"
 CONFIRM_RESTRICTION_TIP = (
@@ -135,6 +138,7 @@ class PreviewDialog(QDialog):
         self.left_out = self._notice("Left out", layout)
         self.notes = self._notice("Check before you give it out", layout)
         self.findings = self._notice("Wording check on the text entered", layout)
+        self.undrawable = self._notice(UNDRAWABLE, layout)
         self.status = SpokenLabel(PREPARING)
         self.status.setWordWrap(True)
         describe_value(self.status, "Status")
@@ -282,6 +286,7 @@ class PreviewDialog(QDialog):
         self._fill(self.left_out, prepared.left_out)
         self._fill(self.notes, prepared.notes)
         self._fill(self.findings, [item.message for item in prepared.findings], FINDINGS_SHOWN)
+        self._fill(self.undrawable, [item.message for item in prepared.undrawable], FINDINGS_SHOWN)
         self.confirm_restriction.setVisible(prepared.restriction)
         pages = self.loaded.document.pageCount()
         self.status.setText(f"Ready to print: {pages} page{'s' if pages != 1 else ''}.")
