@@ -128,7 +128,9 @@ def test_arabic_is_joined_and_drawn_right_to_left() -> None:
 
 def test_a_fallback_run_in_bold_text_is_bold() -> None:
     assert '<font name="NotoSansArabic">' in fonts.markup("Ali علي")
-    data = replace(full_inputs()["action-plan"], goals=(replace(GOALS[0], title="علي"),))
+    data = replace(
+        full_inputs()["action-plan"], goals=(replace(GOALS[0], title="علي", his_words="علي"),)
+    )
     pdf = build_pdf("action-plan", data, PrintOptions())
     assert b"NotoSansArabic-Bold" in pdf  # the goal heading
 
