@@ -206,7 +206,7 @@ def test_refusals_name_the_problem_and_change_nothing(
     old, new, _other = three
     man = add_man(old)
     stranger = make_laptop("stranger")
-    with pytest.raises(TrustError, match="no laptop with that device id"):
+    with pytest.raises(TrustError, match="is enrolled here; enrol its card first"):
         handover.hand_over(old.vault, (man,), stranger.device_id, old.stick)
     with pytest.raises(TrustError, match="this laptop"):
         handover.hand_over(old.vault, (man,), old.device_id, old.stick)
