@@ -64,7 +64,9 @@ def receiving_laptop(vault: Vault, device_id: str) -> trust.DeviceKey:
     with vault.read() as session:
         key = trust.device(session.connection(), device_id)
     if key is None:
-        raise TrustError("unknown_device", "no laptop with that device id is enrolled here; enrol its card first")
+        raise TrustError(
+            "unknown_device", "no laptop with that device id is enrolled here; enrol its card first"
+        )
     if key.is_self:
         raise TrustError("own_device", "that is this laptop; choose the laptop receiving him")
     if key.revoked:

@@ -116,6 +116,30 @@ def holders(vault: Vault) -> dict[str, Holder]:
     }
 
 
+@dataclass(frozen=True)
+class TeamView:
+    """What the caseload needs: this laptop's id and settings, and every laptop it knows."""
+
+    own: str
+    settings: TeamSettings
+    holders: dict[str, Holder]
+
+    def labels(self) -> dict[str, str]:
+        return {device_id: holder.label for device_id, holder in self.holders.items()}
+
+    def others_by_label(self) -> dict[str, tuple[str, ...]]:
+        """Other laptops grouped by what "Held by" shows (one practitioner may have two)."""
+        grouped: dict[str, list[str]] = {}
+        for holder in sorted(self.holders.values(), key=lambda h: h.label.casefold()):
+            if not holder.is_self:
+                grouped.setdefault(holder.label, []).append(holder.device_id)
+        return {label: tuple(ids) for label, ids in grouped.items()}
+
+
+def team_view(vault: Vault) -> TeamView:
+    return TeamView(vault.device_id, team_settings(vault), holders(vault))
+
+
 def holder_label(held_by: str | None, known: dict[str, Holder]) -> str:
     """What the caseload's "Held by" column says for one man."""
     if held_by is None:
@@ -133,9 +157,11 @@ __all__ = [
     "ROLES",
     "SUPERVISOR",
     "TeamSettings",
+    "TeamView",
     "check_name",
     "holder_label",
     "holders",
     "save_team_settings",
     "team_settings",
+    "team_view",
 ]
