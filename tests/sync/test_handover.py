@@ -144,9 +144,10 @@ def test_new_laptop_holds_exactly_his_records_and_the_old_removes_them_on_acknow
     assert not caseload.search(old.vault, "Rees")  # nothing found by name either
     assert _his_rows(old, staying) == staying_before  # the others are left as they were
     # ... and he lives on, whole, at the new laptop.
-    assert _his_rows(new, man)["participants"][0]["given_name"] == sent["participants"][0][
-        "given_name"
-    ]
+    assert (
+        _his_rows(new, man)["participants"][0]["given_name"]
+        == sent["participants"][0]["given_name"]
+    )
 
 
 def test_a_stale_bundle_does_not_bring_him_back_to_the_old_laptop(
