@@ -140,6 +140,21 @@ def team_view(vault: Vault) -> TeamView:
     return TeamView(vault.device_id, team_settings(vault), holders(vault))
 
 
+READ_MOSTLY = (
+    "Held by {who}. On this supervisor's laptop his record is read-mostly: the five step "
+    "wizards (first meeting, shared understanding, session review, release preparation, ending) "
+    "are closed; notes and corrections in the sections still save and merge as usual."
+)
+
+
+def read_mostly_note(vault: Vault, held_by: str | None) -> str | None:
+    """On a supervisor's laptop, for a man another laptop holds: the line saying what is
+    read-only here (None everywhere else)."""
+    if held_by is None or held_by == vault.device_id or not team_settings(vault).supervisor:
+        return None
+    return READ_MOSTLY.format(who=holder_label(held_by, holders(vault)))
+
+
 def holder_label(held_by: str | None, known: dict[str, Holder]) -> str:
     """What the caseload's "Held by" column says for one man."""
     if held_by is None:
@@ -161,6 +176,7 @@ __all__ = [
     "check_name",
     "holder_label",
     "holders",
+    "read_mostly_note",
     "save_team_settings",
     "team_settings",
     "team_view",

@@ -166,14 +166,14 @@ def _re_enrol(conn: Connection, existing: DeviceKey, card: DeviceCard) -> Device
             "key_changed",
             "a device with this id is enrolled with different keys; revoke it first",
         )
-    changed = {
-        "name": card.name,
-        "practitioner": card.practitioner,
-        "role": card.role,
-    }
-    if any(getattr(existing, key) != value for key, value in changed.items()):
-        conn.execute(update(Device).where(Device.id == card.device_id).values(**changed))
-        return replace(existing, **changed)
+    changed = replace(existing, name=card.name, practitioner=card.practitioner, role=card.role)
+    if changed != existing:
+        conn.execute(
+            update(Device)
+            .where(Device.id == card.device_id)
+            .values(name=card.name, practitioner=card.practitioner, role=card.role)
+        )
+        return changed
     return existing
 
 

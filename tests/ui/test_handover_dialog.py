@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from engager_desktop.services import sync, team
@@ -14,7 +15,9 @@ from engager_desktop.ui.a11y import unnamed_inputs
 from engager_desktop.ui.a11y_checks import access_key_clashes
 from engager_desktop.ui.caseload_panel import CaseloadPanel
 from engager_desktop.ui.models.caseload_model import COL_HELD, ID_ROLE
+from engager_desktop.ui.settings import Settings, SettingsDialog
 from engager_desktop.ui.sync import HandoverDialog, open_handover_dialog
+from engager_desktop.ui.workspace.workspace import Workspace
 from tests.sync.conftest import Laptop, add_man, man_field
 from tests.ui.test_sync_dialogs import Click, settle, shown, tick
 
@@ -115,3 +118,48 @@ def test_the_caseload_shows_who_holds_each_man_and_filters_by_it(
     panel.held.setCurrentIndex(0)
     settle(qtbot)
     assert set(model.ids()) == {mine, hers}
+
+
+def test_settings_set_the_practitioner_and_role_the_card_carries(
+    qtbot: QtBot, make_laptop: Callable[[str], Laptop], settings: Settings
+) -> None:
+    laptop = make_laptop("mine")
+    dialog = SettingsDialog(settings, None, vault=laptop.vault)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle(qtbot)
+    assert dialog.team is not None and dialog.team.loaded
+    assert unnamed_inputs(dialog) == [] and access_key_clashes(dialog) == {}
+    qtbot.keyClicks(dialog.team.name, "Sam Okafor")
+    dialog.team.role.setCurrentIndex(dialog.team.role.findData(team.SUPERVISOR))
+    with qtbot.waitSignal(dialog.accepted, timeout=15_000):
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Click)
+    card = sync.read_card(sync.device_card(laptop.vault).data)
+    assert (card.practitioner, card.role) == ("Sam Okafor", "supervisor")
+    assert team.team_settings(laptop.vault).supervisor
+
+
+def test_on_a_supervisors_laptop_men_held_by_others_open_read_mostly(
+    qtbot: QtBot, old_and_new: tuple[Laptop, Laptop]
+) -> None:
+    supervisor, practitioner = old_and_new
+    team.save_team_settings(practitioner.vault, "Priya Shah", team.PRACTITIONER)
+    supervisor.enrol(practitioner)
+    hers = add_man(supervisor, held_by=practitioner.device_id)
+    mine = add_man(supervisor, given_name="Aled")
+    workspace = Workspace()
+    qtbot.addWidget(workspace)
+    workspace.set_vault(supervisor.vault)
+    for role, closed in ((team.PRACTITIONER, False), (team.SUPERVISOR, True)):
+        team.save_team_settings(supervisor.vault, "Sam Okafor", role)
+        workspace.show_man(hers)
+        settle(qtbot)
+        assert ("read-mostly" in workspace.sub_label.text()) is closed
+        assert "Priya Shah" in workspace.sub_label.text() or not closed
+        assert all(b.isEnabled() is not closed for b in workspace.buttons.values())
+        if closed:
+            assert workspace.launch_wizard("first_meeting") is None
+    workspace.show_man(mine)
+    settle(qtbot)
+    assert all(b.isEnabled() for b in workspace.buttons.values())
+    assert "read-mostly" not in workspace.sub_label.text()
