@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "print_commands",
     "sync_commands",
     "device_commands",
+    "team_commands",
     "ui_commands",
     "protection_commands",
     "selftest_commands",

@@ -61,6 +61,8 @@ def cmd_devices(args: argparse.Namespace, options: VaultOptions) -> int:
                 "revoked_at": _when(r.revoked_at),
                 "last_import_at": _when(r.last_import_at),
                 "last_export_at": _when(r.last_export_at),
+                "practitioner": r.practitioner,
+                "role": r.role,
             }
             for r in rows
         ]
@@ -70,6 +72,8 @@ def cmd_devices(args: argparse.Namespace, options: VaultOptions) -> int:
         state = " (this laptop)" if r.is_self else " (revoked)" if r.revoked_at else ""
         print(f"{r.name}{state}")
         print(f"  fingerprint: {r.fingerprint}")
+        if r.practitioner:
+            print(f"  used by {r.practitioner} ({r.role})")
         print(f"  device {r.device_id}, enrolled {_day(r.enrolled_at)}")
         if not r.is_self:
             print(

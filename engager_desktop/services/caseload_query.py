@@ -84,6 +84,7 @@ class CaseloadFilter:
     overdue: bool = False
     no_contact_days: int | None = None
     conflicts: bool = False
+    held_by: tuple[str, ...] = ()  # men held by any of these laptops (device ids); () anyone
 
 
 class CaseloadRow(NamedTuple):
@@ -104,6 +105,7 @@ class CaseloadRow(NamedTuple):
     conflicts: int
     alerts: int
     isolated: bool
+    held_by: str | None = None  # the device id of the laptop holding him (None: not recorded)
 
     def as_json(self) -> dict[str, Any]:
         """Plain JSON values: dates as ISO text, None as null."""
@@ -185,6 +187,8 @@ def conditions(filters: CaseloadFilter, today: date) -> list[ColumnElement[bool]
     if filters.conflicts:
         unresolved = and_(Conflict.participant_id == Participant.id, Conflict.resolved_at.is_(None))
         where.append(exists(select(Conflict.id).where(unresolved)))
+    if filters.held_by:
+        where.append(Participant.held_by.in_(filters.held_by))
     return where
 
 
@@ -221,6 +225,7 @@ def _row_select(today: date) -> Select[Any]:
         FIGURES.c.last_reached,
         case((isolated_out, recent), else_=None),  # only worked out for isolated men out
         type_coerce(Participant.isolated, String),
+        Participant.held_by,
     ).select_from(men_with_figures())
 
 
@@ -268,7 +273,7 @@ def _row_maker(
 
     def make(raw: Sequence[Any]) -> CaseloadRow:
         (man_id, preferred, given, family, number, phase, release, dues, min_due, held, unheld,
-         reached, recent, isolated) = raw  # fmt: skip
+         reached, recent, isolated, held_by) = raw  # fmt: skip
         conflicts = conflict_counts.get(man_id, 0)
         open_steps = overdue = 0
         if dues:
@@ -315,6 +320,7 @@ def _row_maker(
                 conflicts,
                 (overdue > 0) + (conflicts > 0) + thin,
                 bool(isolated),
+                held_by,
             ),  # fmt: skip
         )
 

@@ -25,6 +25,8 @@ class DeviceRow:
     revoked_at: datetime | None
     last_import_at: datetime | None  # the last bundle from it imported here
     last_export_at: datetime | None  # the last bundle made here for it
+    practitioner: str | None = None  # who uses it, as its card says (this laptop: Settings)
+    role: str | None = None  # practitioner or supervisor
 
 
 def laptop_name(vault: Vault) -> str:
@@ -62,6 +64,8 @@ def devices(vault: Vault) -> list[DeviceRow]:
             k.revoked_at,
             imported.get(k.device_id),
             exported.get(k.device_id),
+            k.practitioner,
+            k.role if k.practitioner else None,
         )
         for k in keys
     ]

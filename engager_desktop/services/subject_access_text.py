@@ -102,6 +102,11 @@ SECTIONS: dict[str, tuple[str, str, str]] = {
         "Plans for your days and weekends, support we gave your family, and what we did with "
         "other services for you.",
     ),
+    "handovers": (
+        "Moving your record to another worker's laptop",
+        "Handover",
+        "When your record was passed from one worker's laptop to another's, and when it arrived.",
+    ),
 }
 
 _EXTRA: dict[str, tuple[str, str, str]] = {
@@ -128,6 +133,11 @@ HIDDEN = frozenset({"id", "participant_id", "updated_at", "updated_by", "rev"})
 
 LABELS: dict[str, str] = {
     "created_at": "Added to the record",
+    "held_by": "Laptop holding your record (its code)",
+    "from_device": "From the laptop (its code)",
+    "to_device": "To the laptop (its code)",
+    "made_at": "Passed on",
+    "acknowledged_at": "Arrived",
     "deleted": "Deleted",
     "given_name": "First name",
     "family_name": "Family name",

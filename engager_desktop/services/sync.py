@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import distinct, select
 from sqlalchemy.orm import Session
 
-from engager_desktop.services import erasure
+from engager_desktop.services import erasure, handover
 from engager_desktop.services.bundle_consent import withheld_for_men
 from engager_desktop.services.common import rebuild_search, refresh_search
 from engager_desktop.store.orm.system import Conflict, ImportLedger
@@ -221,7 +221,9 @@ def _refresh(session: Session, men: set[str]) -> None:
 def preview_import(vault: Vault, path: Path, passphrase: str | None = None) -> ImportSummary:
     """What importing would do (men and records new, updated, deleted, in conflict)."""
     data = _read(vault, path)
-    return importer.import_bundle(vault, data, passphrase=passphrase, dry_run=True)
+    return importer.import_bundle(
+        vault, data, passphrase=passphrase, dry_run=True, screen=handover.screen(vault.device_id)
+    )
 
 
 def commit_import(vault: Vault, path: Path, passphrase: str | None = None) -> ImportSummary:
@@ -233,9 +235,17 @@ def commit_import(vault: Vault, path: Path, passphrase: str | None = None) -> Im
         # A bundle made before the other laptop heard of an erasure may carry him back: erase
         # what it brought (in this transaction) before the search index is rebuilt for anyone.
         scrubbed.extend(erasure.scrub_erased(vault, session, men))
-        _refresh(session, men)
+        # Handovers: acknowledge those to this laptop, remove men the receiver acknowledged.
+        settled = handover.settle(vault, session)
+        _refresh(session, men - set(settled.removed))
 
-    summary = importer.import_bundle(vault, data, passphrase=passphrase, after_merge=after_merge)
+    summary = importer.import_bundle(
+        vault,
+        data,
+        passphrase=passphrase,
+        after_merge=after_merge,
+        screen=handover.screen(vault.device_id),
+    )
     if scrubbed:
         erasure.wipe_free_space(vault)
     return summary

@@ -37,6 +37,7 @@ from engager_desktop.store.demo_services import load_demo_services
 from engager_desktop.store.orm import (
     SYNCED_MODELS,
     Consent,
+    Handover,
     Participant,
     PhaseChange,
     Service,
@@ -70,6 +71,7 @@ _SUPERVISION_KINDS = (
 )
 _SUPERVISION_COUNT = 26
 _MORNING = time(9, 0)
+HANDED_OVER_SHARE = 0.15  # men a colleague's laptop handed over to this one
 
 
 def phase_plan(men: int, rng: random.Random, *, heavy_first: bool = False) -> list[Phase]:
@@ -193,6 +195,7 @@ def _write_man(
     write_release_plan(w, man)
     write_ending_plan(w, man)
     write_practice_notes(w, man)
+    _write_handover(w, man)
 
 
 def _new_man(w: RowWriter, phase: Phase, heavy: bool, numbers: set[str]) -> Man:
@@ -349,3 +352,19 @@ def _write_consents(w: RowWriter, man: Man, directory: Directory) -> None:
 
 
 __all__ = ["PHASE_SHARES", "DemoData", "Row", "generate", "insert_all", "phase_plan", "row_counts"]
+
+
+def _write_handover(w: RowWriter, man: Man) -> None:
+    """Some men came from a colleague's laptop a week or more after he started (acknowledged)."""
+    if not w.chance(HANDED_OVER_SHARE) and man.id != w.rows[Participant][0]["id"]:
+        return
+    day = min(man.active_until, man.start + w.days(7, 30))
+    made = at(day, _MORNING)
+    row = {
+        "participant_id": man.id,
+        "from_device": w.new_id(),  # a colleague's laptop, not enrolled in the demo
+        "to_device": w.device_id,
+        "made_at": made,
+        "acknowledged_at": made + timedelta(days=1),
+    }
+    w.add(Handover, made, row)

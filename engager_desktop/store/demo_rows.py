@@ -47,6 +47,11 @@ class RowWriter:
         self._device = device_id
         self._stamp = clock_stamp
 
+    @property
+    def device_id(self) -> str:
+        """The device id of the vault the rows are made for."""
+        return self._device
+
     def new_id(self) -> str:
         """A UUID4-format id drawn from the seeded generator (never from the system)."""
         h = f"{(self.rng.getrandbits(128) & _ID_CLEAR) | _ID_SET:032x}"
@@ -61,6 +66,8 @@ class RowWriter:
         fields["updated_by"] = self._device
         fields["deleted"] = False
         fields["rev"] = 1
+        if model.__tablename__ == "participants":
+            fields["held_by"] = self._device  # demo men are held by this laptop
         self.rows[model].append(fields)
         return row_id
 

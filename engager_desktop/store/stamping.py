@@ -18,7 +18,7 @@ from engager_desktop.domain.clock import Clock
 from engager_desktop.domain.hlc import MAX_MILLIS, HlcError, HybridClock, Stamp
 from engager_desktop.domain.validation import ValidationError
 from engager_desktop.store import audit, field_stamps
-from engager_desktop.store.orm import SYNCED_MODELS
+from engager_desktop.store.orm import SYNCED_MODELS, Participant
 from engager_desktop.store.orm.base import Synced, new_id
 from engager_desktop.store.orm.system import VaultMeta
 
@@ -101,6 +101,8 @@ class Stamper:
         for obj in list(session.new):
             if isinstance(obj, Synced):
                 check_lengths(obj)
+                if isinstance(obj, Participant) and obj.held_by is None:
+                    obj.held_by = self.device_id  # a man added here is held here
                 obj.id = obj.id or new_id()
                 obj.created_at = obj.created_at or naive_utc(self.clock)
                 self._stamp(obj, rev=obj.rev or 1)

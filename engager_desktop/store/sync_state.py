@@ -77,9 +77,14 @@ class SyncPassedOn(Base):
 
 
 def arrival_mark(conn: Connection) -> int:
-    """The number of the latest import that wrote records (0 before any)."""
+    """The number of the latest import that wrote records (0 before any).
+
+    Never below a mark an export recorded: a man handed over and removed here takes his
+    ``sync_records`` rows with him, and the next import must still count as arriving after
+    every export made so far."""
     value = conn.execute(select(func.max(SyncRecord.arrival_no))).scalar()
-    return int(value or 0)
+    exported = conn.execute(select(func.max(SyncExport.arrival_mark))).scalar()
+    return max(int(value or 0), int(exported or 0))
 
 
 def next_seq(conn: Connection, device_id: str) -> int:

@@ -2,7 +2,10 @@
 
 A card is canonical JSON holding the device id, its name, its Ed25519 signing key and its age
 (X25519) recipient, signed by that signing key (so a card cannot be edited without the private
-key). The fingerprint is the first 128 bits of SHA-256 of the raw signing key, as 8 groups of 4
+key). Since bundle format 1.2 a card may also name the practitioner who uses the laptop and their
+role (``practitioner`` and ``role``, both or neither): a card without them is the same bytes as
+before, so older builds still read it, and every older card still reads here. The fingerprint is
+the first 128 bits of SHA-256 of the raw signing key, as 8 groups of 4
 lowercase hex digits joined by dashes; practitioners compare it on both screens before enrolling.
 """
 
@@ -29,6 +32,8 @@ _CONTEXT = b"engager-device-card/v1\x00"
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _AGE_RECIPIENT = re.compile(r"age1[02-9ac-hj-np-z]{58}")
 _KEYS = {"format", "device_id", "name", "signing_key", "age_recipient", "signature"}
+_TEAM_KEYS = _KEYS | {"practitioner", "role"}
+ROLES = ("practitioner", "supervisor")
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,8 @@ class DeviceCard:
     name: str
     signing_key: bytes  # raw Ed25519 public key, 32 bytes
     age_recipient: str
+    practitioner: str | None = None  # the practitioner's name, as set on that laptop
+    role: str | None = None  # one of ROLES, with a practitioner's name only
 
     @property
     def fingerprint(self) -> str:
@@ -58,13 +65,17 @@ def fingerprints_match(card: DeviceCard, typed: str) -> bool:
 
 
 def _body(card: DeviceCard) -> dict[str, Any]:
-    return {
+    body: dict[str, Any] = {
         "format": FORMAT,
         "device_id": card.device_id,
         "name": card.name,
         "signing_key": base64.b64encode(card.signing_key).decode("ascii"),
         "age_recipient": card.age_recipient,
     }
+    if card.practitioner:
+        body["practitioner"] = card.practitioner
+        body["role"] = card.role or ROLES[0]
+    return body
 
 
 def _canonical(obj: dict[str, Any]) -> bytes:
@@ -91,7 +102,9 @@ def read_card(data: bytes) -> DeviceCard:
         raw = json.loads(data.decode("ascii"))
     except (ValueError, RecursionError) as exc:
         raise _bad("not a card file") from exc
-    if not isinstance(raw, dict) or raw.keys() != _KEYS or raw["format"] != FORMAT:
+    if not isinstance(raw, dict) or raw.keys() not in (_KEYS, _TEAM_KEYS):
+        raise _bad("unexpected fields")
+    if raw["format"] != FORMAT:
         raise _bad("unexpected fields")
     device_id, name, recipient = raw["device_id"], raw["name"], raw["age_recipient"]
     if not isinstance(device_id, str) or not _UUID.fullmatch(device_id):
@@ -102,7 +115,12 @@ def read_card(data: bytes) -> DeviceCard:
         raise _bad("encryption key")
     signing_key = _b64(raw["signing_key"], 32, "signing key")
     signature = _b64(raw["signature"], 64, "signature")
-    card = DeviceCard(device_id, name, signing_key, recipient)
+    practitioner, role = raw.get("practitioner"), raw.get("role")
+    if practitioner is not None and (not practitioner or not device_names.is_clean(practitioner)):
+        raise _bad("practitioner's name")
+    if practitioner is not None and role not in ROLES:
+        raise _bad("role")
+    card = DeviceCard(device_id, name, signing_key, recipient, practitioner, role)
     try:
         Ed25519PublicKey.from_public_bytes(signing_key).verify(
             signature, _CONTEXT + _canonical(_body(card))

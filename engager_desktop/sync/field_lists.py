@@ -186,6 +186,20 @@ VERSIONS: tuple[Version, ...] = (
             ),
         ),
     ),
+    # 1.2: who holds each man, and handovers between laptops (docs/sync.md). A record of an older
+    # bundle has no holder recorded (None); the caseload shows "not recorded".
+    Version(
+        2,
+        "0010",
+        fields=(Added("participants", "held_by", None),),
+        tables=(
+            (
+                "handovers",
+                "acknowledged_at created_at deleted from_device id made_at participant_id rev "
+                "to_device updated_at updated_by",
+            ),
+        ),
+    ),
 )
 
 FORMATS = Formats(tuple(FORMAT_1_0.items()), VERSIONS)

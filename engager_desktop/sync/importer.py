@@ -40,6 +40,9 @@ from engager_desktop.sync.plan import Plan, check_stamps, plan_merge
 from engager_desktop.sync.summary import ImportSummary, summarise
 
 AfterMerge = Callable[[Session, set[str]], None]
+# Drops records this vault must not take back (men handed over and removed here): given the
+# records read from the bundle, returns those to merge.
+Screen = Callable[[Connection, list[Record]], list[Record]]
 _MAX_LISTED = 10
 
 
@@ -84,11 +87,14 @@ def import_bundle(
     dry_run: bool = False,
     after_merge: AfterMerge | None = None,
     limits: fmt.Limits = fmt.DEFAULT_LIMITS,
+    screen: Screen | None = None,
 ) -> ImportSummary:
-    """Preview (``dry_run``) or commit one bundle; BundleRefused (audited) if any check fails."""
+    """Preview (``dry_run``) or commit one bundle; BundleRefused (audited) if any check fails.
+
+    ``screen`` drops records before the merge plans anything (see ``Screen``)."""
     ensure_own_identity(vault)
     try:
-        return _import(vault, data, passphrase, dry_run, after_merge, limits)
+        return _import(vault, data, passphrase, dry_run, after_merge, limits, screen)
     except BundleRefused as exc:
         audit_refusal(vault, "import_refused", exc.code)
         raise
@@ -108,6 +114,7 @@ def _import(
     dry_run: bool,
     after_merge: AfterMerge | None,
     limits: fmt.Limits,
+    screen: Screen | None = None,
 ) -> ImportSummary:
     opened = open_checked(vault, data, passphrase, limits)
     made = opened.manifest
@@ -116,7 +123,11 @@ def _import(
             return _repeat(vault, opened, dry_run)
         audit_anchor.check_heads(session.connection(), made)
         warnings = ledger_warnings(session.connection(), opened)
-    records, foreign = passed_on.split(verify.records(opened, limits))
+    every = verify.records(opened, limits)
+    if screen is not None:
+        with vault.read() as session:
+            every = screen(session.connection(), every)
+    records, foreign = passed_on.split(every)
     check_stamps(foreign, int(vault.clock.now().timestamp() * 1000))  # known ones: plan_merge
     warnings += passed_on.notice(records, foreign)
     if dry_run:

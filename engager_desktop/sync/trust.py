@@ -22,6 +22,8 @@ class DeviceKey:
     is_self: bool
     enrolled_at: datetime
     revoked_at: datetime | None
+    practitioner: str | None = None  # who uses that laptop, and their role (from its card)
+    role: str | None = None
 
     @property
     def fingerprint(self) -> str:
@@ -42,9 +44,18 @@ class OwnKeys:
     signing_public: bytes
     age_identity: str
     age_recipient: str
+    practitioner: str | None = None
+    role: str | None = None
 
     def card(self) -> DeviceCard:
-        return DeviceCard(self.device_id, self.name, self.signing_public, self.age_recipient)
+        return DeviceCard(
+            self.device_id,
+            self.name,
+            self.signing_public,
+            self.age_recipient,
+            self.practitioner,
+            self.role if self.practitioner else None,
+        )
 
 
 def _key(row: Device) -> DeviceKey:
@@ -56,6 +67,8 @@ def _key(row: Device) -> DeviceKey:
         bool(row.is_self),
         row.enrolled_at,
         row.revoked_at,
+        row.practitioner,
+        row.role,
     )
 
 
@@ -82,6 +95,8 @@ def own_keys(conn: Connection) -> OwnKeys:
         bytes(row.signing_public),
         row.age_identity,
         row.age_recipient,
+        row.practitioner,
+        row.role,
     )
 
 
@@ -128,6 +143,8 @@ def enrol(conn: Connection, card: DeviceCard, typed_fingerprint: str, now: datet
             age_identity=None,
             enrolled_at=now,
             revoked_at=None,
+            practitioner=card.practitioner,
+            role=card.role,
         )
     )
     found = device(conn, card.device_id)
@@ -136,7 +153,8 @@ def enrol(conn: Connection, card: DeviceCard, typed_fingerprint: str, now: datet
 
 
 def _re_enrol(conn: Connection, existing: DeviceKey, card: DeviceCard) -> DeviceKey:
-    """The same device again: nothing changes but its name (renamed on that laptop)."""
+    """The same device again: nothing changes but its name (renamed on that laptop) and the
+    practitioner and role its card gives."""
     if existing.is_self:
         raise TrustError("own_card", "that is this vault's own card")
     if existing.revoked:
@@ -148,9 +166,14 @@ def _re_enrol(conn: Connection, existing: DeviceKey, card: DeviceCard) -> Device
             "key_changed",
             "a device with this id is enrolled with different keys; revoke it first",
         )
-    if card.name != existing.name:
-        conn.execute(update(Device).where(Device.id == card.device_id).values(name=card.name))
-        return replace(existing, name=card.name)
+    changed = replace(existing, name=card.name, practitioner=card.practitioner, role=card.role)
+    if changed != existing:
+        conn.execute(
+            update(Device)
+            .where(Device.id == card.device_id)
+            .values(name=card.name, practitioner=card.practitioner, role=card.role)
+        )
+        return changed
     return existing
 
 

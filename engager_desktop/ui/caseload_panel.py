@@ -49,6 +49,9 @@ class CaseloadPanel(QWidget):
         self.search.setPlaceholderText(tr("Caseload", "Name, prison number, goal or note"))
         self.phase = QComboBox()
         self.phase.setObjectName("phase_filter")
+        self.held = QComboBox()
+        self.held.setObjectName("held_filter")
+        self.team: Any = None  # services.team.TeamView, once read
         self.release = QCheckBox()
         self.overdue = QCheckBox()
         self.no_contact = QCheckBox()
@@ -58,6 +61,7 @@ class CaseloadPanel(QWidget):
         self.model = CaseloadModel(self)
         self.table = QTableView()
         self._build()
+        self._set_held_choices(None)
         self._set_counts(None)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -66,6 +70,7 @@ class CaseloadPanel(QWidget):
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.search.returnPressed.connect(self._to_table)
         self.phase.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.held.currentIndexChanged.connect(lambda _i: self.refresh())
         for box in (self.release, self.overdue, self.no_contact, self.conflicts):
             box.toggled.connect(lambda _on: self.refresh())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -99,6 +104,8 @@ class CaseloadPanel(QWidget):
         grid.addWidget(self.search, 0, 1)
         grid.addWidget(label_for(tr("Caseload", "Ph&ase:"), self.phase), 1, 0)
         grid.addWidget(self.phase, 1, 1)
+        grid.addWidget(label_for("Held by:", self.held), 2, 0)
+        grid.addWidget(self.held, 2, 1)
         grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -120,6 +127,7 @@ class CaseloadPanel(QWidget):
             overdue=self.overdue.isChecked(),
             no_contact_days=NO_CONTACT_DAYS if self.no_contact.isChecked() else None,
             conflicts=self.conflicts.isChecked(),
+            held_by=self.held.currentData() or (),
         )
 
     def _set_counts(self, counts: Any) -> None:
@@ -155,8 +163,40 @@ class CaseloadPanel(QWidget):
 
     def set_vault(self, vault: Any) -> None:
         self._vault = vault
+        self.refresh_team()
         self.refresh_counts()
         self.refresh()
+
+    def refresh_team(self) -> None:
+        """Read who holds men (laptops and practitioners) for the "Held by" column and filter."""
+        vault = self._vault
+        if vault is None:
+            return
+        from engager_desktop.services import team
+
+        ops.run(lambda: team.team_view(vault), self._team_loaded, owner=self)
+
+    def _team_loaded(self, view: Any) -> None:
+        if self._vault is None:
+            return
+        self.team = view
+        self.model.set_holders(view.labels(), view.own, view.settings.supervisor)
+        self._set_held_choices(view)
+
+    def _set_held_choices(self, view: Any) -> None:
+        chosen = self.held.currentData()
+        self.held.blockSignals(True)
+        self.held.clear()
+        self.held.addItem("Everyone", None)
+        if view is not None:
+            self.held.addItem("Mine (this laptop)", (view.own,))
+            for label, ids in view.others_by_label().items():
+                self.held.addItem(label, ids)
+        index = self.held.findData(chosen) if chosen is not None else 0
+        self.held.setCurrentIndex(max(index, 0))
+        self.held.blockSignals(False)
+        if chosen is not None and index < 0:
+            self.refresh()
 
     def refresh_counts(self) -> None:
         vault = self._vault
@@ -283,6 +323,8 @@ class CaseloadPanel(QWidget):
         self._chosen = None
         self.model.clear()
         self.search.clear()
+        self.team = None
+        self._set_held_choices(None)
         self._set_counts(None)
         self.count_label.clear()
         self.total = 0

@@ -133,9 +133,20 @@ class MainWindow(QMainWindow):
                 lambda: self.sync_conflicts(),
             ),
             ("sync_devices", N_("MainWindow", "&Laptops paired with this one…"), self.sync_devices),
+            (
+                "sync_handover",
+                N_("MainWindow", "&Hand men over to another laptop…"),
+                self.sync_handover,
+            ),
         ):
             usb.addAction(self._action(key, text, slot))
-        self.sync_keys = ("sync_export", "sync_import", "sync_conflicts", "sync_devices")
+        self.sync_keys = (
+            "sync_export",
+            "sync_import",
+            "sync_conflicts",
+            "sync_devices",
+            "sync_handover",
+        )
 
     def _protection_menu(self) -> None:
         menu = self.menuBar().addMenu(tr("MainWindow", "Data &protection"))
@@ -170,6 +181,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
 
     def refresh(self) -> None:
+        self.panel.refresh_team()
         self.panel.refresh_counts()
         self.panel.refresh()
         self.workspace.reload()
@@ -311,6 +323,11 @@ class MainWindow(QMainWindow):
 
     def sync_devices(self) -> QWidget | None:
         return self._sync("open_devices_dialog")
+
+    def sync_handover(self) -> QWidget | None:
+        """Hand men over to another laptop, the chosen man ticked to start with."""
+        man_id = self.workspace.man_id() or self.panel.chosen()
+        return self._sync("open_handover_dialog", men=(man_id,) if man_id else ())
 
     def sync_conflicts(self, man_id: str | None = None) -> QWidget | None:
         return self._sync("open_conflicts_dialog", man_id=man_id)

@@ -147,13 +147,17 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.worker = None
+        self.team = None
         self.status = QLabel()
         self.status.setWordWrap(True)
         if vault is not None:  # unlocked: your own details too (P36)
+            from engager_desktop.ui.team_box import TeamBox
             from engager_desktop.ui.worker_details import WorkerDetailsBox
 
             self.worker = WorkerDetailsBox(vault, self)
             layout.addWidget(self.worker)
+            self.team = TeamBox(vault, self)
+            layout.addWidget(self.team)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.setMinimumWidth(640)
@@ -221,7 +225,11 @@ class SettingsDialog(QDialog):
             super().accept()
             return
         self.buttons.setEnabled(False)
-        self.worker.save(self._saved, self._refused)
+        team = self.team
+        if team is None:
+            self.worker.save(self._saved, self._refused)
+        else:
+            self.worker.save(lambda: team.save(self._saved, self._refused), self._refused)
 
     def _saved(self) -> None:
         self.buttons.setEnabled(True)

@@ -26,6 +26,7 @@ from engager_desktop.store.orm import (
     Draft,
     EndingPlan,
     Goal,
+    Handover,
     LinksMapEntry,
     Meeting,
     Participant,
@@ -210,6 +211,15 @@ def seed_man(vault: Vault, canary: str, *, meetings: int = 2, goals: int = 2) ->
             )
         )
         session.add(
+            Handover(
+                participant_id=mid,
+                from_device="0" * 8 + "-0000-4000-8000-" + "0" * 12,
+                to_device=vault.device_id,
+                made_at=datetime(2026, 11, 1, 9),
+                acknowledged_at=datetime(2026, 11, 1, 10),
+            )
+        )
+        session.add(
             Draft(
                 key=f"understanding:{mid}",
                 participant_id=mid,
@@ -253,5 +263,6 @@ def seed_man(vault: Vault, canary: str, *, meetings: int = 2, goals: int = 2) ->
         "ending_plans": 1,
         "readiness_ratings": 1,
         "practice_notes": 1,
+        "handovers": 1,
     }
     return mid, counts

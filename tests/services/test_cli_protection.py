@@ -81,7 +81,7 @@ def test_erase_needs_yes(seeded: tuple[Path, str], capsys: pytest.CaptureFixture
 def test_erase_with_yes(seeded: tuple[Path, str], capsys: pytest.CaptureFixture[str]) -> None:
     path, man_id = seeded
     assert run(["erase", "--vault", str(path), "--man", man_id, "--yes"]) == 0
-    assert "erased: 25 records" in capsys.readouterr().out
+    assert "erased: 26 records" in capsys.readouterr().out
     with unlock_vault(path, TEST_PASSPHRASE, test_options()) as vault:
         assert hits(path, vault.data_key, CANARY) == {}
     assert run(["erase", "--vault", str(path), "--man", "no-such-man", "--yes"]) == 1
@@ -97,7 +97,7 @@ def test_sar_writes_pdf_and_json(
     assert run(["sar", "--vault", str(path), "--man", man_id, "-o", str(out), "--large-print"]) == 0
     printed = capsys.readouterr().out
     files = sorted(p.suffix for p in out.iterdir())
-    assert files == [".json", ".pdf"] and "records: 27" in printed
+    assert files == [".json", ".pdf"] and "records: 28" in printed
     data = json.loads(next(out.glob("*.json")).read_text(encoding="utf-8"))
     assert data["man_id"] == man_id
     assert run(["sar", "--vault", str(path), "--man", man_id, "-o", str(tmp_path / "no")]) == 1

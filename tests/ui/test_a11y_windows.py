@@ -17,7 +17,13 @@ from engager_desktop.ui.a11y_checks import opens_on_button
 from engager_desktop.ui.main_window import MainWindow
 from engager_desktop.ui.protection import EraseDialog, RetentionDialog, SarDialog
 from engager_desktop.ui.settings import Settings, SettingsDialog
-from engager_desktop.ui.sync import ConflictsDialog, DevicesDialog, ExportDialog, ImportDialog
+from engager_desktop.ui.sync import (
+    ConflictsDialog,
+    DevicesDialog,
+    ExportDialog,
+    HandoverDialog,
+    ImportDialog,
+)
 from engager_desktop.ui.unlock_window import UnlockWindow
 from tests.sync.conftest import Laptop
 from tests.ui.app_fixtures import wait_ops
@@ -82,7 +88,7 @@ def test_the_unlock_window_reports_a_window(
 
 def test_sync_dialogs_pass_the_walk(qtbot: QtBot, pair: tuple[Laptop, Laptop]) -> None:
     prison, _community = pair
-    for make in (DevicesDialog, ExportDialog, ImportDialog, ConflictsDialog):
+    for make in (DevicesDialog, ExportDialog, ImportDialog, ConflictsDialog, HandoverDialog):
         dialog = shown(qtbot, make(prison.vault))
         assert role(dialog) == QAccessible.Role.Dialog
         assert_reachable(dialog)  # the laptops table no longer keeps Tab

@@ -21,6 +21,7 @@ from engager_desktop.store.orm.system import (
     SettingValue,
     VaultMeta,
 )
+from engager_desktop.store.orm.team import Handover
 from engager_desktop.store.orm.understanding import (
     DistressRating,
     LinksMapEntry,
@@ -58,6 +59,7 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     EndingPlan,
     ReadinessRating,
     PracticeNote,
+    Handover,
 )
 
 __all__ = [
@@ -74,6 +76,7 @@ __all__ = [
     "Draft",
     "EndingPlan",
     "Goal",
+    "Handover",
     "ImportLedger",
     "LinksMapEntry",
     "Meeting",

@@ -33,6 +33,9 @@ class Participant(Synced, Base):
     risk_notes: Mapped[str | None] = mapped_column(Text(MEDIUM))
     closure_reason: Mapped[str | None] = mapped_column(String(40))
     notes: Mapped[str | None] = mapped_column(Text(LONG))
+    # The device id of the laptop that holds him (bundle format 1.2); None: not recorded (a man
+    # who came in a bundle from a laptop of an older release). See store/orm/team.py.
+    held_by: Mapped[str | None] = mapped_column(String(36), index=True)
 
 
 class Consent(OwnedByMan, Base):

@@ -67,6 +67,10 @@ class Device(Base):
     age_identity: Mapped[str | None] = mapped_column(String(100))
     enrolled_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None]
+    # The practitioner who uses that laptop and their role (practitioner / supervisor), from its
+    # device card; for this laptop itself, set in Settings (migration 0010).
+    practitioner: Mapped[str | None] = mapped_column(String(100))
+    role: Mapped[str | None] = mapped_column(String(20))
 
 
 class ImportLedger(Base):

@@ -18,6 +18,7 @@ from engager_desktop.ui import labels
 
 # The columns that matter most come first, so they show in the narrow caseload panel at 1024×768.
 COL_NAME, COL_PHASE, COL_RELEASE, COL_OVERDUE, COL_ALERTS, COL_NEXT, COL_LAST, COL_NUMBER = range(8)
+COL_HELD = 8
 HEADERS = (
     N_("Caseload", "Name"),
     N_("Caseload", "Phase"),
@@ -27,6 +28,7 @@ HEADERS = (
     N_("Caseload", "Next session"),
     N_("Caseload", "Last contact"),
     N_("Caseload", "Prison no."),
+    N_("Caseload", "Held by"),
 )
 TOOLTIPS = (
     N_("Caseload", "Family name, given name, and how he wants to be addressed"),
@@ -37,6 +39,7 @@ TOOLTIPS = (
     N_("Caseload", "His next planned session"),
     N_("Caseload", "The last session he attended or contact that reached him"),
     N_("Caseload", "Prison number"),
+    N_("Caseload", "The practitioner (or laptop) who holds him"),
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -79,6 +82,7 @@ _SORT_KEYS: dict[int, Callable[[Any], Any]] = {
     COL_LAST: lambda r: r.last_contact,
     COL_NEXT: lambda r: r.next_session,
     COL_ALERTS: lambda r: r.alerts,
+    COL_HELD: lambda r: r.held_by or "",
 }
 
 
@@ -96,6 +100,11 @@ class CaseloadModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._bold = QFont()
         self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
+        self._holders: dict[str, str] = {}  # device id -> the words "Held by" shows
+        self._own: str | None = None
+        self._mark_others = False  # a supervisor's laptop: men held by others are marked
 
     # --- Qt model interface ---------------------------------------------------------------
 
@@ -110,6 +119,10 @@ class CaseloadModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
+        if column == COL_HELD:
+            return self._held_data(row, role)
+        if role == Qt.ItemDataRole.FontRole and column == COL_NAME and self.held_elsewhere(row):
+            return self._italic
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             text = _display(row, column)
             if role == Qt.ItemDataRole.AccessibleTextRole and not text:
@@ -167,12 +180,55 @@ class CaseloadModel(QAbstractTableModel):
             return
         column, order = self._sort
         key = _SORT_KEYS[column]
+        if column == COL_HELD:
+            key = self._holder_key
         present = [r for r in self._rows if key(r) is not None]
         missing = [r for r in self._rows if key(r) is None]
         present.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
         self._rows = present + missing
 
+    def _held_data(self, row: Any, role: int) -> Any:
+        text = self.holder_text(row.held_by)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if self.held_elsewhere(row):
+                return f"Held by {text}: read-mostly on this supervisor's laptop"
+            return text
+        if role == Qt.ItemDataRole.FontRole and self.held_elsewhere(row):
+            return self._italic
+        if role == SORT_ROLE:
+            return text.casefold()
+        if role == ID_ROLE:
+            return row.id
+        if role == ROW_ROLE:
+            return row
+        return None
+
     # --- our interface -----------------------------------------------------------------------
+
+    def set_holders(self, labels_by_device: dict[str, str], own: str | None, mark: bool) -> None:
+        """What "Held by" says for each laptop, this laptop's id, and whether men held by other
+        laptops are marked (on a supervisor's laptop)."""
+        self._holders = dict(labels_by_device)
+        self._own = own
+        self._mark_others = mark
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COL_HELD))
+
+    def _holder_key(self, row: Any) -> str:
+        return self.holder_text(row.held_by).casefold()
+
+    def holder_text(self, held_by: str | None) -> str:
+        if held_by is None:
+            return "Not recorded"
+        if held_by == self._own:
+            return f"{self._holders.get(held_by, 'This laptop')} (this laptop)"
+        return self._holders.get(held_by) or f"Laptop {held_by[:8]}"
+
+    def held_elsewhere(self, row: Any) -> bool:
+        """On a supervisor's laptop: he is held by another laptop (read-mostly here)."""
+        return self._mark_others and row.held_by is not None and row.held_by != self._own
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         """Replace every row, keeping the chosen sort."""

@@ -45,6 +45,7 @@ DEVICE_HEADERS = (
     "Last bundle from it",
     "Last bundle to it",
     "Status",
+    "Used by",
 )
 
 
@@ -80,6 +81,7 @@ def _device_row(view: laptops.DeviceRow) -> TextRow:
         _day(view.last_import_at, view.is_self),
         _day(view.last_export_at, view.is_self),
         status,
+        f"{view.practitioner} ({view.role})" if view.practitioner else "",
     )
     return TextRow(cells, id=None if view.is_self or view.revoked_at else view.device_id)
 
@@ -257,9 +259,10 @@ class DevicesDialog(QDialog):
             self.card_name.setText("")
             self.card_fingerprint.hide()
         else:
+            used_by = f", used by {card.practitioner} ({card.role})" if card.practitioner else ""
             self.card_name.setText(
-                f"“{card.name}” (device {card.device_id}). Check this fingerprint against the "
-                "one shown on that laptop, group by group:"
+                f"“{card.name}”{used_by} (device {card.device_id}). Check this fingerprint "
+                "against the one shown on that laptop, group by group:"
             )
             self.card_fingerprint.setText(card.fingerprint)
             self.card_fingerprint.show()

@@ -68,6 +68,7 @@ class Workspace(QWidget):
         self._man_id: str | None = None
         self._request = 0
         self.data: Any = None
+        self.read_mostly: str | None = None  # on a supervisor's laptop: what is read-only
         self.name_label = heading(NO_MAN, level=1)
         self.name_label.setObjectName("man_name")
         self.sub_label = QLabel()
@@ -181,6 +182,7 @@ class Workspace(QWidget):
             return
         if man_id != self._man_id:
             self.history.clear()
+            self.read_mostly = None
         self._man_id = man_id
         request = self._request
         vault = self._vault
@@ -188,13 +190,15 @@ class Workspace(QWidget):
         self._update_buttons()
 
         def work() -> Any:
+            from engager_desktop.services.team import read_mostly_note
             from engager_desktop.services.workspace_read import load_workspace
 
-            return load_workspace(vault, man_id)
+            data = load_workspace(vault, man_id)
+            return data, read_mostly_note(vault, data.record.summary.held_by)
 
         ops.run(
             work,
-            lambda data: self._loaded(request, data),
+            lambda got: self._loaded(request, *got),
             lambda message, _exc: self._failed(request, message),
             owner=self,
         )
@@ -202,16 +206,20 @@ class Workspace(QWidget):
     def reload(self) -> None:
         self.show_man(self._man_id)
 
-    def _loaded(self, request: int, data: Any) -> None:
+    def _loaded(self, request: int, data: Any, read_mostly: str | None = None) -> None:
         if request != self._request:
             return
         self.data = data
+        self.read_mostly = read_mostly
         man = data.record.participant
         if man.phase == Phase.CLOSED:  # his work is closed: nothing before it can be undone
             self.history.clear()
         self.name_label.setText(man_name(data))
         phase = labels.word(labels.PHASE, man.phase)
         self.sub_label.setText(" · ".join(p for p in (phase, man.prison_number) if p))
+        if read_mostly:
+            self.sub_label.setText(f"{self.sub_label.text()}\n{read_mostly}")
+        self._update_buttons()
         for tab in self.tabs:
             tab.show_data(data)
         self.stack.setEnabled(True)
@@ -230,6 +238,7 @@ class Workspace(QWidget):
         self._man_id = None
         self.history.clear()
         self.data = None
+        self.read_mostly = None
         self.name_label.setText(NO_MAN)
         self.sub_label.clear()
         for tab in self.tabs:
@@ -240,12 +249,13 @@ class Workspace(QWidget):
     # ------------------------------------------------------------------ wizards
 
     def _update_buttons(self) -> None:
+        usable = self._man_id is not None and self._vault is not None and not self.read_mostly
         for button in self.buttons.values():
-            button.setEnabled(self._man_id is not None and self._vault is not None)
+            button.setEnabled(usable)
 
     def launch_wizard(self, kind: str) -> Any:
         """Open the wizard of ``kind`` for him; his record reloads when it is committed."""
-        if self._man_id is None or self._vault is None:
+        if self._man_id is None or self._vault is None or self.read_mostly:
             return None
         return self.watch_wizard(wizards_module().launch(kind, self._vault, self._man_id, self))
 
