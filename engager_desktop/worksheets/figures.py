@@ -1,0 +1,81 @@
+"""Service figures for the team, as a PDF: the anonymised table by month, 12 pt, landscape.
+
+The table arrives already suppressed (services.figures); this module only lays it out. Months go
+six to a table so that every column stays readable; the whole-range column ends the last table.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph
+
+from engager_desktop.worksheets.layout import Cell, build_document, esc, fixed, grid, heading
+from engager_desktop.worksheets.styles import NORMAL, Styles, styles_for
+
+if TYPE_CHECKING:
+    from engager_desktop.services.figures import FiguresTable
+
+TITLE = "Engager service figures"
+INTRO = (
+    "Anonymised figures for the team and for commissioners. They hold no names, ids or notes, "
+    "and every count of fewer than 5 is withheld, so they may leave the laptop."
+)
+SPEC = replace(NORMAL, name="figures", min_size=12, body=12, footer=12)
+PER_TABLE = 6
+LABEL_WIDTH = 250.0
+
+
+def _right(st: Styles) -> ParagraphStyle:
+    return ParagraphStyle("figure", parent=st.cell, alignment=TA_RIGHT)
+
+
+def tables(table: FiguresTable, st: Styles, width: float) -> list[Flowable]:
+    right = _right(st)
+    out: list[Flowable] = []
+    count = len(table.columns)
+    for start in range(0, count, PER_TABLE):
+        columns = range(start, min(count, start + PER_TABLE))
+        header: list[Cell] = ["Measure", *(table.columns[i] for i in columns)]
+        body: list[list[Cell]] = []
+        for row in table.rows:
+            label = ("\u2003" + row.label) if row.indent else row.label
+            body.append(
+                [Paragraph(esc(label), st.cell)]
+                + [Paragraph(esc(row.cells[i]), right) for i in columns]
+            )
+        each = (width - LABEL_WIDTH) / PER_TABLE
+        widths = [LABEL_WIDTH, *([each] * len(columns))]
+        out.append(grid([header, *body], widths, st))
+        out.append(fixed("&nbsp;", st.body))
+    return out
+
+
+def build(table: FiguresTable, out: io.BytesIO) -> None:
+    st = styles_for(SPEC)
+    made = f"{table.made_on:%d %b %Y}"
+    story: list[Flowable] = [Paragraph(esc(TITLE), st.title)]
+    story.append(
+        fixed(
+            f"<b>From</b> {table.first:%d %b %Y} <b>to</b> {table.last:%d %b %Y}. "
+            f"<b>Made</b> {made}.",
+            st.body,
+        )
+    )
+    story.append(fixed(esc(INTRO), st.body))
+    width = 842 - 2 * st.margin  # A4 landscape
+    story += tables(table, st, width)
+    story.append(heading("How to read these figures", st))
+    for note in table.notes:
+        story.append(fixed(esc(note), st.body))
+    build_document(out, story, st, title=TITLE, printed_on=made, wide=True)
+
+
+def pdf_bytes(table: FiguresTable) -> bytes:
+    out = io.BytesIO()
+    build(table, out)
+    return out.getvalue()
