@@ -97,6 +97,13 @@ def check_range(first: date, last: date) -> None:
         raise BadRange(f"the range is longer than {MAX_MONTHS} months: ask for a shorter one")
 
 
+def default_range(vault: Vault) -> tuple[date, date]:
+    """The last twelve months: from the first of the month eleven months ago to today."""
+    today = vault.clock.today()
+    months_back = today.year * 12 + today.month - 1 - 11
+    return date(months_back // 12, months_back % 12 + 1, 1), today
+
+
 def relations(periods: tuple[Period, ...]) -> list[rules.Relation]:
     """Every additive relation a reader could use: parts of a column, months of a row."""
     out: list[rules.Relation] = []
@@ -216,6 +223,7 @@ __all__ = [
     "FiguresTable",
     "MEASURES",
     "check_range",
+    "default_range",
     "csv_bytes",
     "export",
     "publish",

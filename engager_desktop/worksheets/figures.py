@@ -36,6 +36,7 @@ def _right(st: Styles) -> ParagraphStyle:
 
 def tables(table: FiguresTable, st: Styles, width: float) -> list[Flowable]:
     right = _right(st)
+    indented = ParagraphStyle("figure_part", parent=st.cell, leftIndent=st.spec.body * 1.5)
     out: list[Flowable] = []
     count = len(table.columns)
     for start in range(0, count, PER_TABLE):
@@ -43,9 +44,8 @@ def tables(table: FiguresTable, st: Styles, width: float) -> list[Flowable]:
         header: list[Cell] = ["Measure", *(table.columns[i] for i in columns)]
         body: list[list[Cell]] = []
         for row in table.rows:
-            label = ("\u2003" + row.label) if row.indent else row.label
             body.append(
-                [Paragraph(esc(label), st.cell)]
+                [Paragraph(esc(row.label), indented if row.indent else st.cell)]
                 + [Paragraph(esc(row.cells[i]), right) for i in columns]
             )
         each = (width - LABEL_WIDTH) / PER_TABLE
