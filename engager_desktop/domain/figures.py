@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TypeVar, cast
 
 SMALL_MIN = 1
 SMALL_MAX = 4
@@ -40,6 +41,7 @@ WITHHELD_NOTE = (
 )
 
 Key = Hashable
+K = TypeVar("K", bound=Hashable)
 
 
 def is_small(value: int) -> bool:
@@ -72,19 +74,20 @@ def check_relations(values: Mapping[Key, int], relations: Iterable[Relation]) ->
 
 
 def suppress(
-    values: Mapping[Key, int],
+    values: Mapping[K, int],
     relations: Sequence[Relation] = (),
-    hidden: Set[Key] = frozenset(),
-) -> dict[Key, int | None]:
+    hidden: Set[K] = frozenset(),
+) -> dict[K, int | None]:
     """The published table: each key not hidden, with its count or None when withheld."""
-    check_relations(values, relations)
-    order = {key: index for index, key in enumerate(values)}
+    table: Mapping[Key, int] = cast(Mapping[Key, int], values)
+    check_relations(table, relations)
+    order: dict[Key, int] = {key: index for index, key in enumerate(values)}
     unknown: set[Key] = set(hidden) | {key for key, value in values.items() if is_small(value)}
-    sensitive = {key for key, value in values.items() if is_small(value)}
+    sensitive: set[Key] = {key for key, value in values.items() if is_small(value)}
     while True:
-        added = _relation_pass(values, relations, unknown, sensitive, order)
+        added = _relation_pass(table, relations, unknown, sensitive, order)
         if added is None:
-            added = _linear_pass(values, relations, unknown, sensitive, order)
+            added = _linear_pass(table, relations, unknown, sensitive, order)
         if added is None:
             break
         unknown.add(added)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from datetime import date
+from typing import Protocol
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -17,8 +19,32 @@ from reportlab.platypus import Flowable, Paragraph
 from engager_desktop.worksheets.layout import Cell, build_document, esc, fixed, grid, heading
 from engager_desktop.worksheets.styles import NORMAL, Styles, styles_for
 
-if TYPE_CHECKING:
-    from engager_desktop.services.figures import FiguresTable
+
+class FigureRowLike(Protocol):
+    @property
+    def label(self) -> str: ...
+    @property
+    def indent(self) -> bool: ...
+    @property
+    def cells(self) -> tuple[str, ...]: ...
+
+
+class FiguresTable(Protocol):
+    """What this sheet reads of services.figures.FiguresTable (already made safe)."""
+
+    @property
+    def first(self) -> date: ...
+    @property
+    def last(self) -> date: ...
+    @property
+    def made_on(self) -> date: ...
+    @property
+    def columns(self) -> tuple[str, ...]: ...
+    @property
+    def rows(self) -> Sequence[FigureRowLike]: ...
+    @property
+    def notes(self) -> tuple[str, ...]: ...
+
 
 TITLE = "Engager service figures"
 INTRO = (
