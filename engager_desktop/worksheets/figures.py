@@ -7,8 +7,8 @@ six to a table so that every column stays readable; the whole-range column ends 
 from __future__ import annotations
 
 import io
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Protocol
 
