@@ -9,11 +9,12 @@ The rule, as docs/figures.md states it for the team:
   must not let a reader work a withheld count out by subtraction, in one relation or by chaining
   several. So, until none applies:
 
-  1. a relation whose only unknown value is a withheld or small count gets a second one withheld;
+  1. a relation whose only unknown value is a withheld one (or a small hidden one) gets a second
+     one withheld, so no withheld value can be worked out, small or not;
   2. a relation whose total is published may not reveal, by subtraction, that its withheld parts
      together come to 1-4 (that is itself a small count): another part is withheld;
-  3. no small count may be fixed by the relations taken together (exact linear algebra over the
-     rationals): another value in one of its relations is withheld.
+  3. no withheld value (nor a small hidden one) may be fixed by the relations taken together
+     (exact linear algebra over the rationals): another value near it is withheld.
 
   The value withheld is the smallest non-zero published part of the relation (its total when no
   part is left), so as little as possible is lost.
@@ -83,8 +84,11 @@ def suppress(
     check_relations(table, relations)
     order: dict[Key, int] = {key: index for index, key in enumerate(values)}
     unknown: set[Key] = set(hidden) | {key for key, value in values.items() if is_small(value)}
-    sensitive: set[Key] = {key for key, value in values.items() if is_small(value)}
+    small = {key for key, value in values.items() if is_small(value)}
+    # Protected: every withheld value, and hidden ones only when small (a hidden difference of
+    # 20 may be worked out: it is never shown, but nothing small follows from it).
     while True:
+        sensitive = small | (unknown - set(hidden))
         added = _relation_pass(table, relations, unknown, sensitive, order)
         if added is None:
             added = _linear_pass(table, relations, unknown, sensitive, order)
