@@ -8,13 +8,11 @@ so the same code runs over SQLite/SQLCipher on the laptop and PostgreSQL on the 
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections import defaultdict
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from engager_desktop.domain.enums import ClosureReason, MeetingPlace, Phase
@@ -44,6 +42,9 @@ FLOWS = (
 )
 STOCKS = ("in_prison", "in_community")
 DISTRESS = ("distress_men", "distress_first", "distress_latest", "distress_change")
+CLOSED = Phase.CLOSED.value
+OUT = Phase.IN_COMMUNITY.value
+PLANNED = ClosureReason.SIGNED_OFF.value
 _PLACE_ROW = {
     MeetingPlace.PRISON.value: "sessions_prison",
     MeetingPlace.COMMUNITY.value: "sessions_community",
@@ -94,74 +95,82 @@ class _Man:
     released: date | None = None
     closed: date | None = None
 
-    def phase_on(self, day: date) -> str | None:
-        """His phase at the end of ``day``; None before he was on the caseload."""
-        if self.created > day:
-            return None
-        current = Phase.ENGAGEMENT.value
-        for moved_on, to_phase in self.moves:
-            if moved_on > day:
-                break
-            current = to_phase
-        return current
-
 
 def _men(session: Session) -> dict[str, _Man]:
-    rows = session.execute(
-        select(
-            Participant.id, Participant.created_at, Participant.phase, Participant.closure_reason
-        ).where(alive(Participant))
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                Participant.id,
+                Participant.created_at,
+                Participant.phase,
+                Participant.closure_reason,
+            ).where(alive(Participant))
+        )
+        .fetchall()
     )
     men = {man_id: _Man(created.date(), phase, closure) for man_id, created, phase, closure in rows}
-    moves = session.execute(
-        select(PhaseChange.participant_id, PhaseChange.changed_on, PhaseChange.to_phase)
-        .where(alive(PhaseChange))
-        .order_by(PhaseChange.participant_id, PhaseChange.changed_on, PhaseChange.updated_at)
+    moves = (
+        session.connection()
+        .execute(
+            select(PhaseChange.participant_id, PhaseChange.changed_on, PhaseChange.to_phase)
+            .where(alive(PhaseChange))
+            .order_by(PhaseChange.participant_id, PhaseChange.changed_on, PhaseChange.updated_at)
+        )
+        .fetchall()
     )
     for man_id, day, to_phase in moves:
         man = men.get(man_id)
         if man is not None:
             man.moves.append((day, to_phase))
     for man in men.values():
-        man.released = next((day for day, to in man.moves if to == Phase.IN_COMMUNITY.value), None)
-        if man.phase == Phase.CLOSED.value:
-            man.closed = max(
-                (day for day, to in man.moves if to == Phase.CLOSED.value), default=None
-            )
+        man.released = next((day for day, to in man.moves if to == OUT), None)
+        if man.phase == CLOSED:
+            man.closed = max((day for day, to in man.moves if to == CLOSED), default=None)
     return men
 
 
 def _ticks(session: Session) -> dict[str, tuple[bool, bool, bool]]:
     """Per man, from his latest live release plan: housing confirmed, GP registered, gate meeter."""
-    rows = session.execute(
-        select(
-            ReleasePlan.participant_id,
-            ReleasePlan.accommodation_confirmed,
-            ReleasePlan.gp_registered,
-            ReleasePlan.gate_meeter,
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                ReleasePlan.participant_id,
+                ReleasePlan.accommodation_confirmed,
+                ReleasePlan.gp_registered,
+                ReleasePlan.gate_meeter,
+            )
+            .where(alive(ReleasePlan))
+            .order_by(ReleasePlan.participant_id, ReleasePlan.updated_at)
         )
-        .where(alive(ReleasePlan))
-        .order_by(ReleasePlan.participant_id, ReleasePlan.updated_at)
+        .fetchall()
     )
     return {man: (bool(home), bool(gp), bool(gate)) for man, home, gp, gate in rows}
 
 
-def _add(raw: RawFigures, measure: str, period: Period, amount: int = 1) -> None:
-    key = (measure, period.key)
-    raw.counts[key] = raw.counts.get(key, 0) + amount
+class _Lookup:
+    """The periods a day falls in: its month's and the whole range's, or none outside it."""
 
+    def __init__(self, periods: Sequence[Period]) -> None:
+        self.total = periods[-1]
+        self.by_month = {(p.first.year, p.first.month): (p.key, TOTAL) for p in periods[:-1]}
 
-def _within(day: date | None, periods: Iterable[Period]) -> list[Period]:
-    if day is None:
-        return []
-    return [p for p in periods if p.first <= day <= p.last]
+    def keys(self, day: date | None) -> tuple[str, ...]:
+        if day is None or not self.total.first <= day <= self.total.last:
+            return ()
+        return self.by_month[(day.year, day.month)]
 
 
 def _first_sessions(session: Session) -> dict[str, date]:
-    rows = session.execute(
-        select(Meeting.participant_id, func.min(Meeting.starts_at))
-        .where(alive(Meeting), Meeting.attended.is_(True))
-        .group_by(Meeting.participant_id)
+    rows = (
+        session.connection()
+        .execute(
+            select(Meeting.participant_id, func.min(Meeting.starts_at))
+            .where(alive(Meeting), Meeting.attended.is_(True))
+            .group_by(Meeting.participant_id)
+        )
+        .fetchall()
     )
     return {man: first.date() for man, first in rows if first is not None}
 
@@ -169,7 +178,7 @@ def _first_sessions(session: Session) -> dict[str, date]:
 def _sessions(session: Session, raw: RawFigures, periods: Sequence[Period]) -> None:
     """Sessions held, by place, one grouped count per month (a covering index, migration 0010)."""
     for period in periods[:-1]:
-        rows = session.execute(
+        rows = session.connection().execute(
             select(Meeting.place, func.count())
             .where(
                 Meeting.starts_at >= datetime.combine(period.first, time()),
@@ -181,41 +190,81 @@ def _sessions(session: Session, raw: RawFigures, periods: Sequence[Period]) -> N
         )
         for place, count in rows:
             row = _PLACE_ROW.get(place, "sessions_other")
-            for each in (period, periods[-1]):
-                _add(raw, row, each, count)
-                _add(raw, "sessions", each, count)
+            for key in (period.key, TOTAL):
+                raw.counts[(row, key)] += count
+                raw.counts[("sessions", key)] += count
+
+
+def _iso(day: date | str) -> str:
+    """A day as YYYY-MM-DD: SQLite hands the text over as stored, PostgreSQL a date."""
+    return day if isinstance(day, str) else day.isoformat()
 
 
 def _distress(session: Session, raw: RawFigures, periods: Sequence[Period], men: Set[str]) -> None:
     """Men rated in the period who have an earlier rating: first and latest scores, medians.
 
-    One pass over the ratings up to the range's end, in a covering index's order (migration
-    0010): per man, the days and scores in order; per period a binary search finds his latest
-    rating up to its end, which counts when it falls in the period and is not his only one.
+    His latest rating up to a period's end counts when it falls in the period and is not his
+    first rating. One pass over the ratings up to the range's end, in a covering index's order
+    (migration 0010); the day is read as text, which spares parsing 100,000 dates.
     """
-    rows = session.execute(
-        select(DistressRating.participant_id, DistressRating.rated_on, DistressRating.score)
-        .where(alive(DistressRating), DistressRating.rated_on <= periods[-1].last)
+    last = periods[-1].last
+    result = session.connection().execute(  # Core rows: no ORM shaping for 100,000 ratings
+        select(
+            DistressRating.participant_id,
+            type_coerce(DistressRating.rated_on, String),
+            DistressRating.score,
+        )
+        .where(alive(DistressRating), DistressRating.rated_on <= last)
         .order_by(DistressRating.participant_id, DistressRating.rated_on, DistressRating.created_at)
     )
-    days: dict[str, list[date]] = defaultdict(list)
-    scores: dict[str, list[int]] = defaultdict(list)
-    for man, day, score in rows:
-        days[man].append(day)
-        scores[man].append(score)
+    rows = result.fetchall()
+    men_of = [row[0] for row in rows]
+    days = [_iso(row[1]) for row in rows] if rows and not isinstance(rows[0][1], str) else None
+    days_of: Sequence[str] = days if days is not None else [row[1] for row in rows]
+    scores = [row[2] for row in rows]
+    starts = {p.key: p.first.isoformat() for p in periods}
+    pairs: dict[str, list[tuple[int, int]]] = {p.key: [] for p in periods}
+    count = len(rows)
+    first_score = 0
+    for index in range(count):
+        man = men_of[index]
+        if index == 0 or men_of[index - 1] != man:
+            first_score = scores[index]
+            continue  # his first rating: nothing earlier to compare it with
+        if man not in men:
+            continue
+        iso = days_of[index]
+        month = iso[:7]
+        same_man = index + 1 < count and men_of[index + 1] == man
+        if month in starts and iso >= starts[month]:
+            if not (same_man and days_of[index + 1][:7] == month):  # the month's last rating
+                pairs[month].append((first_score, scores[index]))
+        if not same_man and iso >= starts[TOTAL]:  # his last rating in the whole range
+            pairs[TOTAL].append((first_score, scores[index]))
     for period in periods:
-        pairs: list[tuple[int, int]] = []
-        for man, series in days.items():
-            upto = bisect_right(series, period.last)  # his ratings up to the period's end
-            if upto >= 2 and series[upto - 1] >= period.first and man in men:
-                pairs.append((scores[man][0], scores[man][upto - 1]))
-        raw.counts[("distress_men", period.key)] = len(pairs)
+        found = pairs[period.key]
+        raw.counts[("distress_men", period.key)] = len(found)
         for name, values in (
-            ("distress_first", [float(a) for a, _ in pairs]),
-            ("distress_latest", [float(b) for _, b in pairs]),
-            ("distress_change", [float(b - a) for a, b in pairs]),
+            ("distress_first", [float(a) for a, _ in found]),
+            ("distress_latest", [float(b) for _, b in found]),
+            ("distress_change", [float(b - a) for a, b in found]),
         ):
             raw.medians[(name, period.key)] = median(values)
+
+
+def _stock(counts: dict[tuple[str, str], int], man: _Man, months_only: Sequence[Period]) -> None:
+    """Where he is at each month's end: not yet referred, closed, in prison or out."""
+    phase, step = Phase.ENGAGEMENT.value, 0
+    for period in months_only:
+        if man.created > period.last:
+            continue
+        while step < len(man.moves) and man.moves[step][0] <= period.last:
+            phase = man.moves[step][1]
+            step += 1
+        if phase == CLOSED:
+            continue
+        out = man.released is not None and man.released <= period.last
+        counts[("in_community" if out else "in_prison", period.key)] += 1
 
 
 def count_figures(session: Session, first: date, last: date) -> RawFigures:
@@ -229,27 +278,23 @@ def count_figures(session: Session, first: date, last: date) -> RawFigures:
     men = _men(session)
     first_held = _first_sessions(session)
     ticks = _ticks(session)
+    lookup = _Lookup(periods)
+    counts = raw.counts
     for man_id, man in men.items():
-        for period in _within(man.created, periods):
-            _add(raw, "referred", period)
-        for period in _within(first_held.get(man_id), periods):
-            _add(raw, "engaged", period)
-        for period in _within(man.released, periods):
-            _add(raw, "released", period)
-            home, gp, gate = ticks.get(man_id, (False, False, False))
-            _add(raw, "housing" if home else "housing_not", period)
-            _add(raw, "gp" if gp else "gp_not", period)
-            _add(raw, "gate" if gate else "gate_not", period)
-        for period in _within(man.closed, periods):
-            _add(raw, "ended", period)
-            planned = man.closure == ClosureReason.SIGNED_OFF.value
-            _add(raw, "ended_planned" if planned else "ended_unplanned", period)
-        for period in periods[:-1]:
-            phase = man.phase_on(period.last)
-            if phase is None or phase == Phase.CLOSED.value:
-                continue
-            out = man.released is not None and man.released <= period.last
-            _add(raw, "in_community" if out else "in_prison", period)
+        for key in lookup.keys(man.created):
+            counts[("referred", key)] += 1
+        for key in lookup.keys(first_held.get(man_id)):
+            counts[("engaged", key)] += 1
+        home, gp, gate = ticks.get(man_id, (False, False, False))
+        for key in lookup.keys(man.released):
+            counts[("released", key)] += 1
+            counts[("housing" if home else "housing_not", key)] += 1
+            counts[("gp" if gp else "gp_not", key)] += 1
+            counts[("gate" if gate else "gate_not", key)] += 1
+        for key in lookup.keys(man.closed):
+            counts[("ended", key)] += 1
+            counts[("ended_planned" if man.closure == PLANNED else "ended_unplanned", key)] += 1
+        _stock(counts, man, periods[:-1])
     _sessions(session, raw, periods)
     _distress(session, raw, periods, men.keys())
     return raw
