@@ -1,12 +1,14 @@
 """Service figures for the team, as a PDF: the anonymised table by month, 12 pt, landscape.
 
 The table arrives already suppressed (services.figures); this module only lays it out. Months go
-six to a table so that every column stays readable; the whole-range column ends the last table.
+up to seven to a table so that every column stays readable; the whole-range column ends the last
+table.
 """
 
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -14,7 +16,7 @@ from typing import Protocol
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from engager_desktop.worksheets.layout import Cell, build_document, esc, fixed, grid, heading
 from engager_desktop.worksheets.styles import NORMAL, Styles, styles_for
@@ -52,8 +54,8 @@ INTRO = (
     "and every count of fewer than 5 is withheld, so they may leave the laptop."
 )
 SPEC = replace(NORMAL, name="figures", min_size=12, body=12, footer=12)
-PER_TABLE = 6
-LABEL_WIDTH = 250.0
+MOST_PER_TABLE = 7  # month columns beside the labels, on A4 landscape at 12 pt
+LABEL_WIDTH = 205.0
 
 
 def _right(st: Styles) -> ParagraphStyle:
@@ -65,8 +67,9 @@ def tables(table: FiguresTable, st: Styles, width: float) -> list[Flowable]:
     indented = ParagraphStyle("figure_part", parent=st.cell, leftIndent=st.spec.body * 1.5)
     out: list[Flowable] = []
     count = len(table.columns)
-    for start in range(0, count, PER_TABLE):
-        columns = range(start, min(count, start + PER_TABLE))
+    per_table = math.ceil(count / math.ceil(count / MOST_PER_TABLE))  # even: 13 gives 7 and 6
+    for start in range(0, count, per_table):
+        columns = range(start, min(count, start + per_table))
         header: list[Cell] = ["Measure", *(table.columns[i] for i in columns)]
         body: list[list[Cell]] = []
         for row in table.rows:
@@ -74,7 +77,7 @@ def tables(table: FiguresTable, st: Styles, width: float) -> list[Flowable]:
                 [Paragraph(esc(row.label), indented if row.indent else st.cell)]
                 + [Paragraph(esc(row.cells[i]), right) for i in columns]
             )
-        each = (width - LABEL_WIDTH) / PER_TABLE
+        each = (width - LABEL_WIDTH) / per_table
         widths = [LABEL_WIDTH, *([each] * len(columns))]
         out.append(grid([header, *body], widths, st))
         out.append(fixed("&nbsp;", st.body))
@@ -95,9 +98,9 @@ def build(table: FiguresTable, out: io.BytesIO) -> None:
     story.append(fixed(esc(INTRO), st.body))
     width = 842 - 2 * st.margin  # A4 landscape
     story += tables(table, st, width)
-    story.append(heading("How to read these figures", st))
-    for note in table.notes:
-        story.append(fixed(esc(note), st.body))
+    notes = [heading("How to read these figures", st)]
+    notes += [fixed(esc(note), st.body) for note in table.notes]
+    story.append(KeepTogether(notes))
     build_document(out, story, st, title=TITLE, printed_on=made, wide=True)
 
 
