@@ -92,7 +92,7 @@ class FiguresTable:
 
 def check_range(first: date, last: date) -> None:
     if last < first:
-        raise BadRange("the range ends before it starts: give --from before --to")
+        raise BadRange("the range ends before it starts: choose a start on or before the end")
     if (last.year - first.year) * 12 + last.month - first.month >= MAX_MONTHS:
         raise BadRange(f"the range is longer than {MAX_MONTHS} months: ask for a shorter one")
 

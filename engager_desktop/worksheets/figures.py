@@ -50,8 +50,8 @@ class FiguresTable(Protocol):
 
 TITLE = "Engager service figures"
 INTRO = (
-    "Anonymised figures for the team and for commissioners. They hold no names, ids or notes, "
-    "and every count of fewer than 5 is withheld, so they may leave the laptop."
+    "Anonymised figures for the team and commissioners. They hold no names, ids or notes. "
+    "Counts of fewer than 5 are withheld, so the figures may leave the laptop."
 )
 SPEC = replace(NORMAL, name="figures", min_size=12, body=12, footer=12)
 MOST_PER_TABLE = 7  # month columns beside the labels, on A4 landscape at 12 pt
