@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "ui_commands",
     "protection_commands",
     "selftest_commands",
+    "figures_commands",
 )
 
 

@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(self._action("directory", "Services &directory", self.open_directory))
         view.addAction(self._action("supervision", "S&upervision", self.open_supervision))
+        view.addAction(self._action("figures", "Service fi&gures", self.open_figures))
         self._sync_menu()
         self._protection_menu()
         help_menu = self.menuBar().addMenu(tr("MainWindow", "&Help"))
@@ -238,6 +239,13 @@ class MainWindow(QMainWindow):
         from engager_desktop.ui.supervision_view import SupervisionView
 
         return self._keep(SupervisionView(self.vault, self))
+
+    def open_figures(self) -> QWidget | None:
+        if self.vault is None:
+            return None
+        from engager_desktop.ui.figures_window import FiguresWindow
+
+        return self._keep(FiguresWindow(self.vault, self))
 
     # ------------------------------------------------------------------ data protection
 

@@ -16,6 +16,7 @@ class Meeting(OwnedByMan, Base):
     __tablename__ = "meetings"
     __table_args__ = (
         Index("ix_meetings_caseload", "participant_id", "attended", "deleted", "starts_at"),
+        Index("ix_meetings_held", "starts_at", "attended", "deleted", "place"),  # figures
     )
 
     starts_at: Mapped[datetime] = mapped_column(index=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import String, Text
+from sqlalchemy import Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from engager_desktop.store.orm.base import MEDIUM, Base, OwnedByMan
@@ -50,6 +50,16 @@ class DistressRating(OwnedByMan, Base):
     """Distress rated together, 0 (none) to 10 (worst), with a note (P9)."""
 
     __tablename__ = "distress_ratings"
+    __table_args__ = (  # service figures read every rating in his date order (migration 0010)
+        Index(
+            "ix_distress_ratings_figures",
+            "participant_id",
+            "rated_on",
+            "created_at",
+            "score",
+            "deleted",
+        ),
+    )
 
     rated_on: Mapped[date] = mapped_column(index=True)
     score: Mapped[int]

@@ -1,0 +1,224 @@
+"""Service figures: anonymised counts by month for a chosen range, and export as CSV or PDF.
+
+The counts are worked out off the UI thread (``ops.run``); the table has a header for each
+month and for each measure, so a screen reader names both for every figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engager_desktop.ui import ops
+from engager_desktop.ui.a11y import (
+    SpokenLabel,
+    closes_like_a_dialog,
+    focus_first_field,
+    label_for,
+    say,
+    tab_leaves,
+    window_role,
+)
+from engager_desktop.ui.printing.preview_dialog import default_folder
+
+Index = QModelIndex | QPersistentModelIndex
+SaveAsk = Callable[[QWidget, str, str], str | None]
+ROOT = QModelIndex()
+
+
+class FiguresModel(QAbstractTableModel):
+    """Measures down, months across; every cell is text already made safe by the service."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table: Any = None
+
+    def set_table(self, table: Any) -> None:
+        self.beginResetModel()
+        self.table = table
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802 - Qt's name
+        return 0 if self.table is None or parent.isValid() else len(self.table.rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802 - Qt's name
+        return 0 if self.table is None or parent.isValid() else len(self.table.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self.table is None or not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            text = self.table.rows[index.row()].cells[index.column()]
+            if role == Qt.ItemDataRole.AccessibleTextRole and not text:
+                return "not applicable"
+            return text
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(  # noqa: N802 - Qt's name
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if self.table is None or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.table.columns[section]
+        row = self.table.rows[section]
+        return f"    {row.label}" if row.indent else row.label
+
+
+def ask_save_path(parent: QWidget, suggested: str, kind: str) -> str | None:
+    pattern = "CSV files (*.csv)" if kind == "csv" else "PDF files (*.pdf)"
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, f"Save the figures as {kind.upper()}", str(default_folder() / suggested), pattern
+    )
+    if not path:
+        return None
+    return path if path.lower().endswith(f".{kind}") else f"{path}.{kind}"
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _day(edit: QDateEdit) -> date:
+    chosen = edit.date()
+    return date(chosen.year(), chosen.month(), chosen.day())
+
+
+class FiguresWindow(QWidget):
+    def __init__(
+        self, vault: Any, parent: QWidget | None = None, *, ask_path: SaveAsk = ask_save_path
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        from engager_desktop.services import figures
+
+        self.setWindowTitle("Service figures")
+        self.setAccessibleName("Service figures")
+        closes_like_a_dialog(window_role(self))
+        self._vault = vault
+        self._ask_path = ask_path
+        self.shown: Any = None
+        first, last = figures.default_range(vault)
+        self.first = self._date_edit(first)
+        self.last = self._date_edit(last)
+        self.show_button = QPushButton("&Show figures")
+        pick = QHBoxLayout()
+        pick.addWidget(label_for("&From:", self.first))
+        pick.addWidget(self.first)
+        pick.addWidget(label_for("&To:", self.last))
+        pick.addWidget(self.last)
+        pick.addWidget(self.show_button)
+        pick.addStretch(1)
+        intro = QLabel(
+            "Anonymised figures by month: no names, ids or notes, and every count of fewer "
+            "than 5 is withheld, so they may leave the laptop."
+        )
+        intro.setWordWrap(True)
+        self.model = FiguresModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Service figures by month")
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.status = SpokenLabel()
+        self.status.setWordWrap(True)
+        self.csv_button = QPushButton("Export &CSV…")
+        self.pdf_button = QPushButton("Export &PDF…")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.csv_button)
+        buttons.addWidget(self.pdf_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(pick)
+        layout.addWidget(intro)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.notes)
+        layout.addLayout(buttons)
+        self.show_button.clicked.connect(self.refresh)
+        self.csv_button.clicked.connect(lambda: self.export("csv"))
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self._exports_enabled(False)
+        focus_first_field(self)
+        self.resize(1100, 700)
+        self.refresh()
+
+    def _date_edit(self, day: date) -> QDateEdit:
+        edit = QDateEdit(_qdate(day))
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("d MMM yyyy")
+        tab_leaves(edit)
+        return edit
+
+    def _exports_enabled(self, on: bool) -> None:
+        self.csv_button.setEnabled(on)
+        self.pdf_button.setEnabled(on)
+
+    def refresh(self) -> None:
+        from engager_desktop.services import figures
+
+        vault, first, last = self._vault, _day(self.first), _day(self.last)
+        self.show_button.setEnabled(False)
+        say(self.status, "Working out the figures…")
+        ops.run(
+            lambda: figures.service_figures(vault, first, last),
+            self._loaded,
+            self._failed,
+            owner=self,
+        )
+
+    def _loaded(self, table: Any) -> None:
+        self.show_button.setEnabled(True)
+        self.shown = table
+        self.model.set_table(table)
+        self.notes.setText("\n".join(table.notes))
+        self._exports_enabled(True)
+        say(self.status, f"Figures shown for {len(table.columns) - 1} months.")
+
+    def _failed(self, message: str, _exc: BaseException) -> None:
+        self.show_button.setEnabled(True)
+        say(self.status, message)
+
+    def export(self, kind: str) -> None:
+        from engager_desktop.services import figures
+
+        table = self.shown
+        if table is None:
+            return
+        suggested = f"service-figures-{table.first.isoformat()}-to-{table.last.isoformat()}.{kind}"
+        chosen = self._ask_path(self, suggested, kind)
+        if chosen is None:
+            return
+        vault = self._vault
+        self._exports_enabled(False)
+
+        def done(path: Path) -> None:
+            self._exports_enabled(True)
+            say(self.status, f"Saved as {path.name}.")
+
+        def failed(message: str, _exc: BaseException) -> None:
+            self._exports_enabled(True)
+            say(self.status, message)
+
+        ops.run(lambda: figures.export(vault, table, Path(chosen)), done, failed, owner=self)

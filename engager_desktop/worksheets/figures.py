@@ -1,0 +1,110 @@
+"""Service figures for the team, as a PDF: the anonymised table by month, 12 pt, landscape.
+
+The table arrives already suppressed (services.figures); this module only lays it out. Months go
+up to seven to a table so that every column stays readable; the whole-range column ends the last
+table.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Protocol
+
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
+
+from engager_desktop.worksheets.layout import Cell, build_document, esc, fixed, grid, heading
+from engager_desktop.worksheets.styles import NORMAL, Styles, styles_for
+
+
+class FigureRowLike(Protocol):
+    @property
+    def label(self) -> str: ...
+    @property
+    def indent(self) -> bool: ...
+    @property
+    def cells(self) -> tuple[str, ...]: ...
+
+
+class FiguresTable(Protocol):
+    """What this sheet reads of services.figures.FiguresTable (already made safe)."""
+
+    @property
+    def first(self) -> date: ...
+    @property
+    def last(self) -> date: ...
+    @property
+    def made_on(self) -> date: ...
+    @property
+    def columns(self) -> tuple[str, ...]: ...
+    @property
+    def rows(self) -> Sequence[FigureRowLike]: ...
+    @property
+    def notes(self) -> tuple[str, ...]: ...
+
+
+TITLE = "Engager service figures"
+INTRO = (
+    "Anonymised figures for the team and commissioners. They hold no names, ids or notes. "
+    "Counts of fewer than 5 are withheld, so the figures may leave the laptop."
+)
+SPEC = replace(NORMAL, name="figures", min_size=12, body=12, footer=12)
+MOST_PER_TABLE = 7  # month columns beside the labels, on A4 landscape at 12 pt
+LABEL_WIDTH = 205.0
+
+
+def _right(st: Styles) -> ParagraphStyle:
+    return ParagraphStyle("figure", parent=st.cell, alignment=TA_RIGHT)
+
+
+def tables(table: FiguresTable, st: Styles, width: float) -> list[Flowable]:
+    right = _right(st)
+    indented = ParagraphStyle("figure_part", parent=st.cell, leftIndent=st.spec.body * 1.5)
+    out: list[Flowable] = []
+    count = len(table.columns)
+    per_table = math.ceil(count / math.ceil(count / MOST_PER_TABLE))  # even: 13 gives 7 and 6
+    for start in range(0, count, per_table):
+        columns = range(start, min(count, start + per_table))
+        header: list[Cell] = ["Measure", *(table.columns[i] for i in columns)]
+        body: list[list[Cell]] = []
+        for row in table.rows:
+            body.append(
+                [Paragraph(esc(row.label), indented if row.indent else st.cell)]
+                + [Paragraph(esc(row.cells[i]), right) for i in columns]
+            )
+        each = (width - LABEL_WIDTH) / per_table
+        widths = [LABEL_WIDTH, *([each] * len(columns))]
+        out.append(grid([header, *body], widths, st))
+        out.append(fixed("&nbsp;", st.body))
+    return out
+
+
+def build(table: FiguresTable, out: io.BytesIO) -> None:
+    st = styles_for(SPEC)
+    made = f"{table.made_on:%d %b %Y}"
+    story: list[Flowable] = [Paragraph(esc(TITLE), st.title)]
+    story.append(
+        fixed(
+            f"<b>From</b> {table.first:%d %b %Y} <b>to</b> {table.last:%d %b %Y}. "
+            f"<b>Made</b> {made}.",
+            st.body,
+        )
+    )
+    story.append(fixed(esc(INTRO), st.body))
+    width = 842 - 2 * st.margin  # A4 landscape
+    story += tables(table, st, width)
+    notes = [heading("How to read these figures", st)]
+    notes += [fixed(esc(note), st.body) for note in table.notes]
+    story.append(KeepTogether(notes))
+    build_document(out, story, st, title=TITLE, printed_on=made, wide=True)
+
+
+def pdf_bytes(table: FiguresTable) -> bytes:
+    out = io.BytesIO()
+    build(table, out)
+    return out.getvalue()
