@@ -1,0 +1,45 @@
+"""Driver SQL written for SQLite that also runs on PostgreSQL (the community hub shares this code).
+
+The laptop's fast paths send plain driver SQL with ``?`` placeholders and pass lists of ids as one
+JSON text read by ``json_each``. On PostgreSQL the same statement is rewritten once (and cached):
+``%s`` placeholders (psycopg's style) and ``jsonb_array_elements_text`` for the JSON list. On
+SQLite the statement runs as written, so the laptop pays one string comparison. ``upsert`` gives
+the dialect's ``INSERT … ON CONFLICT`` (the same construct on both).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import Connection, Table
+from sqlalchemy.dialects import postgresql, sqlite
+
+_JSON_LIST = "(SELECT value FROM json_each(?))"
+_PG_JSON_LIST = "(SELECT jsonb_array_elements_text(CAST(? AS jsonb)))"
+
+Params = Sequence[Any] | Sequence[Sequence[Any]] | None
+
+
+@lru_cache(maxsize=1024)
+def for_postgresql(sql: str) -> str:
+    """The statement with PostgreSQL's spellings (placeholders, JSON list)."""
+    return sql.replace(_JSON_LIST, _PG_JSON_LIST).replace("%", "%%").replace("?", "%s")
+
+
+def execute(conn: Connection, sql: str, params: Params = None) -> Any:
+    """``exec_driver_sql`` in SQLite's spelling, on either engine (rows list: executemany)."""
+    if conn.dialect.name != "sqlite":
+        sql = for_postgresql(sql)
+    if params is None:
+        return conn.exec_driver_sql(sql)
+    return conn.exec_driver_sql(sql, params)
+
+
+def upsert(conn: Connection, table: Any) -> Any:
+    """The dialect's ``INSERT`` with ``on_conflict_do_update`` (same API on both engines)."""
+    target: Table | Any = table
+    if conn.dialect.name == "postgresql":
+        return postgresql.insert(target)
+    return sqlite.insert(target)
