@@ -11,7 +11,9 @@ only where the PostgreSQL server programs are not installed.
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +21,10 @@ import pytest
 
 from engager_desktop.domain.clock import FakeClock
 from engager_desktop.services import sync
+from engager_desktop.sync import canonical
+from engager_desktop.sync.summary import ImportSummary
+from engager_hub import ops
+from engager_hub.hub import Hub, open_hub
 from tests.hub.pg_cluster import Cluster, server_bin, start_cluster
 from tests.sync.conftest import Laptop
 from tests.vault_fixtures import TEST_START, test_options
@@ -61,21 +67,45 @@ def _make_template(cluster: Cluster) -> None:
     engine.dispose()
 
 
-@pytest.fixture
-def hub_url(pg_cluster: Cluster) -> Iterator[str]:
-    """A fresh database holding the hub's schema (no identity yet)."""
+@contextmanager
+def fresh_database(cluster: Cluster) -> Iterator[str]:
+    """A new database holding the hub's schema (no identity yet), dropped afterwards."""
     from sqlalchemy import create_engine
 
-    name = f"hub_{next(_numbers)}"
-    admin = create_engine(pg_cluster.url(), isolation_level="AUTOCOMMIT")
+    name = f"hub_{os.getpid()}_{next(_numbers)}"
+    admin = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {_TEMPLATE}")
     try:
-        yield pg_cluster.url(name)
+        yield cluster.url(name)
     finally:
         with admin.connect() as conn:
             conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         admin.dispose()
+
+
+@contextmanager
+def copy_of(cluster: Cluster, url: str) -> Iterator[str]:
+    """A copy of a hub's database (nothing may be connected to it meanwhile), dropped after."""
+    from sqlalchemy import create_engine, make_url
+
+    source = make_url(url).database
+    name = f"{source}_copy_{next(_numbers)}"
+    admin = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {source}")
+    try:
+        yield cluster.url(name)
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.dispose()
+
+
+@pytest.fixture
+def hub_url(pg_cluster: Cluster) -> Iterator[str]:
+    with fresh_database(pg_cluster) as url:
+        yield url
 
 
 @dataclass
@@ -83,24 +113,19 @@ class HubSide:
     """The hub as a sync partner in tests: its open Hub, its clock and an outbox folder."""
 
     url: str
-    hub: object
+    hub: Hub
     clock: FakeClock
     outbox: Path
 
     @property
     def device_id(self) -> str:
-        return self._hub.device_id
+        return self.hub.device_id
 
     @property
-    def _hub(self):  # type: ignore[no-untyped-def]
-        from engager_hub.hub import Hub
-
-        assert isinstance(self.hub, Hub)
+    def _hub(self) -> Hub:
         return self.hub
 
     def card(self) -> bytes:
-        from engager_hub import ops
-
         return ops.device_card(self._hub)
 
     def fingerprint(self) -> str:
@@ -108,47 +133,40 @@ class HubSide:
 
     def enrol(self, laptop: Laptop) -> None:
         """Each enrols the other."""
-        from engager_hub import ops
-
         card = laptop.path.parent / f"{laptop.name}.engager-card"
         card.write_bytes(laptop.card())
         ops.enrol(self._hub, card, laptop.fingerprint())
         sync.enrol(laptop.vault, self.card(), self.fingerprint())
 
-    def take(self, bundle: Path):  # type: ignore[no-untyped-def]
-        from engager_hub import ops
-
+    def take(self, bundle: Path) -> ImportSummary:
         return ops.import_file(self._hub, bundle)
 
     def export_for(self, laptop: Laptop) -> Path:
-        from engager_hub import ops
-
         return ops.export_for(self._hub, laptop.device_id, self.outbox).path
 
-    def digest_of(self, men: list[str] | None = None) -> str:
-        from engager_desktop.sync import canonical
-
+    def digest(self) -> str:
         with self._hub.read() as session:
             return canonical.content_digest(session.connection())
 
 
 @pytest.fixture
 def make_hub(hub_url: str, tmp_path: Path) -> Iterator[Callable[[], HubSide]]:
-    from engager_hub import ops
-    from engager_hub.hub import open_hub
-
     opened: list[HubSide] = []
 
     def make() -> HubSide:
-        clock = FakeClock(TEST_START)
-        options = test_options(clock)
-        ops.init(hub_url, HUB_PASSPHRASE, "Community office hub", options)
-        outbox = tmp_path / "hub-outbox"
-        outbox.mkdir()
-        side = HubSide(hub_url, open_hub(hub_url, HUB_PASSPHRASE, options), clock, outbox)
+        side = start_hub(hub_url, tmp_path / "hub-outbox")
         opened.append(side)
         return side
 
     yield make
     for side in opened:
-        side._hub.close()
+        side.hub.close()
+
+
+def start_hub(url: str, outbox: Path) -> HubSide:
+    """``init`` on a fresh database (tiny KDF, fake clock), then the hub opened."""
+    clock = FakeClock(TEST_START)
+    options = test_options(clock)
+    ops.init(url, HUB_PASSPHRASE, "Community office hub", options)
+    outbox.mkdir()
+    return HubSide(url, open_hub(url, HUB_PASSPHRASE, options), clock, outbox)
