@@ -1,6 +1,7 @@
 """Child process for the hub's crash and concurrency tests: ``engager-hub import`` of one bundle.
 
-``python -m tests.hub.import_child URL BUNDLE SIGNAL_FILE HOLD_SECONDS``: once the merge has
+``python -m tests.hub.import_child URL BUNDLES SIGNAL_FILE HOLD_SECONDS`` (BUNDLES: paths joined by
+``os.pathsep``, imported in that order by one command): once the merge has
 written its records (inside the import's one transaction, before it commits) the child creates
 SIGNAL_FILE and waits HOLD_SECONDS, so the parent can kill it there (kill -9) or start a second
 import meanwhile. The passphrase comes from ENGAGER_HUB_PASSPHRASE; tiny KDF parameters.
@@ -8,6 +9,7 @@ import meanwhile. The passphrase comes from ENGAGER_HUB_PASSPHRASE; tiny KDF par
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -29,7 +31,7 @@ def main() -> int:
         return written
 
     importer.apply_plan = apply_then_wait  # type: ignore[assignment]
-    return cli.main(["import", "--db", url, bundle], options=test_options())
+    return cli.main(["import", "--db", url, *bundle.split(os.pathsep)], options=test_options())
 
 
 if __name__ == "__main__":

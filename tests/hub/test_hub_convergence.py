@@ -128,7 +128,7 @@ SETTINGS = {
 }
 
 
-@settings(max_examples=3, phases=[Phase.explicit, Phase.reuse, Phase.generate], **SETTINGS)
+@settings(max_examples=2, phases=[Phase.explicit, Phase.reuse, Phase.generate], **SETTINGS)
 @given(scripts=st.lists(script, min_size=3, max_size=3), order=hub_orders, drift=drifts)
 def test_three_laptops_and_the_hub_converge(
     template_vault: tuple[Path, str], pg_cluster: Cluster, scripts, order, drift
