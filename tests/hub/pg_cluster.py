@@ -42,6 +42,7 @@ class Cluster:
     bin: Path
     root: Path
     run_as: str | None  # the unprivileged user the server runs as, when we are root
+    durable: bool = False  # fsync and synchronous commit on (benchmarks), as a real server
 
     @property
     def data(self) -> Path:
@@ -70,10 +71,12 @@ class Cluster:
             str(self.bin / "initdb"), "-D", str(self.data), "-U", SUPERUSER, "-A", "trust",
             "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions",
         )  # fmt: skip
-        options = (
-            f"-k {self.socket_dir} -c listen_addresses='' -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=40"
+        speed = (
+            ""
+            if self.durable
+            else "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
         )
+        options = f"-k {self.socket_dir} -c listen_addresses='' {speed}-c max_connections=40"
         self._run(
             str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", options,
             "-l", str(self.root / "server.log"), "-w", "-t", "60", "start",
@@ -86,7 +89,7 @@ class Cluster:
             shutil.rmtree(self.root, ignore_errors=True)
 
 
-def start_cluster() -> Cluster:
+def start_cluster(*, durable: bool = False) -> Cluster:
     """Start a fresh cluster (RuntimeError if it cannot start); the caller stops it."""
     bin_dir = server_bin()
     if bin_dir is None:
@@ -101,7 +104,7 @@ def start_cluster() -> Cluster:
             raise FileNotFoundError("running as root and there is no 'postgres' user") from None
         os.chown(root, user.pw_uid, user.pw_gid)
         run_as = "postgres"
-    cluster = Cluster(bin_dir, root, run_as)
+    cluster = Cluster(bin_dir, root, run_as, durable)
     try:
         cluster.start()
     except BaseException:
