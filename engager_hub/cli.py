@@ -47,6 +47,16 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--name", default="Engager hub", help="the hub's name as laptops see it")
     p.set_defaults(handler=cmd_init)
+    p = sub.add_parser("passwd", help="set a new hub passphrase (and get a new recovery code)")
+    _common(p)
+    p.add_argument("--recovery", action="store_true", help="open with the recovery code instead")
+    p.add_argument(
+        "--new-passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help=f"the new passphrase (mode 0600), else {secrets.NEW_PASSPHRASE_ENV} or a prompt",
+    )
+    p.set_defaults(handler=cmd_passwd)
     p = sub.add_parser("device-card", help="write the hub's device card for laptops to enrol")
     _common(p)
     p.add_argument("-o", "--out", type=Path, required=True, metavar="FILE")
@@ -122,6 +132,20 @@ def cmd_init(args: argparse.Namespace, options: VaultOptions) -> int:
     print(f"fingerprint: {made.fingerprint}")
     print("recovery code (write it down and keep it safe; it is shown only once):")
     print(f"  {made.recovery_code}")
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace, options: VaultOptions) -> int:
+    url = secrets.database_url(args.db)
+    if args.recovery:
+        current = secrets.recovery_code()
+    else:
+        current = secrets.passphrase(args.passphrase_file)
+    new = secrets.passphrase(args.new_passphrase_file, new=True, env=secrets.NEW_PASSPHRASE_ENV)
+    code = ops.change_passphrase(url, current, new, options, by_recovery_code=args.recovery)
+    print("the hub's passphrase is changed; the old recovery code no longer works")
+    print("new recovery code (write it down and keep it safe; it is shown only once):")
+    print(f"  {code}")
     return 0
 
 

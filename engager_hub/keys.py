@@ -122,3 +122,32 @@ def unlock(conn: Connection, passphrase: str, policy: kdf.KdfPolicy) -> OwnKeys:
             row.age_recipient,
         )
     raise HubError("the hub's sealed identity does not open with its key; it is damaged")
+
+
+def change_passphrase(
+    conn: Connection,
+    *,
+    current: str,
+    by_recovery_code: bool,
+    new_passphrase: str,
+    policy: kdf.KdfPolicy,
+) -> str:
+    """Re-wrap the hub key under a new passphrase and a new recovery code (returned), opening it
+    with the current passphrase or the recovery code; the sealed identity is unchanged."""
+    row = conn.execute(
+        select(SECRETS.c.value).where(SECRETS.c.name == KEYSLOTS).with_for_update()
+    ).scalar()
+    if row is None:
+        raise HubError("this database holds no hub identity; run engager-hub init first")
+    try:
+        slots = keyslots.Keyslots.from_bytes(bytes(row), policy, "hub_secrets")
+    except VaultDamaged:
+        raise HubError("the hub's key store is damaged or below the key-derivation floor") from None
+    if by_recovery_code:
+        deks = keyslots.open_with_recovery(slots, current)
+    else:
+        deks = keyslots.open_with_passphrase(slots, current)
+    code = recovery_code.generate()
+    fresh = keyslots.with_deks(slots, deks, new_passphrase, code, kdf.calibrate(policy))
+    conn.execute(SECRETS.update().where(SECRETS.c.name == KEYSLOTS).values(value=fresh.to_bytes()))
+    return code

@@ -34,7 +34,7 @@ from engager_desktop.sync.summary import ImportSummary
 from engager_hub import keys as hub_keys
 from engager_hub import schema
 from engager_hub.errors import HubError
-from engager_hub.hub import Hub, make_engine
+from engager_hub.hub import Hub, make_engine, open_hub
 
 HOLDINGS = Table(
     "hub_holdings",
@@ -72,6 +72,34 @@ def init(url: str, passphrase: str, name: str, options: VaultOptions) -> Created
     with Hub(make_engine(url), own, options) as hub:
         hub.audit("hub_created", "devices", own.device_id)
     return Created(own.device_id, own.card().fingerprint, code)
+
+
+def change_passphrase(
+    url: str, current: str, new_passphrase: str, options: VaultOptions, *, by_recovery_code: bool
+) -> str:
+    """A new passphrase (opened with the old one or the recovery code); a new recovery code."""
+    require_strong(new_passphrase, options)
+    engine = make_engine(url)
+    try:
+        with engine.begin() as conn:
+            schema.require_current(conn)
+            code = hub_keys.change_passphrase(
+                conn,
+                current=current,
+                by_recovery_code=by_recovery_code,
+                new_passphrase=new_passphrase,
+                policy=options.kdf,
+            )
+    finally:
+        engine.dispose()
+    with open_hub(url, new_passphrase, options) as hub:
+        hub.audit(
+            "passphrase_changed",
+            "devices",
+            hub.device_id,
+            "recovery code" if by_recovery_code else None,
+        )
+    return code
 
 
 def enrol(hub: Hub, card_path: Path, typed_fingerprint: str) -> trust.DeviceKey:

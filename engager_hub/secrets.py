@@ -22,6 +22,8 @@ from engager_hub.errors import HubError
 
 DB_ENV = "ENGAGER_HUB_DB"
 PASSPHRASE_ENV = "ENGAGER_HUB_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "ENGAGER_HUB_NEW_PASSPHRASE"
+RECOVERY_ENV = "ENGAGER_HUB_RECOVERY_CODE"
 MAX_PASSPHRASE_FILE = 4096
 
 
@@ -64,18 +66,25 @@ def _from_file(path: Path) -> str:
     return text.rstrip("\r\n")
 
 
-def passphrase(file: Path | None, *, new: bool = False) -> str:
+def passphrase(file: Path | None, *, new: bool = False, env: str = PASSPHRASE_ENV) -> str:
     if file is not None:
         return _from_file(file)
-    value = os.environ.get(PASSPHRASE_ENV)
+    value = os.environ.get(env)
     if value is not None:
         return value
     if sys.stdin is None or not sys.stdin.isatty():
-        raise HubError(
-            "no hub passphrase given: run in a terminal, use --passphrase-file or set "
-            + PASSPHRASE_ENV
-        )
+        what = "new hub passphrase" if env == NEW_PASSPHRASE_ENV else "hub passphrase"
+        raise HubError(f"no {what} given: run in a terminal, use a passphrase file or set {env}")
     first = getpass.getpass("New hub passphrase: " if new else "Hub passphrase: ")
     if new and getpass.getpass("Type it again: ") != first:
         raise HubError("the two passphrases differ; nothing was changed")
     return first
+
+
+def recovery_code() -> str:
+    value = os.environ.get(RECOVERY_ENV)
+    if value is not None:
+        return value
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise HubError(f"no recovery code given: run in a terminal or set {RECOVERY_ENV}")
+    return getpass.getpass("Recovery code: ")

@@ -130,3 +130,27 @@ def test_usage_errors_exit_2_as_a_process(tmp_path: Path) -> None:
     run = [sys.executable, "-m", "engager_hub"]
     usage = subprocess.run([*run, "export"], env=env, capture_output=True, text=True, cwd=ROOT)
     assert usage.returncode == 2 and "usage" in usage.stderr
+
+
+def test_passphrase_change_and_recovery_code(
+    hub_env: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = _run(["init"], capsys)
+    first_code = out.split("recovery code")[1].split()[-1]
+    new = "harbour-kettle-meadow-thirty-seven"
+    monkeypatch.setenv("ENGAGER_HUB_NEW_PASSPHRASE", new)
+    code, out, _ = _run(["passwd"], capsys)
+    assert code == 0 and "new recovery code" in out
+    second_code = out.split("\n")[-2].strip()
+    code, _, err = _run(["status"], capsys)  # the old passphrase no longer opens it
+    assert code == 1 and "wrong passphrase" in err
+    monkeypatch.setenv("ENGAGER_HUB_PASSPHRASE", new)
+    assert _run(["status"], capsys)[0] == 0
+    monkeypatch.setenv("ENGAGER_HUB_RECOVERY_CODE", first_code)  # replaced by the change
+    code, _, err = _run(["passwd", "--recovery"], capsys)
+    assert code == 1 and err.count("\n") == 1
+    monkeypatch.setenv("ENGAGER_HUB_RECOVERY_CODE", second_code)
+    monkeypatch.setenv("ENGAGER_HUB_NEW_PASSPHRASE", HUB_PASSPHRASE)
+    assert _run(["passwd", "--recovery"], capsys)[0] == 0
+    monkeypatch.setenv("ENGAGER_HUB_PASSPHRASE", HUB_PASSPHRASE)
+    assert _run(["status"], capsys)[0] == 0
