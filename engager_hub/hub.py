@@ -24,8 +24,11 @@ from engager_desktop.store.orm.system import VaultMeta
 from engager_desktop.store.stamping import HLC_KEY, Stamper, stored_clock
 from engager_desktop.store.vault import VaultOptions
 from engager_desktop.sync.trust import HELD_KEYS, OwnKeys
+from engager_hub import (
+    bulk,  # noqa: F401  (registers the fast INSERT of many rows)
+    schema,
+)
 from engager_hub import keys as hub_keys
-from engager_hub import schema
 from engager_hub.errors import HubError
 
 WRITE_LOCK = 0x456E676167  # "Engag": the hub's one advisory lock number
