@@ -17,7 +17,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from sqlalchemy import Column, DateTime, MetaData, String, Table, func, select
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
@@ -126,7 +128,16 @@ def import_file(hub: Hub, path: Path, *, dry_run: bool = False) -> ImportSummary
     """One bundle: the laptop's checks, ledger and merge, in one PostgreSQL transaction."""
     data = importer.read_bundle_file(Path(path))
     keep = _keep_holdings(naive_utc(hub.clock))
-    return importer.import_into(hub, data, dry_run=dry_run, after_merge=keep)
+    try:
+        return importer.import_into(hub, data, dry_run=dry_run, after_merge=keep)
+    except (sa_exc.DataError, psycopg.DataError) as exc:
+        if "NUL" not in str(exc) and "0x00" not in str(exc):
+            raise
+        importer.audit_refusal(hub, "import_refused", "nul_character")
+        raise HubError(
+            "a record in this bundle holds a NUL character (U+0000), which PostgreSQL cannot "
+            "store; nothing was imported"
+        ) from None
 
 
 def men_of(hub: Hub, device_id: str) -> list[str]:

@@ -127,3 +127,18 @@ def _men(laptop: Laptop) -> list[str]:
 
     with laptop.vault.read() as session:
         return list(session.scalars(select(Participant.id)))
+
+
+def test_a_nul_character_is_refused_in_one_line(enrolled: tuple[Laptop, HubSide]) -> None:
+    """A laptop may hold U+0000 in a text field; PostgreSQL cannot: the hub refuses the bundle
+    whole, saying why, and audits it."""
+    from engager_hub import ops
+    from engager_hub.errors import HubError
+
+    prison, hub = enrolled
+    add_man(prison, notes="before\x00after")
+    before = _state(hub)
+    with pytest.raises(HubError, match="NUL character"):
+        ops.import_file(hub.hub, prison.export(hub))  # type: ignore[arg-type]
+    assert _state(hub) == before
+    assert _last_audit(hub) == ("import_refused", "nul_character")
