@@ -38,7 +38,7 @@ EXE = ".exe" if IS_WINDOWS else ""
 VPY = BIN / f"python{EXE}"
 STAMP = VENV / ".engager-dev-stamp"
 STAMP_FORMAT = "1"  # bump to force a reinstall everywhere
-INSTALL_TARGET = ".[test]"
+INSTALL_TARGET = ".[test,hub]"
 LOCK = ROOT / "requirements.lock"  # every package pinned with its hashes: `python3 dev.py lock`
 
 # Debian package for each shared library that PySide6's Qt needs from the system.
@@ -105,6 +105,7 @@ QT_DISPLAY_BINARIES = [
 TOOL_PACKAGES = {
     "pdftoppm": "poppler-utils",
     "age": "age",
+    "initdb": "postgresql",  # the hub's tests start a throwaway PostgreSQL cluster
     "wixl": "wixl",
     "msiinfo": "msitools",
 }
@@ -263,7 +264,12 @@ def qt_probe() -> str | None:
 
 
 def missing_tools() -> list[str]:
-    return [tool for tool in TOOL_PACKAGES if shutil.which(tool) is None]
+    return [tool for tool in TOOL_PACKAGES if not has_tool(tool)]
+
+
+def has_tool(tool: str) -> bool:
+    """On PATH, or (PostgreSQL's server programs on Debian) in /usr/lib/postgresql/N/bin."""
+    return shutil.which(tool) is not None or any(Path("/usr/lib/postgresql").glob(f"*/bin/{tool}"))
 
 
 def ensure_system(need_display: bool) -> None:
@@ -386,8 +392,8 @@ def cmd_bench(args: Sequence[str]) -> int:
 
 
 LOCK_COMMAND: list[Arg] = [
-    "pip", "compile", "pyproject.toml", "--extra", "test", "--universal", "--generate-hashes",
-    "--python-version", "3.11", "--output-file", LOCK.name,
+    "pip", "compile", "pyproject.toml", "--extra", "test", "--extra", "hub", "--universal",
+    "--generate-hashes", "--python-version", "3.11", "--output-file", LOCK.name,
 ]  # fmt: skip
 
 

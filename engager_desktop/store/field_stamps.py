@@ -17,6 +17,7 @@ from sqlalchemy import Connection, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from engager_desktop.domain import field_clock
+from engager_desktop.store import portable
 from engager_desktop.store.orm.base import Base, Synced
 
 # Columns that are stamps or identity, not a practitioner's edit; ``deleted`` follows the record.
@@ -46,7 +47,7 @@ def load(conn: Connection, table: str, ids: Sequence[str]) -> dict[str, dict[str
     )
     for start in range(0, len(ids), _CHUNK):
         chunk = json.dumps(list(ids[start : start + _CHUNK]))
-        for record_id, text in conn.exec_driver_sql(sql, (table, chunk)):
+        for record_id, text in portable.execute(conn, sql, (table, chunk)):
             found[str(record_id)] = json.loads(text)
     return found
 
@@ -54,7 +55,7 @@ def load(conn: Connection, table: str, ids: Sequence[str]) -> dict[str, dict[str
 def load_table(conn: Connection, table: str) -> dict[str, dict[str, Any]]:
     """Every map of one table (for an export)."""
     sql = "SELECT record_id, stamps FROM field_stamps WHERE table_name = ?"
-    return {str(rid): json.loads(text) for rid, text in conn.exec_driver_sql(sql, (table,))}
+    return {str(rid): json.loads(text) for rid, text in portable.execute(conn, sql, (table,))}
 
 
 def save(conn: Connection, table: str, maps: Sequence[tuple[str, dict[str, Any] | None]]) -> None:
@@ -62,14 +63,15 @@ def save(conn: Connection, table: str, maps: Sequence[tuple[str, dict[str, Any] 
     keep = [(table, rid, dump(m)) for rid, m in maps if m]
     drop = [(table, rid) for rid, m in maps if not m]
     if keep:
-        conn.exec_driver_sql(
+        portable.execute(
+            conn,
             "INSERT INTO field_stamps (table_name, record_id, stamps) VALUES (?, ?, ?) "
             "ON CONFLICT(table_name, record_id) DO UPDATE SET stamps = excluded.stamps",
             keep,
         )
     if drop:
-        conn.exec_driver_sql(
-            "DELETE FROM field_stamps WHERE table_name = ? AND record_id = ?", drop
+        portable.execute(
+            conn, "DELETE FROM field_stamps WHERE table_name = ? AND record_id = ?", drop
         )
 
 

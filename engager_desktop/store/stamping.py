@@ -11,13 +11,12 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import String, event, inspect
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, UOWTransaction
 
 from engager_desktop.domain.clock import Clock
 from engager_desktop.domain.hlc import MAX_MILLIS, HlcError, HybridClock, Stamp
 from engager_desktop.domain.validation import ValidationError
-from engager_desktop.store import audit, field_stamps
+from engager_desktop.store import audit, field_stamps, portable
 from engager_desktop.store.orm import SYNCED_MODELS, Participant
 from engager_desktop.store.orm.base import Synced, new_id
 from engager_desktop.store.orm.system import VaultMeta
@@ -137,11 +136,12 @@ class Stamper:
         obj.deleted = bool(obj.deleted)
 
     def persist_clock(self, session: Session) -> None:
-        stmt = sqlite_insert(VaultMeta).values(key=HLC_KEY, value=str(self.hlc.last))
+        conn = session.connection()
+        stmt = portable.upsert(conn, VaultMeta).values(key=HLC_KEY, value=str(self.hlc.last))
         stmt = stmt.on_conflict_do_update(
             index_elements=[VaultMeta.key], set_={"value": stmt.excluded.value}
         )
-        session.connection().execute(stmt)
+        conn.execute(stmt)
 
 
 def stored_clock(text: str | None) -> Stamp | None:

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Connection, String, Text, func, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, mapped_column
 
+from engager_desktop.store import portable
 from engager_desktop.store.orm.base import Base
 
 
@@ -171,5 +171,5 @@ def save_peer(conn: Connection, row: PeerRow) -> None:
         "acked_complete": row.acked_complete,
         "last_import_at": row.last_import_at,
     }
-    stmt = sqlite_insert(SyncPeer).values(device_id=row.device_id, **values)
+    stmt = portable.upsert(conn, SyncPeer).values(device_id=row.device_id, **values)
     conn.execute(stmt.on_conflict_do_update(index_elements=["device_id"], set_=values))

@@ -21,7 +21,7 @@ from functools import cache
 
 from sqlalchemy import Connection
 
-from engager_desktop.store import field_stamps
+from engager_desktop.store import field_stamps, portable
 from engager_desktop.sync import canonical, field_conflicts, merge, settle
 from engager_desktop.sync.plan import Plan, Planned
 
@@ -113,13 +113,13 @@ def apply_plan(conn: Connection, plan: Plan, *, arrival_no: int, now: datetime) 
             )
     for spec in canonical.table_specs().values():
         if inserts.get(spec.name):
-            conn.exec_driver_sql(_insert_sql(spec.name), inserts[spec.name])
+            portable.execute(conn, _insert_sql(spec.name), inserts[spec.name])
         if updates.get(spec.name):
-            conn.exec_driver_sql(_update_sql(spec.name), updates[spec.name])
+            portable.execute(conn, _update_sql(spec.name), updates[spec.name])
         if burials.get(spec.name):
-            conn.exec_driver_sql(_bury_sql(spec.name), burials[spec.name])
+            portable.execute(conn, _bury_sql(spec.name), burials[spec.name])
     if sync_rows:
-        conn.exec_driver_sql(_SYNC_ROW, sync_rows)
+        portable.execute(conn, _SYNC_ROW, sync_rows)
     for table, pairs in maps.items():
         field_stamps.save(conn, table, pairs)
     if plan.settled:
@@ -167,7 +167,7 @@ def _record_conflicts(conn: Connection, items: list[Planned], now: datetime) -> 
             )
         )
     if rows:
-        conn.exec_driver_sql(_CONFLICT, rows)
+        portable.execute(conn, _CONFLICT, rows)
     return len(rows)
 
 
@@ -176,5 +176,5 @@ def _open_conflicts(conn: Connection, ids: list[str]) -> set[tuple[str, str, str
         "SELECT table_name, record_id, losing_version FROM conflicts WHERE resolved_at IS NULL "
         "AND record_id IN (SELECT value FROM json_each(?))"
     )
-    rows = conn.exec_driver_sql(sql, (json.dumps(ids),))
+    rows = portable.execute(conn, sql, (json.dumps(ids),))
     return {(str(t), str(r), str(v)) for t, r, v in rows}

@@ -44,7 +44,13 @@ def _mine(record: canonical.Record, local: Mapping[str, Any], me: str) -> bool:
     if str(remote["updated_at"]) < str(local["updated_at"]):
         return True
     key = (str(remote["updated_at"]), str(remote["updated_by"]))
-    if key != (str(local["updated_at"]), str(local["updated_by"])) or record.stamps is None:
+    if key != (str(local["updated_at"]), str(local["updated_by"])):
+        return False
+    if remote["deleted"] and local["deleted"]:
+        # this laptop's deletion, merged on a relay with an older version of more revisions (a
+        # merge keeps the larger revision count): a tombstone holds no content to misattribute
+        return True
+    if record.stamps is None:
         return False
     names = fields_of(remote)
     stamps = field_clock.expand(names, key, record.stamps)

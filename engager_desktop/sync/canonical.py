@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Boolean, Connection, Date, DateTime, Integer, String, Table
 
 from engager_desktop.domain import field_clock
+from engager_desktop.store import portable
 from engager_desktop.store.field_stamps import fields_of
 from engager_desktop.store.orm import SYNCED_MODELS, Synced
 from engager_desktop.sync.errors import RecordInvalid
@@ -188,8 +189,22 @@ def read_wire(
     conn: Connection, spec: TableSpec, where: str = "", params: Sequence[Any] = ()
 ) -> Iterator[dict[str, Any]]:
     """Wire-form rows of one table (tombstones included), ordered by id."""
-    for row in conn.exec_driver_sql(select_sql(spec, where), tuple(params)):
+    rows = portable.execute(conn, select_sql(spec, where), tuple(params))
+    if conn.dialect.name != "sqlite":  # PostgreSQL returns dates and times as objects
+        rows = (_as_stored_text(row) for row in rows)
+    for row in rows:
         yield row_to_wire(spec, row)
+
+
+def _as_stored_text(row: Sequence[Any]) -> tuple[Any, ...]:
+    """Dates and times as SQLite holds them (SQLAlchemy's text form, microseconds always)."""
+    out = list(row)
+    for at, value in enumerate(out):
+        if isinstance(value, datetime):
+            out[at] = value.isoformat(sep=" ", timespec="microseconds")
+        elif isinstance(value, date):
+            out[at] = value.isoformat()
+    return tuple(out)
 
 
 def table_lines(

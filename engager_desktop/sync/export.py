@@ -28,6 +28,7 @@ from engager_desktop.sync import audit_anchor, bundle_passphrase, field_lists, s
 from engager_desktop.sync import bundle_format as fmt
 from engager_desktop.sync.age_header import parse_header
 from engager_desktop.sync.errors import BundleRefused, ExportFailed, SyncError
+from engager_desktop.sync.host import SyncHost
 from engager_desktop.sync.identity import ensure_own_identity, rotate_token
 from engager_desktop.sync.manifest import MAX_SENT_BEFORE, Manifest
 from engager_desktop.sync.snapshot import Scope, Selection, acks, select_records
@@ -121,6 +122,35 @@ def export_bundle(
     if not Path(folder).is_dir():
         raise SyncError("folder", "the chosen folder does not exist (is the stick plugged in?)")
     ensure_own_identity(vault)
+    return export_from(
+        vault,
+        folder,
+        recipients=recipients,
+        passphrase=passphrase,
+        scope=scope,
+        write=write,
+        withhold=withhold,
+        on_record=lambda conn: rotate_token(conn, vault),  # a restore will show as one
+    )
+
+
+def export_from(
+    vault: SyncHost,
+    folder: Path,
+    *,
+    recipients: tuple[str, ...] = (),
+    passphrase: str | None = None,
+    scope: Scope = EVERYTHING,
+    write: Writer | None = None,
+    withhold: WithholdFn | None = None,
+    on_record: Callable[[Connection], None] | None = None,
+) -> ExportResult:
+    """``export_bundle`` on any host (the hub too); ``on_record`` runs in the recording
+    transaction."""
+    if bool(recipients) == (passphrase is not None):
+        raise SyncError("recipients", "choose enrolled devices or a passphrase, not both")
+    if not Path(folder).is_dir():
+        raise SyncError("folder", "the chosen folder does not exist (is the stick plugged in?)")
     built = _build(vault, Path(folder), list(recipients), passphrase, scope, withhold)
     final = Path(folder) / bundle_name(built.own.device_id, built.manifest.seq, built.own.name)
     try:
@@ -133,7 +163,7 @@ def export_bundle(
         ) from exc
     try:
         _read_back(final, built, passphrase)
-        _record(vault, built, final)
+        _record(vault, built, final, on_record)
     except BaseException as exc:
         stick.remove_quietly(final)
         _audit_failure(vault, getattr(exc, "code", "verify"))
@@ -159,7 +189,7 @@ def export_bundle(
 
 
 def _build(
-    vault: Vault,
+    vault: SyncHost,
     folder: Path,
     recipients: list[str],
     passphrase: str | None,
@@ -231,7 +261,7 @@ def _check_work_factor(data: bytes) -> None:
 
 
 def _header(
-    conn: Connection, vault: Vault, own: trust.OwnKeys, folder: Path, recipients: list[str]
+    conn: Connection, vault: SyncHost, own: trust.OwnKeys, folder: Path, recipients: list[str]
 ) -> _Header:
     seq = sync_state.next_seq(conn, own.device_id)
     while (folder / bundle_name(own.device_id, seq, own.name)).exists():
@@ -271,7 +301,9 @@ def _read_back(final: Path, built: _Built, passphrase: str | None) -> None:
     count_only(opened)
 
 
-def _record(vault: Vault, built: _Built, final: Path) -> None:
+def _record(
+    vault: SyncHost, built: _Built, final: Path, on_record: Callable[[Connection], None] | None
+) -> None:
     made = built.manifest
     with vault.write() as session:
         conn = session.connection()
@@ -298,14 +330,15 @@ def _record(vault: Vault, built: _Built, final: Path) -> None:
         if built.withheld.count:
             detail += f", {built.withheld.count} left out for want of consent"
         vault.stamper.audit(session, "bundle_exported", "bundle", made.bundle_id, detail)
-        rotate_token(conn, vault)  # a restore from before this export will show as one
+        if on_record is not None:
+            on_record(conn)
 
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _audit_failure(vault: Vault, code: str) -> None:
+def _audit_failure(vault: SyncHost, code: str) -> None:
     """Best effort: a full disk may refuse this too, and the export's own error matters more."""
     try:
         vault.audit("export_failed", "bundle", None, str(code)[:40])

@@ -34,6 +34,7 @@ from engager_desktop.sync import bundle_format as fmt
 from engager_desktop.sync.apply import apply_plan
 from engager_desktop.sync.canonical import Record
 from engager_desktop.sync.errors import BundleRefused
+from engager_desktop.sync.host import SyncHost
 from engager_desktop.sync.identity import ensure_own_identity
 from engager_desktop.sync.manifest import Manifest
 from engager_desktop.sync.plan import Plan, check_stamps, plan_merge
@@ -43,6 +44,8 @@ AfterMerge = Callable[[Session, set[str]], None]
 # Drops records this vault must not take back (men handed over and removed here): given the
 # records read from the bundle, returns those to merge.
 Screen = Callable[[Connection, list[Record]], list[Record]]
+BUNDLE_MADE_BY = "engager_bundle_made_by"
+"""``session.info`` key ``after_merge`` may read: (the bundle's maker, every man it carries)."""
 _MAX_LISTED = 10
 
 
@@ -55,7 +58,7 @@ def read_bundle_file(path: Path, limits: fmt.Limits = fmt.DEFAULT_LIMITS) -> byt
 
 
 def open_checked(
-    vault: Vault, data: bytes, passphrase: str | None, limits: fmt.Limits
+    vault: SyncHost, data: bytes, passphrase: str | None, limits: fmt.Limits
 ) -> verify.OpenedBundle:
     """Every check up to the payload hash, with this vault's keys and roster."""
     with vault.read() as session:
@@ -93,6 +96,28 @@ def import_bundle(
 
     ``screen`` drops records before the merge plans anything (see ``Screen``)."""
     ensure_own_identity(vault)
+    return import_into(
+        vault,
+        data,
+        passphrase=passphrase,
+        dry_run=dry_run,
+        after_merge=after_merge,
+        limits=limits,
+        screen=screen,
+    )
+
+
+def import_into(
+    vault: SyncHost,
+    data: bytes,
+    *,
+    passphrase: str | None = None,
+    dry_run: bool = False,
+    after_merge: AfterMerge | None = None,
+    limits: fmt.Limits = fmt.DEFAULT_LIMITS,
+    screen: Screen | None = None,
+) -> ImportSummary:
+    """``import_bundle`` on any host (the hub too): it keeps its own identity checks."""
     try:
         return _import(vault, data, passphrase, dry_run, after_merge, limits, screen)
     except BundleRefused as exc:
@@ -100,7 +125,7 @@ def import_bundle(
         raise
 
 
-def audit_refusal(vault: Vault, action: str, code: str) -> None:
+def audit_refusal(vault: SyncHost, action: str, code: str) -> None:
     try:
         vault.audit(action, "bundle", None, code[:40])
     except Exception:  # noqa: BLE001 - the refusal itself is what the caller must see
@@ -108,7 +133,7 @@ def audit_refusal(vault: Vault, action: str, code: str) -> None:
 
 
 def _import(
-    vault: Vault,
+    vault: SyncHost,
     data: bytes,
     passphrase: str | None,
     dry_run: bool,
@@ -144,11 +169,19 @@ def _import(
         _commit(vault, session, opened, plan, result)
         passed_on.keep(conn, plan, foreign, arrival)
         if after_merge is not None:
+            session.info[BUNDLE_MADE_BY] = (
+                made.exporter,
+                _men_of(records) | passed_on.men_of(foreign),
+            )
             after_merge(session, plan.touched_men() | passed_on.men_of(foreign))
     return result
 
 
-def _repeat(vault: Vault, opened: verify.OpenedBundle, dry_run: bool) -> ImportSummary:
+def _men_of(records: Sequence[Record]) -> set[str]:
+    return {man for r in records if (man := r.participant_id) is not None}
+
+
+def _repeat(vault: SyncHost, opened: verify.OpenedBundle, dry_run: bool) -> ImportSummary:
     if not dry_run:
         vault.audit("import_repeated", "bundle", opened.manifest.bundle_id, "already imported")
     return summarise(opened.manifest, Plan(), [], committed=False, already=True)
@@ -205,7 +238,7 @@ def _gap_warnings(made: Manifest, hashes: dict[int, str], own_id: str) -> list[s
     return [template.format(listed + more)]
 
 
-def exchange(vault: Vault, conn: Connection, opened: verify.OpenedBundle) -> merge.Exchange:
+def exchange(vault: SyncHost, conn: Connection, opened: verify.OpenedBundle) -> merge.Exchange:
     made = opened.manifest
     stored = sync_state.peer(conn, made.exporter)
     acked = max(stored.acked_complete, made.acks.get(vault.device_id, (0, 0))[1])
@@ -216,14 +249,14 @@ def exchange(vault: Vault, conn: Connection, opened: verify.OpenedBundle) -> mer
 
 
 def _plan(
-    vault: Vault, conn: Connection, opened: verify.OpenedBundle, records: Sequence[Record]
+    vault: SyncHost, conn: Connection, opened: verify.OpenedBundle, records: Sequence[Record]
 ) -> Plan:
     wall_ms = int(vault.clock.now().timestamp() * 1000)
     return plan_merge(conn, records, exchange(vault, conn, opened), wall_ms)
 
 
 def _commit(
-    vault: Vault,
+    vault: SyncHost,
     session: Session,
     opened: verify.OpenedBundle,
     plan: Plan,
@@ -255,7 +288,7 @@ def _commit(
 
 
 def _update_peer(
-    vault: Vault, conn: Connection, opened: verify.OpenedBundle, now: datetime
+    vault: SyncHost, conn: Connection, opened: verify.OpenedBundle, now: datetime
 ) -> None:
     made = opened.manifest
     old = sync_state.peer(conn, made.exporter)

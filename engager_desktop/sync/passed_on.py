@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from engager_desktop.store import portable
 from engager_desktop.sync import canonical
 from engager_desktop.sync.canonical import Record
 from engager_desktop.sync.plan import Plan
@@ -81,21 +82,21 @@ def keep(conn: Connection, plan: Plan, foreign: Sequence[Record], arrival_no: in
             deletes.append((record.table, record.id))
     upserts.extend(_foreign_winners(conn, foreign, kept, arrival_no))
     if deletes:
-        conn.exec_driver_sql(_DELETE, deletes)
+        portable.execute(conn, _DELETE, deletes)
     if upserts:
-        conn.exec_driver_sql(_UPSERT, upserts)
+        portable.execute(conn, _UPSERT, upserts)
 
 
 def set_fields(conn: Connection, record: Record) -> None:
     """Make the fields kept for one record those it came with (a conflict resolved their way)."""
     if record.extras:
-        conn.exec_driver_sql(_UPSERT, [_row(record, record.extras, None)])
+        portable.execute(conn, _UPSERT, [_row(record, record.extras, None)])
     else:
-        conn.exec_driver_sql(_DELETE, (record.table, record.id))
+        portable.execute(conn, _DELETE, (record.table, record.id))
 
 
 def _kept_keys(conn: Connection) -> set[tuple[str, str]]:
-    rows = conn.exec_driver_sql("SELECT table_name, record_id FROM sync_passed_on")
+    rows = portable.execute(conn, "SELECT table_name, record_id FROM sync_passed_on")
     return {(str(table), str(rid)) for table, rid in rows}
 
 
@@ -112,7 +113,7 @@ def _foreign_winners(
 
 def _stored(conn: Connection, table: str, record_id: str) -> dict[str, Any]:
     sql = "SELECT fields FROM sync_passed_on WHERE table_name = ? AND record_id = ?"
-    text = conn.exec_driver_sql(sql, (table, record_id)).scalar_one()
+    text = portable.execute(conn, sql, (table, record_id)).scalar_one()
     fields: dict[str, Any] = json.loads(text)
     return fields
 
@@ -124,7 +125,7 @@ def _rank(values: dict[str, Any]) -> tuple[bool, str, str]:
 def kept_fields(conn: Connection, table: str) -> dict[str, dict[str, Any]]:
     """Record id -> the fields kept to pass on, for one table this version knows."""
     sql = "SELECT record_id, fields FROM sync_passed_on WHERE table_name = ?"
-    return {str(rid): json.loads(text) for rid, text in conn.exec_driver_sql(sql, (table,))}
+    return {str(rid): json.loads(text) for rid, text in portable.execute(conn, sql, (table,))}
 
 
 def foreign_records(
@@ -139,7 +140,7 @@ def foreign_records(
     if since is not None:
         sql += " AND (updated_at > ? OR arrival_no > ?)"
         params = (*known, *since)
-    for table, text in conn.exec_driver_sql(sql + " ORDER BY table_name, record_id", params):
+    for table, text in portable.execute(conn, sql + " ORDER BY table_name, record_id", params):
         yield str(table), json.loads(text)
 
 
@@ -164,5 +165,5 @@ def adopt_field_sql(table: str, field: str, *, is_time: bool = False) -> tuple[s
 
 def forget_man(conn: Connection, man_id: str) -> int:
     """Remove everything kept for his records (when he is erased); returns the rows removed."""
-    found = conn.exec_driver_sql("DELETE FROM sync_passed_on WHERE participant_id = ?", (man_id,))
+    found = portable.execute(conn, "DELETE FROM sync_passed_on WHERE participant_id = ?", (man_id,))
     return int(found.rowcount or 0)

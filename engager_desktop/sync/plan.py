@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from engager_desktop.domain.hlc import MAX_COUNTER, remote_problem
-from engager_desktop.store import field_stamps
+from engager_desktop.store import field_stamps, portable
 from engager_desktop.sync import canonical, field_merge, merge, settle
 from engager_desktop.sync.authors import check_author
 from engager_desktop.sync.errors import BundleRefused
@@ -73,7 +73,7 @@ def _chunks(ids: Sequence[str]) -> Iterator[str]:
 
 
 def _has_rows(conn: Connection, table: str) -> bool:
-    return conn.exec_driver_sql(f'SELECT 1 FROM "{table}" LIMIT 1').first() is not None
+    return portable.execute(conn, f'SELECT 1 FROM "{table}" LIMIT 1').first() is not None
 
 
 def load_local(conn: Connection, spec: canonical.TableSpec, ids: Sequence[str]) -> dict[str, Any]:
@@ -99,7 +99,7 @@ def load_sync_rows(
         "WHERE table_name = ? AND record_id IN (SELECT value FROM json_each(?))"
     )
     for chunk in _chunks(ids):
-        for rid, hlc, device, deleted, arrival in conn.exec_driver_sql(sql, (table, chunk)):
+        for rid, hlc, device, deleted, arrival in portable.execute(conn, sql, (table, chunk)):
             found[rid] = (merge.Seen(hlc, device, bool(deleted)), arrival)
     return found
 

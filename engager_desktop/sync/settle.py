@@ -18,6 +18,7 @@ from sqlalchemy import Connection
 
 from engager_desktop.domain import field_clock
 from engager_desktop.domain.record_kinds import kind_words
+from engager_desktop.store import portable
 from engager_desktop.store.field_stamps import fields_of
 from engager_desktop.sync import field_conflicts, merge
 
@@ -109,13 +110,14 @@ def _open_rows(conn: Connection, ids: list[str]) -> list[tuple[str, str, str, st
         "SELECT id, table_name, record_id, losing_version FROM conflicts "
         "WHERE resolved_at IS NULL AND record_id IN (SELECT value FROM json_each(?)) ORDER BY id"
     )
-    rows = conn.exec_driver_sql(sql, (json.dumps(ids),))
+    rows = portable.execute(conn, sql, (json.dumps(ids),))
     return [(str(a), str(b), str(c), str(d)) for a, b, c, d in rows]
 
 
 def write(conn: Connection, settled: list[Settled], at: str) -> None:
     """Store what ``find`` found, in the import's transaction."""
-    conn.exec_driver_sql(
+    portable.execute(
+        conn,
         "UPDATE conflicts SET losing_version = ?, resolved_at = ?, resolution = ? WHERE id = ?",
         [
             (s.text, at if s.closed else None, ELSEWHERE if s.closed else None, s.conflict_id)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
 
-from engager_desktop.store import field_stamps, sync_state
+from engager_desktop.store import field_stamps, portable, sync_state
 from engager_desktop.sync import canonical, passed_on, wire_format
 from engager_desktop.sync.errors import SyncError
 
@@ -117,7 +117,8 @@ def _chosen_men(
     if not men or len(men) > MAX_MEN or not all(_UUID.fullmatch(m) for m in men):
         raise SyncError("men", "choose one or more men by their record ids")
     chosen = json.dumps(list(men))
-    found = conn.exec_driver_sql(
+    found = portable.execute(
+        conn,
         "SELECT count(*) FROM participants WHERE id IN (SELECT value FROM json_each(?))",
         (chosen,),
     ).scalar()
@@ -129,7 +130,7 @@ def _chosen_men(
             return "", ()
         column = "id" if spec.name == "participants" else "participant_id"
         if spec.name != "participants" and not spec.owned:
-            return "0", ()
+            return "1 = 0", ()  # (PostgreSQL needs a boolean)
         clause = f"{column} IN (SELECT value FROM json_each(?))"
         left_out = withheld.get(spec.name)
         if not left_out:

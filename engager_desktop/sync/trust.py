@@ -84,7 +84,15 @@ def device(conn: Connection, device_id: str) -> DeviceKey | None:
     return None if row is None else _key(row)  # type: ignore[arg-type]
 
 
+HELD_KEYS = "engager_own_keys"
+"""Key in a connection's ``info`` under which a host that keeps its private keys outside the
+database (the hub, which encrypts them under its passphrase) puts them once unlocked."""
+
+
 def own_keys(conn: Connection) -> OwnKeys:
+    held = conn.info.get(HELD_KEYS)
+    if isinstance(held, OwnKeys):
+        return held
     row = conn.execute(select(Device.__table__).where(Device.is_self.is_(True))).first()
     if row is None or row.signing_private is None or row.age_identity is None:
         raise TrustError("no_identity", "this vault has no device identity for sync")

@@ -1,0 +1,1 @@
+"""The Engager community hub: every enrolled laptop's records in PostgreSQL (headless)."""
