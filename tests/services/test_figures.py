@@ -70,9 +70,12 @@ def expected_counts(vault: Vault, first: date, last: date) -> dict[tuple[str, st
                 out[("engaged", key)] += inside(min(held, default=None))
                 if inside(out_on):
                     out[("released", key)] += 1
-                    out[("housing", key)] += bool(plan and plan.accommodation_confirmed)
-                    out[("gp", key)] += bool(plan and plan.gp_registered)
-                    out[("gate", key)] += bool(plan and plan.gate_meeter)
+                    for measure, ticked in (
+                        ("housing", plan and plan.accommodation_confirmed),
+                        ("gp", plan and plan.gp_registered),
+                        ("gate", plan and plan.gate_meeter),
+                    ):
+                        out[(measure if ticked else f"{measure}_not", key)] += 1
                 if inside(closed_on):
                     out[("ended", key)] += 1
                     planned = man.closure_reason == "signed_off"
