@@ -133,6 +133,7 @@ def test_people_added_changed_and_removed(
     row = next(n for n in range(model.rowCount()) if model.row_at(n).id == found[0].id)
     people_tab.people.choose_row(row)
     people_tab.buttons["edit_person"].click()
+    wait_ops(qtbot)  # his people are read on a worker, then the form opens
     dialog = window.workspace.tab_actions.dialogs[-1]
     assert dialog.name.text() == "Dee Peer" and dialog.gate.isChecked()
     dialog.name.clear()
