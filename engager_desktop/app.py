@@ -23,7 +23,6 @@ from engager_desktop import paths
 from engager_desktop.ui import errors, ops
 from engager_desktop.ui.autolock import AutoLock, ClipboardGuard, close_dialogs
 from engager_desktop.ui.lock_warning import LockWarning
-from engager_desktop.ui.qt_workarounds import keep_singletons_alive
 from engager_desktop.ui.settings import DEFAULT_VAULT, IDLE_LOCK_MINUTES, Settings
 from engager_desktop.ui.unlock_window import UnlockWindow
 
@@ -206,7 +205,6 @@ def default_vault(settings: Settings) -> Path:
 def run_app(argv: list[str]) -> int:
     """Start the desktop program; returns the exit status."""
     args = _parse(argv)
-    keep_singletons_alive()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Engager Desktop")

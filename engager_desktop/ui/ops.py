@@ -25,9 +25,6 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from engager_desktop.domain.errors import UserError, describe
 from engager_desktop.ui import gc_guard
-from engager_desktop.ui.qt_workarounds import keep_singletons_alive
-
-keep_singletons_alive()  # PySide6 6.12 on Python 3.11 loses references to None and True
 
 log = logging.getLogger(__name__)
 
