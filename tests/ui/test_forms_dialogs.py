@@ -271,7 +271,8 @@ def test_directory_entry_added_and_changed(
     assert remove.isEnabled()
     remove.click()  # asked, and the answer is no: nothing changes
     wait_ops(qtbot)
-    assert asked == ["Weekend Lunch Club"] and directory.search_services(demo_vault, "Weekend Lunch")
+    assert asked == ["Weekend Lunch Club"]
+    assert directory.search_services(demo_vault, "Weekend Lunch Club")
     directory_window.confirm_remove = lambda _name: True
     remove.click()
     wait_ops(qtbot)
