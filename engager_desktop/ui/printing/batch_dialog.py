@@ -11,7 +11,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -45,6 +45,13 @@ def ask_folder(parent: QWidget) -> str | None:
         parent, "Choose the folder to save them in", str(default_folder())
     )
     return path or None
+
+
+class _Progress(QObject):
+    """What the batch's worker reports to (a plain QObject, never the dialog): Qt queues the
+    signal over to the UI thread."""
+
+    said = Signal(int, int)
 
 
 class BatchDialog(QDialog):
@@ -89,6 +96,8 @@ class BatchDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(self._buttons())
         self.progressed.connect(self._show_progress)
+        self._progress = _Progress()
+        self._progress.said.connect(self.progressed)
         self.save_button.setEnabled(False)
         self.print_button.setEnabled(False)
         ops.run(lambda: printing_batch.men_to_print(vault), self.show_men, self._failed, owner=self)
@@ -150,7 +159,7 @@ class BatchDialog(QDialog):
     def _start(self, sink: printing_batch.Sink, destination: str, finish: Callable[[], None]):
         vault, kind, men, workers = self.vault, self.kind, self.men, self.workers
         options = PrintOptions(large_print=self.large_print.isChecked())
-        cancelled, progress = self._cancel.is_set, self.progressed.emit
+        cancelled, progress = self._cancel.is_set, self._progress.said.emit
         self._cancel.clear()
 
         def work() -> printing_batch.BatchResult:
