@@ -12,6 +12,11 @@
 
 Extra arguments after `test`, `slow` and `bench` go to pytest; after `run`, to the demo command.
 On Windows use `py dev.py ...`.
+
+The virtual environment is made with the newest Python 3.12 or later found: python3.13 or
+python3.12 on PATH (`py -3.13`, `py -3.12` on Windows), or one installed by pyenv; else with the
+Python running this script if it is 3.12 or later. PySide6 6.12 loses references to None and True
+on Python 3.11 (docs/threads.md), so 3.11 is no longer used.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be started by an old Python
-    sys.exit("dev.py needs Python 3.11 or newer (on Windows: py -3.11 dev.py ...).")
+    sys.exit("dev.py needs Python 3.11 or newer to start (on Windows: py -3.12 dev.py ...).")
 
 Arg = str | os.PathLike[str]
 ROOT = Path(__file__).resolve().parent
@@ -40,6 +45,9 @@ STAMP = VENV / ".engager-dev-stamp"
 STAMP_FORMAT = "1"  # bump to force a reinstall everywhere
 INSTALL_TARGET = ".[test,hub]"
 LOCK = ROOT / "requirements.lock"  # every package pinned with its hashes: `python3 dev.py lock`
+MIN_PYTHON = (3, 12)  # the app and its tests run on 3.12 or later (docs/threads.md)
+PYTHONS = ("3.13", "3.12")  # looked for, newest first
+VERSION_PROBE = "import sys; print('%d.%d' % sys.version_info[:2])"
 
 # Debian package for each shared library that PySide6's Qt needs from the system.
 SONAME_PACKAGES = {
@@ -140,17 +148,78 @@ def check(cmd: Sequence[Arg], what: str) -> None:
 # --- Python and the virtual environment -------------------------------------------------------
 
 
+def version_of(python: Sequence[Arg]) -> tuple[int, int] | None:
+    """The (major, minor) of a Python command, or None if it does not run."""
+    try:
+        done = subprocess.run(
+            [str(c) for c in python] + ["-c", VERSION_PROBE],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    try:
+        major, minor = done.stdout.strip().split(".")
+        return (int(major), int(minor)) if done.returncode == 0 else None
+    except ValueError:
+        return None
+
+
+def python_candidates() -> list[list[str]]:
+    """Commands that may start Python 3.12 or later, on PATH first, then pyenv's installs
+    (a pyenv shim answers only for the versions switched on, so look in its folder too)."""
+    found: list[list[str]] = []
+    for version in PYTHONS:
+        if IS_WINDOWS:
+            found.append(["py", f"-{version}"])
+        elif shutil.which(f"python{version}"):
+            found.append([f"python{version}"])
+    pyenv = Path(os.environ.get("PYENV_ROOT") or Path.home() / ".pyenv") / "versions"
+    for version in PYTHONS:
+        for folder in sorted(pyenv.glob(f"{version}.*"), reverse=True):
+            exe = folder / ("python.exe" if IS_WINDOWS else f"bin/python{version}")
+            if exe.exists():
+                found.append([str(exe)])
+    return found
+
+
+def choose_python() -> list[str]:
+    """The newest Python 3.12 or later found, else this one if new enough; else stop."""
+    best: tuple[tuple[int, int], list[str]] | None = None
+    for python in python_candidates():
+        version = version_of(python)
+        if version is not None and version >= MIN_PYTHON and (best is None or version > best[0]):
+            best = (version, python)
+    if best is not None:
+        return best[1]
+    running = f"{sys.version_info.major}.{sys.version_info.minor}"
+    if sys.version_info >= MIN_PYTHON:
+        say(f"no python3.13 or python3.12 found on PATH: using this Python ({running})")
+        return [sys.executable]
+    where = "py -3.12 dev.py ..." if IS_WINDOWS else "python3.12 dev.py ..."
+    raise SetupError(
+        f"Engager Desktop needs Python 3.12 or newer and found none (this one is {running}).\n"
+        f"Install Python 3.12 (python.org, or your package manager), then run: {where}"
+    )
+
+
 def ensure_venv() -> None:
     if VPY.exists():
-        return
-    say(f"creating {VENV.name} with Python {sys.version.split()[0]}")
-    if run([sys.executable, "-m", "venv", VENV]) == 0 and VPY.exists():
+        version = version_of([VPY])
+        if version is not None and version >= MIN_PYTHON:
+            return
+        say(f"{VENV.name} was made with an older Python: making it again")
+        shutil.rmtree(VENV)
+    python = choose_python()
+    version = version_of(python) or sys.version_info[:2]
+    say(f"creating {VENV.name} with Python {version[0]}.{version[1]} ({' '.join(python)})")
+    if run([*python, "-m", "venv", VENV]) == 0 and VPY.exists():
         return
     shutil.rmtree(VENV, ignore_errors=True)
     if is_debian() and is_root():
-        minor = f"python{sys.version_info.major}.{sys.version_info.minor}-venv"
-        apt_install(["python3-venv", minor])
-        check([sys.executable, "-m", "venv", VENV], "python -m venv")
+        apt_install(["python3-venv", f"python{version[0]}.{version[1]}-venv"])
+        check([*python, "-m", "venv", VENV], "python -m venv")
         return
     hint = "  sudo apt-get install -y python3-venv\n" if is_debian() else ""
     raise SetupError(f"could not create {VENV}; this Python lacks venv/ensurepip.\n{hint}")
@@ -393,7 +462,7 @@ def cmd_bench(args: Sequence[str]) -> int:
 
 LOCK_COMMAND: list[Arg] = [
     "pip", "compile", "pyproject.toml", "--extra", "test", "--extra", "hub", "--universal",
-    "--generate-hashes", "--python-version", "3.11", "--output-file", LOCK.name,
+    "--generate-hashes", "--python-version", "3.12", "--output-file", LOCK.name,
 ]  # fmt: skip
 
 

@@ -24,7 +24,6 @@ from engager_desktop.ui import errors, ops
 from engager_desktop.ui import i18n as ui_i18n
 from engager_desktop.ui.autolock import AutoLock, ClipboardGuard, close_dialogs
 from engager_desktop.ui.lock_warning import LockWarning
-from engager_desktop.ui.qt_workarounds import keep_singletons_alive
 from engager_desktop.ui.settings import DEFAULT_VAULT, IDLE_LOCK_MINUTES, LANGUAGE, Settings
 from engager_desktop.ui.unlock_window import UnlockWindow
 
@@ -238,7 +237,6 @@ def default_vault(settings: Settings) -> Path:
 def run_app(argv: list[str]) -> int:
     """Start the desktop program; returns the exit status."""
     args = _parse(argv)
-    keep_singletons_alive()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Engager Desktop")

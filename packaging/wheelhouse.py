@@ -2,7 +2,7 @@
 
 On a machine with network (any OS; it downloads for the platform you name)::
 
-    python packaging/wheelhouse.py download --dest wheels-win --platform win --python 3.11
+    python packaging/wheelhouse.py download --dest wheels-win --platform win --python 3.12
     python packaging/wheelhouse.py check --from wheels-win      # resolves with --no-index
 
 On the offline machine (a fresh clone or source copy, and the folder from a stick)::
@@ -225,7 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("download", help="download every wheel for a platform (needs network)")
     p.add_argument("--dest", type=Path, required=True, metavar="DIR")
     p.add_argument("--platform", choices=sorted(PLATFORMS), default="linux")
-    p.add_argument("--python", default="3.11", metavar="X.Y", help="target Python version")
+    p.add_argument("--python", default="3.12", metavar="X.Y", help="target Python version")
     p.add_argument(
         "--extras",
         type=lambda text: [e for e in text.split(",") if e],

@@ -15,11 +15,12 @@ import pytest
 # module (or pytest-qt) can import PySide6. Tests never need a display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-# PySide6 6.12 on Python 3.11 loses references to None/True/False; without this a long test run
-# aborts in "none_dealloc" (see engager_desktop/ui/qt_workarounds.py). Imports no Qt.
-from engager_desktop.ui.qt_workarounds import keep_singletons_alive  # noqa: E402
-
-keep_singletons_alive()
+# PySide6 6.12 on Python 3.11 loses a reference to None or True on many calls, and a long run
+# aborts in "none_dealloc"; 3.12 made them immortal (docs/threads.md). Say so plainly instead.
+if sys.version_info < (3, 12):  # noqa: UP036 - the shared check for an old interpreter
+    raise SystemExit(
+        "The tests need Python 3.12 or newer; `python3 dev.py test` makes a .venv with one."
+    )
 
 # One private folder per test session (per worker under xdist), so no test reads or writes the
 # developer's real data dir or Qt settings. Removed when the session ends.

@@ -1,6 +1,6 @@
 """The keyslots.json file: the vault's data key wrapped under the passphrase and the recovery code.
 
-Layout (DESIGN §4): a canonical-JSON body ``{"format", "version", "vault_id", "slots"}`` and a
+Layout (docs/vault.md): a canonical-JSON body ``{"format", "version", "vault_id", "slots"}`` and a
 top-level ``"checksum"``, the hex SHA-256 of the canonical body, so a damaged file reads as
 "damaged", never as "wrong passphrase". Each slot derives one key-encryption key (Argon2id of the
 passphrase, or HKDF of the recovery code) and wraps the data key of one generation, or two during

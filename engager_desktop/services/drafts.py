@@ -119,13 +119,6 @@ def discard(vault: Vault, key: str) -> bool:
         return bool(getattr(result, "rowcount", 0))
 
 
-def discard_for_man(vault: Vault, participant_id: str) -> int:
-    """Remove every draft about one man (for when his record is erased); returns how many."""
-    with vault.write() as session:
-        result = session.execute(delete(Draft).where(Draft.participant_id == participant_id))
-        return int(getattr(result, "rowcount", 0) or 0)
-
-
 def list_drafts(vault: Vault, participant_id: str | None = None) -> tuple[DraftSummary, ...]:
     """Drafts kept in this vault, newest first; only one man's when ``participant_id`` is given."""
     query = select(Draft.key, Draft.participant_id, Draft.saved_at)
@@ -141,7 +134,6 @@ __all__ = [
     "DraftTooLarge",
     "DraftView",
     "discard",
-    "discard_for_man",
     "draft_key",
     "list_drafts",
     "load",

@@ -1,4 +1,4 @@
-"""Men on the caseload: add, edit, remove, and move through the phases with the checks of DESIGN §5.
+"""Men on the caseload: add, edit, remove, and move through the phases with the checks below.
 
 Phase moves (each writes a PhaseChange with its date and reason, in the same transaction):
 - to ``through_the_gate`` needs a release plan with a release date;

@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import distinct, select
 from sqlalchemy.orm import Session
 
 from engager_desktop.services import erasure, handover
 from engager_desktop.services.bundle_consent import withheld_for_men
 from engager_desktop.services.common import rebuild_search, refresh_search
-from engager_desktop.store.orm.system import Conflict, ImportLedger
+from engager_desktop.store.orm.system import ImportLedger
 from engager_desktop.store.stamping import naive_utc
 from engager_desktop.store.vault import Vault
 from engager_desktop.sync import (
@@ -117,11 +116,6 @@ def write_device_card(vault: Vault, path: Path) -> CardResult:
 def read_card(data: bytes) -> cards.DeviceCard:
     """Check a card file before enrolling; show its name and fingerprint to compare."""
     return cards.read_card(data)
-
-
-def read_card_file(path: Path) -> cards.DeviceCard:
-    with Path(path).open("rb") as handle:
-        return cards.read_card(handle.read(cards.MAX_CARD_BYTES + 1))
 
 
 def enrol(vault: Vault, card_data: bytes, confirmed_fingerprint: str) -> DeviceView:
@@ -298,17 +292,6 @@ def verify_bundle(vault: Vault, path: Path, passphrase: str | None = None) -> Ve
 def list_conflicts(vault: Vault, participant_id: str | None = None) -> list[ConflictView]:
     with vault.read() as session:
         return conflict_rules.list_open(session, participant_id)
-
-
-def men_with_conflicts(vault: Vault) -> set[str]:
-    """Men with a conflict to review (for the caseload filter)."""
-    with vault.read() as session:
-        rows = session.scalars(
-            select(distinct(Conflict.participant_id)).where(
-                Conflict.resolved_at.is_(None), Conflict.participant_id.is_not(None)
-            )
-        ).all()
-    return {row for row in rows if row is not None}
 
 
 def resolve_conflict(

@@ -14,12 +14,13 @@ from sqlalchemy import select, update
 
 from engager_desktop.domain import device_names
 from engager_desktop.domain.validation import ValidationError
+from engager_desktop.i18n import N_
 from engager_desktop.store.orm import Device
 from engager_desktop.store.vault import Vault
 
 PRACTITIONER = "practitioner"
 SUPERVISOR = "supervisor"
-ROLES = {PRACTITIONER: "Practitioner", SUPERVISOR: "Supervisor"}
+ROLES = {PRACTITIONER: N_("Team", "Practitioner"), SUPERVISOR: N_("Team", "Supervisor")}
 MAX_NAME = device_names.MAX_LENGTH
 NOT_RECORDED = "Not recorded"
 

@@ -1,8 +1,17 @@
-"""The keyed SQLCipher engine: raw key via set_key, verified by a read, a small pool of connections.
+"""The keyed SQLCipher engine: raw key via set_key, verified by a read, a pool sized to the workers.
 
 Every connection is keyed in the engine's own creator before any statement runs (a class-level
 ``Engine`` listener would run too late), opened with ``mode=rw`` so a typo never creates a file, and
-tuned with the pragmas of DESIGN §4. ``hide_parameters`` keeps a man's data out of exception text.
+tuned with the pragmas listed in docs/vault.md. ``hide_parameters`` keeps a man's data out of
+exception text.
+
+The pool holds ``POOL_SIZE`` connections: one for each thread of the desktop program that runs
+services at the same time (the four workers of ``ui.ops`` and its one ordered worker; the UI
+thread makes no database call). With fewer, a worker would wait for another's connection. A new
+connection costs about a millisecond (the key is the raw data key, so no key derivation runs;
+docs/threads.md has the figures), and they are made only when needed: the pool hands back the
+connection used last (LIFO), so on a quiet laptop one or two connections do all the work and keep
+their page caches warm.
 """
 
 from __future__ import annotations
@@ -17,6 +26,9 @@ from sqlalchemy.pool import QueuePool
 
 from engager_desktop.crypto.errors import VaultDamaged
 from engager_desktop.fsutil import create_private_file
+
+# ui.ops.MAX_WORKERS (4) + its ordered worker (1); tests/store/test_engine_pool.py checks both.
+POOL_SIZE = 5
 
 _PRAGMAS = (
     "PRAGMA foreign_keys = ON",
@@ -55,7 +67,7 @@ def open_connection(db_path: Path, dek: bytes, *, create: bool = False) -> Any:
     return conn
 
 
-def make_engine(db_path: Path, dek: bytes, *, pool_size: int = 2) -> Engine:
+def make_engine(db_path: Path, dek: bytes, *, pool_size: int = POOL_SIZE) -> Engine:
     """An engine whose every pooled connection is keyed; transactions begin explicitly.
 
     Write transactions take the write lock up front (``BEGIN IMMEDIATE``) when a session is bound to
@@ -73,6 +85,7 @@ def make_engine(db_path: Path, dek: bytes, *, pool_size: int = 2) -> Engine:
         hide_parameters=True,
         pool_size=pool_size,
         max_overflow=0,
+        pool_use_lifo=True,
         pool_pre_ping=False,
     )
     _install_begin(engine)

@@ -1,6 +1,6 @@
 """Import a bundle: every check in order, a preview, then one transaction that merges and records.
 
-Order (DESIGN §6): size cap -> scrypt work factor -> decrypt in memory -> strict parse -> signer
+Order (docs/sync.md): size cap -> scrypt work factor -> decrypt in memory -> strict parse -> signer
 enrolled and not revoked -> signature -> recipient is me -> payload hash (``verify.open_bundle``)
 -> import ledger (the same bundle again is "already imported" and changes nothing; a gap in the
 maker's bundles made for this laptop, as its manifest lists them, is a warning naming them) ->

@@ -104,7 +104,7 @@ class CaseloadPanel(QWidget):
         grid.addWidget(self.search, 0, 1)
         grid.addWidget(label_for(tr("Caseload", "Ph&ase:"), self.phase), 1, 0)
         grid.addWidget(self.phase, 1, 1)
-        grid.addWidget(label_for("Held by:", self.held), 2, 0)
+        grid.addWidget(label_for(tr("Caseload", "Held by:"), self.held), 2, 0)
         grid.addWidget(self.held, 2, 1)
         grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
@@ -187,9 +187,9 @@ class CaseloadPanel(QWidget):
         chosen = self.held.currentData()
         self.held.blockSignals(True)
         self.held.clear()
-        self.held.addItem("Everyone", None)
+        self.held.addItem(tr("Caseload", "Everyone"), None)
         if view is not None:
-            self.held.addItem("Mine (this laptop)", (view.own,))
+            self.held.addItem(tr("Caseload", "Mine (this laptop)"), (view.own,))
             for label, ids in view.others_by_label().items():
                 self.held.addItem(label, ids)
         index = self.held.findData(chosen) if chosen is not None else 0

@@ -27,7 +27,7 @@ _held = False
 
 
 def hold() -> None:
-    """Keep automatic collection off until every worker of ``pool`` is done (UI thread only)."""
+    """Keep automatic collection off until every worker of the watched pools is done (UI thread)."""
     global _held
     if not _held:
         if not gc.isenabled():
@@ -57,20 +57,22 @@ def _nothing_pending() -> bool:
 
 
 _busy: Callable[[], bool] = _nothing_pending
-_pool: QThreadPool | None = None
+_pools: list[QThreadPool] = []
 
 
 def watch(pool: QThreadPool, busy: Callable[[], bool]) -> None:
-    """The pool whose workers run Python, and how to ask whether ops are still undelivered."""
-    global _pool, _busy
-    _pool, _busy = pool, busy
+    """A pool whose workers run Python, and how to ask whether ops are still undelivered."""
+    global _busy
+    if pool not in _pools:
+        _pools.append(pool)
+    _busy = busy
 
 
 def tick() -> None:
     """Collect what is due; switch automatic collection back on once no work is left."""
     global _held
     collect_due()
-    if _busy() or (_pool is not None and _pool.activeThreadCount() > 0):
+    if _busy() or any(pool.activeThreadCount() > 0 for pool in _pools):
         return
     if _timer is not None:
         _timer.stop()

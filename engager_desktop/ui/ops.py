@@ -5,6 +5,12 @@ the cycle collector runs only on the UI thread (``gc_guard``), and the callbacks
 let go of on the UI thread: a Qt wrapper freed on a worker crashes PySide6. Its result goes to
 ``success`` and any exception, as a plain one-line message, to ``failure`` (both on the UI
 thread). ``cancel_all`` (used when the vault locks) stops every pending callback from arriving.
+
+``run_in_order`` is for work whose order matters (a wizard's draft saves, its commit): it runs on
+a second pool with one thread, first in, first out, so a job starts only after every job queued
+before it has finished, and no worker of the main pool sits waiting for its turn. Nothing on the
+UI thread waits for it either; ``wait_in_order`` exists for the lock (the vault must not close
+under a draft being written) and for tests. Notes: docs/threads.md.
 """
 
 from __future__ import annotations
@@ -19,9 +25,6 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from engager_desktop.domain.errors import UserError, describe
 from engager_desktop.ui import gc_guard
-from engager_desktop.ui.qt_workarounds import keep_singletons_alive
-
-keep_singletons_alive()  # PySide6 6.12 on Python 3.11 loses references to None and True
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +35,7 @@ Success = Callable[[Any], None]
 Failure = Callable[[str, BaseException], None]
 
 _pool: QThreadPool | None = None
+_serial: QThreadPool | None = None
 _live: set[Op] = set()
 _generation = 0
 
@@ -43,6 +47,16 @@ def pool() -> QThreadPool:
         _pool.setMaxThreadCount(MAX_WORKERS)
         gc_guard.watch(_pool, lambda: pending() > 0)
     return _pool
+
+
+def serial_pool() -> QThreadPool:
+    """One thread: jobs run one at a time, in the order they were queued."""
+    global _serial
+    if _serial is None:
+        _serial = QThreadPool()
+        _serial.setMaxThreadCount(1)
+        gc_guard.watch(_serial, lambda: pending() > 0)
+    return _serial
 
 
 def plain_message(exc: BaseException) -> str:
@@ -145,10 +159,31 @@ def run(
 
     ``owner``: the widget asking; if it is deleted meanwhile, neither callback runs.
     """
+    return _start(pool(), fn, success, failure, owner)
+
+
+def run_in_order(
+    fn: Callable[[], Any],
+    success: Success | None = None,
+    failure: Failure | None = None,
+    *,
+    owner: QObject | None = None,
+) -> Op:
+    """Like ``run``, but ``fn`` starts only once every ``run_in_order`` job before it is done."""
+    return _start(serial_pool(), fn, success, failure, owner)
+
+
+def _start(
+    where: QThreadPool,
+    fn: Callable[[], Any],
+    success: Success | None,
+    failure: Failure | None,
+    owner: QObject | None,
+) -> Op:
     op = Op(success, failure, owner, fn)
     _live.add(op)
     gc_guard.hold()  # no cycle collection on a worker: see gc_guard
-    pool().start(_Task(fn, op))
+    where.start(_Task(fn, op))
     return op
 
 
@@ -163,6 +198,11 @@ def cancel_all() -> None:
     _generation += 1
 
 
+def wait_in_order(msecs: int = 5000) -> bool:
+    """Block until every ``run_in_order`` job has run (locking, and tests); not other work."""
+    return serial_pool().waitForDone(msecs)
+
+
 def wait_for_workers(msecs: int = 5000) -> bool:
-    """Block until the pool is idle (used when quitting, never while the window is in use)."""
-    return pool().waitForDone(msecs)
+    """Block until both pools are idle (used when quitting, never while the window is in use)."""
+    return serial_pool().waitForDone(msecs) and pool().waitForDone(msecs)

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
+from engager_desktop.i18n import tr
 from engager_desktop.ui import ops
 
 
@@ -17,7 +18,7 @@ class TeamBox(QGroupBox):
     """The name and role inputs, disabled until the saved ones have been read."""
 
     def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
-        super().__init__("You in the team (shown on this laptop's device card)", parent)
+        super().__init__(tr("Team", "You in the team (shown on this laptop's device card)"), parent)
         self.setObjectName("team")
         self.vault = vault
         self.loaded = False
@@ -26,14 +27,17 @@ class TeamBox(QGroupBox):
         self.name = QLineEdit()
         self.name.setObjectName("team_name")
         self.name.setMaxLength(team.MAX_NAME)
-        self.name.setAccessibleName("Practitioner's name on the card")
+        self.name.setAccessibleName(tr("Team", "Practitioner's name on the card"))
         self.role = QComboBox()
         self.role.setObjectName("team_role")
-        self.role.setAccessibleName("Role")
+        self.role.setAccessibleName(tr("Team", "Role"))
         for key, text in team.ROLES.items():
-            self.role.addItem(text, key)
+            self.role.addItem(tr("Team", text), key)
         form = QFormLayout(self)
-        for text, widget in (("Name on the c&ard:", self.name), ("R&ole:", self.role)):
+        for text, widget in (
+            (tr("Team", "Name on the c&ard:"), self.name),
+            (tr("Team", "R&ole:"), self.role),
+        ):
             label = QLabel(text)
             label.setBuddy(widget)
             widget.setEnabled(False)

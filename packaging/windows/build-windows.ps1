@@ -9,7 +9,7 @@
     powershell -ExecutionPolicy Bypass -File packaging\windows\build-windows.ps1 `
         [-Wheelhouse D:\wheels-win] [-CertThumbprint 0123...ABCD] [-TimestampUrl URL] [-SkipMsi]
 
-  Needs: Python 3.11 x64 (the `py` launcher), WiX Toolset 3.14 (heat, candle, light on PATH or
+  Needs: Python 3.12 x64 (the `py` launcher), WiX Toolset 3.14 (heat, candle, light on PATH or
   in %WIX%bin), and for signing the Windows SDK's signtool.exe and a code-signing certificate
   in the certificate store (by thumbprint; a hardware token works the same way).
   With -Wheelhouse, everything installs from that folder with no network
@@ -65,7 +65,7 @@ function Sign([string[]]$Files) {
 # 1. Build environment.
 if (-not (Test-Path $Python)) {
     Say "making .venv"
-    Run "py" @("-3.11", "-m", "venv", ".venv")
+    Run "py" @("-3.12", "-m", "venv", ".venv")
 }
 if ($Wheelhouse) {
     Run $Python @("packaging\wheelhouse.py", "install", "--from", $Wheelhouse)

@@ -59,14 +59,6 @@ def test_list_is_newest_first_and_filters_by_man(vault: Vault, clock: FakeClock)
     assert [d.key for d in drafts.list_drafts(vault, "1")] == ["review:1"]
 
 
-def test_discard_for_man_removes_all_of_his(vault: Vault) -> None:
-    drafts.save(vault, "review:1", {}, "1")
-    drafts.save(vault, "ending:1", {}, "1")
-    drafts.save(vault, "review:2", {}, "2")
-    assert drafts.discard_for_man(vault, "1") == 2
-    assert [d.key for d in drafts.list_drafts(vault)] == ["review:2"]
-
-
 @pytest.mark.parametrize("key", ["", "   ", "k" * 201])
 def test_a_bad_key_is_refused(vault: Vault, key: str) -> None:
     with pytest.raises(ValidationError):

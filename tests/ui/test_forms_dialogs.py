@@ -133,6 +133,7 @@ def test_people_added_changed_and_removed(
     row = next(n for n in range(model.rowCount()) if model.row_at(n).id == found[0].id)
     people_tab.people.choose_row(row)
     people_tab.buttons["edit_person"].click()
+    wait_ops(qtbot)  # his people are read on a worker, then the form opens
     dialog = window.workspace.tab_actions.dialogs[-1]
     assert dialog.name.text() == "Dee Peer" and dialog.gate.isChecked()
     dialog.name.clear()
@@ -260,3 +261,22 @@ def test_directory_entry_added_and_changed(
     dialog.texts["out_of_hours"].setText("Phone line to 10pm")
     save_by_keyboard(qtbot, dialog)
     assert directory.get_service(demo_vault, found[0].id).entry.out_of_hours == "Phone line to 10pm"
+    remove = directory_window.findChild(QWidget, "directory_remove")
+    asked: list[str] = []
+    directory_window.confirm_remove = lambda name: asked.append(name) or False
+    wait_ops(qtbot)
+    row = next(n for n in range(model.rowCount()) if model.row_at(n).id == found[0].id)
+    directory_window.table.choose_row(0 if row else 1)  # away and back: the entry is chosen
+    directory_window.table.choose_row(row)
+    assert remove.isEnabled()
+    remove.click()  # asked, and the answer is no: nothing changes
+    wait_ops(qtbot)
+    assert asked == ["Weekend Lunch Club"]
+    assert directory.search_services(demo_vault, "Weekend Lunch Club")
+    directory_window.confirm_remove = lambda _name: True
+    remove.click()
+    wait_ops(qtbot)
+    assert directory.search_services(demo_vault, "Weekend Lunch Club") == []
+    assert all(
+        model.row_at(n).id != found[0].id for n in range(directory_window.table.model.rowCount())
+    )

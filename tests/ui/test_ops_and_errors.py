@@ -158,17 +158,19 @@ def test_settings_dialog_saves(qtbot: QtBot, settings: Settings) -> None:
 
 
 def test_many_emits_and_void_calls_do_not_free_none_or_true(qtbot: QtBot) -> None:
+    """PySide6 6.12 hands back None and True without a reference on every void call and emit;
+    on Python 3.11 that aborted the program ("none_dealloc") and needed a workaround. On 3.12
+    they are immortal, so their counts do not move and nothing works around it any more
+    (docs/threads.md)."""
     from PySide6.QtCore import Signal
-
-    from engager_desktop.ui import qt_workarounds
 
     class Chatty(QObject):
         said = Signal(object)
 
-    qt_workarounds.keep_singletons_alive()
     chatty = Chatty()
     chatty.said.connect(lambda _v: None)
-    for n in range(60_000):  # more than None's or True's references without the workaround
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
+    for n in range(60_000):  # more than None's or True's references on 3.11
         chatty.said.emit(n)
         chatty.setObjectName("chatty")
-    assert sys.getrefcount(True) > 1_000_000 and sys.getrefcount(None) > 1_000_000
+    assert (sys.getrefcount(None), sys.getrefcount(True)) == (none_before, true_before)

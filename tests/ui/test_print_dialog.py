@@ -194,6 +194,7 @@ def test_batch_runs_with_the_window_responsive_and_cancel_stops_it(
 ) -> None:
     dialog = BatchDialog(demo_vault, workers=0)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.ready, timeout=10_000)  # who is on the caseload is read on a worker
     total = len(dialog.men)
     dialog.choose_folder = lambda _parent: str(tmp_path)
     ticks: list[float] = []
@@ -218,6 +219,7 @@ def test_batch_runs_with_the_window_responsive_and_cancel_stops_it(
 def test_batch_prints_as_one_job(qtbot: QtBot, demo_vault: Vault, tmp_path: Path) -> None:
     dialog = BatchDialog(demo_vault, workers=0)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.ready, timeout=10_000)  # who is on the caseload is read on a worker
     dialog.men = dialog.men[:3]
     printed = tmp_path / "all.pdf"
     dialog.choose_printer = lambda _parent: pdf_printer(printed)

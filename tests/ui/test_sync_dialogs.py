@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from engager_desktop.services import sync
 from engager_desktop.store.orm import ReleasePlan
+from engager_desktop.sync.device_card import read_card
 from engager_desktop.ui import ops
 from engager_desktop.ui.a11y import unnamed_inputs
 from engager_desktop.ui.sync import (
@@ -149,7 +150,7 @@ def test_save_this_laptops_card_to_the_stick(
     cards = sorted(prison.stick.iterdir())
     stem = f"engager-laptop-{prison.device_id[:8]}"  # the laptop's name, made safe
     assert [p.name for p in cards] == [f"{stem}-2.engager-card", f"{stem}.engager-card"]
-    assert sync.read_card_file(cards[1]).fingerprint == prison.fingerprint()
+    assert read_card(cards[1].read_bytes()).fingerprint == prison.fingerprint()
     assert "Card saved" in dialog.card_message.text()
 
 

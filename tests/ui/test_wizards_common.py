@@ -185,18 +185,26 @@ def test_screenshots_render_every_page_of_every_wizard(
         assert (image.width(), image.height()) == (1024, 768), path.name
 
 
+def _launched(qtbot: QtBot, kind: str, vault: Vault, man: str) -> QWizard:
+    """``launch`` returns at once; the wizard comes once his data is read on a worker."""
+    opened: list[QWizard] = []
+    launch(kind, vault, man, None, opened.append)
+    assert opened == []  # nothing read on the UI thread: it has not opened yet
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    qtbot.addWidget(opened[0])
+    return opened[0]
+
+
 def test_launch_opens_without_blocking_and_reports_a_missing_man(
     qtbot: QtBot, vault: Vault
 ) -> None:
     man = make_man(vault)
-    wizard = launch("ending", vault, man)
-    qtbot.addWidget(wizard)
+    wizard = _launched(qtbot, "ending", vault, man)
     assert isinstance(wizard, EngagerWizard) and wizard.isVisible()
     assert wizard.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     wizard.use_drafts = False
     participants.delete_participant(vault, man)
-    gone = launch("review", vault, man)
-    qtbot.addWidget(gone)
+    gone = _launched(qtbot, "review", vault, man)
     assert gone.windowTitle() == "Not available"
     assert any("deleted" in label.text() for label in gone.findChildren(QLabel))
     with pytest.raises(ValueError, match="unknown wizard"):

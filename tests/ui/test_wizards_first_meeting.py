@@ -90,6 +90,7 @@ def open_from_workspace(qtbot: QtBot, vault: Vault, man: str, did: Clicks) -> En
     wait_ops(qtbot)
     workspace.show()
     did.click(workspace.buttons["first_meeting"])
+    qtbot.waitUntil(lambda: any(w.man_id == man for w in base.open_wizards()), timeout=10_000)
     wizard = next(w for w in base.open_wizards() if w.man_id == man)
     wizard.ask_close = lambda: "keep"  # type: ignore[method-assign]
     qtbot.waitExposed(wizard)

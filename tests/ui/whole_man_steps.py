@@ -205,8 +205,12 @@ class Hands:
         """Click the workspace's wizard button; the wizard that opened on him."""
         self.click(self.ws.buttons[kind])
         man = self.ws.man_id()
-        found = [w for w in base.open_wizards() if w.man_id == man and w.KIND == kind]
-        assert found, kind
+
+        def opened() -> list[EngagerWizard]:
+            return [w for w in base.open_wizards() if w.man_id == man and w.KIND == kind]
+
+        self.qtbot.waitUntil(lambda: bool(opened()), timeout=10_000)  # read on a worker first
+        found = opened()
         wizard = found[-1]
         wizard.ask_close = lambda: "keep"  # type: ignore[method-assign]
         self.qtbot.waitExposed(wizard)

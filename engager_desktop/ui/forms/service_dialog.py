@@ -62,19 +62,25 @@ class ServiceDialog(FormDialog):
         return lambda: edit_service(vault, view.id, entry)
 
 
-def attach_to_directory(window: Any) -> tuple[QPushButton, QPushButton]:
-    """Add "Add an entry" and "Change this entry" buttons to a directory window.
+def attach_to_directory(window: Any) -> tuple[QPushButton, QPushButton, QPushButton]:
+    """Add "Add an entry", "Change this entry" and "Remove this entry" to a directory window.
 
     The window needs ``verify_button`` (the new buttons sit beside it), ``_vault``,
-    ``_current`` (the chosen entry's view, or None) and ``refresh``.
+    ``_current`` (the chosen entry's view, or None), ``count`` (a line for a refusal) and
+    ``refresh``. ``window.confirm_remove(name)`` asks before removing (replaceable in tests).
     """
     add = QPushButton("&Add an entry…")
     change = QPushButton("C&hange this entry…")
+    remove = QPushButton("Remo&ve this entry…")
     add.setObjectName("directory_add")
     change.setObjectName("directory_change")
+    remove.setObjectName("directory_remove")
     row = _row_of(window, window.verify_button)
     row.insertWidget(0, add)
     row.insertWidget(2, change)
+    row.insertWidget(3, remove)
+    if not hasattr(window, "confirm_remove"):
+        window.confirm_remove = lambda name: _ask_remove(window, name)
 
     def open_dialog(view: Any) -> ServiceDialog:
         dialog = ServiceDialog(window._vault, view, window)
@@ -83,10 +89,42 @@ def attach_to_directory(window: Any) -> tuple[QPushButton, QPushButton]:
         dialog.open()
         return dialog
 
+    def remove_chosen() -> None:
+        from engager_desktop.services.directory import remove_service
+        from engager_desktop.ui import ops
+
+        view = getattr(window, "_current", None)
+        if view is None or not window.confirm_remove(view.entry.name):
+            return
+        vault, service_id = window._vault, view.id
+        ops.run(
+            lambda: remove_service(vault, service_id),
+            lambda _none: window.refresh(),
+            lambda message, _exc: window.count.setText(message),
+            owner=window,
+        )
+
     add.clicked.connect(lambda: open_dialog(None))
     change.clicked.connect(lambda: open_dialog(getattr(window, "_current", None)))
+    remove.clicked.connect(remove_chosen)
     _keep_enabled_with(change, window.verify_button)
-    return add, change
+    _keep_enabled_with(remove, window.verify_button)
+    return add, change, remove
+
+
+def _ask_remove(parent: QWidget, name: str) -> bool:
+    """Removing an entry takes it out of the directory; what named it keeps its history."""
+    from PySide6.QtWidgets import QMessageBox
+
+    answer = QMessageBox.question(
+        parent,
+        "Remove this entry",
+        f"Remove “{name}” from the services directory? Steps and appointments that name it "
+        "keep it in their history.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def _row_of(window: QWidget, button: QWidget) -> QHBoxLayout:

@@ -1,7 +1,8 @@
 """Print (or save) action plans for every man on the caseload, with progress and a cancel button.
 
 The batch runs off the UI thread (see ``services.printing_batch``); progress comes back through a
-signal, and Cancel stops it before the next man. Every plan that went out is audited.
+signal, and Cancel stops it before the next man. Every plan that went out is audited. Who is on
+the caseload is read on a worker as the dialog opens; until it arrives the buttons are off.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -46,6 +47,13 @@ def ask_folder(parent: QWidget) -> str | None:
     return path or None
 
 
+class _Progress(QObject):
+    """What the batch's worker reports to (a plain QObject, never the dialog): Qt queues the
+    signal over to the UI thread."""
+
+    said = Signal(int, int)
+
+
 class BatchDialog(QDialog):
     """One document per man for every man still on the caseload (action plans by default)."""
 
@@ -62,27 +70,23 @@ class BatchDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.vault, self.kind, self.workers = vault, kind, workers
-        self.men = printing_batch.men_to_print(vault)
+        self.men: tuple[str, ...] = ()
         self.outcome: printing_batch.BatchResult | None = None
         self.choose_folder: Callable[[QWidget], str | None] = ask_folder
         self.choose_printer: ChoosePrinter = ask_printer
         self._cancel = threading.Event()
         self._started = 0.0
         self.running = False
-        title = KINDS[kind].title
         self.setWindowTitle("Print for everyone")
         layout = QVBoxLayout(self)
-        intro = QLabel(
-            f"Print “{title}” for each of the {len(self.men)} men still on the caseload, "
-            "one after another. You can stop at any time."
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self.intro = QLabel("Finding the men still on the caseload…")
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         self.large_print = QCheckBox("&Large print")
         self.large_print.setChecked(large_print)
         layout.addWidget(self.large_print)
         self.progress = QProgressBar()
-        self.progress.setRange(0, max(1, len(self.men)))
+        self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setAccessibleName("Progress")
         layout.addWidget(self.progress)
@@ -92,6 +96,26 @@ class BatchDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(self._buttons())
         self.progressed.connect(self._show_progress)
+        self._progress = _Progress()
+        self._progress.said.connect(self.progressed)
+        self.save_button.setEnabled(False)
+        self.print_button.setEnabled(False)
+        ops.run(lambda: printing_batch.men_to_print(vault), self.show_men, self._failed, owner=self)
+
+    def show_men(self, men: tuple[str, ...]) -> None:
+        """Who the batch is for (read on a worker): now it can start."""
+        self.men = men
+        title = KINDS[self.kind].title
+        self.intro.setText(
+            f"Print “{title}” for each of the {len(men)} men still on the caseload, "
+            "one after another. You can stop at any time."
+        )
+        self.progress.setRange(0, max(1, len(men)))
+        self._set_running(False)
+
+    def ready(self) -> bool:
+        """Whether the list of men has arrived."""
+        return self.save_button.isEnabled() or self.running or self.outcome is not None
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -135,7 +159,7 @@ class BatchDialog(QDialog):
     def _start(self, sink: printing_batch.Sink, destination: str, finish: Callable[[], None]):
         vault, kind, men, workers = self.vault, self.kind, self.men, self.workers
         options = PrintOptions(large_print=self.large_print.isChecked())
-        cancelled, progress = self._cancel.is_set, self.progressed.emit
+        cancelled, progress = self._cancel.is_set, self._progress.said.emit
         self._cancel.clear()
 
         def work() -> printing_batch.BatchResult:
@@ -161,8 +185,9 @@ class BatchDialog(QDialog):
 
     def _set_running(self, running: bool) -> None:
         self.running = running
-        for button in (self.save_button, self.print_button, self.close_button):
-            button.setEnabled(not running)
+        self.close_button.setEnabled(not running)
+        for button in (self.save_button, self.print_button):
+            button.setEnabled(not running and bool(self.men))
         self.large_print.setEnabled(not running)
         self.cancel_button.setEnabled(running)
 

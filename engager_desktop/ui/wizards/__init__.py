@@ -1,7 +1,10 @@
 """The wizards: open one for a man (non-blocking), or render every page for screenshots.
 
-``launch(kind, vault, man_id, parent)`` opens the wizard with ``open()`` and returns it; connect
-to its ``committed(kind, man_id)`` signal (or ``finished``) to refresh what the caller shows.
+``launch(kind, vault, man_id, parent, opened)`` reads what the wizard opens on (his record and
+his draft) on a worker, then builds the wizard on the UI thread, opens it with ``open()`` and
+passes it to ``opened``; connect to its ``committed(kind, man_id)`` signal (or ``finished``) to
+refresh what the caller shows. ``create`` builds one at once, reading on the calling thread
+(tests and the screenshot command only).
 Before an auto-lock call ``close_all_for_lock()``: it keeps every open wizard's draft, closes
 them and returns (kind, man id) pairs to launch again after unlock (each reopens on its draft).
 """
@@ -9,14 +12,22 @@ them and returns (kind, man id) pairs to launch again after unlock (each reopens
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from engager_desktop.crypto.errors import VaultError
 from engager_desktop.services.vault_types import Vault
-from engager_desktop.ui.wizards.base import EngagerWizard, close_all_for_lock, open_wizards
+from engager_desktop.ui import ops
+from engager_desktop.ui.wizards.base import (
+    EngagerWizard,
+    Opening,
+    close_all_for_lock,
+    open_wizards,
+)
 
 # Each wizard's module is imported when first opened, not when the app starts.
 WIZARDS: dict[str, str] = {
@@ -59,15 +70,35 @@ def _unavailable(message: str, parent: QWidget | None) -> QWizard:
     return wizard
 
 
-def launch(kind: str, vault: Vault, man_id: str, parent: QWidget | None = None) -> QWizard:
-    """Open the wizard of ``kind`` for one man, window-modal but not blocking, and return it."""
-    try:
-        wizard: QWizard = create(kind, vault, man_id, parent)
-    except VaultError as exc:  # he was removed elsewhere, or the vault locked meanwhile
-        wizard = _unavailable(str(exc), parent)
-    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    wizard.open()
-    return wizard
+def launch(
+    kind: str,
+    vault: Vault,
+    man_id: str,
+    parent: QWidget | None = None,
+    opened: Callable[[QWizard], Any] | None = None,
+) -> ops.Op:
+    """Open the wizard of ``kind`` for one man, window-modal but not blocking, once what it
+    opens on has been read on a worker; then ``opened(wizard)``. Nothing opens if ``parent``
+    has gone meanwhile or the vault locks first."""
+    cls = wizard_class(kind)  # imported here: a module import is no database call
+
+    def read() -> Opening:
+        return cls.read_opening(vault, man_id)
+
+    def show(wizard: QWizard) -> None:
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        wizard.open()
+        if opened is not None:
+            opened(wizard)
+
+    def ready(opening: Opening) -> None:
+        show(cls(vault, man_id, parent, opening=opening))
+
+    def failed(message: str, exc: BaseException) -> None:
+        # He was removed elsewhere, the vault is damaged, or something unexpected: say so.
+        show(_unavailable(str(exc) if isinstance(exc, VaultError) else message, parent))
+
+    return ops.run(read, ready, failed, owner=parent)
 
 
 def _show_a_blank_row(wizard: EngagerWizard) -> None:
@@ -104,6 +135,7 @@ def page_screenshots(vault: Vault, man_id: str, out_dir: Path, size: QSize) -> l
 __all__ = [
     "KINDS",
     "WIZARDS",
+    "Opening",
     "close_all_for_lock",
     "create",
     "launch",

@@ -1,50 +1,29 @@
-"""A wizard's service calls off the UI thread through ``ui.ops``, run one at a time, in order.
+"""A wizard's service calls off the UI thread, one at a time, in the order they were queued.
 
-``ui.ops`` runs jobs on several workers at once. A wizard needs order: a draft saved before the
-commit must be written before it, or the draft discarded by the commit would come back. So each
-job takes a ticket when it is queued and waits, on its worker, for the jobs queued before it.
-Workers take jobs first in, first out, so an earlier ticket is always already running: no job
-waits for one that has not started. ``fn`` never touches a widget; ``success`` and ``failure``
-run on the UI thread (and not at all once ``ops.cancel_all`` has run for a lock).
+A wizard needs order: a draft saved before the commit must be written before it, or the draft
+discarded by the commit would come back. ``ops.run_in_order`` gives that (one worker thread, first
+in, first out) without making any thread wait for its turn, and without the UI thread waiting for
+anything. ``fn`` takes plain values (the vault, ids, a dict of typed values), never a widget;
+``success`` and ``failure`` run on the UI thread (and not at all once ``ops.cancel_all`` has run
+for a lock, or once ``owner`` is deleted). Notes: docs/threads.md.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QObject
+
 from engager_desktop.ui import ops
-
-_turn = threading.Condition()
-_issued = 0
-_serving = 0
-
-
-def _in_order(fn: Callable[[], Any]) -> Callable[[], Any]:
-    global _issued
-    with _turn:
-        ticket = _issued
-        _issued += 1
-
-    def job() -> Any:
-        global _serving
-        with _turn:
-            _turn.wait_for(lambda: _serving == ticket)
-        try:
-            return fn()
-        finally:
-            with _turn:
-                _serving += 1
-                _turn.notify_all()
-
-    return job
 
 
 def run(
     fn: Callable[[], Any],
     success: Callable[[Any], None] | None = None,
     failure: Callable[[BaseException], None] | None = None,
+    *,
+    owner: QObject | None = None,
 ) -> None:
     """Queue ``fn`` after every job queued before it; then ``success`` or ``failure`` here."""
 
@@ -52,9 +31,9 @@ def run(
         if failure is not None:
             failure(error)
 
-    ops.run(_in_order(fn), success, failed)
+    ops.run_in_order(fn, success, failed, owner=owner)
 
 
 def wait_idle(msecs: int = 5000) -> bool:
-    """Block until every queued job has run (before a lock or a close, and in tests)."""
-    return ops.wait_for_workers(msecs)
+    """Block until every queued wizard job has run: only before a lock, and in tests."""
+    return ops.wait_in_order(msecs)

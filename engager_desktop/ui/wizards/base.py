@@ -5,6 +5,11 @@ draft kept in the vault, which is written off the UI thread a moment after the p
 typing. The draft goes only when the commit succeeds or the practitioner chooses to discard it.
 The commit runs once, at Finish, off the UI thread; a refusal is shown next to the input it is
 about (or at the top of the page), never as a traceback.
+
+No database call runs on the UI thread: what a wizard opens on (``Opening``: his record and his
+draft) is read by ``read_opening`` on a worker before the window is built (``wizards.launch``),
+and every save, discard and commit is queued on ``_worker`` with plain values (the vault, ids,
+a dict of typed values), never the wizard itself. Notes: docs/threads.md.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import copy
 import logging
 import weakref
+from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
@@ -41,6 +47,14 @@ DRAFT_VERSION = 1
 _open: weakref.WeakSet[EngagerWizard] = weakref.WeakSet()
 
 
+@dataclass(frozen=True)
+class Opening:
+    """What a wizard opens on, read off the UI thread: plain values only."""
+
+    context: Any  # the subclass's context: what is recorded, and ``initial`` values
+    draft: drafts.DraftView | None  # his kept draft for this wizard, if any
+
+
 class EngagerWizard(QWizard):
     """Subclasses set KIND and TITLE, and fill in ``load``, ``make_pages`` and ``commit``."""
 
@@ -53,21 +67,32 @@ class EngagerWizard(QWizard):
     values_changed = Signal()
 
     def __init__(
-        self, vault: Vault, man_id: str, parent: QWidget | None = None, *, use_drafts: bool = True
+        self,
+        vault: Vault,
+        man_id: str,
+        parent: QWidget | None = None,
+        *,
+        use_drafts: bool = True,
+        opening: Opening | None = None,
     ) -> None:
+        """``opening`` comes from ``read_opening`` on a worker; without it (tests, screenshots)
+        it is read here, on the calling thread."""
         super().__init__(parent)
+        if opening is None:
+            opening = self.read_opening(vault, man_id, use_drafts)
         self.vault = vault
         self.man_id = man_id
         self.use_drafts = use_drafts
         self._loading = True
         self._committing = False
         self._committed = False
+        self._closing = False
         self._has_draft = False
         self._resume_page: int | None = None
         self.restored_at: str | None = None
         self.guidance_visible = True
         self.setOption(QWizard.WizardOption.IndependentPages, True)
-        self.context = self.load()
+        self.context = opening.context
         self.setWindowTitle(f"{self.TITLE}: {self.context.name}[*]")
         self.pages: list[WizardPage] = []
         self.page_ids: dict[str, int] = {}
@@ -82,7 +107,7 @@ class EngagerWizard(QWizard):
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self._autosave)
         if use_drafts:
-            self._restore_draft()
+            self._restore_draft(opening.draft)
         for page in self.pages:
             page.fix_tab_order()
             page.show_needed()
@@ -95,22 +120,41 @@ class EngagerWizard(QWizard):
 
     # --- what subclasses give ----------------------------------------------------------------
 
-    def load(self) -> Any:
-        """Read what is recorded (through services): an object with ``name`` and ``initial``."""
+    @classmethod
+    def load(cls, vault: Vault, man_id: str) -> Any:
+        """Read what is recorded (through services): an object with ``name`` and ``initial``.
+        Runs on a worker: plain values in, plain values out."""
         raise NotImplementedError
 
     def make_pages(self, context: Any) -> list[WizardPage]:
         raise NotImplementedError
 
-    def commit(self, values: dict[str, Any]) -> Any:
+    @staticmethod
+    def commit(vault: Vault, man_id: str, context: Any, values: dict[str, Any]) -> Any:
         """Save ``values`` through the services. Runs on the worker: never touch a widget."""
         raise NotImplementedError
+
+    @classmethod
+    def key_for(cls, man_id: str) -> str:
+        return drafts.draft_key(f"wizard.{cls.KIND}", man_id)
+
+    @classmethod
+    def read_opening(cls, vault: Vault, man_id: str, use_drafts: bool = True) -> Opening:
+        """His record and his kept draft (a worker calls this before the wizard is built)."""
+        context = cls.load(vault, man_id)
+        found = None
+        if use_drafts:
+            try:
+                found = drafts.load(vault, cls.key_for(man_id))
+            except (VaultError, VaultLocked):
+                found = None
+        return Opening(context, found)
 
     # --- values ------------------------------------------------------------------------------
 
     @property
     def draft_key(self) -> str:
-        return drafts.draft_key(f"wizard.{self.KIND}", self.man_id)
+        return self.key_for(self.man_id)
 
     def values(self) -> dict[str, Any]:
         found: dict[str, Any] = {}
@@ -135,11 +179,7 @@ class EngagerWizard(QWizard):
 
     # --- drafts ------------------------------------------------------------------------------
 
-    def _restore_draft(self) -> None:
-        try:
-            found = drafts.load(self.vault, self.draft_key)
-        except (VaultError, VaultLocked):
-            return
+    def _restore_draft(self, found: drafts.DraftView | None) -> None:
         content = found.content if found else {}
         if not found or content.get("version") != DRAFT_VERSION:
             return
@@ -169,22 +209,25 @@ class EngagerWizard(QWizard):
         if self._committed:
             return
         self.setWindowModified(True)
-        if self.use_drafts and not self._committing:
+        if self.use_drafts and not self._committing and not self._closing:
             self._timer.start()
 
     def _autosave(self) -> None:
-        if self._committing or self._committed or not self.use_drafts:
+        if self._committing or self._committed or self._closing or not self.use_drafts:
             return
         vault, key, man_id = self.vault, self.draft_key, self.man_id
         if not self.is_modified():
             self.setWindowModified(False)
             if self._has_draft:
                 self._has_draft = False
-                _worker.run(lambda: drafts.discard(vault, key))
+                _worker.run(lambda: drafts.discard(vault, key), owner=self)
             return
         content = self.draft_content()
         _worker.run(
-            lambda: drafts.save(vault, key, content, man_id), self._draft_kept, self._draft_lost
+            lambda: drafts.save(vault, key, content, man_id),
+            self._draft_kept,
+            self._draft_lost,
+            owner=self,
         )
 
     def _draft_kept(self, saved_at: Any) -> None:
@@ -200,22 +243,27 @@ class EngagerWizard(QWizard):
         reason = LOCKED if isinstance(error, VaultLocked) else str(error)
         self.set_status(f"The draft could not be kept just now. {reason}")
 
-    def save_draft_now(self) -> bool:
-        """Write the draft at once, on this thread (before a lock or a close)."""
+    def queue_draft_save(self) -> bool:
+        """Queue writing the draft now, after any save already queued (before a lock or close).
+        Returns whether there was anything to keep."""
         self._timer.stop()
-        _worker.wait_idle()
         if not self.use_drafts or self._committed or not self.is_modified():
             return False
-        drafts.save(self.vault, self.draft_key, self.draft_content(), self.man_id)
+        vault, key, content, man_id = self.vault, self.draft_key, self.draft_content(), self.man_id
+
+        def keep() -> None:
+            try:
+                drafts.save(vault, key, content, man_id)
+            except (VaultError, VaultLocked):
+                log.warning("draft not saved before lock")
+
+        _worker.run(keep)
         self._has_draft = True
         return True
 
     def close_for_lock(self) -> tuple[str, str]:
-        """Keep the draft and close without asking (the vault is about to lock)."""
-        try:
-            self.save_draft_now()
-        except (VaultError, VaultLocked):
-            log.warning("draft not saved before lock")
+        """Queue keeping the draft and close without asking (the vault is about to lock)."""
+        self.queue_draft_save()
         QDialog.done(self, QDialog.DialogCode.Rejected)
         return self.KIND, self.man_id
 
@@ -270,15 +318,16 @@ class EngagerWizard(QWizard):
         buttons.set_busy(self, True)
         self.set_status("Saving…")
         announce(self, "Saving…")
-        vault, key, use_drafts = self.vault, self.draft_key, self.use_drafts
+        vault, man_id, key, use_drafts = self.vault, self.man_id, self.draft_key, self.use_drafts
+        commit, context = self.commit, self.context  # a plain function and plain values
 
         def work() -> Any:
-            result = self.commit(values)
+            result = commit(vault, man_id, context, values)
             if use_drafts:
                 drafts.discard(vault, key)
             return result
 
-        _worker.run(work, self._commit_ok, self._commit_failed)
+        _worker.run(work, self._commit_ok, self._commit_failed, owner=self)
 
     def _commit_ok(self, _result: Any) -> None:
         if not shiboken6.isValid(self):
@@ -349,24 +398,47 @@ class EngagerWizard(QWizard):
     # --- closing -----------------------------------------------------------------------------
 
     def reject(self) -> None:
-        if self._committing:
+        if self._committing or self._closing:
             return
         if not self._committed and self.use_drafts and self.is_modified():
             choice = self.ask_close()
             if choice == STAY:
                 return
-            try:
-                if choice == DISCARD:
-                    self._timer.stop()
-                    _worker.wait_idle()
-                    drafts.discard(self.vault, self.draft_key)
-                    self._has_draft = False
-                else:
-                    self.save_draft_now()
-            except (VaultError, VaultLocked) as exc:
-                self._banner(LOCKED if isinstance(exc, VaultLocked) else str(exc))
-                return
+            self._close_after(DISCARD if choice == DISCARD else "keep")
+            return
         QDialog.done(self, QDialog.DialogCode.Rejected)
+
+    def _close_after(self, choice: str) -> None:
+        """Keep or discard the draft on the worker (after any autosave queued before), then
+        close; if the vault refuses, stay open and say why. The UI thread never waits."""
+        self._timer.stop()
+        self._closing = True
+        vault, key, man_id = self.vault, self.draft_key, self.man_id
+        if choice == DISCARD:
+            saying = "Discarding your unsaved input…"
+
+            def job() -> None:
+                drafts.discard(vault, key)
+        else:
+            saying = "Keeping your unsaved input…"
+            content = self.draft_content()
+
+            def job() -> None:
+                drafts.save(vault, key, content, man_id)
+
+        buttons.set_busy(self, True)
+        self.set_status(saying)
+        _worker.run(job, self._closed, self._close_refused, owner=self)
+
+    def _closed(self, _result: Any) -> None:
+        self._closing = False
+        self._has_draft = False
+        QDialog.done(self, QDialog.DialogCode.Rejected)
+
+    def _close_refused(self, error: BaseException) -> None:
+        self._closing = False
+        buttons.set_busy(self, False)
+        self._banner(LOCKED if isinstance(error, VaultLocked) else message_for(error))
 
     def ask_close(self) -> str:
         """Keep the draft, discard it, or stay: asked before closing with unsaved changes."""
@@ -379,5 +451,11 @@ def open_wizards() -> list[EngagerWizard]:
 
 
 def close_all_for_lock() -> list[tuple[str, str]]:
-    """Keep every open wizard's draft and close it; returns (kind, man id) to reopen later."""
-    return [wizard.close_for_lock() for wizard in open_wizards()]
+    """Keep every open wizard's draft and close it; returns (kind, man id) to reopen later.
+
+    The one wait left on the UI thread: the drafts are written on the worker, and the vault must
+    not lock under them, so this waits for the wizard queue (not for any other work)."""
+    reopen = [wizard.close_for_lock() for wizard in open_wizards()]
+    if not _worker.wait_idle(10_000):
+        log.warning("drafts still being written as the vault locks")
+    return reopen

@@ -14,6 +14,7 @@ from engager_desktop.services.ending_commit import commit_ending, tapering_text
 from engager_desktop.services.endings import EndingPlanInput
 from engager_desktop.services.meetings import local_day
 from engager_desktop.services.typed_input import BadInput, date_text, parse_date
+from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui.wizards.base import EngagerWizard
 from engager_desktop.ui.wizards.page import WizardPage
 from engager_desktop.ui.wizards.pages.ending_blueprint import BlueprintPage
@@ -67,12 +68,13 @@ class EndingWizard(EngagerWizard):
     TITLE = "Planning the ending"
     ALIASES = {"dates": "book_tapering", "place": "book_tapering"}
 
-    def load(self) -> EndingContext:
-        record = caseload.load_man(self.vault, self.man_id)
+    @classmethod
+    def load(cls, vault: Vault, man_id: str) -> EndingContext:
+        record = caseload.load_man(vault, man_id)
         man = record.participant
-        view = endings.ending_plan(self.vault, self.man_id)
-        check = endings.ending_check(self.vault, self.man_id)
-        today = self.vault.clock.today()
+        view = endings.ending_plan(vault, man_id)
+        check = endings.ending_check(vault, man_id)
+        today = vault.clock.today()
         held = [m for m in record.plan.meetings if m["attended"] is True]
         last = max([local_day(m["starts_at"]) for m in held] + [today])
         sign_item = next(i for i in check.checks.items if i.key == "sign_off_in_person")
@@ -157,8 +159,9 @@ class EndingWizard(EngagerWizard):
             head = f"<b>Still missing before the ending:</b><ul>{items}</ul>"
         return f"{head}{escape(checks.support.message)}"
 
-    def commit(self, values: dict[str, Any]) -> Any:
-        return commit_ending(self.vault, self.man_id, self.context.initial, values)
+    @staticmethod
+    def commit(vault: Vault, man_id: str, context: Any, values: dict[str, Any]) -> Any:
+        return commit_ending(vault, man_id, context.initial, values)
 
 
 _TEXT_KEYS = (

@@ -13,6 +13,7 @@ from typing import Any
 from engager_desktop.services import consent, directory, participants, session_review
 from engager_desktop.services.first_meeting_commit import commit_first_meeting, consent_key
 from engager_desktop.services.typed_input import date_text
+from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui.wizards.page import WizardPage
 from engager_desktop.ui.wizards.pages.first_meeting_consents import ConsentsPage
 from engager_desktop.ui.wizards.pages.first_meeting_held import MeetingPage
@@ -47,11 +48,12 @@ class FirstMeetingWizard(UnderstandingWizard):
         "service": "consent_plan_service",
     }
 
-    def load(self) -> FirstMeetingContext:
-        base = super().load()
-        draft = session_review.prepare_review(self.vault, self.man_id)
-        man = participants.get_participant(self.vault, self.man_id)
-        services = tuple((v.entry.name, v.id) for v in directory.search_services(self.vault))
+    @classmethod
+    def load(cls, vault: Vault, man_id: str) -> FirstMeetingContext:
+        base = super().load(vault, man_id)
+        draft = session_review.prepare_review(vault, man_id)
+        man = participants.get_participant(vault, man_id)
+        services = tuple((v.entry.name, v.id) for v in directory.search_services(vault))
         context = FirstMeetingContext(
             **{f.name: getattr(base, f.name) for f in fields(UnderstandingContext)},
             planned_text=planned_words(draft.planned),
@@ -63,7 +65,7 @@ class FirstMeetingWizard(UnderstandingWizard):
             **meeting_values(draft, context.today),
             "planned_sessions": man.planned_sessions,
             "planned_end": date_text(man.planned_end),
-            **consent_values(consent.current_consents(self.vault, self.man_id)),
+            **consent_values(consent.current_consents(vault, man_id)),
         }
         return context
 
@@ -76,8 +78,6 @@ class FirstMeetingWizard(UnderstandingWizard):
             ConsentsPage(context),
         ]
 
-    def commit(self, values: dict[str, Any]) -> Any:
-        context = self.context
-        return commit_first_meeting(
-            self.vault, self.man_id, context.initial, values, context.planned_id
-        )
+    @staticmethod
+    def commit(vault: Vault, man_id: str, context: Any, values: dict[str, Any]) -> Any:
+        return commit_first_meeting(vault, man_id, context.initial, values, context.planned_id)

@@ -13,6 +13,7 @@ from engager_desktop.services.meetings import local_time
 from engager_desktop.services.release import ReleasePlanInput
 from engager_desktop.services.release_commit import commit_release, plan_input
 from engager_desktop.services.typed_input import BadInput, date_text, long_date, parse_date
+from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui.wizards.base import EngagerWizard
 from engager_desktop.ui.wizards.page import WizardPage
 from engager_desktop.ui.wizards.pages.release_checklist import ChecklistPage
@@ -84,10 +85,11 @@ class ReleaseWizard(EngagerWizard):
     TITLE = "Release preparation"
     ALIASES = {"with_whom": "new_appointments", "minutes": "new_appointments"}
 
-    def load(self) -> ReleaseContext:
-        plan = release.release_plan(self.vault, self.man_id)
-        ready = release.readiness(self.vault, self.man_id)
-        record = caseload.load_man(self.vault, self.man_id)
+    @classmethod
+    def load(cls, vault: Vault, man_id: str) -> ReleaseContext:
+        plan = release.release_plan(vault, man_id)
+        ready = release.readiness(vault, man_id)
+        record = caseload.load_man(vault, man_id)
         man = record.participant
         day = (plan.release_date if plan else None) or man.expected_release
         days, booked = _booked(record.plan.appointments, day)
@@ -95,7 +97,7 @@ class ReleaseWizard(EngagerWizard):
         uses = record.understanding.life_story.substance_use
         context = ReleaseContext(
             name=man.preferred_name,
-            today=self.vault.clock.today(),
+            today=vault.clock.today(),
             phase=man.phase,
             readiness=ready,
             appointments=days,
@@ -191,5 +193,6 @@ class ReleaseWizard(EngagerWizard):
         tail = f"And {more} more, listed on the first page." if more > 0 else ""
         return f"{head}<br>Still missing, most urgent first:<ul>{items}</ul>{tail}"
 
-    def commit(self, values: dict[str, Any]) -> Any:
-        return commit_release(self.vault, self.man_id, values)
+    @staticmethod
+    def commit(vault: Vault, man_id: str, context: Any, values: dict[str, Any]) -> Any:
+        return commit_release(vault, man_id, values)

@@ -11,6 +11,7 @@ from engager_desktop.services.meetings import local_time
 from engager_desktop.services.review_commit import commit_review
 from engager_desktop.services.session_review import OpenStep, PlannedSession, ReviewDraft
 from engager_desktop.services.typed_input import date_text, long_date, time_text
+from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui.wizards.base import EngagerWizard
 from engager_desktop.ui.wizards.choices import CHOOSE, MEETING_PLACES, shown
 from engager_desktop.ui.wizards.page import WizardPage
@@ -117,16 +118,17 @@ class ReviewWizard(EngagerWizard):
         "link": "new_steps",
     }
 
-    def load(self) -> ReviewContext:
-        draft = session_review.prepare_review(self.vault, self.man_id)
-        plan = action_plan.plan_for(self.vault, self.man_id)
+    @classmethod
+    def load(cls, vault: Vault, man_id: str) -> ReviewContext:
+        draft = session_review.prepare_review(vault, man_id)
+        plan = action_plan.plan_for(vault, man_id)
         goals = [g for g in plan.goals if g.status == "open"]
         options = (CHOOSE, *((g.title, g.id) for g in goals)) if goals else ()
-        today = self.vault.clock.today()
+        today = vault.clock.today()
         context = ReviewContext(
             draft.preferred_name, today, draft, options, {g.id: g.set_on for g in goals}
         )
-        context.initial = self._initial(context)
+        context.initial = cls._initial(context)
         return context
 
     @staticmethod
@@ -162,6 +164,7 @@ class ReviewWizard(EngagerWizard):
         ]
         return {**values, "step_outcomes": rows}
 
-    def commit(self, values: dict[str, Any]) -> Any:
-        planned = self.context.draft.planned
-        return commit_review(self.vault, self.man_id, planned.id if planned else None, values)
+    @staticmethod
+    def commit(vault: Vault, man_id: str, context: Any, values: dict[str, Any]) -> Any:
+        planned = context.draft.planned
+        return commit_review(vault, man_id, planned.id if planned else None, values)

@@ -12,6 +12,7 @@ from engager_desktop.services.typed_input import date_text
 from engager_desktop.services.understanding import load_understanding
 from engager_desktop.services.understanding_commit import LISTS, commit_understanding
 from engager_desktop.services.understanding_forms import UnderstandingRecord
+from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui.wizards.base import EngagerWizard
 from engager_desktop.ui.wizards.fields import tri_text
 from engager_desktop.ui.wizards.page import WizardPage
@@ -95,14 +96,15 @@ class UnderstandingWizard(EngagerWizard):
     TITLE = "Shared understanding"
     ALIASES = {"wanted": "pledge_wanted", "goal": "priority_problems"}
 
-    def load(self) -> UnderstandingContext:
-        record = load_understanding(self.vault, self.man_id)
-        man = participants.get_participant(self.vault, self.man_id)
-        plan = action_plan.plan_for(self.vault, self.man_id)
+    @classmethod
+    def load(cls, vault: Vault, man_id: str) -> UnderstandingContext:
+        record = load_understanding(vault, man_id)
+        man = participants.get_participant(vault, man_id)
+        plan = action_plan.plan_for(vault, man_id)
         choices = tuple(dict.fromkeys((f"Mr {man.family_name}", man.given_name)))
         context = UnderstandingContext(
             record.identity.preferred_name,
-            self.vault.clock.today(),
+            vault.clock.today(),
             record,
             choices,
             {goal.id: goal for goal in plan.goals},
@@ -126,8 +128,9 @@ class UnderstandingWizard(EngagerWizard):
             PledgePage(context),
         ]
 
-    def commit(self, values: dict[str, Any]) -> Any:
-        return commit_understanding(self.vault, self.man_id, self.context.initial, values)
+    @staticmethod
+    def commit(vault: Vault, man_id: str, context: Any, values: dict[str, Any]) -> Any:
+        return commit_understanding(vault, man_id, context.initial, values)
 
 
 __all__ = ["LISTS", "UnderstandingWizard", "initial_values"]

@@ -155,11 +155,21 @@ class WorkspaceActions:
         from engager_desktop.ui.forms.person_dialog import PersonDialog
 
         vault, man_id = ready
-        found = {p.id: p for p in people_for(vault, man_id)}.get(person_id)
-        if found is None:
-            self.ws.say("That person is no longer recorded.")
-            return None
-        return self._form(PersonDialog(vault, man_id, found, self.ws))
+
+        def show(people: Any) -> None:  # his people, read on a worker
+            found = {p.id: p for p in people}.get(person_id)
+            if found is None:
+                self.ws.say("That person is no longer recorded.")
+                return
+            self._form(PersonDialog(vault, man_id, found, self.ws))
+
+        ops.run(
+            lambda: people_for(vault, man_id),
+            show,
+            lambda message, _exc: self.ws.say(message),
+            owner=self.ws,
+        )
+        return None
 
     def remove_person(self, *, confirm: bool = True) -> Any:
         if (ready := self._ready()) is None or (person_id := self._chosen_person()) is None:

@@ -2,6 +2,8 @@
 
 The tabs are listed down the left (not across the top) so all ten fit at 1024×768 and at 200%.
 Loading runs through ``ops``; a newer choice of man makes an older load's result be dropped.
+A wizard opens once its data has been read on a worker: meanwhile its button is off and a line
+says it is opening, so a double click opens it once.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from engager_desktop.domain.enums import Phase
 from engager_desktop.ui import labels, ops
+from engager_desktop.ui.a11y import announce
 from engager_desktop.ui.workspace.community_tab import CommunityTab
 from engager_desktop.ui.workspace.data import man_name
 from engager_desktop.ui.workspace.documents_tab import DocumentsTab
@@ -67,12 +70,17 @@ class Workspace(QWidget):
         self._vault: Any = None
         self._man_id: str | None = None
         self._request = 0
+        self._opening: set[tuple[str, str]] = set()  # (kind, man id) of wizards being read
         self.data: Any = None
         self.read_mostly: str | None = None  # on a supervisor's laptop: what is read-only
         self.name_label = heading(NO_MAN, level=1)
         self.name_label.setObjectName("man_name")
         self.sub_label = QLabel()
         self.sub_label.setWordWrap(True)
+        self.opening_label = QLabel()
+        self.opening_label.setObjectName("wizard_opening")
+        self.opening_label.setAccessibleName("Opening")
+        self.opening_label.hide()
         self.buttons: dict[str, QPushButton] = {}
         self.tabs: list[TabPage] = [
             OverviewTab(),
@@ -121,6 +129,7 @@ class Workspace(QWidget):
         layout.addWidget(self.name_label)
         layout.addWidget(self.sub_label)
         layout.addLayout(grid)
+        layout.addWidget(self.opening_label)
         layout.addLayout(body, 1)
 
     def _shortcuts(self) -> None:
@@ -156,6 +165,8 @@ class Workspace(QWidget):
         if vault is None:
             self.tab_actions.close_all()
             self.history.clear()
+            self._opening.clear()
+            self._show_opening()
         self._vault = vault
         self.documents_tab().set_vault(vault)
         self._update_buttons()
@@ -236,6 +247,8 @@ class Workspace(QWidget):
         """Hide every trace of the man shown (on lock, or when none is chosen)."""
         self._request += 1
         self._man_id = None
+        self._opening.clear()
+        self._show_opening()
         self.history.clear()
         self.data = None
         self.read_mostly = None
@@ -250,20 +263,56 @@ class Workspace(QWidget):
 
     def _update_buttons(self) -> None:
         usable = self._man_id is not None and self._vault is not None and not self.read_mostly
-        for button in self.buttons.values():
-            button.setEnabled(usable)
+        for kind, button in self.buttons.items():
+            opening = (kind, self._man_id) in self._opening
+            button.setEnabled(usable and not opening)
 
-    def launch_wizard(self, kind: str) -> Any:
-        """Open the wizard of ``kind`` for him; his record reloads when it is committed."""
+    def launch_wizard(self, kind: str) -> bool:
+        """Start opening the wizard of ``kind`` for him (it shows once his data is read); his
+        record reloads when it is committed. False if it is already opening, or he is read-only
+        here."""
         if self._man_id is None or self._vault is None or self.read_mostly:
-            return None
-        return self.watch_wizard(wizards_module().launch(kind, self._vault, self._man_id, self))
+            return False
+        return self._launch(kind, self._man_id)
 
-    def reopen_wizard(self, kind: str, man_id: str) -> Any:
+    def reopen_wizard(self, kind: str, man_id: str) -> bool:
         """Open a wizard closed by a lock again (it comes back on its draft)."""
         if self._vault is None:
-            return None
-        return self.watch_wizard(wizards_module().launch(kind, self._vault, man_id, self))
+            return False
+        return self._launch(kind, man_id)
+
+    def opening(self) -> bool:
+        """Whether a wizard is still being read (for tests and a busy indicator)."""
+        return bool(self._opening)
+
+    def _launch(self, kind: str, man_id: str) -> bool:
+        key = (kind, man_id)
+        if key in self._opening:
+            return False  # a second click while the first is still reading
+        self._opening.add(key)
+        self._update_buttons()
+        self._show_opening()
+
+        def opened(wizard: Any) -> None:
+            self._opening.discard(key)
+            self._update_buttons()
+            self._show_opening()
+            self.watch_wizard(wizard)
+
+        wizards_module().launch(kind, self._vault, man_id, self, opened)
+        return True
+
+    def _show_opening(self) -> None:
+        titles = dict(WIZARD_BUTTONS)
+        if not self._opening:
+            self.opening_label.hide()
+            self.opening_label.clear()
+            return
+        kind = next(iter(self._opening))[0]
+        text = f"Opening {titles[kind].replace('&', '').rstrip('…')}…"
+        self.opening_label.setText(text)
+        self.opening_label.show()
+        announce(self, text)
 
     def watch_wizard(self, wizard: Any) -> Any:
         signal = getattr(wizard, "committed", None) or getattr(wizard, "finished", None)
