@@ -96,7 +96,10 @@ def open_wizard_by_key(r: Reader, letter: str, title: str) -> EngagerWizard:
     wizard.ask_close = lambda: "keep"  # type: ignore[method-assign]  # no modal box in tests
     assert wizard.windowTitle().startswith(title) and "Mr Okafor" in wizard.windowTitle()
     first = wizard.currentPage().title()
-    assert r.since(mark)[0].startswith(f"{first}. Page 1 of {len(wizard.pageIds())}.")
+    said = r.since(mark)
+    # it is read off the UI thread: "Opening Session review…" first, then its first page
+    assert said[0].startswith("Opening ") and said[0].endswith("…"), said
+    assert said[1].startswith(f"{first}. Page 1 of {len(wizard.pageIds())}."), said
     return wizard
 
 

@@ -158,7 +158,7 @@ def test_on_a_supervisors_laptop_men_held_by_others_open_read_mostly(
         assert "Priya Shah" in workspace.sub_label.text() or not closed
         assert all(b.isEnabled() is not closed for b in workspace.buttons.values())
         if closed:
-            assert workspace.launch_wizard("first_meeting") is None
+            assert workspace.launch_wizard("first_meeting") is False
     workspace.show_man(mine)
     settle(qtbot)
     assert all(b.isEnabled() for b in workspace.buttons.values())
