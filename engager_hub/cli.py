@@ -12,12 +12,14 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import exc as sa_exc
 
 from engager_desktop.domain.errors import UserError, describe
 from engager_desktop.fsutil import atomic_write_bytes
+from engager_desktop.services import figures
 from engager_desktop.store.vault import VaultOptions
 from engager_desktop.sync import conflicts
 from engager_hub import ops, secrets
@@ -90,7 +92,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--field", default=None)
     p.add_argument("--keep", choices=("mine", "theirs"), required=True)
     p.set_defaults(handler=cmd_resolve)
+    p = sub.add_parser("assign", help="set which laptop holds a man (reaches laptops by export)")
+    _common(p)
+    p.add_argument("--man", required=True, metavar="ID")
+    p.add_argument("--to", dest="device", required=True, metavar="DEVICE")
+    p.set_defaults(handler=cmd_assign)
+    p = sub.add_parser(
+        "figures",
+        help="anonymised service figures by month over every laptop's records "
+        "(no names; counts under 5 withheld)",
+        description="The laptop's service figures (docs/figures.md), counted over every man "
+        "the hub holds. Every count of 1 to 4, and any figure that would reveal one, is withheld.",
+    )
+    _common(p)
+    p.add_argument("--from", dest="first", required=True, type=_day, metavar="DATE")
+    p.add_argument("--to", dest="last", required=True, type=_day, metavar="DATE")
+    p.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="FILE.csv|.pdf", help="where to"
+    )
+    p.set_defaults(handler=cmd_figures)
     return parser
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def main(argv: Sequence[str] | None = None, *, options: VaultOptions | None = None) -> int:
@@ -118,6 +146,11 @@ def main(argv: Sequence[str] | None = None, *, options: VaultOptions | None = No
 def fail(message: str) -> int:
     print(f"{PROG}: error: {message}", file=sys.stderr)
     return 1
+
+
+def usage_error(command: str, message: str) -> int:
+    print(f"{PROG} {command}: error: {message}", file=sys.stderr)
+    return 2
 
 
 def _open(args: argparse.Namespace, options: VaultOptions) -> Hub:
@@ -263,6 +296,31 @@ def cmd_resolve(args: argparse.Namespace, options: VaultOptions) -> int:
     print(f"resolved: {which} version of {result.table} {result.record_id} kept")
     if not result.closed:
         print("  other fields of this conflict are still open")
+    return 0
+
+
+def cmd_assign(args: argparse.Namespace, options: VaultOptions) -> int:
+    with _open(args, options) as hub:
+        result = ops.assign(hub, args.man.strip().lower(), args.device.strip().lower())
+    if result.changed:
+        print(f"assigned: man {result.man_id} is held by {result.name} ({result.device_id})")
+        print("  it reaches the laptops in the hub's next export for each")
+    else:
+        print(f"man {result.man_id} is already held by {result.name} ({result.device_id})")
+    return 0
+
+
+def cmd_figures(args: argparse.Namespace, options: VaultOptions) -> int:
+    try:
+        figures.check_range(args.first, args.last)
+    except figures.BadRange as exc:
+        return usage_error("figures", str(exc))
+    if args.output.suffix.lower() not in (".csv", ".pdf"):
+        return usage_error("figures", "the file must end in .csv or .pdf")
+    with _open(args, options) as hub:
+        table = figures.service_figures(hub, args.first, args.last)
+        path = figures.export(hub, table, args.output)
+    print(f"Service figures, every laptop, {figures.range_text(table)}: written to {path}")
     return 0
 
 

@@ -4,9 +4,9 @@ Every step runs the laptop's own code on the hub's PostgreSQL database: ``sync.t
 ``sync.importer.import_into`` (every check, the ledger, the merge, the conflicts, one transaction)
 and ``sync.export.export_from`` (snapshot, sign, encrypt, read back, record).
 
-A laptop's men, until the team's caseload (who holds each man) reaches the hub, are every man
-whose records any of its bundles carried; ``hub_holdings`` keeps them, written in the import's
-own transaction.
+A laptop's men are every man whose records any of its bundles carried, and every man assigned to
+it at the hub (``assign``); ``hub_holdings`` keeps them, written in the import's (or the
+assignment's) own transaction.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from engager_desktop.store import sync_state
 from engager_desktop.store.lifecycle import require_strong
+from engager_desktop.store.orm import Participant
 from engager_desktop.store.orm.system import Conflict, Device, ImportLedger
 from engager_desktop.store.stamping import naive_utc
 from engager_desktop.store.vault import VaultOptions
@@ -138,6 +139,47 @@ def import_file(hub: Hub, path: Path, *, dry_run: bool = False) -> ImportSummary
             "a record in this bundle holds a NUL character (U+0000), which PostgreSQL cannot "
             "store; nothing was imported"
         ) from None
+
+
+@dataclass(frozen=True)
+class Assigned:
+    man_id: str
+    device_id: str
+    name: str  # the laptop as enrolled at the hub (its practitioner's name, if given)
+    changed: bool  # False: he was already held by that laptop
+
+
+def assign(hub: Hub, man_id: str, device_id: str) -> Assigned:
+    """Make ``device_id`` the laptop holding the man: his ``held_by`` (a stamped hub edit, so
+    every laptop that has him learns it from the hub's next export for it) and the hub's
+    holdings (so ``export --for`` that laptop carries him). The laptop that held him before
+    keeps him in its holdings: it goes on receiving him, now marked as held by the other."""
+    with hub.write() as session:
+        key = trust.device(session.connection(), device_id)
+        if key is None:
+            raise HubError("no enrolled laptop has that device id")
+        if key.is_self:
+            raise HubError("that is the hub's own device id; choose the laptop that holds him")
+        if key.revoked:
+            raise HubError("that laptop has been revoked; it cannot hold men")
+        man = session.get(Participant, man_id) if len(man_id) <= 36 else None
+        if man is None or man.deleted:
+            raise HubError("the hub holds no man with that id")
+        changed = man.held_by != key.device_id
+        if changed:
+            man.held_by = key.device_id
+            session.flush()
+        row = {"device_id": key.device_id, "participant_id": man.id, "since": naive_utc(hub.clock)}
+        added = session.connection().execute(
+            pg_insert(HOLDINGS)
+            .values(row)
+            .on_conflict_do_nothing()
+            .returning(HOLDINGS.c.participant_id)
+        )
+        changed = added.first() is not None or changed
+        if changed:
+            hub.stamper.audit(session, "man_assigned", "participants", man.id, f"to {device_id}")
+    return Assigned(man.id, key.device_id, key.practitioner or key.name, changed)
 
 
 def men_of(hub: Hub, device_id: str) -> list[str]:

@@ -4,26 +4,50 @@ The counts come from ``figures_query`` (definitions in docs/figures.md) and pass
 ``domain.figures.suppress`` before anyone sees them: every value in a ``FiguresTable`` is already
 safe to leave the laptop. No name, id or free text is ever read into it. Viewing the table changes
 nothing and is not audited; every export is (what, the range, the file's name; never a figure).
+
+The same code runs at the hub (``engager-hub figures``) over its PostgreSQL database: it needs
+only what ``Source`` names, which a laptop's ``Vault`` and the hub's ``Hub`` both offer.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Protocol
+
+from sqlalchemy.orm import Session
 
 from engager_desktop.domain import figures as rules
+from engager_desktop.domain.clock import Clock
 from engager_desktop.domain.errors import UserError
 from engager_desktop.fsutil import atomic_write_bytes
 from engager_desktop.services.figures_query import FLOWS, TOTAL, Period, RawFigures, count_figures
-from engager_desktop.store.vault import Vault
 
 MAX_MONTHS = 60
 TOTAL_HEADING = "Whole range"
 HIDDEN = frozenset({"sessions_other", "housing_not", "gp_not", "gate_not"})
 Key = tuple[str, str]
+
+
+class Source(Protocol):
+    """Where the figures are counted: a laptop's vault or the hub (read, clock, audit)."""
+
+    @property
+    def clock(self) -> Clock: ...
+
+    def read(self) -> AbstractContextManager[Session]: ...
+
+    def audit(
+        self,
+        action: str,
+        kind: str | None = None,
+        record_id: str | None = None,
+        detail: str | None = None,
+    ) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -97,7 +121,7 @@ def check_range(first: date, last: date) -> None:
         raise BadRange(f"the range is longer than {MAX_MONTHS} months: ask for a shorter one")
 
 
-def default_range(vault: Vault) -> tuple[date, date]:
+def default_range(vault: Source) -> tuple[date, date]:
     """The last twelve months: from the first of the month eleven months ago to today."""
     today = vault.clock.today()
     months_back = today.year * 12 + today.month - 1 - 11
@@ -145,7 +169,7 @@ def month_heading(period: Period) -> str:
     return TOTAL_HEADING if period.key == TOTAL else f"{period.first:%b %Y}"
 
 
-def service_figures(vault: Vault, first: date, last: date) -> FiguresTable:
+def service_figures(vault: Source, first: date, last: date) -> FiguresTable:
     """The published table for the months from ``first`` to ``last`` (both days included)."""
     check_range(first, last)
     with vault.read() as session:
@@ -188,7 +212,7 @@ class ExportFailed(UserError):
     """The file could not be written; one plain line says why."""
 
 
-def export(vault: Vault, table: FiguresTable, path: Path) -> Path:
+def export(vault: Source, table: FiguresTable, path: Path) -> Path:
     """Write ``table`` to ``path`` (.csv or .pdf, atomically) and audit the export."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".pdf"):
@@ -222,6 +246,7 @@ __all__ = [
     "FigureRow",
     "FiguresTable",
     "MEASURES",
+    "Source",
     "check_range",
     "default_range",
     "csv_bytes",

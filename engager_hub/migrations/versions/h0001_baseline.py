@@ -23,7 +23,7 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
-LAPTOP_SCHEMA = "0009"
+LAPTOP_SCHEMA = "0009"  # in its time; h0002 brings an older hub to 0011
 
 
 def upgrade() -> None:
