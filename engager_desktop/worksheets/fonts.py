@@ -257,8 +257,9 @@ def _in_visual_order(draw_para: Any) -> Any:
     """reportlab wraps a paragraph into lines on its text as typed (Arabic already joined, see
     ``markup``); each line is put in drawing order only when drawn, so the lines of a long
     right-to-left paragraph come top to bottom in reading order. A paragraph mostly in Arabic
-    or Hebrew (see ``_direction``) is ordered right to left and drawn right-aligned; any other
-    (our own labels and sentences around his words) left to right. A paragraph with no
+    or Hebrew (see ``_direction``) is ordered right to left and drawn right-aligned (but next to
+    its bullet in a list); any other (our own labels and sentences around his words) left to
+    right. A paragraph with no
     right-to-left letter is drawn exactly as reportlab draws it."""
     if getattr(draw_para, "orders_lines", False):
         return draw_para
@@ -273,7 +274,7 @@ def _in_visual_order(draw_para: Any) -> Any:
             return draw_para(self, debug)
         base = _direction(text)
         style = self.style
-        if base and style.alignment == TA_LEFT:
+        if base and style.alignment == TA_LEFT and not getattr(self, "bulletText", None):
             self.style = copy.copy(style)
             self.style.alignment = TA_RIGHT
         self.blPara = _lines_drawn(bl_para, base)

@@ -287,3 +287,13 @@ def test_a_latin_document_is_drawn_exactly_as_reportlab_draws_it(
     monkeypatch.setattr(Paragraph, "drawPara", Paragraph.drawPara.__wrapped__)
     assert build_pdf("action-plan", latin, PrintOptions()) == ordered[0]
     assert build_pdf("action-plan", hebrew, PrintOptions()) != ordered[1]
+
+
+def test_a_right_to_left_list_item_stays_beside_its_bullet() -> None:
+    data = replace(full_inputs()["pledge"], his_commitments=HEBREW_NOTE)
+    lines = note_lines(build_pdf("pledge", data, PrintOptions()), rtl_only=True)
+    assert [word for _left, _right, words in lines for word in words] == HEBREW_NOTE.split(" ")
+    lefts = [left for left, _right, _words in lines]
+    # left-aligned next to the bullet (the first line starts just after it, as in English)
+    assert max(lefts[1:]) - min(lefts[1:]) < 0.5 and 0 <= lefts[0] - lefts[1] < 2
+    assert lines[-1][1] < lines[0][1] - 20  # the short last line ends further left
