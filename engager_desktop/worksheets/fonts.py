@@ -9,11 +9,12 @@ a glyph, so a word is never drawn in two designs.
 
 reportlab embeds a subset of each TrueType font a PDF uses, so nothing depends on the printer's
 fonts. reportlab neither joins Arabic letters nor orders right-to-left text without optional
-shapers we do not have, so ``printable`` does both before drawing: Arabic letters become their
-joined (presentation) forms (arabic-reshaper) and each line of right-to-left text is put in the
-order it is drawn, left to right (python-bidi). A PDF reader extracting the text gets it back in
-the order it was typed (see docs/fonts.md for the one limit: a right-to-left
-paragraph long enough to wrap).
+shapers we do not have, so we do both: Arabic letters become their joined (presentation) forms
+(arabic-reshaper) before a paragraph is wrapped into lines, and each printed line is put in the
+order it is drawn, left to right (python-bidi), only when it is drawn (``_in_visual_order``), so
+a long right-to-left note wraps with its lines in reading order. A line drawn straight on the
+canvas (``draw_string``) is ordered whole (``printable``). A PDF reader extracting the text gets
+it back in the order it was typed.
 
 A character no font has becomes U+FFFD (a visible mark), never an error; ``missing`` names
 such characters so the practitioner is told before printing. Control characters, zero-width
@@ -22,6 +23,8 @@ joiners and emoji variation selectors are dropped.
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 import threading
 import unicodedata
@@ -32,10 +35,13 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 import arabic_reshaper
-from bidi import get_display
+from bidi import algorithm as bidi_steps
+from bidi import get_base_level, get_display
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus.paragraph import Paragraph
 from reportlab.platypus.paraparser import ParaParser
 
 REGULAR = "DejaVuSans"
@@ -92,10 +98,6 @@ FACES = (BODY, *FALLBACKS)
 _FALLBACK_NAMES = frozenset(face.regular for face in FALLBACKS)
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-_RTL_WORDS = re.compile(
-    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]+(?: [\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]+)+"
-)
-KEPT_TOGETHER = 4  # a right-to-left phrase of up to this many words never breaks across lines
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 _DROPPED = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")  # variation selectors
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -170,6 +172,121 @@ def _keeping_weight(start_font: Any) -> Any:
     return start
 
 
+def _drawing_order(text: str, base: int) -> list[tuple[int, str]]:
+    """The characters of one printed line in the order they are drawn, left to right, each as
+    (its index in ``text``, the character drawn: a bracket in right-to-left text is mirrored),
+    by the Unicode bidirectional algorithm with paragraph level ``base`` (0 left to right, 1
+    right to left). python-bidi's own steps, run one by one to keep each character's index."""
+    storage = bidi_steps.get_empty_storage()
+    storage["base_level"] = base
+    storage["base_dir"] = "LR"[base]
+    bidi_steps.get_embedding_levels(text, storage)
+    for index, char in enumerate(storage["chars"]):
+        char["index"] = index
+    bidi_steps.explicit_embed_and_overrides(storage)
+    bidi_steps.resolve_weak_types(storage)
+    bidi_steps.resolve_neutral_types(storage, False)
+    bidi_steps.resolve_implicit_levels(storage, False)
+    bidi_steps.reorder_resolved_levels(storage, False)
+    bidi_steps.apply_mirroring(storage, False)
+    return [(char["index"], char["ch"]) for char in storage["chars"]]
+
+
+def _is_text(frag: Any) -> bool:
+    return not hasattr(frag, "cbDefn") and isinstance(getattr(frag, "text", None), str)
+
+
+def _frag_line_drawn(line: Any, base: int) -> Any:
+    """A line of a paragraph of several fonts (reportlab's FragLine: its words are runs of text
+    each in one font and style) with its runs split and put in drawing order."""
+    words = line.words
+    text = "".join(frag.text if _is_text(frag) else "\ufffc" for frag in words)
+    owner = [n for n, frag in enumerate(words) for _ in (frag.text if _is_text(frag) else "x")]
+    drawn: list[Any] = [frag for frag in words if _is_text(frag) and not frag.text]
+    last = -1
+    for index, char in _drawing_order(text, base):
+        n = owner[index]
+        if not _is_text(words[n]):
+            drawn.append(words[n])
+            last = -1
+        elif n == last:
+            drawn[-1].text += char
+        else:
+            drawn.append(words[n].clone(text=char))
+            last = n
+    ordered = copy.copy(line)
+    ordered.words = drawn
+    return ordered
+
+
+def _lines_drawn(bl_para: Any, base: int) -> Any:
+    """reportlab's wrapped lines (ParaLines) with each line holding right-to-left text (every
+    line when ``base`` is 1) put in drawing order."""
+    ordered = copy.copy(bl_para)
+    lines = []
+    for line in bl_para.lines:
+        if bl_para.kind == 0:  # one font: (extra space, words)
+            text = " ".join(line[1])
+            if base or _RTL.search(text):
+                drawn = "".join(char for _index, char in _drawing_order(text, base))
+                line = (line[0], drawn.split(" "))
+        elif base or any(_RTL.search(frag.text) for frag in line.words if _is_text(frag)):
+            line = _frag_line_drawn(line, base)
+        lines.append(line)
+    ordered.lines = lines
+    return ordered
+
+
+def _paragraph_text(bl_para: Any) -> str:
+    if bl_para.kind == 0:
+        return " ".join(" ".join(words) for _space, words in bl_para.lines)
+    return "".join(f.text for line in bl_para.lines for f in line.words if _is_text(f))
+
+
+def _direction(text: str) -> int:
+    """1 (right to left) for a paragraph that starts in Arabic or Hebrew and is mostly in it (a
+    note he wrote in Arabic, English words and all); 0 (left to right, as the documents read)
+    for any other, such as our own sentence starting with his name in Hebrew."""
+    if not get_base_level(text):
+        return 0
+    latin = sum(1 for char in text if unicodedata.bidirectional(char) == "L")
+    return 1 if len(_RTL.findall(text)) > latin else 0
+
+
+def _in_visual_order(draw_para: Any) -> Any:
+    """reportlab wraps a paragraph into lines on its text as typed (Arabic already joined, see
+    ``markup``); each line is put in drawing order only when drawn, so the lines of a long
+    right-to-left paragraph come top to bottom in reading order. A paragraph mostly in Arabic
+    or Hebrew (see ``_direction``) is ordered right to left and drawn right-aligned (but next to
+    its bullet in a list); any other (our own labels and sentences around his words) left to
+    right. A paragraph with no
+    right-to-left letter is drawn exactly as reportlab draws it."""
+    if getattr(draw_para, "orders_lines", False):
+        return draw_para
+
+    @functools.wraps(draw_para)
+    def draw(self: Any, debug: int = 0) -> Any:
+        bl_para = getattr(self, "blPara", None)
+        if bl_para is None or not bl_para.lines:
+            return draw_para(self, debug)
+        text = _paragraph_text(bl_para)
+        if not _RTL.search(text):
+            return draw_para(self, debug)
+        base = _direction(text)
+        style = self.style
+        if base and style.alignment == TA_LEFT and not getattr(self, "bulletText", None):
+            self.style = copy.copy(style)
+            self.style.alignment = TA_RIGHT
+        self.blPara = _lines_drawn(bl_para, base)
+        try:
+            return draw_para(self, debug)
+        finally:
+            self.blPara, self.style = bl_para, style
+
+    draw.orders_lines = True  # type: ignore[attr-defined]
+    return draw
+
+
 def _load_face(face: Face) -> frozenset[int]:
     """Register ``face`` with reportlab; the code points it covers (regular and bold)."""
     regular = _load(face.regular, face.regular_file)
@@ -200,15 +317,17 @@ def _cover(face: Face) -> frozenset[int]:
 
 
 def register() -> frozenset[int]:
-    """Register the body font with reportlab (once per process) and make reportlab's two
-    corrections (see ``_to_unicode_cmap`` and ``_keeping_weight``); returns the code points
-    the body font covers (regular and bold). Fallback fonts register when first needed."""
+    """Register the body font with reportlab (once per process) and make reportlab's three
+    corrections (see ``_to_unicode_cmap``, ``_keeping_weight`` and ``_in_visual_order``);
+    returns the code points the body font covers (regular and bold). Fallback fonts register
+    when first needed."""
     global _patched
     if not _patched:
         with _lock:
             if not _patched:
                 ttfonts.makeToUnicodeCMap = _to_unicode_cmap
                 ParaParser.start_font = _keeping_weight(ParaParser.start_font)
+                Paragraph.drawPara = _in_visual_order(Paragraph.drawPara)
                 _patched = True
     return _cover(BODY)
 
@@ -247,32 +366,39 @@ def _clean(text: str, *, surrogates: bool = False) -> Iterator[str]:
         yield "".join(kept) if surrogates else _SURROGATE.sub(REPLACEMENT, "".join(kept))
 
 
+def _shaped(line: str) -> str:
+    """A line with its Arabic letters joined, still in the order typed."""
+    return _RESHAPER.reshape(line) if _ARABIC.search(line) else line
+
+
 def _visual(line: str) -> str:
     """A line as drawn: Arabic letters joined, right-to-left runs in drawing order."""
     if not _RTL.search(line):
         return line
-    line = _RTL_WORDS.sub(_together, line)
-    if _ARABIC.search(line):
-        line = _RESHAPER.reshape(line)
-    return str(get_display(line, base_dir="L"))  # the documents read left to right
+    return str(get_display(_shaped(line), base_dir="L"))  # the documents read left to right
 
 
-def _together(found: re.Match[str]) -> str:
-    """A short right-to-left phrase (a name) joined by no-break spaces: it is put in drawing
-    order before the paragraph is wrapped, so a line break inside it would swap its words."""
-    words = found[0].split(" ")
-    return "\u00a0".join(words) if len(words) <= KEPT_TOGETHER else found[0]
+def _drawable(text: str, order: Any) -> str:
+    """``text`` cleaned (see ``_clean``), each line passed through ``order``, and a character
+    no font has made U+FFFD; line breaks kept."""
+    lines = []
+    for line in _clean(text):
+        drawn = order(line)
+        lines.append("".join(c if face_for(c) is not None else REPLACEMENT for c in drawn))
+    return "\n".join(lines)
 
 
 def printable(text: str) -> str:
-    """``text`` as it is drawn: composed, cleaned (see ``_clean``), Arabic joined, right-to-left
-    text in drawing order, and a character no font has made U+FFFD. Line breaks are kept
-    (callers turn them into line breaks on paper)."""
-    lines = []
-    for line in _clean(text):
-        drawn = _visual(line)
-        lines.append("".join(c if face_for(c) is not None else REPLACEMENT for c in drawn))
-    return "\n".join(lines)
+    """``text`` as it is drawn on one line: composed, cleaned (see ``_clean``), Arabic joined,
+    right-to-left text in drawing order, and a character no font has made U+FFFD. Line breaks
+    are kept (callers turn them into line breaks on paper)."""
+    return _drawable(text, _visual)
+
+
+def logical(text: str) -> str:
+    """``text`` as a paragraph is wrapped: like ``printable`` but still in the order typed
+    (each printed line is put in drawing order when it is drawn, see ``_in_visual_order``)."""
+    return _drawable(text, _shaped)
 
 
 def missing(text: str) -> list[str]:
@@ -290,7 +416,7 @@ def missing(text: str) -> list[str]:
 
 
 def runs(drawn: str) -> list[tuple[Face, str]]:
-    """``drawn`` (already ``printable``) split into runs each drawn in one face; the
+    """``drawn`` (already ``printable`` or ``logical``) split into runs each drawn in one face; the
     replacement mark and line breaks go with the body font."""
     out: list[tuple[Face, str]] = []
     for char in drawn:
@@ -305,10 +431,11 @@ def runs(drawn: str) -> list[tuple[Face, str]]:
 
 
 def markup(text: str) -> str:
-    """Entered text as Paragraph markup: printable, escaped, each fallback run in its own font
-    (bold where the paragraph or a <b> around it is bold); line breaks become <br/>."""
+    """Entered text as Paragraph markup: ``logical`` (joined, in the order typed), escaped, each
+    fallback run in its own font (bold where the paragraph or a <b> around it is bold); line
+    breaks become <br/>. Each printed line is put in drawing order when it is drawn."""
     parts = []
-    for face, part in runs(printable(text)):
+    for face, part in runs(logical(text)):
         escaped = escape(part).replace("\n", "<br/>")
         parts.append(escaped if face is BODY else f'<font name="{face.regular}">{escaped}</font>')
     return "".join(parts)
