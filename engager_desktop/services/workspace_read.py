@@ -41,6 +41,7 @@ class ManData:
     stale_services: tuple[directory.ServiceView, ...]
     consents: tuple[consent.ConsentState, ...]
     practice_notes: tuple[practice_notes.NoteView, ...] = ()  # newest first
+    blueprint_due: bool = False  # his end date is near and his blueprint is not finished (P31)
 
 
 def _his_service_ids(record: caseload.ManRecord, plan: action_plan.PlanView) -> set[str]:
@@ -79,4 +80,5 @@ def _read(vault: Vault, man_id: str) -> ManData:
         stale_services=stale,
         consents=tuple(consent.current_consents(vault, man_id)),
         practice_notes=practice_notes.notes_for(vault, man_id),
+        blueprint_due=endings.blueprint_due(vault, man_id),
     )
