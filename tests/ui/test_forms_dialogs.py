@@ -229,6 +229,23 @@ def test_isolation_and_risk_from_the_overview(
     assert overview.facts.text("isolated").startswith("Yes" if after.isolated else "No")
 
 
+def test_the_kind_of_service_offers_the_kinds_already_in_the_directory(
+    qtbot: QtBot, demo_vault: Vault, settings: Settings
+) -> None:
+    window = open_window(qtbot, demo_vault, settings)
+    directory_window = window.open_directory()
+    wait_ops(qtbot)
+    directory_window.findChild(QWidget, "directory_add").click()
+    dialog = directory_window.form_dialog
+    wait_ops(qtbot)
+    completer = dialog.kind.completer()
+    assert completer is not None
+    offered = completer.model().stringList()
+    assert offered == directory.kinds(demo_vault) and "drug_and_alcohol" in offered
+    completer.setCompletionPrefix("ALCOHOL")
+    assert completer.currentCompletion() == "drug_and_alcohol"
+
+
 def test_directory_entry_added_and_changed(
     qtbot: QtBot, demo_vault: Vault, settings: Settings
 ) -> None:
