@@ -18,7 +18,6 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from engager_desktop.domain.enums import (
-    ConsentKind,
     GoalDomain,
     GoalStatus,
     Horizon,
@@ -34,7 +33,6 @@ from engager_desktop.domain.validation import (
     require_text,
 )
 from engager_desktop.services.common import RuleBroken, get_live, refresh_search
-from engager_desktop.services.consent import require_consent
 from engager_desktop.store.orm import Goal, Participant, Service, Step, SupportPerson, Synced
 from engager_desktop.store.orm.base import MEDIUM
 from engager_desktop.store.vault import Vault
@@ -429,11 +427,3 @@ def plan_for(vault: Vault, man_id: str) -> PlanView:
     """His whole plan: every live goal (oldest first) with its steps, and the counts that matter."""
     with vault.read() as session:
         return plan_in(session, man_id, vault.clock.today())
-
-
-def plan_for_service(vault: Vault, man_id: str, service_id: str) -> PlanView:
-    """The plan as shared with one named service (P17): refused without his recorded consent."""
-    require_consent(vault, man_id, ConsentKind.SHARE_PLAN_WITH_SERVICE, service_id)
-    plan = plan_for(vault, man_id)
-    vault.audit("share_plan", "services", service_id, "plan shared with a service")
-    return plan

@@ -239,14 +239,6 @@ def _build(vault: Vault, man_id: str | None, chosen: CalendarOptions) -> _Built:
     return _Built(data, len(events), len(placed), left_out)
 
 
-def build_ics(
-    vault: Vault, man_id: str | None = None, options: CalendarOptions | None = None
-) -> tuple[bytes, int]:
-    """The .ics bytes and the number of events, for one man or every man not closed."""
-    built = _build(vault, man_id, options or CalendarOptions())
-    return built.data, built.events
-
-
 def export_ics(
     vault: Vault, path: Path, man_id: str | None = None, options: CalendarOptions | None = None
 ) -> CalendarExport:

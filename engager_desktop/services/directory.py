@@ -100,11 +100,6 @@ def remove_service(vault: Vault, service_id: str) -> None:
         get_live(session, Service, service_id, "service").deleted = True
 
 
-def get_service(vault: Vault, service_id: str) -> ServiceView:
-    with vault.read() as session:
-        return _view(get_live(session, Service, service_id, "service"), vault.clock.today())
-
-
 def stale(vault: Vault, days: int = STALE_DAYS) -> list[ServiceView]:
     """Entries not verified in the last ``days`` days (or never), longest unchecked first."""
     today = vault.clock.today()

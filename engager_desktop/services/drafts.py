@@ -2,10 +2,10 @@
 
 A draft is one JSON object under a key (a wizard uses ``draft_key(kind, man_id)``), optionally
 tied to one man. ``save`` replaces the draft under its key, ``load`` reads it back, ``discard``
-removes it (on commit or an explicit cancel) and ``list_drafts`` says which drafts exist. Drafts
-live in the ``drafts`` table of the vault: they are encrypted with everything else, leave no file
-behind and are never part of a bundle. Saving a draft changes no practice record, so it is not
-audited (an autosave every few seconds would bury the audit log).
+removes it (on commit or an explicit cancel). Drafts live in the ``drafts`` table of the vault:
+they are encrypted with everything else, leave no file behind and are never part of a bundle.
+Saving a draft changes no practice record, so it is not audited (an autosave every few seconds
+would bury the audit log).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 
 from engager_desktop.domain.validation import ValidationError
 from engager_desktop.store.orm.system import Draft
@@ -39,13 +39,6 @@ class DraftView:
     participant_id: str | None
     saved_at: datetime  # aware, UTC
     content: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class DraftSummary:
-    key: str
-    participant_id: str | None
-    saved_at: datetime  # aware, UTC
 
 
 def draft_key(kind: str, man_id: str | None = None) -> str:
@@ -119,23 +112,11 @@ def discard(vault: Vault, key: str) -> bool:
         return bool(getattr(result, "rowcount", 0))
 
 
-def list_drafts(vault: Vault, participant_id: str | None = None) -> tuple[DraftSummary, ...]:
-    """Drafts kept in this vault, newest first; only one man's when ``participant_id`` is given."""
-    query = select(Draft.key, Draft.participant_id, Draft.saved_at)
-    if participant_id is not None:
-        query = query.where(Draft.participant_id == participant_id)
-    with vault.read() as session:
-        rows = session.execute(query.order_by(Draft.saved_at.desc(), Draft.key)).all()
-    return tuple(DraftSummary(key, man, _aware(at)) for key, man, at in rows)
-
-
 __all__ = [
-    "DraftSummary",
     "DraftTooLarge",
     "DraftView",
     "discard",
     "draft_key",
-    "list_drafts",
     "load",
     "save",
 ]

@@ -315,9 +315,12 @@ def sign_off(
         row.closing_note = note
 
 
-def blueprint_due(vault: Vault, man_id: str, *, within_days: int = 28) -> bool:
-    """True when the end date is near and the blueprint is still incomplete (a GUI prompt)."""
-    check = ending_check(vault, man_id)
+def blueprint_due(
+    vault: Vault, man_id: str, *, within_days: int = 28, check: EndingCheck | None = None
+) -> bool:
+    """True when the end date is near and the blueprint is still incomplete: the Ending tab says
+    so. ``check``: his ``ending_check`` when already read (the workspace reads it once)."""
+    check = check or ending_check(vault, man_id)
     with vault.read() as session:
         end = get_live(session, Participant, man_id, "man").planned_end
     near = end is not None and end - vault.clock.today() <= timedelta(days=within_days)

@@ -24,7 +24,6 @@ from sqlalchemy.orm import Session
 from engager_desktop.domain.enums import ClosureReason, Phase
 from engager_desktop.domain.validation import ValidationError, check_release_date, require_text
 from engager_desktop.services.common import (
-    SEARCH_INDEX,
     NotFound,
     RuleBroken,
     get_live,
@@ -39,9 +38,7 @@ from engager_desktop.services.records import (
     to_view,
 )
 from engager_desktop.store.orm import (
-    SYNCED_MODELS,
     EndingPlan,
-    OwnedByMan,
     Participant,
     PhaseChange,
     ReleasePlan,
@@ -178,13 +175,6 @@ def get_participant(vault: Vault, man_id: str) -> ParticipantView:
         return view_of(get_live(session, Participant, man_id, MAN))
 
 
-def phase_history(vault: Vault, man_id: str) -> tuple[PhaseChangeView, ...]:
-    """His phase moves, oldest first."""
-    with vault.read() as session:
-        get_live(session, Participant, man_id, MAN)
-        return history_in(session, man_id)
-
-
 def history_in(session: Session, man_id: str) -> tuple[PhaseChangeView, ...]:
     rows = session.scalars(
         select(PhaseChange)
@@ -299,35 +289,6 @@ def _apply_move(
     session.flush()
 
 
-def delete_participant(vault: Vault, man_id: str) -> int:
-    """Remove him: tombstone him and every record of his (other devices learn of it by sync).
-
-    Returns the number of his own records tombstoned (him included).
-    """
-    with vault.write() as session:
-        man = get_live(session, Participant, man_id, MAN)
-        count = 0
-        for model in SYNCED_MODELS:
-            if issubclass(model, OwnedByMan):
-                count += _tombstone_children(session, model, man_id)
-        man.deleted = True
-        session.flush()
-        session.execute(SEARCH_INDEX.delete().where(SEARCH_INDEX.c.participant_id == man_id))
-        return count + 1
-
-
-def _tombstone_children(session: Session, model: type[OwnedByMan], man_id: str) -> int:
-    rows = session.scalars(
-        select(model).where(
-            model.participant_id == man_id,
-            not_deleted(model.deleted),
-        )
-    ).all()
-    for row in rows:
-        row.deleted = True
-    return len(rows)
-
-
 def require_man(session: Session, man_id: str) -> Participant:
     """His live record in ``session``, or NotFound."""
     return get_live(session, Participant, man_id, MAN)
@@ -340,12 +301,10 @@ __all__ = [
     "ParticipantView",
     "PhaseChangeView",
     "create_participant",
-    "delete_participant",
     "get_participant",
     "history_in",
     "view_of",
     "move_phase",
-    "phase_history",
     "require_man",
     "update_participant",
 ]

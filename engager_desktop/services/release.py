@@ -131,13 +131,6 @@ def _gate(session: Session, man_id: str, row: ReleasePlan | None) -> GateMeeter:
     return GateMeeter(GATE_PRACTITIONER, name, None, place, readiness_rules.PEER_BETTER)
 
 
-def who_meets_at_gate(vault: Vault, man_id: str) -> GateMeeter:
-    """A peer marked to meet him at the gate if there is one, otherwise the practitioner (P22)."""
-    with vault.read() as session:
-        get_live(session, Participant, man_id, "man")
-        return _gate(session, man_id, _plan_row(session, man_id))
-
-
 def _family_to_involve(session: Session, man_id: str) -> bool:
     """False only when his latest word on involving family is no: no family meeting then."""
     latest = session.scalars(

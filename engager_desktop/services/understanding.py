@@ -311,23 +311,52 @@ def record_distress(
     meeting_id: str | None = None,
 ) -> DistressView:
     """P9: distress rated together, 0 to 10, with a note; optionally at one of his meetings."""
-    value = check_score(score)
-    text = optional_text(note, "note", MEDIUM)
-    today = vault.clock.today()
-    day = rated_on or today
-    check_not_future(day, today, "rated_on")
+    value, text, day = _distress_values(vault, score, note, rated_on)
     with vault.write() as session:
         require_man(session, man_id)
-        if meeting_id is not None:
-            meeting = get_live(session, Meeting, meeting_id, "meeting")
-            if meeting.participant_id != man_id:
-                raise ValidationError("meeting_id", "That meeting is with someone else.")
+        _check_meeting(session, man_id, meeting_id)
         rating = DistressRating(
             participant_id=man_id, rated_on=day, score=value, note=text, meeting_id=meeting_id
         )
         session.add(rating)
         session.flush()
         return to_view(DistressView, rating)
+
+
+def change_distress(vault: Vault, rating: DistressView) -> DistressView:
+    """Put right a distress rating: its score, note, day and meeting as ``rating`` gives them."""
+    value, text, day = _distress_values(vault, rating.score, rating.note, rating.rated_on)
+    with vault.write() as session:
+        row = get_live(session, DistressRating, rating.id, "distress rating")
+        require_man(session, row.participant_id)
+        _check_meeting(session, row.participant_id, rating.meeting_id)
+        row.score, row.note, row.rated_on, row.meeting_id = value, text, day, rating.meeting_id
+        session.flush()
+        return to_view(DistressView, row)
+
+
+def remove_distress(vault: Vault, rating_id: str) -> None:
+    """Take out a distress rating entered by mistake (tombstoned, so other laptops learn of it)."""
+    with vault.write() as session:
+        get_live(session, DistressRating, rating_id, "distress rating").deleted = True
+
+
+def _distress_values(
+    vault: Vault, score: int, note: str | None, rated_on: date | None
+) -> tuple[int, str | None, date]:
+    value = check_score(score)
+    text = optional_text(note, "note", MEDIUM)
+    today = vault.clock.today()
+    day = rated_on or today
+    check_not_future(day, today, "rated_on")
+    return value, text, day
+
+
+def _check_meeting(session: Session, man_id: str, meeting_id: str | None) -> None:
+    if meeting_id is not None:
+        meeting = get_live(session, Meeting, meeting_id, "meeting")
+        if meeting.participant_id != man_id:
+            raise ValidationError("meeting_id", "That meeting is with someone else.")
 
 
 # --- reading it all back ------------------------------------------------------------------------
@@ -386,8 +415,10 @@ def understanding_in(session: Session, man: Participant) -> UnderstandingRecord:
 __all__ = [
     "SENSITIVE_FIELDS",
     "add_item",
+    "change_distress",
     "load_understanding",
     "record_distress",
+    "remove_distress",
     "remove_item",
     "save_background",
     "save_family",

@@ -41,6 +41,7 @@ class ManData:
     stale_services: tuple[directory.ServiceView, ...]
     consents: tuple[consent.ConsentState, ...]
     practice_notes: tuple[practice_notes.NoteView, ...] = ()  # newest first
+    blueprint_due: bool = False  # his end date is near and his blueprint is not finished (P31)
 
 
 def _his_service_ids(record: caseload.ManRecord, plan: action_plan.PlanView) -> set[str]:
@@ -61,6 +62,7 @@ def _read(vault: Vault, man_id: str) -> ManData:
     plan = action_plan.plan_for(vault, man_id)
     alerts = contact_alerts.contact_alerts(vault, man_id)
     his_services = _his_service_ids(record, plan)
+    ending_check = endings.ending_check(vault, man_id)
     stale = tuple(s for s in directory.stale(vault) if s.id in his_services)
     return ManData(
         man_id=man_id,
@@ -70,7 +72,7 @@ def _read(vault: Vault, man_id: str) -> ManData:
         readiness=release.readiness(vault, man_id),
         release_plan=release.release_plan(vault, man_id),
         ending=endings.ending_plan(vault, man_id),
-        ending_check=endings.ending_check(vault, man_id),
+        ending_check=ending_check,
         clashes=tuple(meetings.clashes(vault, man_id)),
         reminders=tuple(contact_alerts.reminders_due(vault, man_id)),
         missed=tuple(contact_alerts.missed_follow_ups(vault, man_id)),
@@ -79,4 +81,5 @@ def _read(vault: Vault, man_id: str) -> ManData:
         stale_services=stale,
         consents=tuple(consent.current_consents(vault, man_id)),
         practice_notes=practice_notes.notes_for(vault, man_id),
+        blueprint_due=endings.blueprint_due(vault, man_id, check=ending_check),
     )

@@ -141,6 +141,7 @@ class SupervisionView(QWidget):
         self.setAccessibleName("Supervision")
         closes_like_a_dialog(window_role(self))
         self._vault = vault
+        self._notes: list[Any] = []
         self.head = QLabel()
         self.head.setWordWrap(True)
         self.summary = Table("Caseload summary", SUMMARY_HEADERS, fit=False)
@@ -159,6 +160,7 @@ class SupervisionView(QWidget):
         notes_page = QWidget()
         notes_layout = QVBoxLayout(notes_page)
         notes_layout.addWidget(self.notes, 1)
+        notes_layout.addLayout(self._note_buttons())
         notes_layout.addWidget(self.form)
         tabs.addTab(summary_page, "&Caseload summary")
         tabs.addTab(notes_page, "&Notes")
@@ -174,6 +176,72 @@ class SupervisionView(QWidget):
         self.resize(1000, 700)
         self.refresh()
 
+    def _note_buttons(self) -> QHBoxLayout:
+        """Change or remove the chosen note (Enter or a double-click on a row changes it)."""
+        self.change_button = QPushButton("Chan&ge the chosen note…")
+        self.change_button.setObjectName("supervision_change")
+        self.remove_button = QPushButton("Remo&ve the chosen note…")
+        self.remove_button.setObjectName("supervision_remove")
+        self.change_button.clicked.connect(self.change_note)
+        self.remove_button.clicked.connect(self.remove_note)
+        self.notes.view.activated.connect(lambda _index: self.change_note())
+        self.notes.view.setToolTip("Press Enter or double-click a note to change it.")
+        self.notes.view.setAccessibleDescription("Press Enter or double-click a note to change it.")
+        self.confirm_remove = self._ask_remove
+        self.dialogs: list[QWidget] = []
+        row = QHBoxLayout()
+        row.addWidget(self.change_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        return row
+
+    def _chosen(self) -> Any:
+        chosen = self.notes.chosen_id()
+        note = next((n for n in self._notes if n.id == chosen), None)
+        if note is None:
+            self.form.status.setText("Choose a note in the list first.")
+        return note
+
+    def change_note(self) -> Any:
+        from engager_desktop.ui.forms.supervision_note_dialog import SupervisionNoteDialog
+
+        if (note := self._chosen()) is None:
+            return None
+        dialog = SupervisionNoteDialog(self._vault, note, self)
+        dialog.saved.connect(lambda _r: self._changed("Note changed."))
+        self.dialogs = [*self.dialogs[-4:], dialog]
+        dialog.open()
+        return dialog
+
+    def remove_note(self) -> None:
+        from engager_desktop.services import supervision
+
+        if (note := self._chosen()) is None or not self.confirm_remove(note):
+            return
+        vault = self._vault
+        ops.run(
+            lambda: supervision.remove_note(vault, note.id),
+            lambda _none: self._changed("Note removed."),
+            lambda message, _exc: self.form.status.setText(message),
+            owner=self,
+        )
+
+    def _ask_remove(self, note: Any) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self,
+            "Remove the note",
+            f"Remove the supervision note of {labels.day(note.held_on)}? This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _changed(self, message: str) -> None:
+        self.form.status.setText(message)
+        self.refresh()
+
     def refresh(self) -> None:
         from engager_desktop.services import supervision
 
@@ -187,6 +255,7 @@ class SupervisionView(QWidget):
 
     def _loaded(self, result: tuple[Any, list[Any]]) -> None:
         summary, notes = result
+        self._notes = list(notes)
         self.head.setText(
             f"Made on {labels.day(summary.made_on)} for "
             f"{labels.plural(len(summary.lines), 'man', 'men')} not closed. Audit log: "

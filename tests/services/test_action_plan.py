@@ -7,11 +7,9 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from engager_desktop.domain.enums import ConsentKind
 from engager_desktop.domain.validation import ValidationError
 from engager_desktop.services import action_plan as plan
-from engager_desktop.services.common import SEARCH_INDEX, ConsentRequired, NotFound, RuleBroken
-from engager_desktop.services.consent import record_consent
+from engager_desktop.services.common import SEARCH_INDEX, NotFound, RuleBroken
 from engager_desktop.store.orm import AuditEvent, Goal, Participant, Service, Step, SupportPerson
 from engager_desktop.store.vault import Vault
 
@@ -302,20 +300,6 @@ def test_every_change_is_audited(vault: Vault, goal: str) -> None:
         ("update", "goals"),
         ("delete", "steps"),
     ]
-
-
-def test_plan_for_a_service_needs_his_consent(vault: Vault, man: str, goal: str) -> None:
-    service = add_service(vault)
-    with pytest.raises(ConsentRequired):
-        plan.plan_for_service(vault, man, service)
-    record_consent(vault, man, ConsentKind.SHARE_PLAN_WITH_SERVICE, True, service_id=service)
-    shared = plan.plan_for_service(vault, man, service)
-    assert [g.id for g in shared.goals] == [goal]
-    with vault.read() as session:
-        last = session.execute(
-            select(AuditEvent.action, AuditEvent.record_id).order_by(AuditEvent.seq.desc())
-        ).first()
-    assert last is not None and tuple(last) == ("share_plan", service)
 
 
 def test_goal_of_another_man_is_refused_in_his_review(vault: Vault, goal: str) -> None:

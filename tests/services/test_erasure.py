@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 from engager_desktop.services import erasure
 from engager_desktop.services import sync as sync_service
 from engager_desktop.services.common import NotFound
-from engager_desktop.services.participants import delete_participant
 from engager_desktop.store.backup import backup_vault
 from engager_desktop.store.orm import (
     SYNCED_MODELS,
@@ -26,6 +25,7 @@ from engager_desktop.store.orm import (
 )
 from engager_desktop.store.vault import Vault
 from engager_desktop.sync import importer
+from tests.deletion_helpers import delete_participant
 from tests.services.protection_fixtures import hits, seed_man
 from tests.sync.conftest import Laptop
 

@@ -100,11 +100,11 @@ def test_saved_plan_gives_readiness_and_sets_expected_release(vault: Vault, man:
 
 
 def test_peer_marked_for_the_gate_is_who_meets_him(vault: Vault, man: str) -> None:
-    assert release.who_meets_at_gate(vault, man).kind == "practitioner"
+    assert release.readiness(vault, man).gate.kind == "practitioner"
     add_person(vault, man, "family", True, "His brother")
-    assert release.who_meets_at_gate(vault, man).kind == "practitioner"
+    assert release.readiness(vault, man).gate.kind == "practitioner"
     person = add_person(vault, man, "peer_mentor", True, "Gareth")
-    gate = release.who_meets_at_gate(vault, man)
+    gate = release.readiness(vault, man).gate
     assert (gate.kind, gate.name, gate.support_person_id, gate.prompt) == (
         "peer",
         "Gareth",
@@ -121,7 +121,7 @@ def test_practitioner_at_the_gate_counts_but_prompts_for_a_peer(vault: Vault, ma
         man,
         release.ReleasePlanInput(gate_meeter="practitioner", gate_meeting_place="Main gate"),
     )
-    gate = release.who_meets_at_gate(vault, man)
+    gate = release.readiness(vault, man).gate
     assert gate.kind == "practitioner" and gate.place == "Main gate" and gate.prompt
     ready = release.readiness(vault, man)
     assert "gate_meeting" not in {i.key for i in ready.missing}

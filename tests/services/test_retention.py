@@ -9,9 +9,9 @@ from sqlalchemy import func, select
 
 from engager_desktop.domain.validation import ValidationError
 from engager_desktop.services import erasure, retention
-from engager_desktop.services.participants import delete_participant
 from engager_desktop.store.orm import AuditEvent, Meeting, Participant, PhaseChange
 from engager_desktop.store.vault import Vault
+from tests.deletion_helpers import delete_participant
 
 # The vault clock (tests.vault_fixtures) stands at 2026-11-02: every record is stamped that day.
 

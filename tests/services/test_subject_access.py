@@ -11,10 +11,10 @@ from sqlalchemy import select
 
 from engager_desktop.services import subject_access
 from engager_desktop.services.common import NotFound
-from engager_desktop.services.participants import delete_participant
 from engager_desktop.services.subject_access_text import SECTIONS
 from engager_desktop.store.orm import AuditEvent
 from engager_desktop.store.vault import Vault
+from tests.deletion_helpers import delete_participant
 from tests.services.protection_fixtures import seed_man
 from tests.worksheets.pdfcheck import BASE_14, lines_of, page_fonts, text_of
 

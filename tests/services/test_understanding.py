@@ -218,6 +218,20 @@ def test_distress_at_someone_elses_meeting_refused(vault: Vault, man: str) -> No
         meeting_id = meeting.id
     with pytest.raises(ValidationError):
         u.record_distress(vault, man, 4, meeting_id=meeting_id)
+    rating = u.record_distress(vault, man, 4, "rated together")
+    with pytest.raises(ValidationError, match="someone else"):
+        u.change_distress(vault, replace(rating, meeting_id=meeting_id))
+    with pytest.raises(ValidationError):
+        u.change_distress(vault, replace(rating, score=11))
+    assert [(r.score, r.meeting_id) for r in u.load_understanding(vault, man).distress] == [
+        (4, None)
+    ]
+    u.remove_distress(vault, rating.id)
+    assert u.load_understanding(vault, man).distress == ()
+    with pytest.raises(NotFound):
+        u.change_distress(vault, rating)
+    with pytest.raises(NotFound):
+        u.remove_distress(vault, rating.id)
 
 
 def test_unknown_man_refused_everywhere(vault: Vault) -> None:

@@ -130,7 +130,7 @@ def test_a_later_edit_beats_an_earlier_deletion_and_the_deletion_is_held(
 def test_a_tombstone_carries_no_content(pair: tuple[Laptop, Laptop]) -> None:
     prison, community = pair
     man = add_man(prison, given_name="Secretname", notes="Secret note")
-    from engager_desktop.services.participants import delete_participant
+    from tests.deletion_helpers import delete_participant
 
     add_goal_and_step(prison, man)
     delete_participant(prison.vault, man)
@@ -152,7 +152,7 @@ def test_keeping_an_edit_that_beat_a_deletion_brings_back_his_children(
 ) -> None:
     """The man's deletion lost, but his children's tombstones (nobody edited them) won: choosing
     the live man brings them back too, on both laptops."""
-    from engager_desktop.services.participants import delete_participant
+    from tests.deletion_helpers import delete_participant
 
     prison, community = pair
     man = add_man(prison, notes="start")

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from engager_desktop.services import caseload, consent, contact_alerts, directory, meetings, people
-from engager_desktop.services.participants import get_participant, phase_history
+from engager_desktop.services.caseload import load_man
+from engager_desktop.services.participants import get_participant
 from engager_desktop.store.vault import Vault
 from engager_desktop.ui.a11y import describe, unnamed_inputs
 from engager_desktop.ui.main_window import MainWindow
@@ -103,7 +104,7 @@ def test_phase_move_refused_plainly_then_made(
     assert not dialog.isVisible()
     view = get_participant(demo_vault, man)
     assert view.phase == "closed" and view.closure_reason == "withdrew"
-    assert phase_history(demo_vault, man)[-1].reason == "He asked to stop"
+    assert load_man(demo_vault, man).phase_changes[-1].reason == "He asked to stop"
     assert window.workspace.sub_label.text().startswith("Closed")
 
 
@@ -228,6 +229,23 @@ def test_isolation_and_risk_from_the_overview(
     assert overview.facts.text("isolated").startswith("Yes" if after.isolated else "No")
 
 
+def test_the_kind_of_service_offers_the_kinds_already_in_the_directory(
+    qtbot: QtBot, demo_vault: Vault, settings: Settings
+) -> None:
+    window = open_window(qtbot, demo_vault, settings)
+    directory_window = window.open_directory()
+    wait_ops(qtbot)
+    directory_window.findChild(QWidget, "directory_add").click()
+    dialog = directory_window.form_dialog
+    wait_ops(qtbot)
+    completer = dialog.kind.completer()
+    assert completer is not None
+    offered = completer.model().stringList()
+    assert offered == directory.kinds(demo_vault) and "drug_and_alcohol" in offered
+    completer.setCompletionPrefix("ALCOHOL")
+    assert completer.currentCompletion() == "drug_and_alcohol"
+
+
 def test_directory_entry_added_and_changed(
     qtbot: QtBot, demo_vault: Vault, settings: Settings
 ) -> None:
@@ -260,7 +278,12 @@ def test_directory_entry_added_and_changed(
     assert dialog.name.text() == "Weekend Lunch Club"
     dialog.texts["out_of_hours"].setText("Phone line to 10pm")
     save_by_keyboard(qtbot, dialog)
-    assert directory.get_service(demo_vault, found[0].id).entry.out_of_hours == "Phone line to 10pm"
+    assert (
+        next(
+            v for v in directory.search_services(demo_vault) if v.id == found[0].id
+        ).entry.out_of_hours
+        == "Phone line to 10pm"
+    )
     remove = directory_window.findChild(QWidget, "directory_remove")
     asked: list[str] = []
     directory_window.confirm_remove = lambda name: asked.append(name) or False

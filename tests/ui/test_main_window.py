@@ -116,7 +116,7 @@ def test_choosing_a_man_fills_the_workspace(
 def test_a_man_removed_elsewhere_shows_a_plain_message(
     qtbot: QtBot, demo_vault: Vault, settings: Settings
 ) -> None:
-    from engager_desktop.services.participants import delete_participant
+    from tests.deletion_helpers import delete_participant
 
     window = open_window(qtbot, demo_vault, settings)
     man = window.panel.model.row_at(0)

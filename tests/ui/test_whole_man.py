@@ -35,6 +35,7 @@ from sqlalchemy import select
 from engager_desktop.domain.clock import FakeClock
 from engager_desktop.services import (
     action_plan,
+    caseload,
     consent,
     endings,
     participants,
@@ -85,7 +86,7 @@ def check_the_vault(vault: Vault, man: str) -> None:
     assert (him.planned_sessions, him.planned_end) == (12, date(2027, 1, 29))
     assert [
         (m.from_phase, m.to_phase, m.changed_on, m.reason)
-        for m in participants.phase_history(vault, man)
+        for m in caseload.load_man(vault, man).phase_changes
     ] == [
         ("engagement", "in_prison", date(2026, 11, 9), "Agreed his plan; working on it inside"),
         (

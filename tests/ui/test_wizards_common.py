@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from engager_desktop.domain import guidance
-from engager_desktop.services import participants
 from engager_desktop.services.understanding import add_item
 from engager_desktop.services.understanding_forms import ServiceContactForm, StrengthForm
 from engager_desktop.store.vault import Vault
@@ -30,6 +29,7 @@ from engager_desktop.ui.wizards import KINDS, create, launch, page_screenshots
 from engager_desktop.ui.wizards.base import EngagerWizard
 from engager_desktop.ui.wizards.fields import BOX, CHOICE, TEXT, Field
 from engager_desktop.ui.wizards.page import WizardPage
+from tests.deletion_helpers import delete_participant
 from tests.ui.wizard_helpers import (
     back_page,
     button,
@@ -203,7 +203,7 @@ def test_launch_opens_without_blocking_and_reports_a_missing_man(
     assert isinstance(wizard, EngagerWizard) and wizard.isVisible()
     assert wizard.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     wizard.use_drafts = False
-    participants.delete_participant(vault, man)
+    delete_participant(vault, man)
     gone = _launched(qtbot, "review", vault, man)
     assert gone.windowTitle() == "Not available"
     assert any("deleted" in label.text() for label in gone.findChildren(QLabel))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCompleter, QHBoxLayout, QPushButton, QWidget
 
 from engager_desktop.ui.forms.base import FormDialog, choice, line, paragraph, text_of
 
@@ -36,6 +37,7 @@ class ServiceDialog(FormDialog):
         entry = view.entry if view is not None else None
         self.name = self.field("name", "Na&me:", line(entry.name if entry else ""))
         self.kind = self.field("kind", "&Kind of service:", line(entry.kind if entry else ""))
+        self._offer_kinds()
         setting = str(entry.setting) if entry else None
         self.setting = self.field("setting", "&Setting:", choice(SETTING, setting))
         self.texts: dict[str, Any] = {}
@@ -45,6 +47,21 @@ class ServiceDialog(FormDialog):
             if long:
                 widget.setFixedHeight(56)
             self.texts[key] = self.field(key, text, widget)
+
+    def _offer_kinds(self) -> None:
+        """Offer the kinds already in the directory as he types, so one kind keeps one spelling
+        (read off the UI thread; typing a new kind is still allowed)."""
+        from engager_desktop.services.directory import kinds
+        from engager_desktop.ui import ops
+
+        vault = self.vault
+        ops.run(lambda: kinds(vault), self._kinds_loaded, lambda _m, _e: None, owner=self)
+
+    def _kinds_loaded(self, known: list[str]) -> None:
+        completer = QCompleter(known, self.kind)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.kind.setCompleter(completer)
 
     def work(self) -> Callable[[], Any]:
         from engager_desktop.services.directory import ServiceInput, add_service, edit_service

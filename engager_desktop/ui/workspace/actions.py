@@ -65,6 +65,7 @@ class WorkspaceActions:
         edit_from_rows(self._tab("PeopleTab").people, self.edit_person)
         wired = (
             self.plan,
+            self.understanding,
             self.appointments,
             self.ending,
             self.sessions,

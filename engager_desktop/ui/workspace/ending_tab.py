@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QLabel
+
 from engager_desktop.ui import labels
 from engager_desktop.ui.models.rows_model import TextRow
 from engager_desktop.ui.workspace.data import ManData
 from engager_desktop.ui.workspace.parts import Facts, Table, TabPage, button_row
+
+BLUEPRINT_DUE = (
+    "His end date is less than four weeks away and his blueprint for staying well is not "
+    "finished: go through the signs to watch, what helps and who to contact with him in the "
+    "final sessions."
+)
 
 
 class EndingTab(TabPage):
@@ -33,6 +41,12 @@ class EndingTab(TabPage):
                 ("edit_support", "Change the supp&ort…", "Change the support that carries on"),
             )
         )
+        self.blueprint_due = self.add(QLabel(BLUEPRINT_DUE))
+        self.blueprint_due.setObjectName("blueprint_due")
+        self.blueprint_due.setWordWrap(True)
+        self.blueprint_due.setAccessibleName("Blueprint still to finish")
+        self.blueprint_due.setStyleSheet("font-weight: bold;")
+        self.blueprint_due.hide()
         self.blueprint = self.add(
             Facts(
                 [
@@ -71,6 +85,7 @@ class EndingTab(TabPage):
             "signed",
             f"{labels.day(signed)}{' in person' if in_person else ''}" if signed else "Not yet",
         )
+        self.blueprint_due.setVisible(data.blueprint_due)
         self.blueprint.set("signs", plan.signs_to_watch if plan else None)
         self.blueprint.set("helps", plan.what_helps if plan else None)
         self.blueprint.set("who", plan.who_to_contact if plan else None)
@@ -84,3 +99,7 @@ class EndingTab(TabPage):
                 for item in check.checks.missing
             ]
         )
+
+    def clear(self) -> None:
+        self.blueprint_due.hide()
+        super().clear()

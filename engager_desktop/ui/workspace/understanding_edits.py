@@ -1,5 +1,6 @@
-"""Open an item's form from its row: the Shared understanding tab's problems, strengths and quick
-wins, and the People and services tab's services he is in touch with."""
+"""Open an item's form from its row: the Shared understanding tab's problems, strengths, quick
+wins and distress ratings (which also has *Add a rating…*), and the People and services tab's
+services he is in touch with."""
 
 from __future__ import annotations
 
@@ -32,8 +33,36 @@ class UnderstandingEdits(RowEdits):
             (self.tab.quick_wins, "quick_wins"),
         ):
             self.edit_from_rows(table, partial(self.edit_item, table, key))
+        self.edit_from_rows(self.tab.distress, self.change_distress)
         self.services = actions._tab("PeopleTab").services
         self.edit_from_rows(self.services, self.edit_service_contact)
+
+    def handlers(self) -> dict[str, Any]:
+        return {"add_distress": self.add_distress}
+
+    def add_distress(self) -> Any:
+        if (ready := self.actions._ready()) is None:
+            return None
+        from engager_desktop.ui.forms.distress_dialog import DistressDialog
+
+        vault, man_id = ready
+        meetings = self.ws.data.record.plan.meetings
+        return self.open(DistressDialog(vault, man_id, meetings, None, self.ws))
+
+    def change_distress(self) -> Any:
+        if (ready := self.actions._ready()) is None:
+            return None
+        from engager_desktop.ui.forms.distress_dialog import DistressDialog
+
+        vault, man_id = ready
+        chosen = self.tab.distress.chosen_id()
+        ratings = self.ws.data.record.understanding.distress
+        rating = next((d for d in ratings if d.id == chosen), None)
+        if rating is None:
+            self.ws.say("Choose a rating in the list first.")
+            return None
+        meetings = self.ws.data.record.plan.meetings
+        return self.open(DistressDialog(vault, man_id, meetings, rating, self.ws))
 
     def edit_item(self, table: Any, key: str) -> Any:
         if (ready := self.actions._ready()) is None:

@@ -20,6 +20,7 @@ ABOUT_BUTTONS = (
 )
 STORY_BUTTONS = (("edit_story", "Change his st&ory…", "Change his story"),)
 FAMILY_BUTTONS = (("edit_family", "Change famil&y…", "Change what is recorded about family"),)
+DISTRESS_BUTTONS = (("add_distress", "Add a rat&ing…", "Add a distress rating"),)
 READINESS_BUTTONS = (
     ("edit_readiness", "Change rea&diness…", "Change his readiness to change"),
     ("edit_pledge", "&Change the pledge…", "Change his pledge"),
@@ -96,7 +97,10 @@ class UnderstandingTab(TabPage):
         self.problems = self.add(Table("Priority problems", ("In his words", "As a goal or need")))
         self.strengths = self.add(Table("Strengths", ("Strength", "Has or wants")))
         self.quick_wins = self.add(Table("Quick wins", ("Quick win", "From", "Achieved")))
-        self.distress = self.add(Table("Distress ratings", ("Date", "Score", "Note")))
+        self.distress = self.add(
+            Table("Distress ratings", ("Date", "Score", "Note"), empty="No distress rated yet.")
+        )
+        self.add(button_row(self, *DISTRESS_BUTTONS))
         self.finish()
 
     def show_data(self, data: ManData) -> None:
@@ -170,6 +174,7 @@ class UnderstandingTab(TabPage):
             [
                 TextRow(
                     (labels.day(d.rated_on), str(d.score), d.note or ""),
+                    id=d.id,
                     sort_keys=(d.rated_on, d.score, d.note or ""),
                 )
                 for d in reversed(u.distress)
