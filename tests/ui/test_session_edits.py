@@ -99,3 +99,37 @@ def test_held_notes_corrected_and_a_planned_one_cancelled(qtbot: QtBot, vault: V
     wait_ops(qtbot)
     qtbot.waitUntil(lambda: sessions_tab.sessions.model.rowCount() == 2)
     assert "Planned" in {sessions_tab.sessions.model.row_at(n).cells[2] for n in range(2)}
+
+
+def test_a_held_session_shows_the_steps_its_review_recorded(qtbot: QtBot, vault: Vault) -> None:
+    from engager_desktop.services import session_review as review
+    from tests.ui.wizard_helpers import make_plan
+
+    man = make_man(vault)
+    _goal, steps = make_plan(vault, man)
+    saved = review.save_review(
+        vault,
+        man,
+        review.ReviewInput(
+            NOW - timedelta(days=1),
+            "prison",
+            True,
+            outcomes=[
+                review.StepOutcome(steps[0], "done", None),
+                review.StepOutcome(steps[1], "not_done", "The phones were down"),
+            ],
+        ),
+    )
+    assert saved.meeting_id
+    ws = open_workspace(qtbot, vault, man)
+    dialog = press_enter_on(qtbot, tab(ws, "SessionsTab").sessions, 0)
+    assert isinstance(dialog, SessionDialog)
+    wait_ops(qtbot)
+    assert dialog.steps_reviewed.text().splitlines() == [
+        "Steps reviewed at this session:",
+        "• Fill in the housing form: Done",
+        "• Ring the council: Not done (The phones were down)",
+    ]
+    assert dialog.steps_reviewed.accessibleName() == "Steps reviewed at this session"
+    assert "Ring the council" in dialog.steps_reviewed.accessibleDescription()
+    dialog.reject()

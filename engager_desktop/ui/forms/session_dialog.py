@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QSpinBox, QWidget
+from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
 
-from engager_desktop.ui import labels
+from engager_desktop.ui import labels, ops
 from engager_desktop.ui.forms.base import (
     FormDialog,
     choice,
@@ -53,11 +53,31 @@ class SessionDialog(FormDialog):
             self.minutes = self.field(
                 "minutes", "How &long it lasted:", minutes_box(row_value(row, "minutes"))
             )
+            self.steps_reviewed = self.row(QLabel("Reading the steps reviewed at this session…"))
+            self.steps_reviewed.setWordWrap(True)
+            self.steps_reviewed.setAccessibleName("Steps reviewed at this session")
+            self._read_steps_reviewed(vault, row_value(row, "id"))
         elif attended is False:
             self.set_intro("He missed this session. Say what was done to follow it up.")
             self.follow_up = self.field(
                 "follow_up", "&Follow-up:", paragraph(row_value(row, "follow_up") or "")
             )
+
+    def _read_steps_reviewed(self, vault: Any, meeting_id: str) -> None:
+        """What the session review recorded about each step (shown, not changed, here), read
+        off the UI thread."""
+        from engager_desktop.services.session_review import workbook_page
+
+        ops.run(
+            lambda: workbook_page(vault, meeting_id),
+            self._show_steps_reviewed,
+            lambda message, _exc: self.steps_reviewed.setText(message),
+            owner=self,
+        )
+
+    def _show_steps_reviewed(self, page: Any) -> None:
+        self.steps_reviewed.setText(steps_reviewed_text(page.reviewed))
+        self.steps_reviewed.setAccessibleDescription(self.steps_reviewed.text())
 
     def wanted(self) -> Any:
         from engager_desktop.services.session_edits import SessionChange
@@ -102,3 +122,15 @@ def minutes_box(minutes: int | None) -> QSpinBox:
     box.setSuffix(" min")
     box.setValue(minutes or 0)
     return box
+
+
+def steps_reviewed_text(lines: Any) -> str:
+    """"Steps reviewed at this session:" then one line a step: what, its outcome, and why."""
+    if not lines:
+        return "No steps were reviewed at this session."
+    said = ["Steps reviewed at this session:"]
+    for line in lines:
+        outcome = labels.word(labels.STEP_STATUS, line.outcome)
+        why = f" ({line.why})" if line.why else ""
+        said.append(f"• {line.what}: {outcome}{why}")
+    return "\n".join(said)
