@@ -125,12 +125,12 @@ def minutes_box(minutes: int | None) -> QSpinBox:
 
 
 def steps_reviewed_text(lines: Any) -> str:
-    """"Steps reviewed at this session:" then one line a step: what, its outcome, and why."""
+    """The text shown: a heading line, then one line a step with what, its outcome and why."""
     if not lines:
         return "No steps were reviewed at this session."
     said = ["Steps reviewed at this session:"]
-    for line in lines:
-        outcome = labels.word(labels.STEP_STATUS, line.outcome)
-        why = f" ({line.why})" if line.why else ""
-        said.append(f"• {line.what}: {outcome}{why}")
+    for step in lines:
+        outcome = labels.word(labels.STEP_STATUS, step.outcome)
+        why = f" ({step.why})" if step.why else ""
+        said.append(f"• {step.what}: {outcome}{why}")
     return "\n".join(said)
