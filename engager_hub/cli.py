@@ -263,20 +263,7 @@ def cmd_conflicts(args: argparse.Namespace, options: VaultOptions) -> int:
     with _open(args, options) as hub:
         found = ops.list_conflicts(hub)
         hub.audit("export_cli", detail="conflicts")
-    rows = [
-        {
-            "id": c.id,
-            "table": c.table,
-            "record_id": c.record_id,
-            "participant_id": c.participant_id,
-            "lost": c.lost,
-            "from_device": c.from_device,
-            "detected_at": c.detected_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "fields": list(c.fields),
-            "deleted_now": c.deleted_now,
-        }
-        for c in found
-    ]
+    rows = [c.summary() for c in found]
     if args.json:
         print(ops.as_json({"conflicts": rows}))
         return 0

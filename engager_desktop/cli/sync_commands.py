@@ -214,20 +214,7 @@ def cmd_conflicts(args: argparse.Namespace, options: VaultOptions) -> int:
     with open_vault(args, options) as vault:
         found = sync.list_conflicts(vault)
         vault.audit("export_cli", detail="conflicts")
-    rows = [
-        {
-            "id": c.id,
-            "table": c.table,
-            "record_id": c.record_id,
-            "participant_id": c.participant_id,
-            "lost": c.lost,
-            "from_device": c.from_device,
-            "detected_at": c.detected_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "fields": list(c.fields),
-            "deleted_now": c.deleted_now,
-        }
-        for c in found
-    ]
+    rows = [c.summary() for c in found]
     if args.json:
         print(json.dumps({"conflicts": rows}, indent=2))
         return 0

@@ -64,6 +64,20 @@ class ConflictView:
     deleted_now: bool  # the record is deleted here
     items: tuple[FieldView, ...] = ()  # every field of the conflict, settled ones included
 
+    def summary(self) -> dict[str, object]:
+        """The conflict as the command lines list it (``--json``): names and ids, no values."""
+        return {
+            "id": self.id,
+            "table": self.table,
+            "record_id": self.record_id,
+            "participant_id": self.participant_id,
+            "lost": self.lost,
+            "from_device": self.from_device,
+            "detected_at": self.detected_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "fields": list(self.fields),
+            "deleted_now": self.deleted_now,
+        }
+
 
 @dataclass(frozen=True)
 class Resolution:
