@@ -70,30 +70,28 @@ def _make_template(cluster: Cluster) -> None:
 @contextmanager
 def fresh_database(cluster: Cluster) -> Iterator[str]:
     """A new database holding the hub's schema (no identity yet), dropped afterwards."""
-    from sqlalchemy import create_engine
-
-    name = f"hub_{os.getpid()}_{next(_numbers)}"
-    admin = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {_TEMPLATE}")
-    try:
-        yield cluster.url(name)
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.dispose()
+    with _database_from(cluster, _TEMPLATE, f"hub_{os.getpid()}_{next(_numbers)}") as url:
+        yield url
 
 
 @contextmanager
 def copy_of(cluster: Cluster, url: str) -> Iterator[str]:
     """A copy of a hub's database (nothing may be connected to it meanwhile), dropped after."""
-    from sqlalchemy import create_engine, make_url
+    from sqlalchemy import make_url
 
     source = make_url(url).database
-    name = f"{source}_copy_{next(_numbers)}"
+    with _database_from(cluster, source, f"{source}_copy_{next(_numbers)}") as copy:
+        yield copy
+
+
+@contextmanager
+def _database_from(cluster: Cluster, template: str | None, name: str) -> Iterator[str]:
+    """Database ``name`` made from ``template``; its URL, and it is dropped afterwards."""
+    from sqlalchemy import create_engine
+
     admin = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {source}")
+        conn.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {template}")
     try:
         yield cluster.url(name)
     finally:
