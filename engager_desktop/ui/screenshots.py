@@ -49,7 +49,9 @@ class Shooter:
 
     def __call__(self, widget: QWidget, name: str) -> Path:
         if isinstance(widget, QDialog) or not widget.isWindow():
-            widget.adjustSize()
+            # its natural size; adjustSize() would cap a window at 2/3 of the (small,
+            # offscreen) screen, which at 2x squeezes a tall dialog below its minimum
+            widget.resize(widget.sizeHint().expandedTo(widget.minimumSizeHint()))
         else:
             widget.resize(*SIZE)
         widget.show()
@@ -156,6 +158,18 @@ def _side_windows(window: Any, save: Save) -> None:
     settings_dialog = SettingsDialog(window.settings, window)
     save(settings_dialog, "25-settings")
     settings_dialog.close()
+    figures = window.open_figures()  # the last twelve months, so every month has its column
+    if figures is None:
+        raise ScreenshotsFailed("the figures window did not open")
+    save(figures, "26-figures")
+    figures.close()
+    handover = window.sync_handover()  # the chosen man ticked; the laptops list as it is
+    if handover is None:
+        raise ScreenshotsFailed("the handover dialog did not open")
+    handover.show()
+    settle()  # sized after its lists have loaded, not before
+    save(handover, "27-handover")
+    handover.close()
 
 
 def _wizard_pages(vault: Any, man_id: str, shooter: Shooter) -> int:

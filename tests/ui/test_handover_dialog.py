@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from engager_desktop.services import sync, team
+from engager_desktop.store.vault import Vault
 from engager_desktop.ui.a11y import unnamed_inputs
 from engager_desktop.ui.a11y_checks import access_key_clashes
 from engager_desktop.ui.caseload_panel import CaseloadPanel
@@ -163,3 +164,17 @@ def test_on_a_supervisors_laptop_men_held_by_others_open_read_mostly(
     settle(qtbot)
     assert all(b.isEnabled() for b in workspace.buttons.values())
     assert "read-mostly" not in workspace.sub_label.text()
+
+
+def test_the_man_chosen_in_the_main_window_is_ticked_and_in_sight(
+    qtbot: QtBot, demo_vault: Vault
+) -> None:
+    from engager_desktop.services import caseload
+
+    last = caseload.list_caseload(demo_vault)[-1].id  # at the foot of a long list
+    dialog = shown(qtbot, HandoverDialog(demo_vault, None, men=(last,)))
+    items = [dialog.men.item(i) for i in range(dialog.men.count())]
+    assert len(items) > 20  # more men than the list shows at once
+    ticked = [i for i in items if i.checkState() == Qt.CheckState.Checked]
+    assert [i.data(Qt.ItemDataRole.UserRole) for i in ticked] == [last]
+    assert dialog.men.viewport().rect().contains(dialog.men.visualItemRect(ticked[0]))

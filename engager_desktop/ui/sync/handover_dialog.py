@@ -11,7 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -115,6 +117,10 @@ class HandoverDialog(QDialog):
             if row.prison_number:
                 label += f"  ({row.prison_number})"
             _add_checkable(self.men, label, row.id, row.id in self.preselected)
+        ticked = [self.men.item(i) for i in range(self.men.count())]
+        ticked = [item for item in ticked if item.checkState() == Qt.CheckState.Checked]
+        if ticked:  # the man chosen in the main window is in sight, not somewhere below
+            self.men.scrollToItem(ticked[0], QAbstractItemView.ScrollHint.PositionAtCenter)
         self._update()
 
     # ----------------------------------------------------------------- handing over
