@@ -55,7 +55,7 @@ def activate(qtbot: QtBot, window: QWidget) -> None:
 
 
 @pytest.mark.parametrize("keys", ["escape", "ctrl_w"])
-def test_directory_and_supervision_are_windows_that_close_like_dialogs(
+def test_directory_supervision_and_figures_are_windows_that_close_like_dialogs(
     qtbot: QtBot, demo_vault: Vault, settings: Settings, keys: str
 ) -> None:
     window = MainWindow(settings)
@@ -64,7 +64,7 @@ def test_directory_and_supervision_are_windows_that_close_like_dialogs(
     window.show()
     wait_ops(qtbot)
     assert role(window) in WINDOW_ROLES
-    for opened in (window.open_directory(), window.open_supervision()):
+    for opened in (window.open_directory(), window.open_supervision(), window.open_figures()):
         assert opened is not None
         wait_ops(qtbot)
         assert role(opened) == QAccessible.Role.Window
@@ -92,6 +92,18 @@ def test_sync_dialogs_pass_the_walk(qtbot: QtBot, pair: tuple[Laptop, Laptop]) -
         dialog = shown(qtbot, make(prison.vault))
         assert role(dialog) == QAccessible.Role.Dialog
         assert_reachable(dialog)  # the laptops table no longer keeps Tab
+
+
+def test_the_handover_dialog_passes_the_walk_with_men_and_no_other_laptop(
+    qtbot: QtBot, demo_vault: Vault
+) -> None:
+    from engager_desktop.services import caseload
+
+    man = caseload.list_caseload(demo_vault)[0].id
+    dialog = shown(qtbot, HandoverDialog(demo_vault, None, (man,)))
+    assert dialog.men.count() > 1 and dialog.no_laptops.isVisible()
+    assert dialog.focusWidget() is dialog.men
+    assert_reachable(dialog)
 
 
 def test_data_protection_and_settings_dialogs_pass_the_walk(

@@ -156,12 +156,15 @@ def test_main_window_every_tab(qtbot: QtBot, demo_vault: Vault, settings: Settin
         assert_reachable(window)
     directory = window.open_directory()
     supervision = window.open_supervision()
+    figures = window.open_figures()
     wait_ops(qtbot)
-    assert directory is not None and supervision is not None
+    assert directory is not None and supervision is not None and figures is not None
     directory.table.choose_row(0)
     wait_ops(qtbot)
     assert_reachable(directory)
     assert_reachable(supervision)
+    assert figures.model.rowCount() > 0  # walked with its table filled
+    assert_reachable(figures)
     for dialog in (NewManDialog(demo_vault, window), SettingsDialog(settings, window)):
         assert_reachable(dialog)  # the window owns the dialogs and deletes them
 
