@@ -433,8 +433,16 @@ def pytest_cmd(args: Sequence[str]) -> list[Arg]:
     return [VPY, "-m", "pytest", *args]
 
 
+def spread(args: Sequence[str]) -> list[str]:
+    """The default test run spreads over the cores (pytest-xdist, up to 4 processes), unless
+    the arguments choose (-n, --numprocesses, -p no:xdist) or there is one core."""
+    chosen = any(a.startswith(("-n", "--numprocesses", "--dist")) or a == "no:xdist" for a in args)
+    cores = min(os.cpu_count() or 1, 4)
+    return [*args] if chosen or cores < 2 else ["-n", str(cores), *args]
+
+
 def cmd_test(args: Sequence[str]) -> int:
-    return run_steps([*lint_steps(), ("pytest", pytest_cmd(args))])
+    return run_steps([*lint_steps(), ("pytest", pytest_cmd(spread(args)))])
 
 
 def cmd_lint(args: Sequence[str]) -> int:
