@@ -109,7 +109,8 @@ def _multiply(conn: Any, copies: int) -> None:
         cols = _columns(conn, table)
         if not cols:
             continue
-        exprs = [_new_id('"record_id"') if c == "record_id" else f'"{c}"' for c in cols]
+        ids = ("record_id", "participant_id")
+        exprs = [_new_id(f'"{c}"') if c in ids else f'"{c}"' for c in cols]
         names = ", ".join(f'"{c}"' for c in cols)
         conn.exec_driver_sql(
             f'INSERT INTO "{table}" ({names}) SELECT {", ".join(exprs)} FROM "{table}" {series} '
