@@ -221,6 +221,8 @@ def _generate(ctx: Context, cluster: Any, admin: Any, options_for: Any) -> str:
 @contextmanager
 def _hub_database(ctx: Context, cluster: Any, admin: Any, options_for: Any) -> Iterator[str]:
     """Database ``hub_gen`` restored from the cached dump (made first if missing)."""
+    from sqlalchemy import create_engine
+
     dump = _dump_path(ctx)
     user = ["-h", str(cluster.socket_dir), "-U", "engager"]
     if dump.exists():
@@ -232,8 +234,12 @@ def _hub_database(ctx: Context, cluster: Any, admin: Any, options_for: Any) -> I
             check=True,
             capture_output=True,
         )
-        with admin.connect() as conn:
-            conn.exec_driver_sql("VACUUM ANALYZE")
+        restored = create_engine(cluster.url("hub_gen"), isolation_level="AUTOCOMMIT")
+        try:
+            with restored.connect() as conn:
+                conn.exec_driver_sql("VACUUM ANALYZE")  # pg_restore leaves no statistics
+        finally:
+            restored.dispose()
     else:
         laptop = _generate(ctx, cluster, admin, options_for)
         dump.parent.mkdir(parents=True, exist_ok=True)
