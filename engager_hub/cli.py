@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import exc as sa_exc
 
+from engager_desktop.cli.sync_commands import print_conflicts
 from engager_desktop.domain.errors import UserError, describe
 from engager_desktop.fsutil import atomic_write_bytes
 from engager_desktop.services import figures
@@ -263,16 +264,7 @@ def cmd_conflicts(args: argparse.Namespace, options: VaultOptions) -> int:
     with _open(args, options) as hub:
         found = ops.list_conflicts(hub)
         hub.audit("export_cli", detail="conflicts")
-    rows = [c.summary() for c in found]
-    if args.json:
-        print(ops.as_json({"conflicts": rows}))
-        return 0
-    if not rows:
-        print("no conflicts to review")
-    for c in found:
-        fields = ", ".join(c.fields) or "-"
-        print(f"{c.id}  {c.table} {c.record_id}  lost: {c.lost}  open fields: {fields}")
-    return 0
+    return print_conflicts(found, as_json=args.json)
 
 
 def cmd_resolve(args: argparse.Namespace, options: VaultOptions) -> int:

@@ -214,11 +214,15 @@ def cmd_conflicts(args: argparse.Namespace, options: VaultOptions) -> int:
     with open_vault(args, options) as vault:
         found = sync.list_conflicts(vault)
         vault.audit("export_cli", detail="conflicts")
-    rows = [c.summary() for c in found]
-    if args.json:
-        print(json.dumps({"conflicts": rows}, indent=2))
+    return print_conflicts(found, as_json=args.json)
+
+
+def print_conflicts(found: Any, *, as_json: bool) -> int:
+    """The conflicts waiting, one line each or as JSON (names and ids, never values)."""
+    if as_json:
+        print(json.dumps({"conflicts": [c.summary() for c in found]}, indent=2, sort_keys=True))
         return 0
-    if not rows:
+    if not found:
         print("no conflicts to review")
     for c in found:
         fields = ", ".join(c.fields) or "-"
