@@ -7,10 +7,13 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -83,6 +86,47 @@ class PathField(QWidget):
 
     def text(self) -> str:
         return self.edit.text().strip()
+
+
+def action_row(
+    dialog: QDialog, action: QPushButton, slot: Callable[[], object], close: QPushButton
+) -> QHBoxLayout:
+    """The dialog's own action (the default button, running ``slot``) and Close, at the right."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    action.setDefault(True)
+    action.clicked.connect(slot)
+    close.clicked.connect(dialog.reject)
+    row.addWidget(action)
+    row.addWidget(close)
+    return row
+
+
+def checked_ids(widget: QListWidget) -> tuple[str, ...]:
+    """The keys of the ticked items of a list made with ``check_list``."""
+    items = (widget.item(i) for i in range(widget.count()))
+    return tuple(
+        str(item.data(Qt.ItemDataRole.UserRole))
+        for item in items
+        if item.checkState() == Qt.CheckState.Checked
+    )
+
+
+def check_list(name: str) -> QListWidget:
+    """A list of items to tick, named for the screen reader."""
+    widget = QListWidget()
+    widget.setAccessibleName(name)
+    widget.setMinimumHeight(90)
+    return widget
+
+
+def add_checkable(widget: QListWidget, text: str, key: str, checked: bool) -> None:
+    """An item to tick, carrying ``key``."""
+    item = QListWidgetItem(text)
+    item.setData(Qt.ItemDataRole.UserRole, key)
+    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+    item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+    widget.addItem(item)
 
 
 def labelled(text: str, field: QWidget) -> QLabel:

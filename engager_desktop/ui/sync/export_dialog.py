@@ -5,17 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -30,37 +26,17 @@ from engager_desktop.ui.labels import plural
 from engager_desktop.ui.sync.common import (
     MessageLine,
     PathField,
+    action_row,
+    add_checkable,
     ask_folder,
     big_text,
     busy_bar,
+    check_list,
+    checked_ids,
     labelled,
 )
 
 EVERYTHING, SINCE_ACK, CHOSEN_MEN = "everything", "since_ack", "men"
-
-
-def _checked_ids(widget: QListWidget) -> tuple[str, ...]:
-    items = (widget.item(i) for i in range(widget.count()))
-    return tuple(
-        str(item.data(Qt.ItemDataRole.UserRole))
-        for item in items
-        if item.checkState() == Qt.CheckState.Checked
-    )
-
-
-def _check_list(name: str) -> QListWidget:
-    widget = QListWidget()
-    widget.setAccessibleName(name)
-    widget.setMinimumHeight(90)
-    return widget
-
-
-def _add_checkable(widget: QListWidget, text: str, key: str, checked: bool) -> None:
-    item = QListWidgetItem(text)
-    item.setData(Qt.ItemDataRole.UserRole, key)
-    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-    item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-    widget.addItem(item)
 
 
 class ExportDialog(QDialog):
@@ -89,14 +65,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self._scope_box())
         layout.addWidget(self.busy)
         layout.addWidget(self.message)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.export_button.setDefault(True)
-        self.export_button.clicked.connect(self.export)
-        self.close_button.clicked.connect(self.reject)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.close_button)
-        layout.addLayout(buttons)
+        layout.addLayout(action_row(self, self.export_button, self.export, self.close_button))
         self._ready = True
         self._update()
         self.load()
@@ -115,7 +84,7 @@ class ExportDialog(QDialog):
         self.recipient_group.addButton(self.to_passphrase)
         self.to_devices.setChecked(True)
         layout.addWidget(self.to_devices)
-        self.devices = _check_list("Laptops enrolled here")
+        self.devices = check_list("Laptops enrolled here")
         self.devices.itemChanged.connect(self._update)
         layout.addWidget(self.devices)
         self.no_devices = QLabel("No other laptop is enrolled yet: enrol its card under Laptops.")
@@ -161,7 +130,7 @@ class ExportDialog(QDialog):
             self.scope_group.addButton(button)
             layout.addWidget(button)
             button.toggled.connect(self._update)
-        self.men = _check_list("Men to export")
+        self.men = check_list("Men to export")
         self.men.itemChanged.connect(self._update)
         self.men.itemChanged.connect(self._preview_left_out)
         self.scope_men.toggled.connect(self._preview_left_out)
@@ -179,14 +148,14 @@ class ExportDialog(QDialog):
 
     def _preview_left_out(self, *_args: object) -> None:
         """Say before the export what will stay here for want of his consent."""
-        men = _checked_ids(self.men) if self.scope_men.isChecked() else ()
+        men = checked_ids(self.men) if self.scope_men.isChecked() else ()
         if not men:
             self.left_out.hide()
             return
         vault = self.vault
 
         def shown(reasons: tuple[str, ...]) -> None:
-            if reasons and _checked_ids(self.men) == men and self.scope_men.isChecked():
+            if reasons and checked_ids(self.men) == men and self.scope_men.isChecked():
                 lines = "\n".join(f"• {line}" for line in reasons)
                 self.left_out.setText(f"Without his consent, these stay on this laptop:\n{lines}")
             self.left_out.setVisible(bool(reasons) and self.scope_men.isChecked())
@@ -215,14 +184,14 @@ class ExportDialog(QDialog):
         for view in views:
             if not view.is_self and view.revoked_at is None:
                 label = f"{view.name}  ({view.fingerprint})"
-                _add_checkable(self.devices, label, view.device_id, False)
+                add_checkable(self.devices, label, view.device_id, False)
         self.no_devices.setVisible(self.devices.count() == 0)
         self.men.clear()
         for row in rows:
             label = f"{row.given_name} {row.family_name}"
             if row.prison_number:
                 label += f"  ({row.prison_number})"
-            _add_checkable(self.men, label, row.id, row.id in self.preselected)
+            add_checkable(self.men, label, row.id, row.id in self.preselected)
         self._update()
         self._preview_left_out()
 
@@ -235,9 +204,9 @@ class ExportDialog(QDialog):
         if self.to_passphrase.isChecked():
             if not self.written_down.isChecked():
                 return "Tick “I have written it down” once the passphrase is written down."
-        elif not _checked_ids(self.devices):
+        elif not checked_ids(self.devices):
             return "Tick at least one laptop, or choose a passphrase."
-        if self.scope() == CHOSEN_MEN and not _checked_ids(self.men):
+        if self.scope() == CHOSEN_MEN and not checked_ids(self.men):
             return "Tick at least one man, or choose another scope."
         return None
 
@@ -256,9 +225,9 @@ class ExportDialog(QDialog):
             return
         vault, folder, scope = self.vault, Path(self.folder.text()), self.scope()
         by_passphrase = self.to_passphrase.isChecked()
-        recipients = () if by_passphrase else _checked_ids(self.devices)
+        recipients = () if by_passphrase else checked_ids(self.devices)
         passphrase = self.passphrase if by_passphrase else None
-        men = _checked_ids(self.men) if scope == CHOSEN_MEN else ()
+        men = checked_ids(self.men) if scope == CHOSEN_MEN else ()
 
         def work() -> sync.ExportResult:
             return sync.export(

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -28,8 +27,17 @@ from engager_desktop.services import caseload, handover, sync, team
 from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui import ops
 from engager_desktop.ui.labels import plural
-from engager_desktop.ui.sync.common import MessageLine, PathField, ask_folder, busy_bar, labelled
-from engager_desktop.ui.sync.export_dialog import _add_checkable, _check_list, _checked_ids
+from engager_desktop.ui.sync.common import (
+    MessageLine,
+    PathField,
+    action_row,
+    add_checkable,
+    ask_folder,
+    busy_bar,
+    check_list,
+    checked_ids,
+    labelled,
+)
 
 
 class HandoverDialog(QDialog):
@@ -52,7 +60,7 @@ class HandoverDialog(QDialog):
             "then they are removed from this laptop (they are not erased: they live on there)."
         )
         explain.setWordWrap(True)
-        self.men = _check_list("Men to hand over")
+        self.men = check_list("Men to hand over")
         self.men.itemChanged.connect(self._update)
         self.laptop = QComboBox()
         self.laptop.setObjectName("handover_laptop")
@@ -74,14 +82,7 @@ class HandoverDialog(QDialog):
         layout.addWidget(self.no_laptops)
         layout.addWidget(self.busy)
         layout.addWidget(self.message)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.hand_button.setDefault(True)
-        self.hand_button.clicked.connect(self.hand_over)
-        self.close_button.clicked.connect(self.reject)
-        buttons.addWidget(self.hand_button)
-        buttons.addWidget(self.close_button)
-        layout.addLayout(buttons)
+        layout.addLayout(action_row(self, self.hand_button, self.hand_over, self.close_button))
         self.folder.edit.textChanged.connect(self._update)
         self.resize(560, 520)
         self._ready = True
@@ -116,7 +117,7 @@ class HandoverDialog(QDialog):
             label = f"{row.given_name} {row.family_name}"
             if row.prison_number:
                 label += f"  ({row.prison_number})"
-            _add_checkable(self.men, label, row.id, row.id in self.preselected)
+            add_checkable(self.men, label, row.id, row.id in self.preselected)
         ticked = [self.men.item(i) for i in range(self.men.count())]
         ticked = [item for item in ticked if item.checkState() == Qt.CheckState.Checked]
         if ticked:  # the man chosen in the main window is in sight, not somewhere below
@@ -127,7 +128,7 @@ class HandoverDialog(QDialog):
 
     def problem(self) -> str | None:
         """Why Hand over cannot go ahead yet, in plain words (None when it can)."""
-        if not _checked_ids(self.men):
+        if not checked_ids(self.men):
             return "Tick at least one man."
         if self.laptop.currentData() is None:
             return "Choose the laptop receiving them (enrol its card first)."
@@ -148,7 +149,7 @@ class HandoverDialog(QDialog):
             self.message.error(problem)
             return
         vault, folder = self.vault, Path(self.folder.text())
-        men, to = _checked_ids(self.men), str(self.laptop.currentData())
+        men, to = checked_ids(self.men), str(self.laptop.currentData())
         self.message.note("Writing the bundle and reading it back to check it… keep the stick in.")
         self._running(True)
         ops.run(
