@@ -6,6 +6,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, TableStyle
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.worksheets.easy_read import (
     DOMAIN_PICTURES,
     HELP_PICTURES,
@@ -43,36 +44,46 @@ from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.parts import greeting, sharing_notice, title_block
 from engager_desktop.worksheets.styles import Styles, styles
 
-TITLE = "Our plan"
-INTRO = "this is the plan we made together. We will look at it each time we meet."
-NEXT_MEETING = "Before we next meet"
-HEADER = ("Step", "Help from", "Who", "By when", "Done?")
-SOON = "Something to do soon"  # a quick win, in his words
-WE_CALL_IT = "We call it"
+TITLE = N_("Doc", "Our plan")
+INTRO = N_(
+    "Doc.ActionPlan", "this is the plan we made together. We will look at it each time we meet."
+)
+NEXT_MEETING = N_("Doc.ActionPlan", "Before we next meet")
+HEADER = (
+    N_("Doc.ActionPlan", "Step"),
+    N_("Doc.ActionPlan", "Help from"),
+    N_("Doc.ActionPlan", "Who"),
+    N_("Doc.ActionPlan", "By when"),
+    N_("Doc.ActionPlan", "Done?"),
+)
+SOON = N_("Doc.ActionPlan", "Something to do soon")  # a quick win, in his words
+WE_CALL_IT = N_("Doc.ActionPlan", "We call it")
 LONG_HEADING = 300  # characters: longer words print under a plain "Goal 2" heading
 WIDTHS = ("31%", "23%", "15%", "17%", "14%")
 BLANK_GOALS = 2
 BLANK_STEPS = 3
 KEEP_LINES = 9  # start a goal on a new page when fewer lines than this are left
 SHARED = (
-    "His goals, and the steps agreed to reach them.",
-    "Who does each step, and by when.",
+    N_("Doc", "His goals, and the steps agreed to reach them."),
+    N_("Doc", "Who does each step, and by when."),
 )
 
 
 def build(data: ActionPlanInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options, his=True)
-    story: list[Flowable] = title_block(TITLE, data.man, st, options)
+    title = tr("Doc", TITLE)
+    story: list[Flowable] = title_block(title, data.man, st, options)
     story += sharing_notice(options, st, SHARED, man=data.man)
-    story.append(intro(fixed(esc(greeting(data.man, INTRO, options)), st.body), options))
+    words = greeting(data.man, tr("Doc.ActionPlan", INTRO), options)
+    story.append(intro(fixed(esc(words), st.body), options))
     if data.reviewed_on is not None:
-        story.append(field("Last looked at", day_text(data.reviewed_on), st))
+        story.append(field(tr("Doc.ActionPlan", "Last looked at"), day_text(data.reviewed_on), st))
     goals = [goal for goal in data.goals if _has_content(goal)] or [GoalLine()] * BLANK_GOALS
     for number, goal in enumerate(goals, start=1):
         story += goal_part(number, goal, st, worker=data.worker.name)
     if options.easy_read:
         story = pictured(story, {}, st)
-    build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
+    build_document(out, story, st, title=title, printed_on=day_text(data.printed_on))
 
 
 def _has_content(goal: GoalLine) -> bool:
@@ -89,15 +100,18 @@ def goal_part(
     head: list[Flowable] = []
     easy = st.spec.name == "easy"
     if has_text(name) and len(str(name)) > LONG_HEADING:  # too long for a heading
-        head.append(Paragraph(f"Goal {number}", st.heading))
-        head.append(Paragraph(f"<b>In your words:</b> {esc(str(name))}", st.body))
+        head.append(Paragraph(esc(goal_heading(number)), st.heading))
+        words = esc(tr("Doc.ActionPlan", "In your words:"))
+        head.append(Paragraph(f"<b>{words}</b> {esc(str(name))}", st.body))
     elif has_text(name):
-        head.append(Paragraph(f"Goal {number}: {esc(str(name))}", st.heading))
+        text = tr("Doc.ActionPlan", "Goal {number}: {name}").format(number=number, name=name)
+        head.append(Paragraph(esc(text), st.heading))
     else:
-        head += [Paragraph(f"Goal {number}", st.heading), lines(1, st)]
+        head += [Paragraph(esc(goal_heading(number)), st.heading), lines(1, st)]
     own = (goal.title or "").strip()
     if own and name and own.casefold() not in name.casefold():
-        head.append(Paragraph(f"<b>{WE_CALL_IT}:</b> {esc(own)}", st.body))
+        we_call = esc(tr("Doc.ActionPlan", WE_CALL_IT))
+        head.append(Paragraph(f"<b>{we_call}:</b> {esc(own)}", st.body))
     about = [
         text
         for text in (
@@ -117,9 +131,14 @@ def goal_part(
         body = _steps_stacked(number, steps, st, worker)
     else:
         table = _steps_table(steps, st, worker)
-        body = [continued(table, f"Goal {number}, continued", st.heading)]
+        more = tr("Doc.ActionPlan", "Goal {number}, continued").format(number=number)
+        body = [continued(table, esc(more), st.heading)]
     room = CondPageBreak(st.spec.body * st.spec.leading * KEEP_LINES)
     return [room, *head, *body, spacer(st)]
+
+
+def goal_heading(number: int) -> str:
+    return tr("Doc.ActionPlan", "Goal {number}").format(number=number)
 
 
 def step_picture(step: StepLine) -> str:
@@ -133,21 +152,21 @@ def help_from(step: StepLine) -> str:
     kind = label(RESOURCE_KIND, step.resource_kind)
     if has_text(step.resource_name):
         if kind and str(step.resource_kind) != "other_professional":
-            return f"{kind}: {step.resource_name}"
+            return tr("Doc.ActionPlan", "{kind}: {name}").format(kind=kind, name=step.resource_name)
         return str(step.resource_name)
     return kind or ""
 
 
 def by_when(step: StepLine) -> str:
     if step.before_next_session:
-        return NEXT_MEETING
+        return tr("Doc.ActionPlan", NEXT_MEETING)
     return day_text(step.due_on) or ""
 
 
 def step_cells(step: StepLine, st: Styles, worker: str | None = None) -> list[Cell]:
     what: list[Flowable] = [para(step.what or "", st.cell)]
     if step.quick_win:
-        what.append(Paragraph(f"<b>{SOON}</b>", st.cell))
+        what.append(Paragraph(f"<b>{esc(tr('Doc.ActionPlan', SOON))}</b>", st.cell))
     status = label(STEP_STATUS, step.status) or ""
     return [what, help_from(step), who_text(step.who, worker) or "", by_when(step), status]
 
@@ -157,12 +176,13 @@ def happened_row(step: StepLine, st: Styles) -> list[Cell] | None:
     column beside the step), or None when nothing is recorded."""
     if not has_text(step.what_happened):
         return None
-    happened = f"<b>What happened:</b> {esc(str(step.what_happened))}"
+    words = esc(tr("Doc.ActionPlan", "What happened:"))
+    happened = f"<b>{words}</b> {esc(str(step.what_happened))}"
     return [Paragraph(happened, st.cell), "", "", "", ""]
 
 
 def _steps_table(steps: list[StepLine], st: Styles, worker: str | None = None) -> Flowable:
-    rows: list[list[Cell]] = [list(HEADER)]
+    rows: list[list[Cell]] = [[tr("Doc.ActionPlan", text) for text in HEADER]]
     spans: list[int] = []
     for step in steps:
         rows.append(step_cells(step, st, worker))
@@ -189,18 +209,20 @@ def _steps_stacked(
     flow: list[Flowable] = []
     for number, step in enumerate(steps, start=1):
         part: list[Flowable] = [spacer(st, 0.4)] if number > 1 else []  # space between steps
-        part.append(Paragraph(f"Goal {goal}, step {number}", st.bold))
+        name = tr("Doc.ActionPlan", "Goal {goal}, step {number}").format(goal=goal, number=number)
+        part.append(Paragraph(esc(name), st.bold))
         part.append(para(str(step.what), st.body) if has_text(step.what) else lines(1, st))
         if step.quick_win:
-            part.append(Paragraph(f"<b>{SOON}</b>", st.body))
+            part.append(Paragraph(f"<b>{esc(tr('Doc.ActionPlan', SOON))}</b>", st.body))
         part += [
-            field("Help from", help_from(step), st),
-            field("Who", who_text(step.who, worker), st),
-            field("By when", by_when(step), st),
-            field("Status", label(STEP_STATUS, step.status), st),
+            field(tr("Doc.ActionPlan", "Help from"), help_from(step), st),
+            field(tr("Doc.ActionPlan", "Who"), who_text(step.who, worker), st),
+            field(tr("Doc.ActionPlan", "By when"), by_when(step), st),
+            field(tr("Doc.ActionPlan", "Status"), label(STEP_STATUS, step.status), st),
         ]
         if has_text(step.what_happened):
-            part.append(field("What happened", step.what_happened, st))
+            happened = tr("Doc.ActionPlan", "What happened")
+            part.append(field(happened, step.what_happened, st))
         if st.spec.name == "easy":
             space = part[:1] if number > 1 else []
             picture = "star" if step.quick_win else step_picture(step)

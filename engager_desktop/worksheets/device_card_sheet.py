@@ -13,6 +13,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.worksheets.fonts import REGULAR
 from engager_desktop.worksheets.labels import day_text
 from engager_desktop.worksheets.layout import (
@@ -28,16 +29,23 @@ from engager_desktop.worksheets.layout import (
 from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.styles import Styles, styles
 
-TITLE = "Laptop fingerprint card"
-NOT_SECRET = (
+TITLE = N_("Doc", "Laptop fingerprint card")
+NOT_SECRET = N_(
+    "Doc.DeviceCard",
     "Nothing on this card is secret: it names the laptop and the fingerprint of its public key. "
-    "It cannot open the vault or any bundle."
+    "It cannot open the vault or any bundle.",
 )
 HOW = (
-    "Before another laptop enrols this laptop's card, compare the fingerprints. "
-    "That laptop shows the card's fingerprint on screen.",
-    "On the phone, read the groups in order: say the group's number, then its four characters.",
-    "If any group differs, do not enrol the card: it is not this laptop's.",
+    N_(
+        "Doc.DeviceCard",
+        "Before another laptop enrols this laptop's card, compare the fingerprints. "
+        "That laptop shows the card's fingerprint on screen.",
+    ),
+    N_(
+        "Doc.DeviceCard",
+        "On the phone, read the groups in order: say the group's number, then its four characters.",
+    ),
+    N_("Doc.DeviceCard", "If any group differs, do not enrol the card: it is not this laptop's."),
 )
 GROUPS = 8
 PER_ROW = 2
@@ -55,14 +63,17 @@ class DeviceCardInput:
 
 def build(data: DeviceCardInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options)
-    story: list[Flowable] = [Paragraph(esc(TITLE), st.title)]
-    story.append(field("Laptop", data.laptop_name, st))
-    story += [heading("Fingerprint", st), fingerprint_table(data.fingerprint, st), spacer(st)]
-    story.append(field("Device id", data.device_id, st))
-    story.append(field("Printed on", day_text(data.printed_on), st))
-    story += [heading("How to use it", st), *bullets(HOW, st)]
-    story.append(box([fixed(esc(NOT_SECRET), st.body)], st))
-    build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
+    title = tr("Doc", TITLE)
+    story: list[Flowable] = [Paragraph(esc(title), st.title)]
+    story.append(field(tr("Doc.DeviceCard", "Laptop"), data.laptop_name, st))
+    fingerprint = heading(tr("Doc.DeviceCard", "Fingerprint"), st)
+    story += [fingerprint, fingerprint_table(data.fingerprint, st), spacer(st)]
+    story.append(field(tr("Doc.DeviceCard", "Device id"), data.device_id, st))
+    story.append(field(tr("Doc", "Printed on"), day_text(data.printed_on), st))
+    how = [tr("Doc.DeviceCard", text) for text in HOW]
+    story += [heading(tr("Doc.DeviceCard", "How to use it"), st), *bullets(how, st)]
+    story.append(box([fixed(esc(tr("Doc.DeviceCard", NOT_SECRET)), st.body)], st))
+    build_document(out, story, st, title=title, printed_on=day_text(data.printed_on))
 
 
 def groups(fingerprint: str | None) -> list[str]:

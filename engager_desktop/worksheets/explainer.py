@@ -6,6 +6,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.worksheets.fonts import REGULAR
 from engager_desktop.worksheets.inputs import ExplainerInput, WorkerLine
 from engager_desktop.worksheets.labels import day_text
@@ -20,60 +21,99 @@ from engager_desktop.worksheets.layout import (
 from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.styles import Styles, styles
 
-TITLE = "Engager: what it does and does not do"
+TITLE = N_("Doc", "Engager: what it does and does not do")
 FOR_OTHERS = True  # for other services; it holds no man's details, so it needs no sharing box
-INTRO = (
+INTRO = N_(
+    "Doc.Explainer",
     "This page is for prison staff and other services. It says what Engager offers, so that "
-    "we can work well together. It holds nothing about any man we work with."
+    "we can work well together. It holds nothing about any man we work with.",
 )
-WHO_FOR = (
+WHO_FOR = N_(
+    "Doc.Explainer",
     "Engager supports men on short sentences who are struggling with their mental health. "
     "Support starts some weeks before release. It carries on for a few months after he leaves "
-    "prison."
+    "prison.",
 )
 DOES = (
-    "One worker meets him one to one, in prison and after release.",
-    "We help him set his own goals and plan small steps towards them.",
-    "We help him reach the right services, and go with him where that helps.",
-    "We plan his release with him: where he will stay, money, his doctor and his first week.",
-    "Where we can, someone meets him at the gate.",
-    "We keep in touch after release, more often when he needs it.",
-    "We end in a planned way, and leave him with a plan for staying well.",
+    N_("Doc.Explainer", "One worker meets him one to one, in prison and after release."),
+    N_("Doc.Explainer", "We help him set his own goals and plan small steps towards them."),
+    N_(
+        "Doc.Explainer",
+        "We help him reach the right services, and go with him where that helps.",
+    ),
+    N_(
+        "Doc.Explainer",
+        "We plan his release with him: where he will stay, money, his doctor and his first week.",
+    ),
+    N_("Doc.Explainer", "Where we can, someone meets him at the gate."),
+    N_("Doc.Explainer", "We keep in touch after release, more often when he needs it."),
+    N_(
+        "Doc.Explainer",
+        "We end in a planned way, and leave him with a plan for staying well.",
+    ),
 )
 DOES_NOT = (
-    "We are not an emergency service. In an emergency, call 999.",
-    "We do not take the place of probation, his doctor or other services. We work with them.",
-    "We do not repeat assessments that other services have done. We build on them.",
-    "We do not provide housing or money. We help him apply for them.",
-    "Talking to us does not change his sentence or his licence.",
-    "Our support ends after a set time. We agree this with him at the start.",
+    N_("Doc.Explainer", "We are not an emergency service. In an emergency, call 999."),
+    N_(
+        "Doc.Explainer",
+        "We do not take the place of probation, his doctor or other services. We work with them.",
+    ),
+    N_(
+        "Doc.Explainer",
+        "We do not repeat assessments that other services have done. We build on them.",
+    ),
+    N_("Doc.Explainer", "We do not provide housing or money. We help him apply for them."),
+    N_("Doc.Explainer", "Talking to us does not change his sentence or his licence."),
+    N_(
+        "Doc.Explainer",
+        "Our support ends after a set time. We agree this with him at the start.",
+    ),
 )
 HOW_TO_HELP = (
-    "Tell us about appointments you make with him, so that they do not clash.",
-    "Tell us if you lose touch with him. We may know how to reach him.",
-    "Ask us what we are working on. With his agreement, we can share his plan.",
+    N_(
+        "Doc.Explainer",
+        "Tell us about appointments you make with him, so that they do not clash.",
+    ),
+    N_("Doc.Explainer", "Tell us if you lose touch with him. We may know how to reach him."),
+    N_(
+        "Doc.Explainer",
+        "Ask us what we are working on. With his agreement, we can share his plan.",
+    ),
 )
-SHARING = "We ask for his agreement before we share his details or his plan with anyone."
+SHARING = N_(
+    "Doc.Explainer",
+    "We ask for his agreement before we share his details or his plan with anyone.",
+)
 
 
 def build(data: ExplainerInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options)
-    story: list[Flowable] = [Paragraph(esc(TITLE), st.title)]
-    story.append(fixed(esc(INTRO), st.body))
-    story.append(fixed(esc(WHO_FOR), st.body))
-    story += [heading("What Engager does", st), *bullets(DOES, st)]
-    story += [heading("What Engager does not do", st), *bullets(DOES_NOT, st)]
-    story += [heading("How you can help", st), *bullets(HOW_TO_HELP, st)]
-    story.append(fixed(f"<b>{esc(SHARING)}</b>", st.body))
+    title = tr("Doc", TITLE)
+    story: list[Flowable] = [Paragraph(esc(title), st.title)]
+    story.append(fixed(esc(tr("Doc.Explainer", INTRO)), st.body))
+    story.append(fixed(esc(tr("Doc.Explainer", WHO_FOR)), st.body))
+    does = [tr("Doc.Explainer", text) for text in DOES]
+    does_not = [tr("Doc.Explainer", text) for text in DOES_NOT]
+    how = [tr("Doc.Explainer", text) for text in HOW_TO_HELP]
+    story += [heading(tr("Doc.Explainer", "What Engager does"), st), *bullets(does, st)]
+    story += [heading(tr("Doc.Explainer", "What Engager does not do"), st), *bullets(does_not, st)]
+    story += [heading(tr("Doc.Explainer", "How you can help"), st), *bullets(how, st)]
+    story.append(fixed(f"<b>{esc(tr('Doc.Explainer', SHARING))}</b>", st.body))
     story.append(contact(data.worker, st))
-    build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
+    build_document(out, story, st, title=title, printed_on=day_text(data.printed_on))
 
 
 def contact(worker: WorkerLine, st: Styles) -> Table:
     """The worker's details in two columns, to keep the explainer to one page."""
     cells = [
-        [field("Contact", worker.name, st), field("Phone", worker.phone, st)],
-        [field("Team", worker.team, st), field("When to call", worker.when_to_call, st)],
+        [
+            field(tr("Doc.Explainer", "Contact"), worker.name, st),
+            field(tr("Doc", "Phone"), worker.phone, st),
+        ],
+        [
+            field(tr("Doc", "Team"), worker.team, st),
+            field(tr("Doc", "When to call"), worker.when_to_call, st),
+        ],
     ]
     commands = [
         ("FONT", (0, 0), (-1, -1), REGULAR, st.spec.body),

@@ -6,6 +6,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable
 
+from engager_desktop.i18n import N_, tr, trn
 from engager_desktop.worksheets.flow import closing
 from engager_desktop.worksheets.inputs import FamilySheetInput
 from engager_desktop.worksheets.labels import day_text, long_day_text
@@ -26,39 +27,59 @@ from engager_desktop.worksheets.parts import (
 )
 from engager_desktop.worksheets.styles import styles
 
-TITLE = "For family and friends"
+TITLE = N_("Doc", "For family and friends")
 FOR_OTHERS = True
 WHAT_TO_EXPECT = (
-    "Coming home after prison can be hard for everyone. Things will have changed, for him and "
-    "for you.",
-    "It often helps to take things step by step. A slow return usually works better than "
-    "trying to do everything at once.",
-    "The first days out can be the hardest. Plans can fall through. Try to be patient with "
-    "each other.",
-    "Talk about what each of you expects. That includes money, jobs around the home, visitors "
-    "and time together.",
-    "He may feel tired, worried or restless at first. This is common. It often gets easier "
-    "with time.",
-    "Look after yourself too. You do not have to cope alone. The services below can help.",
+    N_(
+        "Doc.FamilySheet",
+        "Coming home after prison can be hard for everyone. Things will have changed, for him "
+        "and for you.",
+    ),
+    N_(
+        "Doc.FamilySheet",
+        "It often helps to take things step by step. A slow return usually works better than "
+        "trying to do everything at once.",
+    ),
+    N_(
+        "Doc.FamilySheet",
+        "The first days out can be the hardest. Plans can fall through. Try to be patient with "
+        "each other.",
+    ),
+    N_(
+        "Doc.FamilySheet",
+        "Talk about what each of you expects. That includes money, jobs around the home, "
+        "visitors and time together.",
+    ),
+    N_(
+        "Doc.FamilySheet",
+        "He may feel tired, worried or restless at first. This is common. It often gets easier "
+        "with time.",
+    ),
+    N_(
+        "Doc.FamilySheet",
+        "Look after yourself too. You do not have to cope alone. The services below can help.",
+    ),
 )
-WORKER_NOTE = (
+WORKER_NOTE = N_(
+    "Doc.FamilySheet",
     "You can call his Engager worker with questions. They will not pass on what he has told "
-    "them unless he agrees."
+    "them unless he agrees.",
 )
 URGENT = (
-    "If someone is in danger right now, call 999.",
-    "For urgent health advice, call 111.",
-    "Samaritans listen, day or night, for free: call 116 123.",
+    N_("Doc.FamilySheet", "If someone is in danger right now, call 999."),
+    N_("Doc.FamilySheet", "For urgent health advice, call 111."),
+    N_("Doc.FamilySheet", "Samaritans listen, day or night, for free: call 116 123."),
 )
 SHARED = (
-    "What to expect when he comes home, and where families can get support.",
-    "His release date and his Engager worker's details.",
+    N_("Doc", "What to expect when he comes home, and where families can get support."),
+    N_("Doc", "His release date and his Engager worker's details."),
 )
 
 
 def build(data: FamilySheetInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options)
-    story: list[Flowable] = title_block(TITLE, data.man, st, options, for_others=FOR_OTHERS)
+    title = tr("Doc", TITLE)
+    story: list[Flowable] = title_block(title, data.man, st, options, for_others=FOR_OTHERS)
     story += sharing_notice(
         options,
         st,
@@ -68,26 +89,31 @@ def build(data: FamilySheetInput, out: BinaryIO, options: PrintOptions) -> None:
         has_contact=True,
         has_whereabouts=True,
     )
-    name = name_of(data.man) or "He"
-    story.append(field(f"{name} is due to leave prison on", long_day_text(data.release_date), st))
-    if options.shows_whereabouts(FOR_OTHERS):
-        story.append(field("He will live at", data.going_to, st))
-    if options.shows_contact(FOR_OTHERS):
-        story.append(field("His phone number", data.phone_number, st))
-    story += [heading("What to expect", st)]
-    story += [fixed(esc(text), st.body) for text in WHAT_TO_EXPECT]
-    story += [heading("If you need help quickly", st)]
-    story += [fixed(esc(text), st.body) for text in URGENT]
-    story += services_section(data.services, st, "Where you can get support")
-    if data.services_more > 0:
-        noun = "service" if data.services_more == 1 else "services"
-        more = (
-            f"And {data.services_more} more {noun} for families, not shown here. "
-            "His Engager worker can tell you about them."
-        )
-        story.append(fixed(f"<b>{esc(more)}</b>", st.body))
-    closing(
-        story,
-        [*worker_block(data.worker, st, "His Engager worker"), fixed(esc(WORKER_NOTE), st.body)],
+    name = name_of(data.man)
+    leaves = (
+        tr("Doc.FamilySheet", "{name} is due to leave prison on").format(name=name)
+        if name
+        else tr("Doc.FamilySheet", "He is due to leave prison on")
     )
-    build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
+    story.append(field(leaves, long_day_text(data.release_date), st))
+    if options.shows_whereabouts(FOR_OTHERS):
+        story.append(field(tr("Doc.FamilySheet", "He will live at"), data.going_to, st))
+    if options.shows_contact(FOR_OTHERS):
+        story.append(field(tr("Doc.FamilySheet", "His phone number"), data.phone_number, st))
+    story += [heading(tr("Doc.FamilySheet", "What to expect"), st)]
+    story += [fixed(esc(tr("Doc.FamilySheet", text)), st.body) for text in WHAT_TO_EXPECT]
+    story += [heading(tr("Doc.FamilySheet", "If you need help quickly"), st)]
+    story += [fixed(esc(tr("Doc.FamilySheet", text)), st.body) for text in URGENT]
+    story += services_section(data.services, st, tr("Doc.FamilySheet", "Where you can get support"))
+    if data.services_more > 0:
+        more = trn(
+            "Doc.FamilySheet",
+            "And {n} more service for families, not shown here.",
+            "And {n} more services for families, not shown here.",
+            data.services_more,
+        )
+        more += " " + tr("Doc.FamilySheet", "His Engager worker can tell you about them.")
+        story.append(fixed(f"<b>{esc(more)}</b>", st.body))
+    worker = worker_block(data.worker, st, tr("Doc.FamilySheet", "His Engager worker"))
+    closing(story, [*worker, fixed(esc(tr("Doc.FamilySheet", WORKER_NOTE)), st.body)])
+    build_document(out, story, st, title=title, printed_on=day_text(data.printed_on))

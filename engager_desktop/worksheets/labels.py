@@ -7,82 +7,79 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
 
+from engager_desktop.i18n import N_, long_date, tr
+
 RESOURCE_KIND = {
-    "him": "You",
-    "practitioner": "Your Engager worker",
-    "other_professional": "Another service",
-    "family_or_peers": "Family, friends or peers",
+    "him": N_("Doc", "You"),
+    "practitioner": N_("Doc", "Your Engager worker"),
+    "other_professional": N_("Doc", "Another service"),
+    "family_or_peers": N_("Doc", "Family, friends or peers"),
 }
 
 STEP_STATUS = {
-    "open": "To do",
-    "done": "Done",
-    "not_done": "Not done",
-    "dropped": "Stopped",
+    "open": N_("Doc", "To do"),
+    "done": N_("Doc", "Done"),
+    "not_done": N_("Doc", "Not done"),
+    "dropped": N_("Doc", "Stopped"),
 }
 
 GOAL_STATUS = {
-    "open": "Working on it",
-    "achieved": "Done",
-    "changed": "Changed",
-    "dropped": "Stopped",
+    "open": N_("Doc", "Working on it"),
+    "achieved": N_("Doc", "Done"),
+    "changed": N_("Doc", "Changed"),
+    "dropped": N_("Doc", "Stopped"),
 }
 
 HORIZON = {
-    "short_term_recovery": "For now",
-    "long_term_maintenance": "For the longer term",
+    "short_term_recovery": N_("Doc", "For now"),
+    "long_term_maintenance": N_("Doc", "For the longer term"),
 }
 
 DOMAIN = {
-    "housing": "Somewhere to live",
-    "family_and_relationships": "Family and people close to you",
-    "benefits_and_money": "Money and benefits",
-    "work_and_learning": "Work and learning",
-    "health": "Health",
-    "substances": "Drink and drugs",
-    "coping_with_prison": "Doing your time",
-    "other": "Other",
+    "housing": N_("Doc", "Somewhere to live"),
+    "family_and_relationships": N_("Doc", "Family and people close to you"),
+    "benefits_and_money": N_("Doc", "Money and benefits"),
+    "work_and_learning": N_("Doc", "Work and learning"),
+    "health": N_("Doc", "Health"),
+    "substances": N_("Doc", "Drink and drugs"),
+    "coping_with_prison": N_("Doc", "Doing your time"),
+    "other": N_("Doc", "Other"),
 }
 
 READINESS = {
-    "not_yet": "Not ready yet",
-    "thinking_about_it": "Thinking about it",
-    "ready": "Ready to make changes",
-    "already_changing": "Already making changes",
+    "not_yet": N_("Doc", "Not ready yet"),
+    "thinking_about_it": N_("Doc", "Thinking about it"),
+    "ready": N_("Doc", "Ready to make changes"),
+    "already_changing": N_("Doc", "Already making changes"),
 }
 
 PHASE = {
-    "engagement": "First meetings",
-    "in_prison": "In prison",
-    "through_the_gate": "Leaving prison",
-    "in_community": "Out in the community",
-    "ending": "Ending",
-    "closed": "Closed",
+    "engagement": N_("Doc", "First meetings"),
+    "in_prison": N_("Doc", "In prison"),
+    "through_the_gate": N_("Doc", "Leaving prison"),
+    "in_community": N_("Doc", "Out in the community"),
+    "ending": N_("Doc", "Ending"),
+    "closed": N_("Doc", "Closed"),
 }
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+DAYS = (
+    N_("Doc", "Monday"),
+    N_("Doc", "Tuesday"),
+    N_("Doc", "Wednesday"),
+    N_("Doc", "Thursday"),
+    N_("Doc", "Friday"),
+    N_("Doc", "Saturday"),
+    N_("Doc", "Sunday"),
 )
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def label(table: dict[str, str], value: object | None) -> str | None:
-    """The plain words for an enum value (or its own text when the value is not listed)."""
+    """The plain words for an enum value, in the language in use (or its own text when the value
+    is not listed)."""
     if value is None:
         return None
     key = str(value)
-    return table.get(key, key.replace("_", " "))
+    return tr("Doc", table[key]) if key in table else key.replace("_", " ")
 
 
 # What a practitioner types in "who does it" for themselves or for him, and the plain words his
@@ -100,7 +97,8 @@ HIM_WORDS = frozenset(
         "himself", "he", "self", "the man", "man", "pt", "su",
     }
 )  # fmt: skip
-YOUR_WORKER = "Your Engager worker"
+YOUR_WORKER = N_("Doc", "Your Engager worker")
+YOUR_WORKER_LOWER = N_("Doc", "your Engager worker")  # after "and": "You and your Engager worker"
 _JOINS = re.compile(r"(\s+and\s+|\s*[&+/,]\s*)", re.IGNORECASE)
 
 
@@ -119,9 +117,10 @@ def who_text(who: str | None, worker_name: str | None = None) -> str | None:
         key = piece.strip().rstrip(".").casefold()
         if key in WORKER_WORDS:
             name = (worker_name or "").strip()
-            out.append(name or (YOUR_WORKER if index == 0 else YOUR_WORKER.lower()))
+            worker = tr("Doc", YOUR_WORKER if index == 0 else YOUR_WORKER_LOWER)
+            out.append(name or worker)
         elif key in HIM_WORDS:
-            out.append("You" if index == 0 else "you")
+            out.append(tr("Doc", "You") if index == 0 else tr("Doc", "you"))
         else:
             out.append(piece)
     return "".join(out)
@@ -144,23 +143,26 @@ def goal_names(goals: Sequence[tuple[str | None, str | None]]) -> list[str | Non
 
 
 def day_text(value: date | None) -> str | None:
-    """The day as "4 March 2025", in English whatever the machine's locale."""
+    """The day as "4 March 2025" ("4 Mawrth 2025"), in the language in use whatever the
+    machine's locale."""
     if value is None:
         return None
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return long_date(value)
 
 
 def long_day_text(value: date | None) -> str | None:
     """The day as "Tuesday 4 March 2025"."""
     if value is None:
         return None
-    return f"{DAYS[value.weekday()]} {day_text(value)}"
+    return tr("Doc", "{weekday} {day}").format(
+        weekday=tr("Doc", DAYS[value.weekday()]), day=day_text(value)
+    )
 
 
 def time_text(value: datetime) -> str:
     """The time as "10:30am" or "2pm"."""
     hour = value.hour % 12 or 12
-    suffix = "am" if value.hour < 12 else "pm"
+    suffix = tr("Doc", "am") if value.hour < 12 else tr("Doc", "pm")
     minutes = f":{value.minute:02d}" if value.minute else ""
     return f"{hour}{minutes}{suffix}"
 
@@ -170,5 +172,7 @@ def when_text(value: date | datetime | None) -> str | None:
     if value is None:
         return None
     if isinstance(value, datetime):
-        return f"{long_day_text(value.date())} at {time_text(value)}"
+        return tr("Doc", "{day} at {time}").format(
+            day=long_day_text(value.date()), time=time_text(value)
+        )
     return long_day_text(value)

@@ -26,6 +26,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from engager_desktop.i18n import tr
 from engager_desktop.worksheets.flow import KEEP_SHARE, KeepWithNext, last_two_together
 from engager_desktop.worksheets.fonts import (
     REGULAR,
@@ -276,11 +277,13 @@ def grid(rows: Sequence[Sequence[Cell]], widths: Sequence[float | str], st: Styl
 
 def for_others_box(includes: Sequence[str], leaves_out: Sequence[str], st: Styles) -> Table:
     """The box a copy for someone else carries: what it holds and what was kept off it (P35)."""
-    content: list[Flowable] = [fixed("<b>This sheet is for other people to read.</b>", st.body)]
-    content.append(fixed("<b>It includes:</b>", st.body))
+    content: list[Flowable] = [
+        fixed(f"<b>{esc(tr('Doc', 'This sheet is for other people to read.'))}</b>", st.body)
+    ]
+    content.append(fixed(f"<b>{esc(tr('Doc', 'It includes:'))}</b>", st.body))
     content.extend(bullets(includes, st, in_box=True))
     if leaves_out:
-        content.append(fixed("<b>It leaves out:</b>", st.body))
+        content.append(fixed(f"<b>{esc(tr('Doc', 'It leaves out:'))}</b>", st.body))
         content.extend(bullets(leaves_out, st, in_box=True))
     return box(content, st, heavy=True)
 
@@ -317,11 +320,14 @@ class _FooterCanvas(Canvas):  # type: ignore[misc]
         y = margin * 0.6
         self.setFillColor(colors.black)
         draw_string(self, margin, y, self._footer, size)
-        draw_string(self, width - margin, y, f"Page {number} of {total}", size, right=True)
+        page = tr("Doc", "Page {number} of {total}").format(number=number, total=total)
+        draw_string(self, width - margin, y, page, size, right=True)
 
 
 def footer_text(printed_on: str | None) -> str:
-    return f"Printed {printed_on}" if printed_on else "Printed on: ____________"
+    if printed_on:
+        return tr("Doc", "Printed {date}").format(date=printed_on)
+    return tr("Doc", "Printed on:") + " ____________"
 
 
 def build_document(

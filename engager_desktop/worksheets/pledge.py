@@ -6,6 +6,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.worksheets.easy_read import beside, intro, pictured
 from engager_desktop.worksheets.flow import flat, last_two_together, together
 from engager_desktop.worksheets.inputs import PledgeInput
@@ -27,30 +28,41 @@ from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.parts import greeting, name_of, sharing_notice, title_block
 from engager_desktop.worksheets.styles import Styles, styles
 
-TITLE = "Our agreement"
-INTRO = (
+TITLE = N_("Doc", "Our agreement")
+INTRO = N_(
+    "Doc.Pledge",
     "we wrote this agreement together. We can change it together at any time. "
-    "It is not a legal document. It is a promise we make to each other."
+    "It is not a legal document. It is a promise we make to each other.",
 )
-HIS_PART = "What I will do"
-WORKER_PART = "What your Engager worker will do"
+HIS_PART = N_("Doc.Pledge", "What I will do")
+WORKER_PART = N_("Doc.Pledge", "What your Engager worker will do")
 BLANK_LINES = 5
 WHOLE_PART = 6  # a worker's part of up to this many items stays whole with the signatures
-SHARED = ("What he and his Engager worker agreed to do.",)
-PICTURES = {"What I": "person", "What": "handshake", "Signatures": "pen"}
+SHARED = (N_("Doc", "What he and his Engager worker agreed to do."),)
 
 
 def build(data: PledgeInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options, his=True)
-    story: list[Flowable] = title_block(TITLE, data.man, st, options)
+    title = tr("Doc", TITLE)
+    story: list[Flowable] = title_block(title, data.man, st, options)
     story += sharing_notice(options, st, SHARED, man=data.man)
-    story.append(intro(fixed(esc(greeting(data.man, INTRO, options)), st.body), options))
+    words = greeting(data.man, tr("Doc.Pledge", INTRO), options)
+    story.append(intro(fixed(esc(words), st.body), options))
     name = name_of(data.man)
     easy = options.easy_read
-    story += [heading(f"What I, {name}, will do" if name else HIS_PART, st)]
+    his_part = (
+        tr("Doc.Pledge", "What I, {name}, will do").format(name=name)
+        if name
+        else tr("Doc.Pledge", HIS_PART)
+    )
+    story += [heading(his_part, st)]
     story += promises(split_lines(data.his_commitments), st, "person" if easy else None)
     worker = data.worker.name
-    worker_part = f"What {worker} will do" if has_text(worker) else WORKER_PART
+    worker_part = (
+        tr("Doc.Pledge", "What {worker} will do").format(worker=worker)
+        if has_text(worker)
+        else tr("Doc.Pledge", WORKER_PART)
+    )
     theirs = promises(split_lines(data.worker_commitments), st, "handshake" if easy else None)
     # Each signs beside what is signed: a short worker's part stays whole with the signatures;
     # from a long one, its last items do (so the page before is not left half empty).
@@ -59,9 +71,11 @@ def build(data: PledgeInput, out: BinaryIO, options: PrintOptions) -> None:
         story.append(together([head, *theirs, *signatures(data, st)]))
     else:
         story += [head, *theirs[:-1], together([theirs[-1], *signatures(data, st)])]
-    if easy:
-        story = pictured(story, PICTURES, st)
-    build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
+    if easy:  # the picture beside each heading: him, his worker, a pen for the signatures
+        pictures = {his_part: "person", worker_part: "handshake"}
+        pictures[tr("Doc.Pledge", "Signatures")] = "pen"
+        story = pictured(story, pictures, st)
+    build_document(out, story, st, title=title, printed_on=day_text(data.printed_on))
 
 
 def promises(items: list[str], st: Styles, picture: str | None) -> list[Flowable]:
@@ -76,10 +90,19 @@ def signatures(data: PledgeInput, st: Styles) -> list[Flowable]:
     """Signature and date lines for both; never pre-filled, as each signs by hand."""
     name = name_of(data.man)
     worker = data.worker.name if has_text(data.worker.name) else None
-    his = f"Signed by {name}" if name else "Signed by you"
-    theirs = f"Signed by {worker}" if worker else "Signed by your Engager worker"
+    his = (
+        tr("Doc.Pledge", "Signed by {name}").format(name=name)
+        if name
+        else tr("Doc.Pledge", "Signed by you")
+    )
+    theirs = (
+        tr("Doc.Pledge", "Signed by {name}").format(name=worker)
+        if worker
+        else tr("Doc.Pledge", "Signed by your Engager worker")
+    )
     signed = day_text(data.signed_on)
-    block: list[Flowable] = [heading("Signatures", st)]
-    block += [FillIn(f"{his}:", st), field("Date", signed, st), spacer(st)]
-    block += [FillIn(f"{theirs}:", st), field("Date", signed, st)]
+    date = tr("Doc", "Date")
+    block: list[Flowable] = [heading(tr("Doc.Pledge", "Signatures"), st)]
+    block += [FillIn(f"{his}:", st), field(date, signed, st), spacer(st)]
+    block += [FillIn(f"{theirs}:", st), field(date, signed, st)]
     return block

@@ -12,6 +12,7 @@ from typing import BinaryIO
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.worksheets.fonts import REGULAR
 from engager_desktop.worksheets.inputs import RecoveryInput
 from engager_desktop.worksheets.labels import day_text
@@ -28,20 +29,26 @@ from engager_desktop.worksheets.layout import (
 from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.styles import Styles, styles
 
-TITLE = "Vault recovery code"
-WARNING = (
+TITLE = N_("Doc", "Vault recovery code")
+WARNING = N_(
+    "Doc.RecoverySheet",
     "This code unlocks the vault. Anyone who has this sheet and the laptop can read every "
-    "record in it. Keep it locked away."
+    "record in it. Keep it locked away.",
 )
-WHAT_FOR = (
+WHAT_FOR = N_(
+    "Doc.RecoverySheet",
     "If nobody can remember the passphrase, open the vault with this code instead. "
-    "Then choose a new passphrase."
+    "Then choose a new passphrase.",
 )
 KEEP = (
-    "Keep it in a locked cabinet or safe, away from the laptop.",
-    "Do not keep it in the laptop bag, or with the passphrase.",
-    "Do not photograph it, scan it or copy it into an email.",
-    "If you print a new recovery sheet, the code on this one stops working. Shred this one then.",
+    N_("Doc.RecoverySheet", "Keep it in a locked cabinet or safe, away from the laptop."),
+    N_("Doc.RecoverySheet", "Do not keep it in the laptop bag, or with the passphrase."),
+    N_("Doc.RecoverySheet", "Do not photograph it, scan it or copy it into an email."),
+    N_(
+        "Doc.RecoverySheet",
+        "If you print a new recovery sheet, the code on this one stops working. "
+        "Shred this one then.",
+    ),
 )
 GROUPS = 8
 PER_ROW = 2
@@ -49,14 +56,19 @@ PER_ROW = 2
 
 def build(data: RecoveryInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options)
-    story: list[Flowable] = [Paragraph(esc(TITLE), st.title)]
-    story.append(box([fixed(f"<b>{esc(WARNING)}</b>", st.body)], st, heavy=True))
-    story += [heading("The recovery code", st), code_table(data.code, st), spacer(st)]
-    story.append(field("Vault id", data.vault_id, st))
-    story.append(field("Printed on", day_text(data.printed_on), st))
-    story += [heading("What it is for", st), fixed(esc(WHAT_FOR), st.body)]
-    story += [heading("Where to keep it", st), *bullets(KEEP, st)]
-    build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
+    title = tr("Doc", TITLE)
+    story: list[Flowable] = [Paragraph(esc(title), st.title)]
+    warning = esc(tr("Doc.RecoverySheet", WARNING))
+    story.append(box([fixed(f"<b>{warning}</b>", st.body)], st, heavy=True))
+    code = heading(tr("Doc.RecoverySheet", "The recovery code"), st)
+    story += [code, code_table(data.code, st), spacer(st)]
+    story.append(field(tr("Doc.RecoverySheet", "Vault id"), data.vault_id, st))
+    story.append(field(tr("Doc", "Printed on"), day_text(data.printed_on), st))
+    what_for = fixed(esc(tr("Doc.RecoverySheet", WHAT_FOR)), st.body)
+    story += [heading(tr("Doc.RecoverySheet", "What it is for"), st), what_for]
+    keep = [tr("Doc.RecoverySheet", text) for text in KEEP]
+    story += [heading(tr("Doc.RecoverySheet", "Where to keep it"), st), *bullets(keep, st)]
+    build_document(out, story, st, title=title, printed_on=day_text(data.printed_on))
 
 
 def groups(code: str | None) -> list[str]:

@@ -6,6 +6,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, Spacer
 
+from engager_desktop.i18n import N_, tr, trn
 from engager_desktop.worksheets.easy_read import help_box, intro, pictured
 from engager_desktop.worksheets.flow import closing, last_two_together
 from engager_desktop.worksheets.inputs import AppointmentLine, ReleaseInput
@@ -34,43 +35,59 @@ from engager_desktop.worksheets.parts import (
 )
 from engager_desktop.worksheets.styles import Styles, styles
 
-TITLE = "My first week"
-INTRO = (
+TITLE = N_("Doc", "My first week")
+INTRO = N_(
+    "Doc.ReleasePlan",
     "this is your plan for leaving prison and for your first week out. "
-    "Keep it somewhere safe and take it with you."
+    "Keep it somewhere safe and take it with you.",
 )
 BLANK_APPOINTMENTS = 4
+LEAVING = N_("Doc.ReleasePlan", "Leaving prison")
+GATE = N_("Doc.ReleasePlan", "Who meets you at the gate")
+FIRST_DAY = N_("Doc.ReleasePlan", "Your first 24 hours")
+APPOINTMENTS = N_("Doc.ReleasePlan", "Your appointments")
+SORTED = N_("Doc.ReleasePlan", "Things that are sorted")
+BRING = N_("Doc.ReleasePlan", "What to bring")
+HEALTH = N_("Doc.ReleasePlan", "Your health")
+REACH = N_("Doc.ReleasePlan", "How people can reach you")
+LIMITS = N_("Doc.ReleasePlan", "Limits on contact")
+NUMBERS = N_("Doc.ReleasePlan", "Phone numbers and opening times")
 PICTURES = {  # Easy Read: the picture beside each heading
-    "Leaving prison": "door",
-    "Who meets you at the gate": "person",
-    "Your first 24 hours": "clock",
-    "Your appointments": "calendar",
-    "Things that are sorted": "tick",
-    "What to bring": "bag",
-    "Your health": "pill",
-    "How people can reach you": "phone",
-    "Limits on contact": "warning",
-    "Phone numbers and opening times": "phone",
-    "Your Engager worker": "handshake",
+    LEAVING: "door",
+    GATE: "person",
+    FIRST_DAY: "clock",
+    APPOINTMENTS: "calendar",
+    SORTED: "tick",
+    BRING: "bag",
+    HEALTH: "pill",
+    REACH: "phone",
+    LIMITS: "warning",
+    NUMBERS: "phone",
 }
 SHARED = (
-    "His release date and the plan for his first week.",
-    "The services he will use, with their phone numbers and opening times.",
+    N_("Doc", "His release date and the plan for his first week."),
+    N_("Doc", "The services he will use, with their phone numbers and opening times."),
 )
 READY = (
-    ("id_documents", "ID"),
-    ("bank_account", "A bank account"),
-    ("benefit_claim_prepared", "Benefit claim ready"),
-    ("gp_registered", "Signed up with a doctor (GP)"),
-    ("medication_arranged", "Medication ready for the day you leave"),
-    ("phone_working", "A phone that works"),
+    ("id_documents", N_("Doc.ReleasePlan", "ID")),
+    ("bank_account", N_("Doc.ReleasePlan", "A bank account")),
+    ("benefit_claim_prepared", N_("Doc.ReleasePlan", "Benefit claim ready")),
+    ("gp_registered", N_("Doc.ReleasePlan", "Signed up with a doctor (GP)")),
+    ("medication_arranged", N_("Doc.ReleasePlan", "Medication ready for the day you leave")),
+    ("phone_working", N_("Doc.ReleasePlan", "A phone that works")),
 )
+
+
+def _h(text: str, st: Styles) -> Flowable:
+    """A heading of this document, in the language in use."""
+    return heading(tr("Doc.ReleasePlan", text), st)
 
 
 def build(data: ReleaseInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options, his=True)
     where = options.shows_whereabouts(False)
-    story: list[Flowable] = title_block(TITLE, data.man, st, options)
+    title = tr("Doc", TITLE)
+    story: list[Flowable] = title_block(title, data.man, st, options)
     story += sharing_notice(
         options,
         st,
@@ -80,56 +97,67 @@ def build(data: ReleaseInput, out: BinaryIO, options: PrintOptions) -> None:
         has_whereabouts=True,
         has_sensitive=True,
     )
-    story.append(intro(fixed(esc(greeting(data.man, INTRO, options)), st.body), options))
+    words = greeting(data.man, tr("Doc.ReleasePlan", INTRO), options)
+    story.append(intro(fixed(esc(words), st.body), options))
     story += help_box(help_numbers(data.worker, st), options)
-    story += [heading("Leaving prison", st)]
-    story.append(field("Release date", long_day_text(data.release_date), st))
+    story += [_h(LEAVING, st)]
+    release = long_day_text(data.release_date)
+    story.append(field(tr("Doc.ReleasePlan", "Release date"), release, st))
     if where:
-        story.append(field("Where you are going", data.going_to, st))
-        story.append(field("Where you will stay", data.accommodation, st))
-    story += [heading("Who meets you at the gate", st), field("Name", data.gate_meeter_name, st)]
+        story.append(field(tr("Doc.ReleasePlan", "Where you are going"), data.going_to, st))
+        story.append(field(tr("Doc.ReleasePlan", "Where you will stay"), data.accommodation, st))
+    story += [_h(GATE, st), field(tr("Doc", "Name"), data.gate_meeter_name, st)]
     if where:
-        story.append(field("Where we meet", data.gate_meeting_place, st))
-    story += [heading("Your first 24 hours", st), *text_or_lines(data.first_24_hours, st, 3)]
-    story += [heading("Your appointments", st), appointments(data.appointments, where, st)]
+        place = data.gate_meeting_place
+        story.append(field(tr("Doc.ReleasePlan", "Where we meet"), place, st))
+    story += [_h(FIRST_DAY, st), *text_or_lines(data.first_24_hours, st, 3)]
+    story += [_h(APPOINTMENTS, st), appointments(data.appointments, where, st)]
     if data.appointments_more > 0:
         story.append(fixed(f"<b>{esc(more_appointments(data.appointments_more))}</b>", st.body))
-    story += [heading("Things that are sorted", st), *ready_list(data, st)]
-    story += [heading("What to bring", st)]
+    story += [_h(SORTED, st), *ready_list(data, st)]
+    story += [_h(BRING, st)]
     story += items_or_lines(split_lines(data.what_to_bring), st)
-    story += [heading("Your health", st), field("Medication", data.medication, st)]
-    story.append(field("Doctor (GP)", data.gp_follow_up, st))
+    story += [_h(HEALTH, st), field(tr("Doc.ReleasePlan", "Medication"), data.medication, st)]
+    story.append(field(tr("Doc.ReleasePlan", "Doctor (GP)"), data.gp_follow_up, st))
     if options.shows_contact(False):
-        story += [heading("How people can reach you", st)]
-        story.append(field("Your phone number", data.phone_number, st))
-        story.append(field("Other ways to reach you", data.other_ways_to_reach, st))
+        story += [_h(REACH, st)]
+        story.append(field(tr("Doc.ReleasePlan", "Your phone number"), data.phone_number, st))
+        other = tr("Doc.ReleasePlan", "Other ways to reach you")
+        story.append(field(other, data.other_ways_to_reach, st))
     if options.include_sensitive:
-        story += [heading("Limits on contact", st), *text_or_lines(data.contact_restrictions, st)]
-    story += services_section(data.services, st, "Phone numbers and opening times")
+        story += [_h(LIMITS, st), *text_or_lines(data.contact_restrictions, st)]
+    story += services_section(data.services, st, tr("Doc.ReleasePlan", NUMBERS))
     closing(story, worker_block(data.worker, st))
     if options.easy_read:
-        story = pictured(story, PICTURES, st)
-    build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
+        pictures = {tr("Doc.ReleasePlan", text): name for text, name in PICTURES.items()}
+        pictures[tr("Doc", "Your Engager worker")] = "handshake"
+        story = pictured(story, pictures, st)
+    build_document(out, story, st, title=title, printed_on=day_text(data.printed_on))
 
 
 def more_appointments(count: int) -> str:
     """What the paper says when the table could not hold every appointment."""
-    noun = "appointment" if count == 1 else "appointments"
-    return (
-        f"And {count} more {noun} in your first two weeks, not shown here. "
-        "Your Engager worker has the full list: ask for it."
+    more = trn(
+        "Doc.ReleasePlan",
+        "And {n} more appointment in your first two weeks, not shown here.",
+        "And {n} more appointments in your first two weeks, not shown here.",
+        count,
     )
+    return f"{more} {tr('Doc.ReleasePlan', 'Your Engager worker has the full list: ask for it.')}"
 
 
 def appointment_when(line: AppointmentLine) -> str:
     if line.starts_at is None:
         return ""
-    return f"{long_day_text(line.starts_at.date())}, {time_text(line.starts_at)}"
+    return tr("Doc.ReleasePlan", "{day}, {time}").format(
+        day=long_day_text(line.starts_at.date()), time=time_text(line.starts_at)
+    )
 
 
 def appointments(lines: tuple[AppointmentLine, ...], where: bool, st: Styles) -> Flowable:
     """A table of appointments; the place only where whereabouts may be shown."""
-    header: list[Cell] = ["When", "Who with"] + (["Where"] if where else [])
+    header: list[Cell] = [tr("Doc.ReleasePlan", "When"), tr("Doc.ReleasePlan", "Who with")]
+    header += [tr("Doc.ReleasePlan", "Where")] if where else []
     widths = ("32%", "34%", "34%") if where else ("40%", "60%")
     rows: list[list[Cell]] = [header]
     for line in lines:
@@ -148,4 +176,6 @@ def appointments(lines: tuple[AppointmentLine, ...], where: bool, st: Styles) ->
 def ready_list(data: ReleaseInput, st: Styles) -> list[Flowable]:
     """A tick box for each thing to sort before release, ticked where done (the last two kept
     together, as in any list)."""
-    return last_two_together([ticks([(getattr(data, name), text)], st) for name, text in READY])
+    return last_two_together(
+        [ticks([(getattr(data, name), tr("Doc.ReleasePlan", text))], st) for name, text in READY]
+    )

@@ -7,6 +7,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.worksheets.inputs import ServicesCardInput
 from engager_desktop.worksheets.labels import day_text
 from engager_desktop.worksheets.layout import build_document, esc, fixed
@@ -20,9 +21,12 @@ from engager_desktop.worksheets.parts import (
 )
 from engager_desktop.worksheets.styles import HIS, StyleSpec, spec_for, styles_for
 
-TITLE = "My services"
-INTRO = "here are the services you use. Fold this sheet in half and keep it with you."
-SHARED = ("The services he uses, with their phone numbers and opening times.",)
+TITLE = N_("Doc", "My services")
+INTRO = N_(
+    "Doc.ServicesCard",
+    "here are the services you use. Fold this sheet in half and keep it with you.",
+)
+SHARED = (N_("Doc", "The services he uses, with their phone numbers and opening times."),)
 CARD_MARGIN_MM = 14  # each half of the folded sheet: a little less than a page's, so 14 pt fits
 
 
@@ -36,11 +40,13 @@ def build(data: ServicesCardInput, out: BinaryIO, options: PrintOptions) -> None
     """A4 landscape in two halves with a fold line; it spills onto a second sheet only when
     there are more services than one sheet holds."""
     st = styles_for(spec(options))
-    story: list[Flowable] = title_block(TITLE, data.man, st, options)
+    title = tr("Doc", TITLE)
+    story: list[Flowable] = title_block(title, data.man, st, options)
     story += sharing_notice(options, st, SHARED, man=data.man)
-    story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
+    story.append(fixed(esc(greeting(data.man, tr("Doc.ServicesCard", INTRO), options)), st.body))
     story += help_numbers(data.worker, st)  # with his worker's name, phone and hours
-    story += services_section(data.services, st, "Services", blank_count=2)
+    heading = tr("Doc.ServicesCard", "Services")
+    story += services_section(data.services, st, heading, blank_count=2)
     build_document(
-        out, story, st, title=TITLE, printed_on=day_text(data.printed_on), wide=True, columns=2
+        out, story, st, title=title, printed_on=day_text(data.printed_on), wide=True, columns=2
     )

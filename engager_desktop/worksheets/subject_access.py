@@ -13,24 +13,27 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.worksheets.layout import build_document, esc, fixed, heading, spacer
 from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.styles import Styles, styles
 
-TITLE = "The information we hold about you"
-INTRO = (
+TITLE = N_("Doc", "The information we hold about you")
+INTRO = N_(
+    "Doc.SubjectAccess",
     "You asked to see the information Engager holds about you. This document lists all of it. "
     "It shows what you told us and what we wrote down in our meetings. It shows your plans, and "
     "the people and services involved. It also shows records that were deleted but are still "
     "kept. Some parts may be hard to read, because they cover difficult things. If anything here "
-    "is wrong, tell your worker. You have the right to have it put right."
+    "is wrong, tell your worker. You have the right to have it put right.",
 )
-RIGHTS = (
+RIGHTS = N_(
+    "Doc.SubjectAccess",
     "You can also ask us to erase your records, or to limit how we use them. Unhappy with how we "
     "handle your information? You can complain to the Information Commissioner's Office "
-    "(ico.org.uk)."
+    "(ico.org.uk).",
 )
-NOTHING = "We hold nothing of this kind about you."
+NOTHING = N_("Doc.SubjectAccess", "We hold nothing of this kind about you.")
 
 
 @dataclass(frozen=True)
@@ -56,24 +59,27 @@ class SarInput:
 
 def build(data: SarInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options)
-    story: list[Flowable] = [Paragraph(esc(TITLE), st.title)]
-    story.append(fixed(f"<b>For:</b> {esc(data.name)}", st.body))
-    story.append(fixed(f"<b>Produced on:</b> {esc(data.produced_on)}", st.body))
-    story.append(fixed(esc(INTRO), st.body))
-    story.append(fixed(esc(RIGHTS), st.body))
+    title = tr("Doc", TITLE)
+    story: list[Flowable] = [Paragraph(esc(title), st.title)]
+    story.append(fixed(f"<b>{esc(tr('Doc', 'For'))}:</b> {esc(data.name)}", st.body))
+    produced = esc(tr("Doc.SubjectAccess", "Produced on:"))
+    story.append(fixed(f"<b>{produced}</b> {esc(data.produced_on)}", st.body))
+    story.append(fixed(esc(tr("Doc.SubjectAccess", INTRO)), st.body))
+    story.append(fixed(esc(tr("Doc.SubjectAccess", RIGHTS)), st.body))
     for section in data.sections:
         story += _section(section, st)
     if data.other_places:
-        story.append(heading("Other copies", st))
+        story.append(heading(tr("Doc.SubjectAccess", "Other copies"), st))
         story += [fixed(esc(place), st.body) for place in data.other_places]
-    build_document(out, story, st, title=TITLE, printed_on=data.produced_on)
+    build_document(out, story, st, title=title, printed_on=data.produced_on)
 
 
 def _section(section: SarSection, st: Styles) -> list[Flowable]:
     """The heading stays on the page of the section's first record, never alone at the foot."""
     opening: list[Flowable] = [heading(section.title, st), fixed(esc(section.intro), st.body)]
     if not section.records:
-        return [KeepTogether([*opening, fixed(esc(NOTHING), st.body)])]
+        nothing = fixed(esc(tr("Doc.SubjectAccess", NOTHING)), st.body)
+        return [KeepTogether([*opening, nothing])]
     first, *rest = section.records
     parts: list[Flowable] = [KeepTogether([*opening, *_rows(first, st)])]
     for record in rest:

@@ -8,6 +8,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from engager_desktop.domain.audit_head import format_head
+from engager_desktop.i18n import N_, tr, trn
 from engager_desktop.worksheets.fonts import text_width
 from engager_desktop.worksheets.inputs import SupervisionInput, SupervisionRow
 from engager_desktop.worksheets.labels import PHASE, day_text, label
@@ -23,19 +24,22 @@ from engager_desktop.worksheets.layout import (
 from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.styles import Styles, styles
 
-TITLE = "Caseload summary for supervision"
-INTRO = "Men are named as each wants to be addressed. Talk through each case in private."
+TITLE = N_("Doc", "Caseload summary for supervision")
+INTRO = N_(
+    "Doc.Supervision",
+    "Men are named as each wants to be addressed. Talk through each case in private.",
+)
 HEADER = (
-    "Name",
-    "Stage",
-    "Days to release",
-    "Steps overdue",
-    "Distress, latest last",
-    "Meetings held / planned",
-    "Days since contact",
+    N_("Doc.Supervision", "Name"),
+    N_("Doc.Supervision", "Stage"),
+    N_("Doc.Supervision", "Days to release"),
+    N_("Doc.Supervision", "Steps overdue"),
+    N_("Doc.Supervision", "Distress, latest last"),
+    N_("Doc.Supervision", "Meetings held / planned"),
+    N_("Doc.Supervision", "Days since contact"),
 )
 WIDTHS = ("18%", "15%", "12%", "11%", "16%", "15%", "13%")
-RISK_HEADER = "Risk"
+RISK_HEADER = N_("Doc.Supervision", "Risk")
 RISK_WIDTHS = ("15%", "12%", "10%", "9%", "12%", "12%", "10%", "20%")
 SOON_DAYS = 28
 DISTRESS_SHOWN = 4
@@ -46,15 +50,17 @@ WORD_SHARE = 0.2  # a word wider than this share of the table may break inside
 
 def build(data: SupervisionInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options)
-    story: list[Flowable] = [Paragraph(esc(TITLE), st.title)]
-    story.append(field("Practitioner", data.worker.name, st))
-    story.append(field("Team", data.worker.team, st))
-    story.append(field("Date", day_text(data.printed_on), st))
-    story.append(fixed(esc(INTRO), st.body))
+    title = tr("Doc", TITLE)
+    story: list[Flowable] = [Paragraph(esc(title), st.title)]
+    story.append(field(tr("Doc.Supervision", "Practitioner"), data.worker.name, st))
+    story.append(field(tr("Doc", "Team"), data.worker.team, st))
+    story.append(field(tr("Doc", "Date"), day_text(data.printed_on), st))
+    story.append(fixed(esc(tr("Doc.Supervision", INTRO)), st.body))
     story += audit(data, st)  # at the top, so it never sits alone on a last page
-    story += [heading("The caseload", st), fixed(esc(totals(data.rows)), st.body)]
+    caseload = heading(tr("Doc.Supervision", "The caseload"), st)
+    story += [caseload, fixed(esc(totals(data.rows)), st.body)]
     story.append(table(data.rows, options.include_sensitive, st))
-    build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on), wide=True)
+    build_document(out, story, st, title=title, printed_on=day_text(data.printed_on), wide=True)
 
 
 def totals(rows: tuple[SupervisionRow, ...]) -> str:
@@ -64,10 +70,11 @@ def totals(rows: tuple[SupervisionRow, ...]) -> str:
         for row in rows
         if row.days_to_release is not None and 0 <= row.days_to_release <= SOON_DAYS
     )
-    return (
-        f"Men on the caseload: {len(rows)}. With steps overdue: {overdue}. "
-        f"Leaving prison within {SOON_DAYS} days: {soon}."
-    )
+    return tr(
+        "Doc.Supervision",
+        "Men on the caseload: {men}. With steps overdue: {overdue}. "
+        "Leaving prison within {days} days: {soon}.",
+    ).format(men=len(rows), overdue=overdue, days=SOON_DAYS, soon=soon)
 
 
 def _number(value: int | None) -> str:
@@ -78,8 +85,8 @@ def release_text(days: int | None) -> str:
     if days is None:
         return ""
     if days < 0:
-        return f"Out {-days} days"
-    return "Today" if days == 0 else str(days)
+        return trn("Doc.Supervision", "Out {n} day", "Out {n} days", -days)
+    return tr("Doc.Supervision", "Today") if days == 0 else str(days)
 
 
 def distress_text(ratings: tuple[int, ...]) -> str:
@@ -108,7 +115,8 @@ def row_cells(row: SupervisionRow, with_risk: bool) -> list[Cell]:
 
 
 def table(rows: tuple[SupervisionRow, ...], with_risk: bool, st: Styles) -> Flowable:
-    header: list[Cell] = list(HEADER) + ([RISK_HEADER] if with_risk else [])
+    header: list[Cell] = [tr("Doc.Supervision", text) for text in HEADER]
+    header += [tr("Doc.Supervision", RISK_HEADER)] if with_risk else []
     body: list[list[Cell]] = [row_cells(row, with_risk) for row in rows]
     if not body:
         blank: list[Cell] = [Spacer(1, st.spec.write_gap)] + [""] * (len(header) - 1)
@@ -149,6 +157,6 @@ def audit(data: SupervisionInput, st: Styles) -> list[Flowable]:
     if data.audit_count is not None and data.audit_head is not None:
         head = format_head(data.audit_count, data.audit_head)
     return [
-        field("Entries in the audit log", count, st),
-        field("Audit head, for engager-desktop check --head", head, st),
+        field(tr("Doc.Supervision", "Entries in the audit log"), count, st),
+        field(tr("Doc.Supervision", "Audit head, for engager-desktop check --head"), head, st),
     ]

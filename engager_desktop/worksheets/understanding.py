@@ -6,6 +6,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, Spacer
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.worksheets.inputs import GoalLine, UnderstandingInput
 from engager_desktop.worksheets.labels import HORIZON, READINESS, day_text, goal_names, label
 from engager_desktop.worksheets.layout import (
@@ -25,41 +26,64 @@ from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.parts import greeting, sharing_notice, title_block
 from engager_desktop.worksheets.styles import Styles, styles
 
-TITLE = "Our shared understanding"
-INTRO = (
+TITLE = N_("Doc", "Our shared understanding")
+INTRO = N_(
+    "Doc.Understanding",
     "this sums up what we have talked about so far. We used your own words where we could. "
-    "Tell us if anything is wrong."
+    "Tell us if anything is wrong.",
 )
-PRIORITY_HEADER = ("In your words", "What we will work on")
-SHARED = ("What matters to him, his goals and his strengths, in his own words.",)
+PRIORITY_HEADER = (
+    N_("Doc.Understanding", "In your words"),
+    N_("Doc.Understanding", "What we will work on"),
+)
+SHARED = (N_("Doc", "What matters to him, his goals and his strengths, in his own words."),)
 SENSITIVE = (
-    ("trauma", "Hard things that have happened to you"),
-    ("substance_use", "Drink and drugs"),
-    ("family_restrictions", "Limits on contact with family"),
-    ("risk_notes", "Keeping safe"),
+    ("trauma", N_("Doc.Understanding", "Hard things that have happened to you")),
+    ("substance_use", N_("Doc.Understanding", "Drink and drugs")),
+    ("family_restrictions", N_("Doc.Understanding", "Limits on contact with family")),
+    ("risk_notes", N_("Doc.Understanding", "Keeping safe")),
 )
 
 
 def build(data: UnderstandingInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options, his=True)
-    story: list[Flowable] = title_block(TITLE, data.man, st, options)
+    title = tr("Doc", TITLE)
+    story: list[Flowable] = title_block(title, data.man, st, options)
     story += sharing_notice(options, st, SHARED, man=data.man, has_sensitive=True)
-    story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
-    story += [heading("What matters to you", st), priorities(data, st)]
-    story += [heading("Your goals", st), *items_or_lines(goal_lines(data.goals), st)]
-    story += [heading("Your strengths", st), *items_or_lines(data.strengths, st)]
-    story += [heading("Skills you want to build", st), *items_or_lines(data.skills_wanted, st)]
-    story += [heading("Things to sort soon", st), *items_or_lines(data.quick_wins, st, 2)]
-    story += [heading("How ready you feel to make changes", st), *readiness(data, st)]
-    story += [heading("Doing your time", st), *text_or_lines(data.doing_your_time, st)]
+    words = greeting(data.man, tr("Doc.Understanding", INTRO), options)
+    story.append(fixed(esc(words), st.body))
+    story += [heading(tr("Doc.Understanding", "What matters to you"), st), priorities(data, st)]
+    goals = items_or_lines(goal_lines(data.goals), st)
+    story += [heading(tr("Doc.Understanding", "Your goals"), st), *goals]
     story += [
-        heading("Worries about food, a home and company after release", st),
+        heading(tr("Doc.Understanding", "Your strengths"), st),
+        *items_or_lines(data.strengths, st),
+    ]
+    story += [
+        heading(tr("Doc.Understanding", "Skills you want to build"), st),
+        *items_or_lines(data.skills_wanted, st),
+    ]
+    story += [
+        heading(tr("Doc.Understanding", "Things to sort soon"), st),
+        *items_or_lines(data.quick_wins, st, 2),
+    ]
+    ready = tr("Doc.Understanding", "How ready you feel to make changes")
+    story += [heading(ready, st), *readiness(data, st)]
+    story += [
+        heading(tr("Doc.Understanding", "Doing your time"), st),
+        *text_or_lines(data.doing_your_time, st),
+    ]
+    story += [
+        heading(
+            tr("Doc.Understanding", "Worries about food, a home and company after release"), st
+        ),
         *text_or_lines(data.basic_needs, st),
     ]
     if options.include_sensitive:
-        for name, title in SENSITIVE:
-            story += [heading(title, st), *text_or_lines(getattr(data, name), st)]
-    build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
+        for name, part in SENSITIVE:
+            head = heading(tr("Doc.Understanding", part), st)
+            story += [head, *text_or_lines(getattr(data, name), st)]
+    build_document(out, story, st, title=title, printed_on=day_text(data.printed_on))
 
 
 def goal_lines(goals: tuple[GoalLine, ...]) -> list[str]:
@@ -71,12 +95,17 @@ def goal_lines(goals: tuple[GoalLine, ...]) -> list[str]:
         if not has_text(words):
             continue
         when = label(HORIZON, goal.horizon)
-        shown.append(f"{words} ({when.lower()})" if when else str(words))
+        if when:
+            shown.append(
+                tr("Doc.Understanding", "{goal} ({when})").format(goal=words, when=when.lower())
+            )
+        else:
+            shown.append(str(words))
     return shown
 
 
 def priorities(data: UnderstandingInput, st: Styles) -> Flowable:
-    rows: list[list[Cell]] = [list(PRIORITY_HEADER)]
+    rows: list[list[Cell]] = [[tr("Doc.Understanding", text) for text in PRIORITY_HEADER]]
     for line in data.priorities:
         if has_text(line.his_words) or has_text(line.as_goal):
             rows.append([line.his_words or "", line.as_goal or ""])

@@ -10,6 +10,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.worksheets.inputs import StepLine, WorkbookInput
 from engager_desktop.worksheets.labels import day_text, when_text, who_text
 from engager_desktop.worksheets.layout import (
@@ -30,52 +31,63 @@ from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.parts import greeting, sharing_notice, title_block
 from engager_desktop.worksheets.styles import Styles, styles
 
-TITLE = "Before we meet again"
-INTRO = "for each step, tick one box. Then write what happened and why. There are no wrong answers."
+TITLE = N_("Doc", "Before we meet again")
+INTRO = N_(
+    "Doc.Workbook",
+    "for each step, tick one box. Then write what happened and why. There are no wrong answers.",
+)
 BLANK_STEPS = 3
 BOXED = 6  # steps with room to write; any more are listed below them
-MORE_HEADING = "More steps before we meet"
-MORE_INTRO = "These steps are due too. Tick each one you do. We will talk about them when we meet."
-SHARED = ("The steps he agreed to try, and how they went.",)
+MORE_HEADING = N_("Doc.Workbook", "More steps before we meet")
+MORE_INTRO = N_(
+    "Doc.Workbook",
+    "These steps are due too. Tick each one you do. We will talk about them when we meet.",
+)
+SHARED = (N_("Doc", "The steps he agreed to try, and how they went."),)
 
 
 def build(data: WorkbookInput, out: BinaryIO, options: PrintOptions) -> None:
     st = styles(options, his=True)
-    story: list[Flowable] = title_block(TITLE, data.man, st, options)
+    title = tr("Doc", TITLE)
+    story: list[Flowable] = title_block(title, data.man, st, options)
     story += sharing_notice(options, st, SHARED, man=data.man)
-    story.append(fixed(esc(greeting(data.man, INTRO, options)), st.body))
-    story.append(field("We next meet on", when_text(data.next_meeting), st))
+    story.append(fixed(esc(greeting(data.man, tr("Doc.Workbook", INTRO), options)), st.body))
+    next_meeting = tr("Doc.Workbook", "We next meet on")
+    story.append(field(next_meeting, when_text(data.next_meeting), st))
     story.append(spacer(st))
     steps = [step for step in data.steps if step != StepLine()] or [StepLine()] * BLANK_STEPS
     for number, step in enumerate(steps[:BOXED], start=1):
         part = step_part(number, step, st, data.worker.name)
         story += [KeepTogether([box(part, st, fill=False)]), spacer(st, 0.3)]
     story += more_steps(steps[BOXED:], BOXED + 1, st)
-    build_document(out, story, st, title=TITLE, printed_on=day_text(data.printed_on))
+    build_document(out, story, st, title=title, printed_on=day_text(data.printed_on))
 
 
 def tick_line(step: StepLine, st: Styles) -> Flowable:
     """The two tick boxes, ticked where the outcome is already recorded."""
     status = "" if step.status is None else str(step.status)
-    return ticks([(status == "done", "Done"), (status == "not_done", "Not done")], st)
+    done, not_done = tr("Doc.Workbook", "Done"), tr("Doc.Workbook", "Not done")
+    return ticks([(status == "done", done), (status == "not_done", not_done)], st)
 
 
 def goal_of(step: StepLine, st: Styles) -> list[Flowable]:
     if not has_text(step.goal):
         return []
-    return [Paragraph(f"<b>For the goal:</b> {esc(str(step.goal))}", st.body)]
+    words = esc(tr("Doc.Workbook", "For the goal:"))
+    return [Paragraph(f"<b>{words}</b> {esc(str(step.goal))}", st.body)]
 
 
 def step_part(number: int, step: StepLine, st: Styles, worker: str | None = None) -> list[Flowable]:
+    name = tr("Doc.Workbook", "Step {number}").format(number=number)
     if has_text(step.what):
-        flow: list[Flowable] = [Paragraph(f"Step {number}", st.bold), para(str(step.what), st.body)]
+        flow: list[Flowable] = [Paragraph(esc(name), st.bold), para(str(step.what), st.body)]
     else:
-        flow = [FillIn(f"Step {number}:", st), lines(1, st)]
+        flow = [FillIn(f"{name}:", st), lines(1, st)]
     flow += goal_of(step, st)
     if has_text(step.who):
-        flow.append(field("Who", who_text(step.who, worker), st))
+        flow.append(field(tr("Doc.Workbook", "Who"), who_text(step.who, worker), st))
     flow.append(tick_line(step, st))
-    flow.append(Paragraph("What happened, and why?", st.bold))
+    flow.append(Paragraph(esc(tr("Doc.Workbook", "What happened, and why?")), st.bold))
     if has_text(step.what_happened):
         flow.append(para(str(step.what_happened), st.body))
     else:
@@ -87,13 +99,18 @@ def more_steps(steps: list[StepLine], first: int, st: Styles) -> list[Flowable]:
     """Steps past the boxed ones: each with a tick box, under its goal."""
     if not steps:
         return []
-    flow: list[Flowable] = [heading(MORE_HEADING, st), fixed(esc(MORE_INTRO), st.body)]
+    flow: list[Flowable] = [
+        heading(tr("Doc.Workbook", MORE_HEADING), st),
+        fixed(esc(tr("Doc.Workbook", MORE_INTRO)), st.body),
+    ]
     goal: str | None = None
     for number, step in enumerate(steps, start=first):
         if has_text(step.goal) and step.goal != goal:
             goal = step.goal
-            flow.append(Paragraph(f"Goal: {esc(str(goal))}", st.bold))
+            words = tr("Doc.Workbook", "Goal: {goal}").format(goal=goal)
+            flow.append(Paragraph(esc(words), st.bold))
         what = step.what if has_text(step.what) else ""
         done = str(step.status or "") == "done"
-        flow.append(ticks([(done, f"Step {number}: {what}")], st))
+        words = tr("Doc.Workbook", "Step {number}: {what}").format(number=number, what=what)
+        flow.append(ticks([(done, words)], st))
     return flow
