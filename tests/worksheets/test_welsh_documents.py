@@ -31,6 +31,7 @@ from engager_desktop.worksheets.subject_access import build as build_sar
 from tests.worksheets.pdfcheck import (
     BASE_14,
     lines_of,
+    page_count,
     page_fonts,
     page_width,
     pictures_of,
@@ -285,3 +286,18 @@ def test_the_document_strings_are_all_in_welsh() -> None:
 def test_the_welsh_fixed_text_passes_the_welsh_wording_check(where: str, text: str) -> None:
     assert check(text, language="cy") == [], f"{where}: {text!r}"
     assert readability(text).plain, f"{where}: a sentence is too long"
+
+
+@pytest.mark.parametrize("kind", ["explainer", "recovery-sheet", "services-card"])
+@pytest.mark.parametrize("blank", [False, True], ids=["filled", "blank"])
+def test_one_page_papers_stay_one_page_in_welsh(kind: str, blank: bool) -> None:
+    """Welsh runs longer than English: the one-page explainer (P36), the recovery sheet and the
+    folded services card still fit one sheet, as in English; in large print the recovery sheet
+    does too."""
+    data = None if blank else full_inputs()[kind]
+    with i18n.using("cy"):
+        assert page_count(build_pdf(kind, data, PrintOptions())) == 1
+        large = build_pdf(
+            "recovery-sheet", data and full_inputs()["recovery-sheet"], VARIANTS["large"]
+        )
+    assert page_count(large) == 1
