@@ -15,11 +15,13 @@ from enum import Enum
 
 from engager_desktop.domain.wording import (
     LONG_SENTENCE_WORDS,
+    TERMS_RESOURCES,
     Finding,
     check,
     readability,
     third_person,
 )
+from engager_desktop.i18n import ENGLISH, language, tr
 from engager_desktop.worksheets.fonts import missing
 
 
@@ -43,17 +45,21 @@ class TextFinding:
 
     @property
     def message(self) -> str:
+        found = self.text[self.start : self.end]
         if self.finding is not None:
-            return f"'{self.text[self.start : self.end]}': try {self.finding.suggestion}"
-        if self.rewrite is not None:
-            return (
-                f"'{self.text[self.start : self.end]}' speaks about him, but this paper is "
-                f"written to him: try '{self.rewrite}'"
+            return tr("Doc.Check", "'{found}': try {suggestion}").format(
+                found=found, suggestion=self.finding.suggestion
             )
-        return (
-            f"A sentence of {self.words} words: keep sentences to {self.limit} words or fewer "
-            "so they are easy to read"
-        )
+        if self.rewrite is not None:
+            return tr(
+                "Doc.Check",
+                "'{found}' speaks about him, but this paper is written to him: try '{rewrite}'",
+            ).format(found=found, rewrite=self.rewrite)
+        return tr(
+            "Doc.Check",
+            "A sentence of {words} words: keep sentences to {limit} words or fewer so they are "
+            "easy to read",
+        ).format(words=self.words, limit=self.limit)
 
 
 def entered_text(data: object, where: str = "") -> Iterator[tuple[str, str]]:
@@ -90,17 +96,25 @@ def wording_findings(
     to_him: bool = False,
     names: tuple[str, ...] = (),
     max_words: int = LONG_SENTENCE_WORDS,
+    words_of: str | None = None,
 ) -> list[TextFinding]:
     """Labels, jargon (and, with ``sentences``, sentences over ``max_words``) in the text
     entered in ``data``; with ``to_him`` (a paper written to him), sentences about him ("he",
     "his", "the client", one of ``names``) with a rewrite. The practitioner decides whether to
-    change anything before printing."""
+    change anything before printing.
+
+    ``words_of`` is the language the paper is printed in (default: the language in use): a
+    Welsh paper's text is checked against the Welsh wording list, and the English rewrite of
+    sentences about him is offered only on an English paper."""
+    chosen = words_of or language()
+    checked = chosen if chosen in TERMS_RESOURCES else ENGLISH
     found: list[TextFinding] = []
     for where, text in entered_text(data):
         found.extend(
-            TextFinding(where, text, item.start, item.end, finding=item) for item in check(text)
+            TextFinding(where, text, item.start, item.end, finding=item)
+            for item in check(text, language=checked)
         )
-        if to_him and _about_him(where):
+        if to_him and checked == ENGLISH and _about_him(where):
             found.extend(
                 TextFinding(where, text, item.start, item.end, rewrite=item.rewrite)
                 for item in third_person(text, names)
@@ -141,7 +155,9 @@ class Undrawable:
     @property
     def message(self) -> str:
         """'"𓀀" (U+13000, egyptian hieroglyph a001) in goal 1, title' — never the text around it."""
-        return f"“{self.char}” ({self.code}, {self.name}) in {field_label(self.where)}"
+        return tr("Doc.Check", "“{char}” ({code}, {name}) in {field}").format(
+            char=self.char, code=self.code, name=self.name, field=field_label(self.where)
+        )
 
 
 def field_label(where: str) -> str:

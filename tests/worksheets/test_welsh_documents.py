@@ -23,6 +23,7 @@ import pytest
 from engager_desktop import i18n
 from engager_desktop.domain.wording import check, readability
 from engager_desktop.worksheets import inputs as i
+from engager_desktop.worksheets.findings import undrawable, wording_findings
 from engager_desktop.worksheets.fonts import missing
 from engager_desktop.worksheets.kinds import KINDS, build_pdf
 from engager_desktop.worksheets.options import PrintOptions
@@ -301,3 +302,19 @@ def test_one_page_papers_stay_one_page_in_welsh(kind: str, blank: bool) -> None:
             "recovery-sheet", data and full_inputs()["recovery-sheet"], VARIANTS["large"]
         )
     assert page_count(large) == 1
+
+
+def test_a_welsh_paper_is_checked_with_the_welsh_wording_list() -> None:
+    data = i.PledgeInput(his_commitments="Peidio â bod yn droseddwr eto")
+    english = wording_findings(data, to_him=True, words_of="en")
+    welsh = wording_findings(data, to_him=True, words_of="cy")
+    assert [f.text[f.start : f.end] for f in welsh] == ["droseddwr"]
+    assert english == []
+    with i18n.using("cy"):
+        assert wording_findings(data) == welsh  # the language in use by default
+        assert welsh[0].message.startswith("'droseddwr': rhowch gynnig ar ")
+        long = wording_findings(i.PledgeInput(his_commitments=" ".join(["gair"] * 30)))
+        assert long[0].message.startswith("Brawddeg o 30 gair")
+        drawn = undrawable(i.PledgeInput(his_commitments="\U00013000"))
+        assert drawn[0].message.startswith("“\U00013000” (U+13000")
+        assert "maes: his commitments" in drawn[0].message
