@@ -18,6 +18,8 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
+from engager_desktop.domain.figures import WITHHELD, WITHHELD_NOTE
+from engager_desktop.i18n import N_, month_name, short_date, tr
 from engager_desktop.worksheets.layout import Cell, build_document, esc, fixed, grid, heading
 from engager_desktop.worksheets.styles import NORMAL, Styles, styles_for
 
@@ -48,11 +50,22 @@ class FiguresTable(Protocol):
     def notes(self) -> tuple[str, ...]: ...
 
 
-TITLE = "Engager service figures"
-INTRO = (
+TITLE = N_("Doc", "Engager service figures")
+INTRO = N_(
+    "Doc.Figures",
     "Anonymised figures for the team and commissioners. They hold no names, ids or notes. "
-    "Counts of fewer than 5 are withheld, so the figures may leave the laptop."
+    "Counts of fewer than 5 are withheld, so the figures may leave the laptop.",
 )
+# The words the table arrives with from the layers below, put in the language in use here (the
+# measures, the notes and "Whole range" are marked where they are defined, in services.figures).
+DOMAIN_WORDS = {
+    WITHHELD: N_("Doc.Figures", "withheld"),
+    WITHHELD_NOTE: N_(
+        "Doc.Figures",
+        "“withheld”: fewer than 5, or held back so that a count of fewer than 5 cannot be "
+        "worked out from the other figures. 0 means none.",
+    ),
+}
 SPEC = replace(NORMAL, name="figures", min_size=12, body=12, footer=12)
 MOST_PER_TABLE = 7  # month columns beside the labels, on A4 landscape at 12 pt
 LABEL_WIDTH = 205.0
@@ -70,12 +83,13 @@ def tables(table: FiguresTable, st: Styles, width: float) -> list[Flowable]:
     per_table = math.ceil(count / math.ceil(count / MOST_PER_TABLE))  # even: 13 gives 7 and 6
     for start in range(0, count, per_table):
         columns = range(start, min(count, start + per_table))
-        header: list[Cell] = ["Measure", *(table.columns[i] for i in columns)]
+        header: list[Cell] = [tr("Doc.Figures", "Measure")]
+        header += [column_heading(table, i) for i in columns]
         body: list[list[Cell]] = []
         for row in table.rows:
             body.append(
-                [Paragraph(esc(row.label), indented if row.indent else st.cell)]
-                + [Paragraph(esc(row.cells[i]), right) for i in columns]
+                [Paragraph(esc(words(row.label)), indented if row.indent else st.cell)]
+                + [Paragraph(esc(words(row.cells[i])), right) for i in columns]
             )
         each = (width - LABEL_WIDTH) / per_table
         widths = [LABEL_WIDTH, *([each] * len(columns))]
@@ -84,24 +98,37 @@ def tables(table: FiguresTable, st: Styles, width: float) -> list[Flowable]:
     return out
 
 
+def words(text: str) -> str:
+    """A label, note or cell from the table, in the language in use (figures stay as they are)."""
+    return tr("Doc.Figures", DOMAIN_WORDS.get(text, text))
+
+
+def column_heading(table: FiguresTable, index: int) -> str:
+    """The month of column ``index`` ("Jan 2026", "Ion 2026"), or the whole range's heading:
+    the months run on from the range's first, one to a column, and the last column is the
+    whole range."""
+    if index == len(table.columns) - 1:
+        return words(table.columns[index])
+    number = table.first.year * 12 + table.first.month - 1 + index
+    return f"{month_name(number % 12 + 1, short=True)} {number // 12}"
+
+
 def build(table: FiguresTable, out: io.BytesIO) -> None:
     st = styles_for(SPEC)
-    made = f"{table.made_on:%d %b %Y}"
-    story: list[Flowable] = [Paragraph(esc(TITLE), st.title)]
-    story.append(
-        fixed(
-            f"<b>From</b> {table.first:%d %b %Y} <b>to</b> {table.last:%d %b %Y}. "
-            f"<b>Made</b> {made}.",
-            st.body,
-        )
+    made = short_date(table.made_on)
+    title = tr("Doc", TITLE)
+    story: list[Flowable] = [Paragraph(esc(title), st.title)]
+    dates = tr("Doc.Figures", "From {first} to {last}. Made {made}.").format(
+        first=short_date(table.first), last=short_date(table.last), made=made
     )
-    story.append(fixed(esc(INTRO), st.body))
+    story.append(fixed(esc(dates), st.body))
+    story.append(fixed(esc(tr("Doc.Figures", INTRO)), st.body))
     width = 842 - 2 * st.margin  # A4 landscape
     story += tables(table, st, width)
-    notes = [heading("How to read these figures", st)]
-    notes += [fixed(esc(note), st.body) for note in table.notes]
+    notes = [heading(tr("Doc.Figures", "How to read these figures"), st)]
+    notes += [fixed(esc(words(note)), st.body) for note in table.notes]
     story.append(KeepTogether(notes))
-    build_document(out, story, st, title=TITLE, printed_on=made, wide=True)
+    build_document(out, story, st, title=title, printed_on=made, wide=True)
 
 
 def pdf_bytes(table: FiguresTable) -> bytes:

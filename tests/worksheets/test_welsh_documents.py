@@ -14,6 +14,7 @@ import io
 import re
 import shutil
 import subprocess
+from datetime import date
 from enum import Enum
 from functools import lru_cache
 from typing import Any
@@ -21,7 +22,11 @@ from typing import Any
 import pytest
 
 from engager_desktop import i18n
+from engager_desktop.domain.figures import WITHHELD
 from engager_desktop.domain.wording import check, readability
+from engager_desktop.services import figures
+from engager_desktop.services.figures import FigureRow, FiguresTable
+from engager_desktop.worksheets import figures as figures_sheet
 from engager_desktop.worksheets import inputs as i
 from engager_desktop.worksheets.findings import undrawable, wording_findings
 from engager_desktop.worksheets.fonts import missing
@@ -318,3 +323,24 @@ def test_a_welsh_paper_is_checked_with_the_welsh_wording_list() -> None:
         drawn = undrawable(i.PledgeInput(his_commitments="\U00013000"))
         assert drawn[0].message.startswith("“\U00013000” (U+13000")
         assert "maes: his commitments" in drawn[0].message
+
+
+def figures_table() -> FiguresTable:
+    columns = ("Nov 2025", "Dec 2025", "Jan 2026", figures.TOTAL_HEADING)
+    rows = tuple(
+        FigureRow(m.key, m.label, m.indent, (WITHHELD, "7", "", "12")) for m in figures.MEASURES
+    )
+    return FiguresTable(date(2025, 11, 1), date(2026, 1, 31), date(2026, 2, 3), columns, rows)
+
+
+def test_the_service_figures_are_welsh() -> None:
+    with i18n.using("en"):
+        english = " ".join(extracted(figures_sheet.pdf_bytes(figures_table())).split())
+    with i18n.using("cy"):
+        welsh = " ".join(extracted(figures_sheet.pdf_bytes(figures_table())).split())
+    assert "From 1 Nov 2025 to 31 Jan 2026. Made 3 Feb 2026." in english
+    assert "Measure Nov 2025 Dec 2025 Jan 2026 Whole range" in english
+    assert "O 1 Tach 2025 i 31 Ion 2026. Lluniwyd 3 Chwef 2026." in welsh
+    assert "Mesur Tach 2025 Rhag 2025 Ion 2026 Y cyfnod cyfan" in welsh
+    assert "wedi'i atal" in welsh and "withheld" not in welsh
+    assert not english_words(welsh.replace("docs/figures.md", "")), english_words(welsh)
