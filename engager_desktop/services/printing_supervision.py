@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from engager_desktop.domain.enums import Phase
+from engager_desktop.i18n import N_
 from engager_desktop.services.caseload_query import CaseloadRow, rows_where
 from engager_desktop.services.printing_inputs import SENSITIVE_NOTE, Context
 from engager_desktop.services.printing_names import initials
@@ -22,7 +23,7 @@ from engager_desktop.store.orm import DistressRating, Meeting, Participant
 from engager_desktop.worksheets.inputs import SupervisionInput, SupervisionRow
 
 DISTRESS_KEPT = 4
-RISK_FLAG = "Yes: see his record"
+RISK_FLAG = N_("Doc.Supervision", "Yes: see his record")  # put in the paper's language there
 RISK_LEFT_OUT = f"Which men have risk notes: {SENSITIVE_NOTE}"
 
 

@@ -109,8 +109,8 @@ def row_cells(row: SupervisionRow, with_risk: bool) -> list[Cell]:
         meetings_text(row),
         _number(row.days_since_contact),
     ]
-    if with_risk:
-        cells.append(row.risk_flag or "")
+    if with_risk:  # the services' fixed "Yes: see his record", in the paper's language
+        cells.append(tr("Doc.Supervision", row.risk_flag) if row.risk_flag else "")
     return cells
 
 

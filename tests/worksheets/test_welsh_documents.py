@@ -26,6 +26,7 @@ from engager_desktop.domain.figures import WITHHELD
 from engager_desktop.domain.wording import check, readability
 from engager_desktop.services import figures
 from engager_desktop.services.figures import FigureRow, FiguresTable
+from engager_desktop.services.printing_supervision import RISK_FLAG
 from engager_desktop.worksheets import figures as figures_sheet
 from engager_desktop.worksheets import inputs as i
 from engager_desktop.worksheets.findings import undrawable, wording_findings
@@ -344,3 +345,11 @@ def test_the_service_figures_are_welsh() -> None:
     assert "Mesur Tach 2025 Rhag 2025 Ion 2026 Y cyfnod cyfan" in welsh
     assert "wedi'i atal" in welsh and "withheld" not in welsh
     assert not english_words(welsh.replace("docs/figures.md", "")), english_words(welsh)
+
+
+def test_the_risk_column_of_supervision_is_welsh() -> None:
+    row = i.SupervisionRow("Dai", risk_flag=RISK_FLAG)
+    data = i.SupervisionInput(rows=(row,))
+    with i18n.using("cy"):
+        text = " ".join(extracted(build_pdf("supervision", data, VARIANTS["normal"])).split())
+    assert "Oes: gweler ei gofnod" in text and "Risg" in text
