@@ -21,9 +21,11 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from engager_desktop.fsutil import atomic_write_bytes
+from engager_desktop.i18n import tr
 from engager_desktop.services.common import NotFound
 from engager_desktop.services.subject_access_text import (
     ENUM_COLUMNS,
+    ENUM_WORDS,
     HIDDEN,
     LABELS,
     SECTIONS,
@@ -35,7 +37,16 @@ from engager_desktop.store.orm.base import Synced
 from engager_desktop.store.orm.directory import Service
 from engager_desktop.store.vault import Vault
 from engager_desktop.worksheets import subject_access as document
-from engager_desktop.worksheets.labels import day_text, when_text
+from engager_desktop.worksheets.labels import (
+    DOMAIN,
+    HORIZON,
+    PHASE,
+    READINESS,
+    RESOURCE_KIND,
+    day_text,
+    label,
+    when_text,
+)
 from engager_desktop.worksheets.options import PrintOptions
 
 FORMAT = "engager-subject-access-1"
@@ -186,28 +197,37 @@ def _json_bytes(data: dict[str, Any]) -> bytes:
 
 
 def _pdf(data: dict[str, Any], today: date, vault: Vault, large_print: bool) -> bytes:
-    names: dict[str, str] = data["names"]
+    names: dict[str, str] = {**data["names"], **_meeting_names(data["sections"])}
     man = data["sections"][0]["records"][0]
     sections = []
     for section in data["sections"]:
-        title, singular, intro = SECTIONS.get(section["kind"]) or extra_sections(section["kind"])
+        words = SECTIONS.get(section["kind"]) or extra_sections(section["kind"])
+        title, singular, intro = (_tr(text) for text in words)
         total = len(section["records"])
         records = tuple(
-            document.SarRecord(f"{singular} {n} of {total}", _lines(section["kind"], r, names))
+            document.SarRecord(
+                tr("Doc.SubjectAccess", "{record} {number} of {total}").format(
+                    record=singular, number=n, total=total
+                ),
+                _lines(section["kind"], r, names),
+            )
             for n, r in enumerate(section["records"], start=1)
         )
         sections.append(document.SarSection(title, intro, records))
     backups = list_backups(vault.path)
     others = (
         (
-            f"Backup copies of this laptop's records made before today ({len(backups)}) may also "
-            "hold your information until they are deleted.",
-        )  # fmt: skip
+            tr(
+                "Doc.SubjectAccess",
+                "Backup copies of this laptop's records made before today ({count}) may also "
+                "hold your information until they are deleted.",
+            ).format(count=len(backups)),
+        )
         if backups
         else ()
     )
     sar_input = document.SarInput(
-        name=str(man.get("preferred_name") or "you"),
+        name=str(man.get("preferred_name") or tr("Doc.SubjectAccess", "you")),
         produced_on=day_text(today) or today.isoformat(),
         sections=tuple(sections),
         other_places=others,
@@ -224,21 +244,62 @@ def _lines(kind: str, record: dict[str, Any], names: dict[str, str]) -> tuple[tu
             continue
         text = _shown(kind, key, value, names)
         if text:
-            lines.append((LABELS.get(key) or key.replace("_", " ").capitalize(), text))
+            named = LABELS.get(key)
+            lines.append((_tr(named) if named else key.replace("_", " ").capitalize(), text))
     return tuple(lines)
+
+
+def _tr(text: str) -> str:
+    """One of the subject access document's own words, in the language in use."""
+    return tr("Doc.SubjectAccess", text) if text else text
+
+
+def _meeting_names(sections: list[dict[str, Any]]) -> dict[str, str]:
+    """ "the meeting on 3 March 2025", in the language in use, for the PDF (the JSON file keeps
+    the names made by ``_names``)."""
+    found: dict[str, str] = {}
+    for section in sections:
+        if section["kind"] != "meetings":
+            continue
+        for record in section["records"]:
+            day = _date_text(str(record["starts_at"])[:10])
+            found[record["id"]] = tr("Doc.SubjectAccess", "the meeting on {day}").format(day=day)
+    return found
+
+
+# Enum columns printed in the plain words the documents use (others print the value's own words).
+VOCABULARIES = {
+    "phase": PHASE,
+    "from_phase": PHASE,
+    "to_phase": PHASE,
+    "horizon": HORIZON,
+    "domain": DOMAIN,
+    "readiness": READINESS,
+    "resource_kind": RESOURCE_KIND,
+}
 
 
 def _shown(kind: str, key: str, value: Any, names: dict[str, str]) -> str | None:
     if key == "deleted":
-        return "yes: deleted from the caseload, but still held" if value else None
+        return (
+            tr("Doc.SubjectAccess", "yes: deleted from the caseload, but still held")
+            if value
+            else None
+        )
     if key.endswith("_id") or key == "record_id":
-        return names.get(str(value), "recorded" if kind in ("drafts", "conflicts") else None)
+        return names.get(
+            str(value),
+            tr("Doc.SubjectAccess", "recorded") if kind in ("drafts", "conflicts") else None,
+        )
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return tr("Doc.SubjectAccess", "yes") if value else tr("Doc.SubjectAccess", "no")
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if key in VOCABULARIES:
+        return label(VOCABULARIES[key], value)
     if key in ENUM_COLUMNS:
-        return str(value).replace("_", " ")
+        words = ENUM_WORDS.get(str(value))
+        return _tr(words) if words else str(value).replace("_", " ")
     if isinstance(value, str) and len(value) in (10, 19, 26) and value[4:5] == "-":
         return _date_text(value)
     return str(value)
