@@ -27,6 +27,7 @@ from engager_desktop.domain.wording import check, readability
 from engager_desktop.services import figures
 from engager_desktop.services.figures import FigureRow, FiguresTable
 from engager_desktop.services.printing_supervision import RISK_FLAG
+from engager_desktop.worksheets import action_plan, supervision
 from engager_desktop.worksheets import figures as figures_sheet
 from engager_desktop.worksheets import inputs as i
 from engager_desktop.worksheets.findings import undrawable, wording_findings
@@ -35,6 +36,7 @@ from engager_desktop.worksheets.kinds import KINDS, build_pdf
 from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.subject_access import SarInput, SarRecord, SarSection
 from engager_desktop.worksheets.subject_access import build as build_sar
+from tests.worksheets.pagecheck import body_lines, broken_words, problems
 from tests.worksheets.pdfcheck import (
     BASE_14,
     lines_of,
@@ -353,3 +355,60 @@ def test_the_risk_column_of_supervision_is_welsh() -> None:
     with i18n.using("cy"):
         text = " ".join(extracted(build_pdf("supervision", data, VARIANTS["normal"])).split())
     assert "Oes: gweler ei gofnod" in text and "Risg" in text
+
+
+PAGE_CASES = [
+    pytest.param(name, variant, id=f"{name}-{variant}")
+    for name, kind in KINDS.items()
+    for variant in ("normal", "large", "easy")
+    if variant != "easy" or kind.easy_read
+]
+
+
+@pytest.mark.parametrize(("kind", "variant"), PAGE_CASES)
+def test_welsh_pages_read_as_one_piece(kind: str, variant: str) -> None:
+    """The page-break checks of the English papers, on the Welsh stress papers: no page ends
+    with a heading or starts with a list's last item alone; each page of the action plan that
+    carries on a goal names it ("Nod 4, yn parhau"); a links map is never split; the pledge's
+    signatures sit with its last promise."""
+    pdf = welsh_pdf(kind, variant)
+    spec = KINDS[kind].spec(VARIANTS[variant])
+    found = [p for p in problems(kind, pdf, spec) if "continues a goal" not in p]
+    pages = body_lines(pdf, spec)
+    texts = {page: [line.text for line in lines] for page, lines in pages.items()}
+    if kind == "action-plan":
+        found += [
+            f"page {page} starts {lines[0][:30]!r}"
+            for page, lines in texts.items()
+            if page > 1 and not lines[0].startswith("Nod ")
+        ]
+    if kind == "links-map":
+        for page, lines in texts.items():
+            if lines.count("Beth ddigwyddodd") != lines.count("Beth ddaeth ohono"):
+                found.append(f"page {page} splits a links map")
+    if kind == "pledge":
+        signed = [page for page, lines in texts.items() for t in lines if "Llofnod " in t]
+        promises = [page for page, lines in texts.items() for t in lines if t.startswith("•")]
+        if signed and promises and promises[-1] != signed[0]:
+            found.append("the signatures are on a page apart from the last promise")
+    assert not found, f"{kind} in Welsh: {found[:4]}"
+
+
+WELSH_HEADINGS = {
+    "supervision": [*supervision.HEADER, supervision.RISK_HEADER],
+    "action-plan": list(action_plan.HEADER),
+    "release-plan": ["When", "Who with", "Where"],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(WELSH_HEADINGS))
+@pytest.mark.parametrize("variant", ["normal", "large"])
+def test_no_welsh_table_heading_word_is_broken(kind: str, variant: str) -> None:
+    context = {"supervision": "Doc.Supervision", "action-plan": "Doc.ActionPlan"}
+    welsh = [
+        i18n.lookup(context.get(kind, "Doc.ReleasePlan"), text, "cy") or text
+        for text in WELSH_HEADINGS[kind]
+    ]
+    words = sorted({w for text in welsh for w in re.findall(r"[\w'’-]+", text)})
+    broken = broken_words(text_of(welsh_pdf(kind, variant)), words)
+    assert not broken, f"{kind}: {broken}"
