@@ -89,32 +89,43 @@ WORKER_WORDS = frozenset(
         "practitioner", "the practitioner", "engager practitioner", "my practitioner",
         "worker", "the worker", "key worker", "keyworker", "engager worker", "engager",
         "support worker", "pract", "prac",
+        # typed in Welsh
+        "ymarferydd", "yr ymarferydd", "gweithiwr", "y gweithiwr", "gweithiwr engager",
+        "fy ngweithiwr", "gweithiwr cymorth",
     }
 )  # fmt: skip
 HIM_WORDS = frozenset(
     {
         "client", "the client", "participant", "the participant", "service user", "him",
         "himself", "he", "self", "the man", "man", "pt", "su",
+        # typed in Welsh
+        "cleient", "y cleient", "cyfranogwr", "y cyfranogwr", "defnyddiwr gwasanaeth", "fe",
+        "fo", "ef", "e", "y dyn",
     }
 )  # fmt: skip
 YOUR_WORKER = N_("Doc", "Your Engager worker")
 YOUR_WORKER_LOWER = N_("Doc", "your Engager worker")  # after "and": "You and your Engager worker"
-_JOINS = re.compile(r"(\s+and\s+|\s*[&+/,]\s*)", re.IGNORECASE)
+_JOINS = re.compile(r"(\s+(?:and|a|ac)\s+|\s*[&+/,]\s*)", re.IGNORECASE)
+_WORD_JOINS = frozenset({"and", "a", "ac"})
 
 
 def who_text(who: str | None, worker_name: str | None = None) -> str | None:
     """Who does a step, in the words his own copy uses: "Practitioner" becomes his worker's
     name (or "Your Engager worker"), "client" becomes "You"; "Practitioner and client" both.
-    Anything else (a service, a person's name) prints as typed."""
+    Anything else (a service, a person's name) prints as typed. Role words typed in Welsh
+    ("ymarferydd a cleient") are known too, and a joining "and" or "a" beside a role word is
+    put in the paper's language."""
     if who is None or not who.strip():
         return who
     pieces = _JOINS.split(who.strip())
     out = []
+    replaced = [False] * len(pieces)
     for index, piece in enumerate(pieces):
-        if index % 2:  # a joining word or mark, kept as typed
+        if index % 2:  # a joining word or mark, kept as typed (see below)
             out.append(piece)
             continue
         key = piece.strip().rstrip(".").casefold()
+        replaced[index] = key in WORKER_WORDS or key in HIM_WORDS
         if key in WORKER_WORDS:
             name = (worker_name or "").strip()
             worker = tr("Doc", YOUR_WORKER if index == 0 else YOUR_WORKER_LOWER)
@@ -123,6 +134,10 @@ def who_text(who: str | None, worker_name: str | None = None) -> str | None:
             out.append(tr("Doc", "You") if index == 0 else tr("Doc", "you"))
         else:
             out.append(piece)
+    for index in range(1, len(pieces), 2):
+        beside_role = replaced[index - 1] or replaced[index + 1]
+        if beside_role and pieces[index].strip().casefold() in _WORD_JOINS:
+            out[index] = f" {tr('Doc', 'and')} "
     return "".join(out)
 
 

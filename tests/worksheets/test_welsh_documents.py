@@ -33,6 +33,7 @@ from engager_desktop.worksheets import inputs as i
 from engager_desktop.worksheets.findings import undrawable, wording_findings
 from engager_desktop.worksheets.fonts import missing
 from engager_desktop.worksheets.kinds import KINDS, build_pdf
+from engager_desktop.worksheets.labels import who_text
 from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.subject_access import SarInput, SarRecord, SarSection
 from engager_desktop.worksheets.subject_access import build as build_sar
@@ -412,3 +413,18 @@ def test_no_welsh_table_heading_word_is_broken(kind: str, variant: str) -> None:
     words = sorted({w for text in welsh for w in re.findall(r"[\w'’-]+", text)})
     broken = broken_words(text_of(welsh_pdf(kind, variant)), words)
     assert not broken, f"{kind}: {broken}"
+
+
+def test_who_does_a_step_reads_in_the_papers_language() -> None:
+    """Role words typed in either language become "you" or his worker on his paper, joined in
+    the paper's language; anything else (a service called "Bwyd a Gwaith") prints as typed."""
+    with i18n.using("cy"):
+        assert who_text("Practitioner and client") == "Eich gweithiwr Engager a chi"
+        assert who_text("Ymarferydd a cleient") == "Eich gweithiwr Engager a chi"
+        assert who_text("cleient a Sam") == "Chi a Sam"
+        assert who_text("ymarferydd", "Sam Evans") == "Sam Evans"
+        assert who_text("Bwyd a Gwaith") == "Bwyd a Gwaith"
+    with i18n.using("en"):
+        assert who_text("Ymarferydd a cleient") == "Your Engager worker and you"
+        assert who_text("Bwyd a Gwaith") == "Bwyd a Gwaith"
+        assert who_text("Dai and Sam") == "Dai and Sam"
