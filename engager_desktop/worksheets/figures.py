@@ -18,7 +18,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
-from engager_desktop.domain.figures import WITHHELD, WITHHELD_NOTE
+from engager_desktop.domain import figures as rules
 from engager_desktop.i18n import N_, month_name, short_date, tr
 from engager_desktop.worksheets.layout import Cell, build_document, esc, fixed, grid, heading
 from engager_desktop.worksheets.styles import NORMAL, Styles, styles_for
@@ -56,16 +56,23 @@ INTRO = N_(
     "Anonymised figures for the team and commissioners. They hold no names, ids or notes. "
     "Counts of fewer than 5 are withheld, so the figures may leave the laptop.",
 )
-# The words the table arrives with from the layers below, put in the language in use here (the
-# measures, the notes and "Whole range" are marked where they are defined, in services.figures).
-DOMAIN_WORDS = {
-    WITHHELD: N_("Doc.Figures", "withheld"),
-    WITHHELD_NOTE: N_(
-        "Doc.Figures",
-        "“withheld”: fewer than 5, or held back so that a count of fewer than 5 cannot be "
-        "worked out from the other figures. 0 means none.",
-    ),
-}
+
+
+def _from_domain(text: str) -> str:
+    """The words the table arrives with from the domain layer ("withheld" and its note), marked
+    here for the catalogue (the measures, the other notes and "Whole range" are marked where
+    they are defined, in services.figures)."""
+    marked = {
+        rules.WITHHELD: N_("Doc.Figures", "withheld"),
+        rules.WITHHELD_NOTE: N_(
+            "Doc.Figures",
+            "“withheld”: fewer than 5, or held back so that a count of fewer than 5 cannot be "
+            "worked out from the other figures. 0 means none.",
+        ),
+    }
+    return marked.get(text, text)
+
+
 SPEC = replace(NORMAL, name="figures", min_size=12, body=12, footer=12)
 MOST_PER_TABLE = 7  # month columns beside the labels, on A4 landscape at 12 pt
 LABEL_WIDTH = 205.0
@@ -100,7 +107,7 @@ def tables(table: FiguresTable, st: Styles, width: float) -> list[Flowable]:
 
 def words(text: str) -> str:
     """A label, note or cell from the table, in the language in use (figures stay as they are)."""
-    return tr("Doc.Figures", DOMAIN_WORDS.get(text, text))
+    return tr("Doc.Figures", _from_domain(text))
 
 
 def column_heading(table: FiguresTable, index: int) -> str:
