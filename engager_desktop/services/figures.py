@@ -25,10 +25,11 @@ from engager_desktop.domain import figures as rules
 from engager_desktop.domain.clock import Clock
 from engager_desktop.domain.errors import UserError
 from engager_desktop.fsutil import atomic_write_bytes
+from engager_desktop.i18n import N_
 from engager_desktop.services.figures_query import FLOWS, TOTAL, Period, RawFigures, count_figures
 
 MAX_MONTHS = 60
-TOTAL_HEADING = "Whole range"
+TOTAL_HEADING = N_("Figures", "Whole range")
 HIDDEN = frozenset({"sessions_other", "housing_not", "gp_not", "gate_not"})
 Key = tuple[str, str]
 
@@ -58,32 +59,38 @@ class Measure:
 
 
 MEASURES = (
-    Measure("referred", "Men referred (added to the caseload)"),
-    Measure("engaged", "Men engaged (first session held)"),
-    Measure("in_prison", "Men in prison at the month's end"),
-    Measure("released", "Men released"),
-    Measure("housing", "with first-night housing confirmed", indent=True),
-    Measure("gp", "with GP registration ticked", indent=True),
-    Measure("gate", "with someone arranged to meet him at the gate", indent=True),
-    Measure("in_community", "Men in the community at the month's end"),
-    Measure("ended", "Men whose support ended"),
-    Measure("ended_planned", "planned ending (signed off)", indent=True),
-    Measure("ended_unplanned", "not planned", indent=True),
-    Measure("sessions", "Sessions held"),
-    Measure("sessions_prison", "in prison", indent=True),
-    Measure("sessions_community", "in the community", indent=True),
-    Measure("sessions_phone", "by phone", indent=True),
-    Measure("distress_men", "Men rated for distress, with an earlier rating"),
-    Measure("distress_first", "their first rating, median (0-10)", indent=True),
-    Measure("distress_latest", "their latest rating, median", indent=True),
-    Measure("distress_change", "change, latest minus first, median", indent=True),
+    Measure("referred", N_("Figures", "Men referred (added to the caseload)")),
+    Measure("engaged", N_("Figures", "Men engaged (first session held)")),
+    Measure("in_prison", N_("Figures", "Men in prison at the month's end")),
+    Measure("released", N_("Figures", "Men released")),
+    Measure("housing", N_("Figures", "with first-night housing confirmed"), indent=True),
+    Measure("gp", N_("Figures", "with GP registration ticked"), indent=True),
+    Measure("gate", N_("Figures", "with someone arranged to meet him at the gate"), indent=True),
+    Measure("in_community", N_("Figures", "Men in the community at the month's end")),
+    Measure("ended", N_("Figures", "Men whose support ended")),
+    Measure("ended_planned", N_("Figures", "planned ending (signed off)"), indent=True),
+    Measure("ended_unplanned", N_("Figures", "not planned"), indent=True),
+    Measure("sessions", N_("Figures", "Sessions held")),
+    Measure("sessions_prison", N_("Figures", "in prison"), indent=True),
+    Measure("sessions_community", N_("Figures", "in the community"), indent=True),
+    Measure("sessions_phone", N_("Figures", "by phone"), indent=True),
+    Measure("distress_men", N_("Figures", "Men rated for distress, with an earlier rating")),
+    Measure("distress_first", N_("Figures", "their first rating, median (0-10)"), indent=True),
+    Measure("distress_latest", N_("Figures", "their latest rating, median"), indent=True),
+    Measure("distress_change", N_("Figures", "change, latest minus first, median"), indent=True),
 )
 MEDIANS = ("distress_first", "distress_latest", "distress_change")
 NOTES = (
     rules.WITHHELD_NOTE,
-    "A median is withheld when fewer than 5 men are rated; it is blank when none are.",
-    "Figures for the whole range: men and sessions in it; at the month's end: on its last day.",
-    "No names, ids or notes. Definitions: docs/figures.md.",
+    N_(
+        "Figures",
+        "A median is withheld when fewer than 5 men are rated; it is blank when none are.",
+    ),
+    N_(
+        "Figures",
+        "Figures for the whole range: men and sessions in it; at the month's end: on its last day.",
+    ),
+    N_("Figures", "No names, ids or notes. Definitions: docs/figures.md."),
 )
 
 
