@@ -13,8 +13,8 @@ from datetime import date
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPlainTextEdit, QTableView, QWidget
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from engager_desktop import i18n
@@ -28,6 +28,7 @@ from engager_desktop.ui.a11y_checks import access_key_clashes
 from engager_desktop.ui.directory_window import DirectoryWindow
 from engager_desktop.ui.figures_window import FiguresWindow, column_heading
 from engager_desktop.ui.forms.appointment_dialog import AppointmentDialog
+from engager_desktop.ui.forms.base import day_of
 from engager_desktop.ui.forms.checklist_item_dialog import PARTS, checklist_item_dialog
 from engager_desktop.ui.forms.consent_dialog import ConsentDialog, directory_choices
 from engager_desktop.ui.forms.contact_dialog import ContactDialog, ReminderDialog
@@ -252,6 +253,42 @@ def test_the_refusals_of_the_forms_are_in_the_catalogue(qtbot: QtBot, demo_vault
     assert view.form.status.text() == "\u27e6Choose a note in the list first.\u27e7"
 
 
+def answered_no(qtbot: QtBot, ask: Callable[[], bool]) -> list[str]:
+    """The title and words of the question ``ask`` puts, answered No."""
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.extend([box.windowTitle(), box.text()])
+        seen.extend(b.text() for b in box.buttons())
+        button = box.button(QMessageBox.StandardButton.No)
+        assert button is not None
+        button.click()
+
+    QTimer.singleShot(20, answer)
+    assert ask() is False
+    return seen
+
+
+def test_the_questions_before_a_removal_and_the_undo_words_are_in_the_catalogue(
+    qtbot: QtBot, demo_vault: Vault
+) -> None:
+    ui_i18n.apply(i18n.PSEUDO)
+    opened = {each.name: each.widget for each in open_everything(qtbot, demo_vault)}
+    entry = answered_no(qtbot, lambda: opened["directory"].confirm_remove("Kestrelford Gym"))
+    note = supervision.notes(demo_vault)[0]
+    removal = answered_no(qtbot, lambda: opened["supervision"].confirm_remove(note))
+    for words in (entry, removal):
+        assert len(words) == 4 and not any(unmarked(text) for text in words), words
+    assert "Kestrelford Gym" in entry[1]
+    for name in ("goal", "step", "checklist accommodation", "held session", "problem"):
+        edit = opened[name].work()()  # nothing changed: the undo text is all it makes
+        assert edit.label.startswith("\u27e6") and not unmarked(edit.label), (name, edit.label)
+
+
 def on_a_small_screen(dialog: QWidget) -> None:
     """The size Qt gives a dialog when it opens on a 1024×768 screen: as wide as it asks, up to
     two thirds of the screen (``QWidget.adjustSize``; the offscreen screen is only 800×600)."""
@@ -298,6 +335,8 @@ def test_in_welsh_the_forms_words_and_counts_read_welsh(qtbot: QtBot, demo_vault
     assert goal.windowTitle() == "Newid nod"
     assert goal.state.itemText(0) == "Ar agor"  # the practice words of ui/labels, in Welsh
     assert [b.text() for b in goal.buttons.buttons()] == ["Cadw", "Canslo"]
+    assert goal.set_on.text() == i18n.short_date(day_of(goal.set_on))  # "8 Gorff 2026"
+    assert QLocale().language() == QLocale.Language.Welsh
     person = opened["new person"]
     assert [person.helpful.itemText(i) for i in range(3)] == ["Ddim yn hysbys", "Ie", "Na"]
     assert opened["phase"].closure.itemText(0) == "Wedi gorffen yn ffurfiol"
@@ -330,3 +369,14 @@ def test_the_figures_month_headings_follow_the_table_in_any_language() -> None:
         "Jan 2026",
         "Feb 2026",
     ]
+
+
+def test_back_in_english_qt_takes_the_systems_locale_again(qtbot: QtBot) -> None:
+    system = QLocale().name()
+    ui_i18n.apply("cy")
+    assert QLocale().name() == "cy_GB"
+    ui_i18n.apply(i18n.PSEUDO)
+    assert QLocale().name() == system
+    ui_i18n.apply("cy")
+    ui_i18n.apply(i18n.ENGLISH)
+    assert QLocale().name() == system
