@@ -2,7 +2,9 @@
 tab in turn, tables with rows, the sensitive parts and the guidance shown, the lines it says under
 his name, a confirmation box, the undo text after an edit, the lock warning), no string a person
 sees or hears misses the catalogue; in Welsh its access keys stay unique in the main window on
-every tab, and at 1024×768 no label or button of any tab is cut."""
+every tab, and at 1024×768 no label or button of any tab is cut and no tab scrolls sideways. The
+Change forms made of the workspace's labelled parts show those labels from the catalogue, with
+access keys unique in both languages."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLabel, QListView, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QListView, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from engager_desktop import i18n
@@ -23,6 +25,9 @@ from engager_desktop.ui.lock_warning import LockWarning
 from engager_desktop.ui.main_window import MainWindow
 from engager_desktop.ui.settings import Settings
 from engager_desktop.ui.workspace.data import row_value
+from engager_desktop.ui.workspace.ending_edits import SECTIONS as ENDING_SECTIONS
+from engager_desktop.ui.workspace.understanding_edits import SERVICE_PARTS
+from engager_desktop.ui.workspace.understanding_sections import SECTIONS as UNDERSTANDING_SECTIONS
 from engager_desktop.ui.workspace.workspace import Workspace
 from tests.ui.app_fixtures import wait_ops
 from tests.ui.test_translation import cut_words, texts_of, unmarked
@@ -317,3 +322,39 @@ def test_in_welsh_at_1024_by_768_no_label_or_button_of_a_tab_is_cut(
                 tab.guidance.set_open(False)
                 qtbot.wait(20)
                 assert tab.horizontalScrollBar().maximum() == 0, (man_id, tab.title)
+
+
+def section_forms(workspace: Workspace) -> Iterator[tuple[tuple[Any, ...], QWidget]]:
+    """Each Change form of the workspace made of labelled parts, opened for the man shown
+    (the sensitive parts shown, so every label is in it), with the parts it was made of."""
+    actions = workspace.tab_actions
+    workspace.tabs[1].sensitive.setChecked(True)
+    for key, _title, _name, _save, parts in UNDERSTANDING_SECTIONS:
+        yield parts, actions.sections.edit_section(key)
+    for key, _title, parts in ENDING_SECTIONS:
+        yield parts, actions.ending.edit_section(key)
+    actions.understanding.services.choose_row(0)
+    yield SERVICE_PARTS, actions.understanding.edit_service_contact()
+
+
+def test_the_change_forms_labels_are_in_the_catalogue_and_their_keys_unique(
+    qtbot: QtBot, demo_vault: Vault, settings: Settings
+) -> None:
+    window = open_window(qtbot, demo_vault, settings, i18n.PSEUDO)
+    workspace = show(qtbot, window, men_to_walk(window)[0])
+    for parts, form in section_forms(workspace):
+        shown = {w.text() for w in form.findChildren(QLabel)}
+        shown |= {w.text() for w in form.findChildren(QAbstractButton)}
+        assert not unmarked(form.windowTitle())
+        for _key, label, _kind in parts:
+            assert OPEN + label + CLOSE in shown, label
+        form.reject()
+    window.close()
+    for language in ("cy", i18n.ENGLISH):
+        window = open_window(qtbot, demo_vault, settings, language)
+        workspace = show(qtbot, window, men_to_walk(window)[0])
+        for _parts, form in section_forms(workspace):
+            qtbot.wait(1)
+            assert access_key_clashes(form) == {}, (language, form.windowTitle())
+            form.reject()
+        window.close()

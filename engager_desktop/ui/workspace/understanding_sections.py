@@ -74,7 +74,7 @@ SECTIONS: tuple[tuple[str, str, str, Any, tuple[Part, ...]], ...] = (
             ("substance_use", N_("UnderstandingTab", "What he &uses, and how much:"), TEXT),
             (
                 "substance_links",
-                N_("UnderstandingTab", "How it &links to his mood and his life:"),
+                N_("UnderstandingTab", "How it links to his &mood and his life:"),
                 TEXT,
             ),
             ("basic_needs_worries", N_("UnderstandingTab", "Worries about &basic needs:"), TEXT),
@@ -103,7 +103,7 @@ SECTIONS: tuple[tuple[str, str, str, Any, tuple[Part, ...]], ...] = (
             ),
             ("family_context", N_("UnderstandingTab", "His &family, as he describes it:"), TEXT),
             ("family_worries", N_("UnderstandingTab", "His &worries about family outside:"), TEXT),
-            ("children", N_("UnderstandingTab", "C&hildren:"), LINE),
+            ("children", N_("UnderstandingTab", "Chil&dren:"), LINE),
             (
                 "relationships_help",
                 N_("UnderstandingTab", "Do these relationships &help him?"),
