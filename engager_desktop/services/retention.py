@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from engager_desktop.domain.enums import Phase
 from engager_desktop.domain.hlc import HlcError, Stamp
 from engager_desktop.domain.validation import ValidationError
+from engager_desktop.i18n import N_
 from engager_desktop.store.orm import Participant, PhaseChange, SettingValue
 from engager_desktop.store.vault import Vault
 
@@ -42,9 +43,9 @@ DEFAULT_MONTHS: dict[str, int] = {
 }
 
 REASONS = {
-    "closed": "closed, and his retention period has ended",
-    "inactive": "nothing recorded about him for the whole period",
-    "deleted": "deleted from the caseload, but his records are still held",
+    "closed": N_("Retention", "closed, and his retention period has ended"),
+    "inactive": N_("Retention", "nothing recorded about him for the whole period"),
+    "deleted": N_("Retention", "deleted from the caseload, but his records are still held"),
 }
 
 
