@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from engager_desktop.domain.enums import Phase
 from engager_desktop.domain.hlc import HlcError, Stamp
 from engager_desktop.domain.validation import ValidationError
-from engager_desktop.i18n import N_
+from engager_desktop.i18n import N_, tr
 from engager_desktop.store.orm import Participant, PhaseChange, SettingValue
 from engager_desktop.store.vault import Vault
 
@@ -99,10 +99,17 @@ def _periods(session: Session) -> dict[str, int]:
 def set_period(vault: Vault, name: str, months: int) -> None:
     """Change one period (a phase identifier or ``deleted``); audited with the new value."""
     if name not in DEFAULT_MONTHS:
-        raise ValidationError("period", f"no retention period is called {name[:40]!r}")
+        raise ValidationError(
+            "period", tr("Errors", "no retention period is called {name!r}").format(name=name[:40])
+        )
     lowest = 0 if name == DELETED else 1
     if not isinstance(months, int) or not lowest <= months <= MAX_MONTHS:
-        raise ValidationError("months", f"a retention period is {lowest} to {MAX_MONTHS} months")
+        raise ValidationError(
+            "months",
+            tr("Errors", "a retention period is {lowest} to {max_months} months").format(
+                lowest=lowest, max_months=MAX_MONTHS
+            ),
+        )
     with vault.write() as session:
         row = session.get(SettingValue, PREFIX + name)
         if row is None:

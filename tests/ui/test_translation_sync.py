@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QListWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget
 from pytestqt.qtbot import QtBot
 
 from engager_desktop import i18n
@@ -227,3 +227,44 @@ def test_a_count_takes_its_welsh_form() -> None:
     assert records == ["1 cofnod", "2 gofnod", "3 chofnod", "6 chofnod", "11 o gofnodion"]
     assert men == ["1 dyn", "2 ddyn", "11 o ddynion"]
     assert sync.KEEP_MINE  # the conflict choices keep their stored keys whatever the language
+
+
+def test_refusals_of_the_lower_layers_read_in_welsh_in_the_windows(
+    qtbot: QtBot, pair: tuple[Laptop, Laptop], vault: Vault
+) -> None:
+    ui_i18n.apply("cy")
+    prison, community = pair
+    junk = prison.stick / "not-a-bundle.engager"
+    junk.write_bytes(b"age-encryption.org/v1\n-> nothing here\n")
+    importer = shown(qtbot, ImportDialog(prison.vault))
+    assert isinstance(importer, ImportDialog)
+    importer.bundle.edit.setText(str(junk))
+    importer.run_preview()
+    wait_ops(qtbot)
+    said = importer.message.text()
+    assert said.startswith("Ni fewnforiwyd dim. Nid yw'r ffeil yn fwndel"), said
+
+    devices = shown(qtbot, DevicesDialog(community.vault))
+    assert isinstance(devices, DevicesDialog)
+    other = make_card(prison, community.stick)
+    devices.card_file.edit.setText(str(other))
+    devices.read_card()
+    devices.typed.setText("0000-0000-0000-0000")
+    devices.enrol()
+    wait_ops(qtbot)
+    assert devices.enrol_message.text().startswith("Nid yw'r ôl bys a deipiwyd yn cyfateb")
+
+    dialog = shown(qtbot, PassphraseDialog(vault))
+    assert isinstance(dialog, PassphraseDialog)
+    dialog.current.setText("not the passphrase")
+    for edit in dialog.passphrase.findChildren(QLineEdit):
+        edit.setText("tidal lantern orchard pebble violet")
+    dialog.change_passphrase()
+    wait_ops(qtbot)
+    assert dialog.status.text() == "Nid yw'r cyfrinymadrodd yn gywir", dialog.status.text()
+
+
+def make_card(laptop: Laptop, folder: Path) -> Path:
+    path = folder / f"{laptop.name}.engager-card"
+    path.write_bytes(laptop.card())
+    return path
