@@ -44,7 +44,9 @@ def describe(exc: BaseException, generic: str = GENERIC, *, capital: bool = True
         text = " ".join(str(exc).split())
     elif isinstance(exc, OSError):
         where = f": {exc.filename}" if capital is False and exc.filename else ""
-        text = f"a file could not be read or written ({exc.strerror or 'file error'}){where}"
+        reason = exc.strerror or tr("Errors", "file error")
+        text = tr("Errors", "a file could not be read or written ({reason})").format(reason=reason)
+        text += where
     else:
         return tr("Errors", generic)
     return (sentence(text) if capital else text) or tr("Errors", generic)
