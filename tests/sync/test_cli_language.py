@@ -95,3 +95,12 @@ def test_json_keys_stay_as_they_are_in_welsh(
     assert (code, out) == (0, "dim gwrthdaro i'w adolygu\n")
     code, out, _err = run(capsys, options, "retention", "--vault", str(vault_path))
     assert out.startswith("Cyfnodau cadw (misoedd): ") and "does dim dynion" in out
+
+
+def test_the_vault_check_and_the_team_in_welsh(
+    capsys: pytest.CaptureFixture[str], vault_path: Path, options: VaultOptions
+) -> None:
+    code, out, _err = run(capsys, options, "--language", "cy", "check", "--vault", str(vault_path))
+    assert code == 0 and out.endswith("gwiriad yn iawn\n") and "check ok" not in out
+    code, out, _err = run(capsys, options, "--language", "cy", "team", "--vault", str(vault_path))
+    assert code == 0 and out.splitlines()[0] == "ymarferydd: heb ei osod"
