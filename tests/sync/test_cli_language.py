@@ -104,3 +104,14 @@ def test_the_vault_check_and_the_team_in_welsh(
     assert code == 0 and out.endswith("gwiriad yn iawn\n") and "check ok" not in out
     code, out, _err = run(capsys, options, "--language", "cy", "team", "--vault", str(vault_path))
     assert code == 0 and out.splitlines()[0] == "ymarferydd: heb ei osod"
+
+
+def test_the_caseload_headings_in_welsh(
+    capsys: pytest.CaptureFixture[str], demo_path: Path, options: VaultOptions
+) -> None:
+    code, out, _err = run(
+        capsys, options, "--language", "cy", "caseload", "--vault", str(demo_path)
+    )
+    assert code == 0
+    heading = out.splitlines()[0].split()
+    assert heading[:3] == ["ENW", "RHIF", "CARCHAR"] and "DYDDIAU" in heading and "ID" in heading
