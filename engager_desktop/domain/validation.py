@@ -76,7 +76,7 @@ FIELD_WORDS = {
     "social_outcome": N_("Fields", "Social outcome"),
     "service_name": N_("Fields", "Service name"),
     "what_was_reviewed": N_("Fields", "What was reviewed"),
-    "follow_up": N_("Fields", "Follow-up"),
+    "follow_up": N_("Fields", "Follow up"),
     "relationship_work": N_("Fields", "Relationship work"),
 }
 
