@@ -47,7 +47,7 @@ def english_after() -> Iterator[None]:
 def shown(qtbot: QtBot, dialog: QDialog) -> QDialog:
     qtbot.addWidget(dialog)
     dialog.show()
-    wait_ops(qtbot)
+    wait_ops(qtbot, timeout=60_000)
     return dialog
 
 
@@ -64,7 +64,6 @@ def sync_windows(qtbot: QtBot, prison: Laptop, community: Laptop) -> list[tuple[
     data: tuple[str, ...] = (
         prison.fingerprint(),
         community.fingerprint(),
-        "Notes",
         "%p%",
         "Engager laptop",
     )
@@ -91,7 +90,7 @@ def sync_windows(qtbot: QtBot, prison: Laptop, community: Laptop) -> list[tuple[
     tick_all(export.devices)
     windows.append((export, said))
     export.export()
-    wait_ops(qtbot)
+    wait_ops(qtbot, timeout=60_000)
     assert export.result_ is not None
 
     bundle = prison.export(community, since_ack=True)
@@ -99,7 +98,7 @@ def sync_windows(qtbot: QtBot, prison: Laptop, community: Laptop) -> list[tuple[
     assert isinstance(importer, ImportDialog)
     importer.bundle.edit.setText(str(bundle))
     importer.run_preview()
-    wait_ops(qtbot)
+    wait_ops(qtbot, timeout=60_000)
     assert importer.preview is not None and importer.preview_box.isVisible()
     windows.append((importer, data))
 
@@ -136,7 +135,9 @@ def conflict_cells(dialog: QDialog) -> list[str]:
 
 def test_the_sync_windows_are_in_the_catalogue(qtbot: QtBot, pair: tuple[Laptop, Laptop]) -> None:
     ui_i18n.apply(i18n.PSEUDO)
-    for dialog, data in sync_windows(qtbot, *pair):
+    found = sync_windows(qtbot, *pair)
+    windows = [d for d, _ in found]
+    for dialog, data in found:
         if isinstance(dialog, ConflictsDialog):
             data = (*data, *conflict_cells(dialog))
         lists = tuple(dialog.findChildren(QListWidget))  # their items are men and laptops
@@ -147,7 +148,9 @@ def test_the_sync_windows_are_in_the_catalogue(qtbot: QtBot, pair: tuple[Laptop,
         ]
         problems += [f"list: {w.accessibleName()}" for w in lists if unmarked(w.accessibleName())]
         assert problems == [], type(dialog).__name__
-    assert unmarked("Notes")  # the walk would have seen it, had it not been set aside
+    conflicts = next(d for d in windows if isinstance(d, ConflictsDialog))
+    names = [w.text() for w in conflicts.fields.findChildren(QLabel) if "Notes" in w.text()]
+    assert names == ["\u27e6Notes\u27e7"]  # the field's name, through the catalogue
 
 
 def test_the_results_and_refusals_of_the_sync_windows_are_marked(
@@ -166,7 +169,7 @@ def test_the_results_and_refusals_of_the_sync_windows_are_marked(
     importer.bundle.edit.setText(str(pair[0].stick / "not-a-bundle.engager"))
     (pair[0].stick / "not-a-bundle.engager").write_bytes(b"not a bundle at all")
     importer.run_preview()
-    wait_ops(qtbot)
+    wait_ops(qtbot, timeout=60_000)
     assert importer.message.text().startswith("\u27e6Nothing was imported.")
     assert not unmarked(importer.message.text()), importer.message.text()
 
@@ -240,7 +243,7 @@ def test_refusals_of_the_lower_layers_read_in_welsh_in_the_windows(
     assert isinstance(importer, ImportDialog)
     importer.bundle.edit.setText(str(junk))
     importer.run_preview()
-    wait_ops(qtbot)
+    wait_ops(qtbot, timeout=60_000)
     said = importer.message.text()
     assert said.startswith("Ni fewnforiwyd dim. Nid yw'r ffeil yn fwndel"), said
 
@@ -251,7 +254,7 @@ def test_refusals_of_the_lower_layers_read_in_welsh_in_the_windows(
     devices.read_card()
     devices.typed.setText("0000-0000-0000-0000")
     devices.enrol()
-    wait_ops(qtbot)
+    wait_ops(qtbot, timeout=60_000)
     assert devices.enrol_message.text().startswith("Nid yw'r ôl bys a deipiwyd yn cyfateb")
 
     dialog = shown(qtbot, PassphraseDialog(vault))
@@ -260,7 +263,7 @@ def test_refusals_of_the_lower_layers_read_in_welsh_in_the_windows(
     for edit in dialog.passphrase.findChildren(QLineEdit):
         edit.setText("tidal lantern orchard pebble violet")
     dialog.change_passphrase()
-    wait_ops(qtbot)
+    wait_ops(qtbot, timeout=60_000)
     assert dialog.status.text() == "Nid yw'r cyfrinymadrodd yn gywir", dialog.status.text()
 
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from engager_desktop.domain.record_kinds import kind_words
+from engager_desktop.domain.validation import field_label
 from engager_desktop.i18n import N_, short_date, tr
 from engager_desktop.services.sync import ConflictView
 from engager_desktop.ui.labels import NONE
@@ -25,7 +26,8 @@ __all__ = ["ID_ROLE", "ConflictsModel"]
 
 
 def field_words(field: str) -> str:
-    return field.replace("_", " ").capitalize()
+    """A stored field's name in words, in the language in use where the catalogue has it."""
+    return field_label(field)
 
 
 def value_words(value: object) -> str:
