@@ -19,10 +19,12 @@ from datetime import date, timedelta
 from engager_desktop.domain.bank_holidays import is_working_day
 from engager_desktop.domain.enums import ContinuingSupportKind
 from engager_desktop.domain.errors import UserError
+from engager_desktop.i18n import N_, tr, trn
 
-NO_SUPPORT_WARNING = (
+NO_SUPPORT_WARNING = N_(
+    "Errors",
     "No support is arranged for after the ending. Without it, things can get hard again or an "
-    "order can be breached. Arrange at least one way before ending."
+    "order can be breached. Arrange at least one way before ending.",
 )
 
 
@@ -141,8 +143,14 @@ def propose_tapering(last_session: date, end_date: date, sessions_left: int) -> 
     total = (end_date - last_session).days
     if total < sessions_left:
         raise TaperingError(
-            f"There are {max(total, 0)} days before the end date, too few for "
-            f"{sessions_left} more sessions. Move the end date or plan fewer sessions."
+            tr(
+                "Errors",
+                (
+                    "There are {total} days before the end date, too few for "
+                    "{sessions_left} more sessions. Move the end date or plan fewer "
+                    "sessions."
+                ),
+            ).format(total=max(total, 0), sessions_left=sessions_left)
         )
     dates: list[date] = []
     current = last_session
@@ -199,11 +207,16 @@ def support_in_place(
     arranged = tuple(kind for kind, text in given.items() if _filled(text))
     missing = tuple(kind for kind, text in given.items() if not _filled(text))
     if not arranged:
-        message = NO_SUPPORT_WARNING
+        message = tr("Errors", NO_SUPPORT_WARNING)
     elif missing:
-        message = f"{len(arranged)} of the 4 ways of carrying on support are arranged."
+        message = trn(
+            "Errors",
+            "{n} of the 4 ways of carrying on support is arranged.",
+            "{n} of the 4 ways of carrying on support are arranged.",
+            len(arranged),
+        )
     else:
-        message = "All 4 ways of carrying on support are arranged."
+        message = tr("Errors", "All 4 ways of carrying on support are arranged.")
     return SupportCheck(arranged, missing, bool(arranged), message)
 
 

@@ -25,7 +25,7 @@ from engager_desktop.domain import figures as rules
 from engager_desktop.domain.clock import Clock
 from engager_desktop.domain.errors import UserError
 from engager_desktop.fsutil import atomic_write_bytes
-from engager_desktop.i18n import N_
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services.figures_query import FLOWS, TOTAL, Period, RawFigures, count_figures
 
 MAX_MONTHS = 60
@@ -123,9 +123,15 @@ class FiguresTable:
 
 def check_range(first: date, last: date) -> None:
     if last < first:
-        raise BadRange("the range ends before it starts: choose a start on or before the end")
+        raise BadRange(
+            tr("Errors", "the range ends before it starts: choose a start on or before the end")
+        )
     if (last.year - first.year) * 12 + last.month - first.month >= MAX_MONTHS:
-        raise BadRange(f"the range is longer than {MAX_MONTHS} months: ask for a shorter one")
+        raise BadRange(
+            tr(
+                "Errors", "the range is longer than {max_months} months: ask for a shorter one"
+            ).format(max_months=MAX_MONTHS)
+        )
 
 
 def default_range(vault: Source) -> tuple[date, date]:
@@ -223,11 +229,13 @@ def export(vault: Source, table: FiguresTable, path: Path) -> Path:
     """Write ``table`` to ``path`` (.csv or .pdf, atomically) and audit the export."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".pdf"):
-        raise ExportFailed("the file must end in .csv or .pdf")
+        raise ExportFailed(tr("Errors", "the file must end in .csv or .pdf"))
     if path.is_dir():
-        raise ExportFailed("cannot save the figures: the name chosen is a folder, not a file")
+        raise ExportFailed(
+            tr("Errors", "cannot save the figures: the name chosen is a folder, not a file")
+        )
     if not path.parent.is_dir():
-        raise ExportFailed("cannot save the figures: the folder does not exist")
+        raise ExportFailed(tr("Errors", "cannot save the figures: the folder does not exist"))
     if suffix == ".csv":
         data = csv_bytes(table)
     else:
@@ -238,7 +246,9 @@ def export(vault: Source, table: FiguresTable, path: Path) -> Path:
         atomic_write_bytes(path, data)
     except OSError as exc:
         reason = (exc.strerror or "the file could not be written").lower()
-        raise ExportFailed(f"cannot save the figures there: {reason}") from None
+        raise ExportFailed(
+            tr("Errors", "cannot save the figures there: {reason}").format(reason=reason)
+        ) from None
     vault.audit(
         "export_figures",
         detail=f"service figures {table.first.isoformat()} to {table.last.isoformat()} "

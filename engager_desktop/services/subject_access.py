@@ -21,6 +21,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from engager_desktop.fsutil import atomic_write_bytes
+from engager_desktop.i18n import tr
 from engager_desktop.services.common import NotFound
 from engager_desktop.services.subject_access_text import (
     ENUM_COLUMNS,
@@ -54,7 +55,7 @@ def sar(vault: Vault, man_id: str, folder: Path, large_print: bool = False) -> S
     started = time.perf_counter()
     folder = Path(folder)
     if not folder.is_dir():
-        raise NotADirectoryError(0, "the folder does not exist", str(folder))
+        raise NotADirectoryError(0, tr("Errors", "the folder does not exist"), str(folder))
     today = vault.clock.today()
     with vault.read() as session:
         data = collect(session, man_id)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, UOWTransaction
 from engager_desktop.domain.clock import Clock
 from engager_desktop.domain.hlc import MAX_MILLIS, HlcError, HybridClock, Stamp
 from engager_desktop.domain.validation import ValidationError
+from engager_desktop.i18n import tr
 from engager_desktop.store import audit, field_stamps, portable
 from engager_desktop.store.orm import SYNCED_MODELS, Participant
 from engager_desktop.store.orm.base import Synced, new_id
@@ -44,7 +45,10 @@ def check_lengths(obj: Any) -> None:
         value = getattr(obj, column.key, None)
         if isinstance(value, str) and len(value) > limit:
             raise ValidationError(
-                column.key, f"{column.key.replace('_', ' ')} is longer than {limit} characters"
+                column.key,
+                tr("Errors", "{value} is longer than {limit} characters").format(
+                    value=column.key.replace("_", " "), limit=limit
+                ),
             )
 
 

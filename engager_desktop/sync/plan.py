@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from engager_desktop.domain.hlc import MAX_COUNTER, remote_problem
+from engager_desktop.i18n import tr
 from engager_desktop.store import field_stamps, portable
 from engager_desktop.sync import canonical, field_merge, merge, settle
 from engager_desktop.sync.authors import check_author
@@ -123,8 +124,13 @@ def check_references(conn: Connection, records: Iterable[canonical.Record]) -> N
         if len(local) != len(missing):
             raise BundleRefused(
                 "missing_parent",
-                f"the bundle refers to {len(missing) - len(local)} record(s) this vault does not "
-                "have; import that device's earlier bundles first",
+                tr(
+                    "Errors",
+                    (
+                        "the bundle refers to {value} record(s) this vault does not have; "
+                        "import that device's earlier bundles first"
+                    ),
+                ).format(value=len(missing) - len(local)),
             )
 
 
@@ -145,7 +151,9 @@ def check_stamps(records: Iterable[canonical.Record], wall_ms: int) -> None:
     if problem is None and newest:
         problem = remote_problem(newest, wall_ms)
     if problem is not None:
-        raise BundleRefused("clock", f"the bundle was refused: {problem}")
+        raise BundleRefused(
+            "clock", tr("Errors", "the bundle was refused: {problem}").format(problem=problem)
+        )
 
 
 def check_own_versions(conn: Connection, records: Iterable[canonical.Record], me: str) -> None:

@@ -18,15 +18,16 @@ from sqlalchemy import Connection
 
 from engager_desktop.domain import field_clock
 from engager_desktop.domain.record_kinds import kind_words
+from engager_desktop.i18n import N_, tr
 from engager_desktop.store import portable
 from engager_desktop.store.field_stamps import fields_of
 from engager_desktop.sync import field_conflicts, merge
 
 ELSEWHERE = "elsewhere"
 _WHOSE = {
-    merge.MINE: "this laptop's text stands",
-    merge.THEIRS: "the other laptop's text stands",
-    "other": "a newer text stands",
+    merge.MINE: N_("Sync", "this laptop's text stands"),
+    merge.THEIRS: N_("Sync", "the other laptop's text stands"),
+    "other": N_("Sync", "a newer text stands"),
 }
 
 
@@ -51,12 +52,16 @@ class Settled:
 
     def words(self, maker_id: str, maker_name: str) -> str:
         """One line: where it was settled and whose text stands in each field."""
-        where = maker_name if self.by == {maker_id} else "another laptop"
+        where = maker_name if self.by == {maker_id} else tr("Sync", "another laptop")
         how = "; ".join(
-            f"{name.replace('_', ' ')}: {_WHOSE[stands]}" for name, stands in self.fields
+            f"{name.replace('_', ' ')}: {tr('Sync', _WHOSE[stands])}"
+            for name, stands in self.fields
         )
-        state = "settled" if self.closed else "partly settled"
-        return f"a conflict in “{kind_words(self.table)}” was {state} on {where}: {how}"
+        if self.closed:
+            text = tr("Sync", "a conflict in “{kind}” was settled on {where}: {how}")
+        else:
+            text = tr("Sync", "a conflict in “{kind}” was partly settled on {where}: {how}")
+        return text.format(kind=kind_words(self.table), where=where, how=how)
 
 
 def find(conn: Connection, written: Iterable[Written], me: str) -> list[Settled]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from engager_desktop.i18n import tr
 from engager_desktop.sync.manifest import Manifest
 from engager_desktop.sync.merge import Action
 from engager_desktop.sync.plan import Plan
@@ -54,20 +55,40 @@ class ImportSummary:
 
     def lines(self) -> list[str]:
         """Plain-English lines for the CLI and the GUI's preview."""
-        head = f"bundle {self.seq} from {self.exporter_name} (device {self.exporter})"
+        head = tr("Sync", "bundle {seq} from {name} (device {device})").format(
+            seq=self.seq, name=self.exporter_name, device=self.exporter
+        )
         if self.already_imported:
-            return [f"{head}: already imported; nothing changed"]
-        verb = "imported" if self.committed else "would import (preview; nothing changed)"
+            return [tr("Sync", "{head}: already imported; nothing changed").format(head=head)]
+        if self.committed:
+            verb = tr("Sync", "{head}: imported")
+        else:
+            verb = tr("Sync", "{head}: would import (preview; nothing changed)")
         out = [
-            f"{head}: {verb}",
-            f"  men: {self.men_new} new, {self.men_updated} updated, {self.men_deleted} deleted, "
-            f"{self.men_in_conflict} with conflicts",
-            f"  records: {self.records_new} new, {self.records_updated} updated, "
-            f"{self.records_deleted} deleted, {self.records_in_conflict} in conflict, "
-            f"{self.records_unchanged} unchanged",
+            verb.format(head=head),
+            tr(
+                "Sync",
+                "  men: {new} new, {updated} updated, {deleted} deleted, {conflict} with conflicts",
+            ).format(
+                new=self.men_new,
+                updated=self.men_updated,
+                deleted=self.men_deleted,
+                conflict=self.men_in_conflict,
+            ),
+            tr(
+                "Sync",
+                "  records: {new} new, {updated} updated, {deleted} deleted, {conflict} in "
+                "conflict, {unchanged} unchanged",
+            ).format(
+                new=self.records_new,
+                updated=self.records_updated,
+                deleted=self.records_deleted,
+                conflict=self.records_in_conflict,
+                unchanged=self.records_unchanged,
+            ),
         ]
-        out.extend(f"  settled: {w}" for w in self.settled)
-        out.extend(f"  warning: {w}" for w in self.warnings)
+        out.extend(tr("Sync", "  settled: {line}").format(line=w) for w in self.settled)
+        out.extend(tr("Sync", "  warning: {line}").format(line=w) for w in self.warnings)
         return out
 
 

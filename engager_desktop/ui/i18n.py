@@ -49,12 +49,10 @@ QT_WORDS = (
     N_("QLineEdit", "Delete"),
     N_("QLineEdit", "Select All"),
 )
-# Messages of the lower layers that the unlock and main windows show, as ``describe`` words them
-# (a capital first letter): ``error_text`` puts them in the language in use.
+# The lower layers raise their messages already in the language in use (``tr("Errors", …)`` at
+# the raise site). These are the few sentences shown without being raised: the apologies for an
+# unexpected error (``describe`` translates them) and the locked vault's, which a wizard shows.
 KNOWN_ERRORS = (
-    N_("Errors", "Wrong passphrase"),
-    N_("Errors", "Wrong recovery code"),
-    N_("Errors", "This vault is already open in another window or program"),
     N_("Errors", "The vault is locked."),
     N_("Errors", "Something went wrong inside Engager Desktop; nothing was changed by this step."),
     N_("Errors", "Something went wrong and that step was not finished. Nothing you typed is lost."),
