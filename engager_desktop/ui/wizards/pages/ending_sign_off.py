@@ -63,5 +63,5 @@ class SignOffPage(WizardPage):
         if not support.ok_to_end:
             for key in ("support_checked", "signed_off_on"):
                 if values.get(key):
-                    found.append((self.fields[key], rules.NO_SUPPORT_WARNING))
+                    found.append((self.fields[key], tr("Endings", rules.NO_SUPPORT_WARNING)))
         return found

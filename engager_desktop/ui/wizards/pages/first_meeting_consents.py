@@ -39,8 +39,8 @@ class ConsentsPage(WizardPage):
     def build(self) -> None:
         self.note(tr("FirstMeetingWizard", INTRO))
         for kind in GENERAL:
-            self.choice(consent_key(kind), labels.CONSENT[kind.value], ANSWERS)
-        self.heading(labels.CONSENT[PLAN.value])
+            self.choice(consent_key(kind), labels.word(labels.CONSENT, kind.value), ANSWERS)
+        self.heading(labels.word(labels.CONSENT, PLAN.value))
         if not self.context.services:
             self.note(tr("FirstMeetingWizard", NO_SERVICES))
             return
