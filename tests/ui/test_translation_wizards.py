@@ -233,6 +233,7 @@ def test_in_welsh_at_1024_by_768_no_label_or_button_is_cut(
         page = wizard.currentPage()
         assert isinstance(page, WizardPage)
         assert cut_words(page) == [], page.NAME
+        assert page.scroll_area.horizontalScrollBar().maximum() == 0, page.NAME  # none off the side
         buttons: list[QWidget] = [wizard.button(which) for which in _ROW]
         assert [b.text() for b in buttons if b.isVisible() and cut(b)] == [], page.NAME
 

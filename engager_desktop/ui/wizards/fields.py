@@ -167,6 +167,12 @@ class Field:
             return QCheckBox(spec.label, parent)
         if spec.kind in (TRI, CHOICE):
             combo = QComboBox(parent)
+            # As wide as the form gives it, not as its longest choice (longer in Welsh); the
+            # list that opens still shows every choice whole.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
             for shown, stored in TRI_OPTIONS if spec.kind == TRI else spec.options:
                 combo.addItem(tr("Wizard", shown), stored)
             return combo

@@ -81,7 +81,7 @@ def _gate_text(gate: release.GateMeeter, plan: ReleasePlanInput | None) -> str:
             name=escape(gate.name or tr("ReleaseWizard", "A peer"))
         )
     if plan is not None and plan.gate_meeter == release.GATE_PRACTITIONER:
-        return gate.prompt or ""
+        return tr("ReleaseReadiness", gate.prompt) if gate.prompt else ""
     return tr("ReleaseWizard", "No one is arranged yet: a peer if one can be found, otherwise you.")
 
 
