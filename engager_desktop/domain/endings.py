@@ -148,8 +148,14 @@ def propose_tapering(last_session: date, end_date: date, sessions_left: int) -> 
     total = (end_date - last_session).days
     if total < sessions_left:
         raise TaperingError(
-            f"There are {max(total, 0)} days before the end date, too few for "
-            f"{sessions_left} more sessions. Move the end date or plan fewer sessions."
+            trn(
+                "Endings",
+                "There is {n} day before the end date, too few for {sessions} more sessions. "
+                "Move the end date or plan fewer sessions.",
+                "There are {n} days before the end date, too few for {sessions} more sessions. "
+                "Move the end date or plan fewer sessions.",
+                max(total, 0),
+            ).format(sessions=sessions_left)
         )
     dates: list[date] = []
     current = last_session

@@ -249,3 +249,21 @@ _ROW = (
 
 def cut(widget: QWidget) -> bool:
     return widget.sizeHint().width() > widget.width() + 1
+
+
+def test_proposing_dates_without_sessions_agreed_says_why_in_the_catalogue(
+    qtbot: QtBot, vault: Vault
+) -> None:
+    """The refusal names what is missing (not the "something went wrong" apology)."""
+    ui_i18n.apply(i18n.PSEUDO)
+    man = make_man(vault)  # no sessions agreed, no end date
+    wizard = open_wizard(qtbot, "ending", vault, man, use_drafts=False)
+    tapering = page_named(wizard, "tapering")
+    tapering.propose()
+    said = tapering.fields["planned_end"].error.text()
+    assert said == "\u27e6Agree a number of sessions and an end date first.\u27e7"
+    tapering.fields["planned_sessions"].set_value(9)
+    tapering.fields["planned_end"].set_value("03/11/2026")  # the clock says 2 Nov 2026
+    tapering.propose()
+    said = tapering.fields["planned_end"].error.text()
+    assert said.startswith("\u27e6There is 1 day before the end date, too few for 9 more")

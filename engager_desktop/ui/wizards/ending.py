@@ -121,12 +121,13 @@ class EndingWizard(EngagerWizard):
     # --- live figures ------------------------------------------------------------------------
 
     def tapering_dates(self) -> list[date]:
-        """Dates for the sessions left, from what is typed now (ValueError with a plain reason)."""
+        """Dates for the sessions left, from what is typed now; a TaperingError (a ValueError)
+        says plainly why not."""
         values = self.values()
         planned = values.get("planned_sessions")
         end = parse_date(values.get("planned_end"))
         if not planned or end is None:
-            raise ValueError(
+            raise rules.TaperingError(
                 tr("EndingWizard", "Agree a number of sessions and an end date first.")
             )
         left = rules.sessions_progress(self.context.held, int(planned)).remaining or 0
