@@ -260,7 +260,7 @@ def require_support_in_place(session: Session, man_id: str) -> rules.SupportChec
     """Refuse an ending (sign-off, a move to ending or closed) with no support arranged."""
     check = support_check(session, man_id)
     if not check.ok_to_end:
-        raise RuleBroken(tr("Errors", rules.NO_SUPPORT_WARNING))
+        raise RuleBroken(tr("Endings", rules.NO_SUPPORT_WARNING))
     return check
 
 
