@@ -20,8 +20,8 @@ class BundleRefused(SyncError):
 class RecordInvalid(BundleRefused):
     """One record in a bundle breaks the format; the message names the table and field only."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__("record_invalid", f"the bundle holds an invalid record: {message}")
+    def __init__(self, message: str, code: str = "record_invalid") -> None:
+        super().__init__(code, f"the bundle holds an invalid record: {message}")
 
 
 class ExportFailed(SyncError):
