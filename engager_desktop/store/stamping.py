@@ -36,14 +36,24 @@ def naive_utc(clock: Clock) -> Any:
 
 
 def check_lengths(obj: Any) -> None:
-    """Refuse text longer than its column allows; the message names the field, not the value."""
+    """Refuse text longer than its column allows, or holding U+0000 (NUL), which no vault stores
+    (PostgreSQL, at the hub, cannot); the message names the field, not the value."""
     mapper = inspect(type(obj))
     for column in mapper.columns:
-        limit = getattr(column.type, "length", None)
-        if not limit or not isinstance(column.type, String):
+        if not isinstance(column.type, String):
             continue
         value = getattr(obj, column.key, None)
-        if isinstance(value, str) and len(value) > limit:
+        if not isinstance(value, str):
+            continue
+        if "\x00" in value:
+            raise ValidationError(
+                column.key,
+                tr("Errors", "{value} contains a hidden character that cannot be saved").format(
+                    value=column.key.replace("_", " ")
+                ),
+            )
+        limit = getattr(column.type, "length", None)
+        if limit and len(value) > limit:
             raise ValidationError(
                 column.key,
                 tr("Errors", "{value} is longer than {limit} characters").format(

@@ -21,9 +21,9 @@ class BundleRefused(SyncError):
 class RecordInvalid(BundleRefused):
     """One record in a bundle breaks the format; the message names the table and field only."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, code: str = "record_invalid") -> None:
         super().__init__(
-            "record_invalid",
+            code,
             tr("Errors", "the bundle holds an invalid record: {message}").format(message=message),
         )
 

@@ -66,7 +66,14 @@ class Settled:
 
 def find(conn: Connection, written: Iterable[Written], me: str) -> list[Settled]:
     """The open field conflicts that these writes settle."""
-    by_id = {(w.table, w.record_id): w for w in written if not w.values["deleted"]}
+    open_ids = _open_record_ids(conn)
+    if not open_ids:  # the common case: nothing waits for review, so nothing to settle
+        return []
+    by_id = {
+        (w.table, w.record_id): w
+        for w in written
+        if w.record_id in open_ids and not w.values["deleted"]
+    }
     if not by_id:
         return []
     out: list[Settled] = []
@@ -108,6 +115,12 @@ def _stands(entry: dict[str, Any], value: Any) -> str:
     if value == entry["mine"]:
         return merge.MINE
     return merge.THEIRS if value == entry["theirs"] else "other"
+
+
+def _open_record_ids(conn: Connection) -> set[str]:
+    """The records that have an open conflict (few: each waits for a practitioner)."""
+    sql = "SELECT DISTINCT record_id FROM conflicts WHERE resolved_at IS NULL"
+    return {str(rid) for (rid,) in portable.execute(conn, sql)}
 
 
 def _open_rows(conn: Connection, ids: list[str]) -> list[tuple[str, str, str, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from engager_desktop.i18n import tr
@@ -92,6 +93,9 @@ class ImportSummary:
         return out
 
 
+_WRITES = frozenset({Action.NEW, Action.UPDATE, Action.DELETE})  # as ``Decision.writes``
+
+
 def summarise(
     made: Manifest,
     plan: Plan,
@@ -104,17 +108,24 @@ def summarise(
     men_deleted: set[str] = set()
     touched: set[str] = set()
     conflicted: set[str] = set()
-    for item in plan.items:
-        man = item.record.participant_id
+    actions: Counter[Action] = Counter()
+    in_conflict = 0
+    for item in plan.items:  # one pass: a large import plans ninety thousand records
+        record = item.record
         action = item.decision.action
-        if item.record.table == "participants" and action == Action.NEW:
-            men_new.add(item.record.id)
-        if item.record.table == "participants" and action == Action.DELETE:
-            men_deleted.add(item.record.id)
-        if man is not None and item.decision.writes:
-            touched.add(man)
-        if man is not None and item.in_conflict:
-            conflicted.add(man)
+        actions[action] += 1
+        if record.table == "participants" and action == Action.NEW:
+            men_new.add(record.id)
+        if record.table == "participants" and action == Action.DELETE:
+            men_deleted.add(record.id)
+        conflict = item.in_conflict
+        in_conflict += conflict
+        if action in _WRITES or conflict:
+            man = record.participant_id
+            if man is not None and action in _WRITES:
+                touched.add(man)
+            if man is not None and conflict:
+                conflicted.add(man)
     all_warnings = list(warnings)
     return ImportSummary(
         bundle_id=made.bundle_id,
@@ -129,11 +140,11 @@ def summarise(
         men_updated=len(touched - men_new - men_deleted),
         men_deleted=len(men_deleted),
         men_in_conflict=len(conflicted),
-        records_new=plan.count(Action.NEW),
-        records_updated=plan.count(Action.UPDATE),
-        records_deleted=plan.count(Action.DELETE),
-        records_in_conflict=len(plan.conflicts),
-        records_unchanged=plan.count(Action.SAME) + plan.count(Action.OLDER),
+        records_new=actions[Action.NEW],
+        records_updated=actions[Action.UPDATE],
+        records_deleted=actions[Action.DELETE],
+        records_in_conflict=in_conflict,
+        records_unchanged=actions[Action.SAME] + actions[Action.OLDER],
         warnings=tuple(all_warnings),
         settled=tuple(s.words(made.exporter, made.exporter_name) for s in plan.settled),
     )
