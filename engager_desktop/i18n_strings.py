@@ -6,7 +6,9 @@ the package and finds ``tr("context", "text")``, ``N_("context", "text")`` and
 variable is the marker's job, at the place the constant is defined). A language's ``.po`` keeps
 its translations, gains the new strings (empty: the catalogue test then fails until they are
 written) and loses the ones no longer in the code. ``--check`` changes nothing and exits 1 if a
-file would change. Standard library only.
+file would change. The practice guidance (``resources/guidance/*.json``) is read too: each
+prompt's text under the context ``Guidance.<id>`` (its evidence tags are marked in
+``domain/guidance.py``). Standard library only.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from engager_desktop.i18n import LANGUAGES, TEMPLATE, Catalogue, Entry, parse_po
 
 PACKAGE = Path(__file__).resolve().parent
 I18N_DIR = PACKAGE / "resources" / "i18n"
+GUIDANCE_DIR = PACKAGE / "resources" / "guidance"
 MARKERS = {"tr": 2, "N_": 2, "trn": 3}  # name -> how many literal strings it takes
 # Helpers that translate their text themselves: (module, method) -> (context, argument index).
 # The main window's ``_action(key, text, ...)`` keeps its menu lines as they were.
@@ -73,12 +76,31 @@ def strings_in(source: str, filename: str) -> list[Entry]:
     return found
 
 
+def guidance_strings(folder: Path, name: str) -> list[Entry]:
+    """Each guidance prompt's text, under ``Guidance.<id>`` (the files are checked as loaded)."""
+    from engager_desktop.domain import guidance
+
+    found: list[Entry] = []
+    for path in sorted(folder.glob("*.json")):
+        for prompt in guidance.parse_file(path.name, path.read_text(encoding="utf-8")):
+            entry = Entry(guidance.text_context(prompt.id), prompt.text)
+            entry.comments = [f"#: {name}/{path.name}"]
+            found.append(entry)
+    return found
+
+
 def extract(package: Path = PACKAGE) -> list[Entry]:
     """Every marked string of the package, once each, sorted by context then text."""
     merged: dict[tuple[str, str], Entry] = {}
-    for path in sorted(package.rglob("*.py")):
-        name = path.relative_to(package.parent).as_posix()
-        for entry in strings_in(path.read_text(encoding="utf-8"), name):
+    sources = [
+        (path.relative_to(package.parent).as_posix(), path)
+        for path in sorted(package.rglob("*.py"))
+    ]
+    folder = package / GUIDANCE_DIR.relative_to(PACKAGE)
+    found = [strings_in(path.read_text(encoding="utf-8"), name) for name, path in sources]
+    found.append(guidance_strings(folder, folder.relative_to(package.parent).as_posix()))
+    for entries in found:
+        for entry in entries:
             if entry.key in merged:
                 if entry.comments[0] not in merged[entry.key].comments:
                     merged[entry.key].comments += entry.comments

@@ -99,6 +99,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="device", required=True, metavar="DEVICE")
     p.set_defaults(handler=cmd_assign)
     p = sub.add_parser(
+        "revoke", help="stop trusting a laptop: its later bundles are refused; its men stay"
+    )
+    _common(p)
+    p.add_argument("device", metavar="DEVICE")
+    p.add_argument("--yes-fingerprint", required=True, metavar="FPR")
+    p.set_defaults(handler=cmd_revoke)
+    p = sub.add_parser(
         "figures",
         help="anonymised service figures by month over every laptop's records "
         "(no names; counts under 5 withheld)",
@@ -286,6 +293,17 @@ def cmd_assign(args: argparse.Namespace, options: VaultOptions) -> int:
         print("  it reaches the laptops in the hub's next export for each")
     else:
         print(f"man {result.man_id} is already held by {result.name} ({result.device_id})")
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace, options: VaultOptions) -> int:
+    with _open(args, options) as hub:
+        result = ops.revoke(hub, args.device.strip().lower(), args.yes_fingerprint)
+    if not result.changed:
+        print(f"{result.name} ({result.device_id}) was already revoked; nothing changed")
+        return 0
+    print(f"revoked: {result.name} ({result.device_id}); its bundles are now refused")
+    print("  its men stay at the hub: 'assign --man ID --to DEVICE' gives them to another laptop")
     return 0
 
 

@@ -17,9 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import psycopg
 from sqlalchemy import Column, DateTime, MetaData, String, Table, func, select
-from sqlalchemy import exc as sa_exc
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
@@ -30,7 +28,7 @@ from engager_desktop.store.orm.system import Conflict, Device, ImportLedger
 from engager_desktop.store.stamping import naive_utc
 from engager_desktop.store.vault import VaultOptions
 from engager_desktop.sync import conflicts, importer, trust
-from engager_desktop.sync.device_card import read_card, write_card
+from engager_desktop.sync.device_card import normalise_fingerprint, read_card, write_card
 from engager_desktop.sync.export import ExportResult, export_from
 from engager_desktop.sync.snapshot import Scope
 from engager_desktop.sync.summary import ImportSummary
@@ -129,16 +127,39 @@ def import_file(hub: Hub, path: Path, *, dry_run: bool = False) -> ImportSummary
     """One bundle: the laptop's checks, ledger and merge, in one PostgreSQL transaction."""
     data = importer.read_bundle_file(Path(path))
     keep = _keep_holdings(naive_utc(hub.clock))
-    try:
-        return importer.import_into(hub, data, dry_run=dry_run, after_merge=keep)
-    except (sa_exc.DataError, psycopg.DataError) as exc:
-        if "NUL" not in str(exc) and "0x00" not in str(exc):
-            raise
-        importer.audit_refusal(hub, "import_refused", "nul_character")
-        raise HubError(
-            "a record in this bundle holds a NUL character (U+0000), which PostgreSQL cannot "
-            "store; nothing was imported"
-        ) from None
+    return importer.import_into(hub, data, dry_run=dry_run, after_merge=keep)
+
+
+@dataclass(frozen=True)
+class Revoked:
+    device_id: str
+    name: str
+    changed: bool  # False: it was already revoked
+
+
+def revoke(hub: Hub, device_id: str, typed_fingerprint: str) -> Revoked:
+    """Stop trusting an enrolled laptop, as a laptop's revoke does: every later bundle it makes
+    is refused (``trust.trusted_signer``), the hub exports nothing more for it and assigns it no
+    man. Its men, and their records, stay at the hub: ``assign`` gives them to another laptop.
+    ``typed_fingerprint`` must be that laptop's card fingerprint (as at enrolment), so a mistyped
+    device id cannot revoke the wrong laptop."""
+    with hub.write() as session:
+        conn = session.connection()
+        key = trust.device(conn, device_id) if len(device_id) <= 36 else None
+        if key is None:
+            raise HubError("no enrolled laptop has that device id")
+        if key.is_self:
+            raise HubError("that is the hub's own device id; the hub cannot revoke itself")
+        if normalise_fingerprint(typed_fingerprint) != normalise_fingerprint(key.fingerprint):
+            raise HubError(
+                "that fingerprint is not the one of the laptop enrolled under that device id; "
+                "nothing was revoked"
+            )
+        if key.revoked:
+            return Revoked(key.device_id, key.name, False)
+        trust.revoke(conn, key.device_id, naive_utc(hub.clock))
+        hub.stamper.audit(session, "device_revoked", "devices", key.device_id)
+    return Revoked(key.device_id, key.name, True)
 
 
 @dataclass(frozen=True)

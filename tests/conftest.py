@@ -27,6 +27,9 @@ if sys.version_info < (3, 12):  # noqa: UP036 - the shared check for an old inte
 _SESSION_HOME = Path(tempfile.mkdtemp(prefix="engager-tests-"))
 os.environ["ENGAGER_DATA_DIR"] = str(_SESSION_HOME / "data")
 os.environ["XDG_CONFIG_HOME"] = str(_SESSION_HOME / "config")
+# The command line follows the machine's language (LANG=cy_GB… prints Welsh): tests expect English
+# unless they choose a language themselves.
+os.environ["ENGAGER_LANGUAGE"] = "en"
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

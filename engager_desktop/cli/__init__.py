@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from engager_desktop import __version__
+from engager_desktop import __version__, i18n
 
 if TYPE_CHECKING:
     from engager_desktop.store.vault import VaultOptions
@@ -40,6 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Engager Desktop: the practitioner's offline tool for Engager.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--language",
+        dest="interface_language",  # not "language": a command's own --language keeps its own
+        choices=sorted(i18n.LANGUAGES),
+        help="the language of the messages (default: ENGAGER_LANGUAGE, then the system's)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"engager_desktop.cli.{name}").register(sub)
@@ -55,10 +61,11 @@ def main(argv: Sequence[str] | None = None, *, options: VaultOptions | None = No
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
-    from engager_desktop.cli.common import run_handler
+    from engager_desktop.cli.common import chosen_language, run_handler
     from engager_desktop.store.vault import VaultOptions
 
-    return run_handler(args, options or VaultOptions())
+    with i18n.using(chosen_language(args.interface_language)):
+        return run_handler(args, options or VaultOptions())
 
 
 def _open_gui() -> int:

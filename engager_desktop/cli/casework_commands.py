@@ -10,6 +10,7 @@ from typing import Any
 
 from engager_desktop.cli.common import vault_arg
 from engager_desktop.cli.vault_commands import open_vault
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services import caseload
 from engager_desktop.services.caseload import FILTER_FORMS, CaseloadRow, FilterError
 from engager_desktop.store.vault import VaultOptions
@@ -25,6 +26,18 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("NEXT SESSION", "next_session"),
     ("ALERTS", "alerts"),
     ("ID", "id"),
+)
+# The headings above, marked for the catalogue; ``table`` shows them in the language in use.
+HEADINGS = (
+    N_("CLI", "NAME"),
+    N_("CLI", "PRISON NO"),
+    N_("CLI", "PHASE"),
+    N_("CLI", "DAYS TO RELEASE"),
+    N_("CLI", "OPEN"),
+    N_("CLI", "OVERDUE"),
+    N_("CLI", "LAST CONTACT"),
+    N_("CLI", "NEXT SESSION"),
+    N_("CLI", "ALERTS"),
 )
 
 
@@ -82,7 +95,7 @@ def _print(rows: Sequence[CaseloadRow], *, as_json: bool) -> None:
     if as_json:
         print(json.dumps([row.as_json() for row in rows], ensure_ascii=False, indent=2))
     elif not rows:
-        print("no men match")
+        print(tr("CLI", "no men match"))
     else:
         print(table(rows))
 
@@ -100,9 +113,8 @@ def _cell(value: object) -> str:
 def table(rows: Sequence[CaseloadRow]) -> str:
     """Rows as an aligned text table, numbers to the right, one man a line."""
     cells = [[_cell(getattr(row, field)) for _, field in COLUMNS] for row in rows]
-    widths = [
-        max(len(title), *(len(line[i]) for line in cells)) for i, (title, _) in enumerate(COLUMNS)
-    ]
+    titles = [tr("CLI", title) for title, _ in COLUMNS]
+    widths = [max(len(title), *(len(line[i]) for line in cells)) for i, title in enumerate(titles)]
     numeric = {"days_to_release", "open_steps", "overdue_steps", "alerts"}
 
     def line(values: Sequence[str]) -> str:
@@ -112,4 +124,4 @@ def table(rows: Sequence[CaseloadRow]) -> str:
         ]
         return "  ".join(parts).rstrip()
 
-    return "\n".join([line([title for title, _ in COLUMNS]), *(line(values) for values in cells)])
+    return "\n".join([line(titles), *(line(values) for values in cells)])

@@ -8,15 +8,42 @@ import importlib
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from engager_desktop import i18n
 from engager_desktop.domain.errors import UserError, describe
+from engager_desktop.i18n import tr
 from engager_desktop.store.lifecycle import BackoffActive
 from engager_desktop.store.vault import Vault, VaultOptions
 
 Handler = Callable[[argparse.Namespace, VaultOptions], int]
 MAX_CLI_WAIT = 30.0
+
+
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def chosen_language(given: str | None, environ: Mapping[str, str] | None = None) -> str:
+    """The language of the messages: ``--language``, else ENGAGER_LANGUAGE, else the system's
+    locale (the first of LANGUAGE, LC_ALL, LC_MESSAGES, LANG that is set, as gettext reads them:
+    ``cy_GB.UTF-8`` is Welsh; LANGUAGE may list several, ``cy:en``), else English."""
+    env = os.environ if environ is None else environ
+    if given:
+        return given
+    named = env.get("ENGAGER_LANGUAGE", "").strip()
+    if named:
+        return named if named in i18n.LANGUAGES else i18n.ENGLISH
+    for variable in LOCALE_VARIABLES:
+        value = env.get(variable, "").strip()
+        if not value:
+            continue
+        for part in value.split(":"):
+            code = part.split(".")[0].split("@")[0].split("_")[0].lower()
+            if code in i18n.LANGUAGES:
+                return code
+        return i18n.ENGLISH  # the first one set decides ("C", "fr_FR": English)
+    return i18n.ENGLISH
 
 
 class CliFailure(UserError):
@@ -30,15 +57,19 @@ def run_handler(args: argparse.Namespace, options: VaultOptions) -> int:
     except (UserError, OSError) as exc:
         return fail(describe(exc, capital=False))
     except KeyboardInterrupt:
-        return fail("interrupted")
+        return fail(tr("CLI", "interrupted"))
     except Exception as exc:  # never a traceback for the user; one line, details only on request
         if os.environ.get("ENGAGER_DEBUG") == "1":
             traceback.print_exc()
-        return fail(f"internal error ({type(exc).__name__}); nothing was changed by this step")
+        return fail(
+            tr("CLI", "internal error ({kind}); nothing was changed by this step").format(
+                kind=type(exc).__name__
+            )
+        )
 
 
 def fail(message: str) -> int:
-    print(f"engager-desktop: error: {message}", file=sys.stderr)
+    print(tr("CLI", "engager-desktop: error: {message}").format(message=message), file=sys.stderr)
     return 1
 
 
@@ -58,8 +89,14 @@ def _interactive() -> bool:
 def no_terminal(what: str, env_name: str) -> CliFailure:
     """Nothing to read from: name the variable only where it is honoured (not when packaged)."""
     if env_allowed():
-        return CliFailure(f"no {what} given: run in a terminal or set {env_name}")
-    return CliFailure(f"no {what} given: run this command in a terminal")
+        return CliFailure(
+            tr("CLI", "no {what} given: run in a terminal or set {variable}").format(
+                what=what, variable=env_name
+            )
+        )
+    return CliFailure(
+        tr("CLI", "no {what} given: run this command in a terminal").format(what=what)
+    )
 
 
 def read_secret(env_name: str, prompt: str, *, what: str) -> str:
@@ -76,16 +113,18 @@ def read_new_passphrase() -> str:
     if value is not None:
         return value
     if not _interactive():
-        raise no_terminal("new passphrase", "ENGAGER_NEW_PASSPHRASE")
-    first = getpass.getpass("New passphrase: ")
-    second = getpass.getpass("Type the new passphrase again: ")
+        raise no_terminal(tr("CLI", "new passphrase"), "ENGAGER_NEW_PASSPHRASE")
+    first = getpass.getpass(tr("CLI", "New passphrase: "))
+    second = getpass.getpass(tr("CLI", "Type the new passphrase again: "))
     if first != second:
-        raise CliFailure("the two new passphrases differ; nothing was changed")
+        raise CliFailure(tr("CLI", "the two new passphrases differ; nothing was changed"))
     return first
 
 
 def read_passphrase() -> str:
-    return read_secret("ENGAGER_PASSPHRASE", "Passphrase: ", what="passphrase")
+    return read_secret(
+        "ENGAGER_PASSPHRASE", tr("CLI", "Passphrase: "), what=tr("CLI", "passphrase")
+    )
 
 
 def with_backoff_wait(
@@ -97,7 +136,8 @@ def with_backoff_wait(
     except BackoffActive as exc:
         if exc.seconds > max_wait:
             raise
-        print(f"waiting {int(exc.seconds + 0.999)} s after failed attempts…", file=sys.stderr)
+        wait = tr("CLI", "waiting {seconds} s after failed attempts…")
+        print(wait.format(seconds=int(exc.seconds + 0.999)), file=sys.stderr)
         options.clock.sleep(exc.seconds)
         return attempt()
 
@@ -113,5 +153,5 @@ def launch_gui(argv: list[str]) -> int:
     try:
         app = importlib.import_module("engager_desktop.app")
     except ImportError as exc:
-        return fail(f"the desktop window cannot start ({exc})")
+        return fail(tr("CLI", "the desktop window cannot start ({reason})").format(reason=exc))
     return int(app.run_app(argv))

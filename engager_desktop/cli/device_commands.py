@@ -9,6 +9,7 @@ from typing import Any
 
 from engager_desktop.cli.common import vault_arg
 from engager_desktop.cli.vault_commands import open_vault
+from engager_desktop.i18n import N_, short_date, tr
 from engager_desktop.services import laptops
 from engager_desktop.store.vault import VaultOptions
 
@@ -27,14 +28,17 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_devices)
 
 
+ROLES = {"practitioner": N_("Devices", "practitioner"), "supervisor": N_("Devices", "supervisor")}
+
+
 def cmd_laptop_name(args: argparse.Namespace, options: VaultOptions) -> int:
     with open_vault(args, options) as vault:
         if args.name is None:
             print(laptops.laptop_name(vault))
             return 0
         name = laptops.rename_laptop(vault, args.name)
-    print(f"this laptop is now called {name}")
-    print("partners see the new name once they enrol this laptop's card again")
+    print(tr("CLI", "this laptop is now called {name}").format(name=name))
+    print(tr("CLI", "partners see the new name once they enrol this laptop's card again"))
     return 0
 
 
@@ -43,7 +47,7 @@ def _when(value: datetime | None) -> str | None:
 
 
 def _day(value: datetime | None) -> str:
-    return "never" if value is None else value.strftime("%d %b %Y")
+    return tr("CLI", "never") if value is None else short_date(value)
 
 
 def cmd_devices(args: argparse.Namespace, options: VaultOptions) -> int:
@@ -69,15 +73,25 @@ def cmd_devices(args: argparse.Namespace, options: VaultOptions) -> int:
         print(json.dumps({"devices": listed}, indent=2, ensure_ascii=False))
         return 0
     for r in rows:
-        state = " (this laptop)" if r.is_self else " (revoked)" if r.revoked_at else ""
-        print(f"{r.name}{state}")
-        print(f"  fingerprint: {r.fingerprint}")
+        if r.is_self:
+            print(tr("CLI", "{name} (this laptop)").format(name=r.name))
+        elif r.revoked_at:
+            print(tr("CLI", "{name} (revoked)").format(name=r.name))
+        else:
+            print(r.name)
+        print(tr("CLI", "  fingerprint: {fingerprint}").format(fingerprint=r.fingerprint))
         if r.practitioner:
-            print(f"  used by {r.practitioner} ({r.role})")
-        print(f"  device {r.device_id}, enrolled {_day(r.enrolled_at)}")
+            role = tr("Devices", ROLES[r.role]) if r.role in ROLES else r.role
+            print(tr("CLI", "  used by {name} ({role})").format(name=r.practitioner, role=role))
+        print(
+            tr("CLI", "  device {device}, enrolled {day}").format(
+                device=r.device_id, day=_day(r.enrolled_at)
+            )
+        )
         if not r.is_self:
             print(
-                f"  last bundle from it: {_day(r.last_import_at)}; "
-                f"last bundle to it: {_day(r.last_export_at)}"
+                tr("CLI", "  last bundle from it: {came}; last bundle to it: {went}").format(
+                    came=_day(r.last_import_at), went=_day(r.last_export_at)
+                )
             )
     return 0

@@ -14,6 +14,7 @@ from typing import Any
 
 from engager_desktop.cli.common import vault_arg
 from engager_desktop.cli.vault_commands import open_vault
+from engager_desktop.i18n import tr
 from engager_desktop.services import figures
 from engager_desktop.store.vault import VaultOptions
 
@@ -42,11 +43,16 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            tr("CLI", "not a date (YYYY-MM-DD): {text!r}").format(text=text)
+        ) from None
 
 
 def usage_error(message: str) -> int:
-    print(f"engager-desktop figures: error: {message}", file=sys.stderr)
+    print(
+        tr("CLI", "engager-desktop figures: error: {message}").format(message=message),
+        file=sys.stderr,
+    )
     return USAGE
 
 
@@ -56,9 +62,13 @@ def cmd_figures(args: argparse.Namespace, options: VaultOptions) -> int:
     except figures.BadRange as exc:
         return usage_error(str(exc))
     if args.output.suffix.lower() not in (".csv", ".pdf"):
-        return usage_error("the file must end in .csv or .pdf")
+        return usage_error(tr("Errors", "the file must end in .csv or .pdf"))
     with open_vault(args, options) as vault:
         table = figures.service_figures(vault, args.first, args.last)
         path = figures.export(vault, table, args.output)
-    print(f"Service figures, {figures.range_text(table)}: written to {path}")
+    print(
+        tr("CLI", "Service figures, {range}: written to {path}").format(
+            range=figures.range_text(table), path=path
+        )
+    )
     return 0

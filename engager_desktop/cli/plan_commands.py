@@ -8,6 +8,7 @@ from typing import Any
 
 from engager_desktop.cli.common import vault_arg
 from engager_desktop.cli.vault_commands import open_vault
+from engager_desktop.i18n import tr, trn
 from engager_desktop.services.calendar_export import CalendarOptions, NameStyle, export_ics
 from engager_desktop.store.vault import VaultOptions
 
@@ -38,10 +39,15 @@ def cmd_ics(args: argparse.Namespace, options: VaultOptions) -> int:
     chosen = CalendarOptions(name_style=args.names, include_place=args.with_place)
     with open_vault(args, options) as vault:
         result = export_ics(vault, args.output, args.man, chosen)
-    print(f"{result.events} events written to {result.path}")
+    events = trn("CLI", "{n} event", "{n} events", result.events)
+    print(tr("CLI", "{events} written to {path}").format(events=events, path=result.path))
     if result.places_left_out:
         print(
-            f"places left out for {result.places_left_out} man/men who have not agreed "
-            "to share where they are"
+            trn(
+                "CLI",
+                "places left out for {n} man who has not agreed to share where he is",
+                "places left out for {n} men who have not agreed to share where they are",
+                result.places_left_out,
+            )
         )
     return 0

@@ -11,13 +11,14 @@ from typing import Any
 
 from engager_desktop.cli.common import vault_arg
 from engager_desktop.cli.vault_commands import open_vault
-from engager_desktop.domain.wording import plural
+from engager_desktop.i18n import N_, tr, trn
 from engager_desktop.services import erasure, mentions, retention, subject_access
 from engager_desktop.store.vault import VaultOptions
 
-NEEDS_YES = (
+NEEDS_YES = N_(
+    "CLI",
     "erase needs --yes: it deletes every record about him on this laptop for good, and on other "
-    "laptops at their next import; it cannot be undone"
+    "laptops at their next import; it cannot be undone",
 )
 
 
@@ -70,7 +71,9 @@ def _period(text: str) -> tuple[str, int]:
     name, _, months = text.partition("=")
     if name not in retention.DEFAULT_MONTHS or not months.isdigit():
         raise argparse.ArgumentTypeError(
-            f"expected NAME=MONTHS with NAME one of {', '.join(retention.DEFAULT_MONTHS)}"
+            tr("CLI", "expected NAME=MONTHS with NAME one of {names}").format(
+                names=", ".join(retention.DEFAULT_MONTHS)
+            )
         )
     return name, int(months)
 
@@ -85,33 +88,53 @@ def cmd_retention(args: argparse.Namespace, options: VaultOptions) -> int:
     if args.json:
         print(json.dumps([item.as_json() for item in items], ensure_ascii=False, indent=2))
         return 0
-    print("Retention periods (months): " + ", ".join(f"{k}={v}" for k, v in periods.items()))
+    listed = ", ".join(f"{k}={v}" for k, v in periods.items())
+    print(tr("CLI", "Retention periods (months): {periods}").format(periods=listed))
     if not items:
-        print("no men are due for review or erasure")
+        print(tr("CLI", "no men are due for review or erasure"))
         return 0
     for item in items:
-        print(
-            f"{item.preferred_name}  {item.prison_number or '-'}  {item.phase}  "
-            f"due {item.due_on.isoformat()} ({retention.REASONS[item.reason]})  {item.man_id}"
+        due = tr("CLI", "due {day} ({why})").format(
+            day=item.due_on.isoformat(), why=tr("Retention", retention.REASONS[item.reason])
         )
+        number = item.prison_number or "-"
+        print(f"{item.preferred_name}  {number}  {item.phase}  {due}  {item.man_id}")
     return 0
 
 
 def cmd_erase(args: argparse.Namespace, options: VaultOptions) -> int:
     if not args.yes:
-        print(f"engager-desktop: error: {NEEDS_YES}", file=sys.stderr)
+        said = tr("CLI", "engager-desktop: error: {message}")
+        print(said.format(message=tr("CLI", NEEDS_YES)), file=sys.stderr)
         return 2
     with open_vault(args, options) as vault:
         elsewhere = mentions.mentions_of(vault, args.man)
         result = erasure.erase_man(vault, args.man)
-    print(f"erased: {result.records_erased} records (kept as empty tombstones for other laptops)")
-    print(f"removed: {result.conflicts_removed} conflicts, {result.drafts_removed} drafts")
-    print(f"files cleaned (checkpoint and VACUUM) in {result.seconds:.1f} s")
+    erased = trn("CLI", "{n} record", "{n} records", result.records_erased)
+    print(
+        tr("CLI", "erased: {records} (kept as empty tombstones for other laptops)").format(
+            records=erased
+        )
+    )
+    print(
+        tr("CLI", "removed: {conflicts} conflicts, {drafts} drafts").format(
+            conflicts=result.conflicts_removed, drafts=result.drafts_removed
+        )
+    )
+    print(
+        tr("CLI", "files cleaned (checkpoint and VACUUM) in {seconds} s").format(
+            seconds=f"{result.seconds:.1f}"
+        )
+    )
     if result.backups_holding_him:
-        print("these backups were made before the erasure and still hold him; delete them:")
+        print(
+            tr("CLI", "these backups were made before the erasure and still hold him; delete them:")
+        )
         for path in result.backups_holding_him:
             print(f"  {path}")
-    _print_mentions(elsewhere, "his name is still in these records filed elsewhere; edit it out:")
+    _print_mentions(
+        elsewhere, tr("CLI", "his name is still in these records filed elsewhere; edit it out:")
+    )
     return 0
 
 
@@ -130,17 +153,24 @@ def cmd_mentions(args: argparse.Namespace, options: VaultOptions) -> int:
         print(json.dumps([m.as_json() for m in found], ensure_ascii=False, indent=2))
         return 0
     if not found:
-        print("his name and prison number appear in no record filed elsewhere")
+        print(tr("CLI", "his name and prison number appear in no record filed elsewhere"))
         return 0
-    _print_mentions(found, f"his name is in {plural(len(found), 'record')} filed elsewhere:")
+    records = trn("CLI", "{n} record", "{n} records", len(found))
+    _print_mentions(
+        found, tr("CLI", "his name is in {records} filed elsewhere:").format(records=records)
+    )
     return 0
 
 
 def cmd_sar(args: argparse.Namespace, options: VaultOptions) -> int:
     with open_vault(args, options) as vault:
         result = subject_access.sar(vault, args.man, args.out, large_print=args.large_print)
-    print(f"wrote {result.pdf}")
-    print(f"wrote {result.json}")
-    print(f"records: {sum(result.records.values())}")
-    print(f"records filed elsewhere may name him too: engager-desktop mentions --man {args.man}")
+    print(tr("CLI", "wrote {path}").format(path=result.pdf))
+    print(tr("CLI", "wrote {path}").format(path=result.json))
+    print(tr("CLI", "records: {count}").format(count=sum(result.records.values())))
+    print(
+        tr(
+            "CLI", "records filed elsewhere may name him too: engager-desktop mentions --man {man}"
+        ).format(man=args.man)
+    )
     return 0

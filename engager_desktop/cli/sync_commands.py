@@ -16,6 +16,7 @@ from typing import Any
 
 from engager_desktop.cli.common import CliFailure, env_secret, vault_arg
 from engager_desktop.cli.vault_commands import open_vault
+from engager_desktop.i18n import N_, tr, trn
 from engager_desktop.services import sync
 from engager_desktop.store.vault import VaultOptions
 
@@ -108,7 +109,7 @@ def _register_export(sub: Any) -> None:
 def _id_list(text: str) -> tuple[str, ...]:
     ids = tuple(part.strip().lower() for part in text.split(",") if part.strip())
     if not ids:
-        raise argparse.ArgumentTypeError("give one or more ids separated by commas")
+        raise argparse.ArgumentTypeError(tr("CLI", "give one or more ids separated by commas"))
     return ids
 
 
@@ -118,11 +119,17 @@ def _passphrase() -> str | None:
 
 def cmd_device_card(args: argparse.Namespace, options: VaultOptions) -> int:
     if args.output.exists():
-        raise CliFailure(f"{args.output} already exists; choose a new file name")
+        raise CliFailure(
+            tr("CLI", "{path} already exists; choose a new file name").format(path=args.output)
+        )
     with open_vault(args, options) as vault:
         card = sync.write_device_card(vault, args.output)
-    print(f"device card for {card.name} (device {card.device_id}) written to {args.output}")
-    print(f"fingerprint: {card.fingerprint}")
+    print(
+        tr("CLI", "device card for {name} (device {device}) written to {path}").format(
+            name=card.name, device=card.device_id, path=args.output
+        )
+    )
+    print(tr("CLI", "fingerprint: {fingerprint}").format(fingerprint=card.fingerprint))
     return 0
 
 
@@ -130,15 +137,23 @@ def cmd_enrol(args: argparse.Namespace, options: VaultOptions) -> int:
     data = _read_small(args.card)
     with open_vault(args, options) as vault:
         device = sync.enrol(vault, data, args.yes_fingerprint)
-    print(f"enrolled {device.name} (device {device.device_id})")
-    print(f"fingerprint: {device.fingerprint}")
+    print(
+        tr("CLI", "enrolled {name} (device {device})").format(
+            name=device.name, device=device.device_id
+        )
+    )
+    print(tr("CLI", "fingerprint: {fingerprint}").format(fingerprint=device.fingerprint))
     return 0
 
 
 def cmd_revoke(args: argparse.Namespace, options: VaultOptions) -> int:
     with open_vault(args, options) as vault:
         device = sync.revoke(vault, args.device_id.strip().lower())
-    print(f"revoked {device.name} (device {device.device_id}); its bundles are now refused")
+    print(
+        tr("CLI", "revoked {name} (device {device}); its bundles are now refused").format(
+            name=device.name, device=device.device_id
+        )
+    )
     return 0
 
 
@@ -149,7 +164,7 @@ def _read_small(path: Path) -> bytes:
 
 def cmd_export(args: argparse.Namespace, options: VaultOptions) -> int:
     if args.passphrase_recipient and args.since_ack:
-        raise CliFailure("--since-ack needs --recipient (an enrolled device)")
+        raise CliFailure(tr("CLI", "--since-ack needs --recipient (an enrolled device)"))
     with open_vault(args, options) as vault:
         recipients: tuple[str, ...] = ()
         passphrase: str | None = None
@@ -169,17 +184,26 @@ def cmd_export(args: argparse.Namespace, options: VaultOptions) -> int:
             since_ack=args.since_ack,
             men=args.men or (),
         )
-    print(f"bundle written: {result.path}")
-    print(f"  {result.records} records about {result.men} men (bundle {result.seq})")
+    print(tr("CLI", "bundle written: {path}").format(path=result.path))
+    print(
+        tr("CLI", "  {records} about {men} (bundle {seq})").format(
+            records=trn("CLI", "{n} record", "{n} records", result.records),
+            men=trn("CLI", "{n} man", "{n} men", result.men),
+            seq=result.seq,
+        )
+    )
     if result.recipient_names:
-        print(f"  for: {', '.join(result.recipient_names)}")
+        print(tr("CLI", "  for: {names}").format(names=", ".join(result.recipient_names)))
     if result.note:
-        print(f"  note: {result.note}")
+        print(tr("CLI", "  note: {note}").format(note=result.note))
     for line in result.left_out:
-        print(f"  left out: {line}")
+        print(tr("CLI", "  left out: {line}").format(line=line))
     if generated:
-        print(f"bundle passphrase (shown once; pass it on by another route): {passphrase}")
-    print("verified on the stick: safe to remove the stick")
+        shown = tr(
+            "CLI", "bundle passphrase (shown once; pass it on by another route): {passphrase}"
+        )
+        print(shown.format(passphrase=passphrase))
+    print(tr("CLI", "verified on the stick: safe to remove the stick"))
     return 0
 
 
@@ -198,13 +222,20 @@ def cmd_verify(args: argparse.Namespace, options: VaultOptions) -> int:
     with open_vault(args, options) as vault:
         result = sync.verify_bundle(vault, args.bundle, _passphrase())
     print(
-        f"bundle {result.seq} from {result.exporter_name} (device {result.exporter}): valid, "
-        f"{result.records} records about {result.men} men"
+        tr(
+            "CLI", "bundle {seq} from {name} (device {device}): valid, {records} about {men}"
+        ).format(
+            seq=result.seq,
+            name=result.exporter_name,
+            device=result.exporter,
+            records=trn("CLI", "{n} record", "{n} records", result.records),
+            men=trn("CLI", "{n} man", "{n} men", result.men),
+        )
     )
     if result.already_imported:
-        print("  already imported here")
+        print(tr("CLI", "  already imported here"))
     for warning in result.warnings:
-        print(f"  warning: {warning}")
+        print(tr("Sync", "  warning: {line}").format(line=warning))
     return 0
 
 
@@ -223,10 +254,14 @@ def print_conflicts(found: Any, *, as_json: bool) -> int:
         print(json.dumps({"conflicts": [c.summary() for c in found]}, indent=2, sort_keys=True))
         return 0
     if not found:
-        print("no conflicts to review")
+        print(tr("CLI", "no conflicts to review"))
     for c in found:
         fields = ", ".join(c.fields) or "-"
-        print(f"{c.id}  {c.table} {c.record_id}  lost: {c.lost}  open fields: {fields}")
+        print(
+            tr("CLI", "{id}  {table} {record}  lost: {lost}  open fields: {fields}").format(
+                id=c.id, table=c.table, record=c.record_id, lost=c.lost, fields=fields
+            )
+        )
     return 0
 
 
@@ -235,43 +270,60 @@ def _show_conflict(args: argparse.Namespace, options: VaultOptions) -> int:
     with open_vault(args, options) as vault:
         views = {c.id: c for c in sync.list_conflicts(vault)}
         if conflict_id not in views:
-            raise CliFailure("no such open conflict (it may have been resolved)")
+            raise CliFailure(tr("Errors", "no such open conflict (it may have been resolved)"))
         vault.audit("export_cli", "conflicts", conflict_id, "conflict shown")
     view = views[conflict_id]
-    print(f"conflict {view.id}: {view.table} {view.record_id}")
+    print(
+        tr("CLI", "conflict {id}: {table} {record}").format(
+            id=view.id, table=view.table, record=view.record_id
+        )
+    )
     for item in view.items:
         print(f"  {item.name}: {_state(item)}")
-        print(f"    this laptop:  {_shown(item.mine)}")
-        print(f"    other laptop: {_shown(item.theirs)}")
+        print(tr("CLI", "    this laptop:  {value}").format(value=_shown(item.mine)))
+        print(tr("CLI", "    other laptop: {value}").format(value=_shown(item.theirs)))
     return 0
 
 
 _STANDS = {
-    "mine": "this laptop's text stands",
-    "theirs": "the other laptop's text stands",
-    "other": "a newer text stands",
+    "mine": N_("Sync", "this laptop's text stands"),
+    "theirs": N_("Sync", "the other laptop's text stands"),
+    "other": N_("Sync", "a newer text stands"),
 }
 
 
 def _state(item: sync.FieldView) -> str:
+    stands = tr("Sync", _STANDS[item.stands])
     if item.settled_by is None:
-        return f"open; {_STANDS[item.stands]} for now"
-    where = "here" if item.settled_by == "here" else "on another laptop"
-    return f"settled {where}; {_STANDS[item.stands]}"
+        return tr("CLI", "open; {stands} for now").format(stands=stands)
+    if item.settled_by == "here":
+        return tr("CLI", "settled here; {stands}").format(stands=stands)
+    return tr("CLI", "settled on another laptop; {stands}").format(stands=stands)
 
 
 def _shown(value: object) -> str:
-    return "(empty)" if value is None or value == "" else str(value)
+    return tr("CLI", "(empty)") if value is None or value == "" else str(value)
 
 
 def cmd_resolve_conflict(args: argparse.Namespace, options: VaultOptions) -> int:
     choice = sync.KEEP_MINE if args.keep == "mine" else sync.TAKE_THEIRS
     with open_vault(args, options) as vault:
         result = sync.resolve_conflict(vault, args.conflict_id.strip().lower(), choice, args.field)
-    which = "this laptop's" if args.keep == "mine" else "the other laptop's"
-    changed = "rewritten" if result.rewritten else "unchanged"
-    what = f"{args.field} of " if args.field else ""
-    print(f"resolved: {which} version of {what}{result.table} {result.record_id} kept ({changed})")
+    mine = args.keep == "mine"
+    if args.field:
+        if mine:
+            text = tr("CLI", "resolved: this laptop's version of {field} of {table} {record} kept")
+        else:
+            text = tr(
+                "CLI", "resolved: the other laptop's version of {field} of {table} {record} kept"
+            )
+    elif mine:
+        text = tr("CLI", "resolved: this laptop's version of {table} {record} kept")
+    else:
+        text = tr("CLI", "resolved: the other laptop's version of {table} {record} kept")
+    changed = tr("CLI", "rewritten") if result.rewritten else tr("CLI", "unchanged")
+    said = text.format(field=args.field, table=result.table, record=result.record_id)
+    print(f"{said} ({changed})")
     if not result.closed:
-        print("  other fields of this conflict are still open ('conflicts --show ID')")
+        print(tr("CLI", "  other fields of this conflict are still open ('conflicts --show ID')"))
     return 0

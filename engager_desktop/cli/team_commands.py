@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from engager_desktop.cli.common import vault_arg
+from engager_desktop.cli.device_commands import ROLES
 from engager_desktop.cli.sync_commands import _id_list
 from engager_desktop.cli.vault_commands import open_vault
+from engager_desktop.i18n import tr, trn
 from engager_desktop.services import handover, team
 from engager_desktop.store.vault import VaultOptions
 
@@ -42,8 +44,9 @@ def cmd_team(args: argparse.Namespace, options: VaultOptions) -> int:
         if args.name is not None or args.role is not None:
             name = args.name if args.name is not None else (now.name or "")
             now = team.save_team_settings(vault, name, args.role or now.role)
-    print(f"practitioner: {now.name or 'not set'}")
-    print(f"role: {now.role}")
+    print(tr("CLI", "practitioner: {name}").format(name=now.name or tr("CLI", "not set")))
+    role = tr("Devices", ROLES[now.role]) if now.role in ROLES else now.role
+    print(tr("CLI", "role: {role}").format(role=role))
     return 0
 
 
@@ -51,11 +54,19 @@ def cmd_handover(args: argparse.Namespace, options: VaultOptions) -> int:
     with open_vault(args, options) as vault:
         result = handover.hand_over(vault, args.men, args.to.strip().lower(), args.to_dir)
     made = result.bundle
-    print(f"bundle written: {made.path}")
-    print(f"  {len(result.men)} men handed over to {result.to_name} (bundle {made.seq})")
+    print(tr("CLI", "bundle written: {path}").format(path=made.path))
+    men = trn("CLI", "{n} man", "{n} men", len(result.men))
     print(
-        "  they stay on this laptop until that laptop's next bundle back acknowledges them; "
-        "then they are removed here"
+        tr("CLI", "  {men} handed over to {name} (bundle {seq})").format(
+            men=men, name=result.to_name, seq=made.seq
+        )
     )
-    print("verified on the stick: safe to remove the stick")
+    print(
+        tr(
+            "CLI",
+            "  they stay on this laptop until that laptop's next bundle back acknowledges them; "
+            "then they are removed here",
+        )
+    )
+    print(tr("CLI", "verified on the stick: safe to remove the stick"))
     return 0

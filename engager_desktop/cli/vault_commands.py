@@ -19,6 +19,7 @@ from engager_desktop.cli.common import (
     with_backoff_wait,
 )
 from engager_desktop.domain.audit_head import TypedHead, parse_head
+from engager_desktop.i18n import tr
 from engager_desktop.paths import demo_vault_dir
 from engager_desktop.services import demo, vault_access
 from engager_desktop.store.check import check_vault
@@ -83,7 +84,7 @@ def register(sub: Any) -> None:
 def _positive(text: str) -> int:
     value = int(text)
     if value < 1 or value > 100_000:
-        raise argparse.ArgumentTypeError("must be between 1 and 100000")
+        raise argparse.ArgumentTypeError(tr("CLI", "must be between 1 and 100000"))
     return value
 
 
@@ -91,7 +92,7 @@ def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError("must be a date as YYYY-MM-DD") from exc
+        raise argparse.ArgumentTypeError(tr("CLI", "must be a date as YYYY-MM-DD")) from exc
 
 
 def _audit_head(text: str) -> TypedHead:
@@ -109,7 +110,9 @@ def open_vault(args: argparse.Namespace, options: VaultOptions) -> Vault:
 
 
 def _print_code(code: str) -> None:
-    print("Recovery code (shown once; print it or write it down and keep it locked away):")
+    print(
+        tr("CLI", "Recovery code (shown once; print it or write it down and keep it locked away):")
+    )
     print(f"  {code}")
 
 
@@ -119,7 +122,7 @@ def cmd_init(args: argparse.Namespace, options: VaultOptions) -> int:
     )
     vault, code = create_vault(args.vault, passphrase, options, laptop_name=args.laptop_name)
     vault.lock()
-    print(f"vault created at {args.vault}")
+    print(tr("CLI", "vault created at {path}").format(path=args.vault))
     _print_code(code)
     return 0
 
@@ -129,10 +132,11 @@ def cmd_check(args: argparse.Namespace, options: VaultOptions) -> int:
         report = check_vault(vault, args.head)
         vault.audit("check", detail="sound" if report.ok else "problems found")
     for item in report.items:
-        print(f"{item.name}: {'ok' if item.ok else 'FAILED'} - {item.message}")
+        state = tr("CLI", "ok") if item.ok else tr("CLI", "FAILED")
+        print(f"{item.name}: {state} - {item.message}")
     if not report.ok:
-        raise CliFailure("the vault check found problems (see above)")
-    print("check ok")
+        raise CliFailure(tr("CLI", "the vault check found problems (see above)"))
+    print(tr("CLI", "check ok"))
     return 0
 
 
@@ -146,13 +150,15 @@ def cmd_passwd(args: argparse.Namespace, options: VaultOptions) -> int:
         )
     finally:
         vault.lock()
-    print("passphrase changed")
+    print(tr("CLI", "passphrase changed"))
     _tell(change)
     return 0
 
 
 def cmd_recover(args: argparse.Namespace, options: VaultOptions) -> int:
-    code = read_secret("ENGAGER_RECOVERY_CODE", "Recovery code: ", what="recovery code")
+    code = read_secret(
+        "ENGAGER_RECOVERY_CODE", tr("CLI", "Recovery code: "), what=tr("CLI", "recovery code")
+    )
     new = read_new_passphrase()
     vault, _code, change = vault_access.recover(
         args.vault,
@@ -163,30 +169,48 @@ def cmd_recover(args: argparse.Namespace, options: VaultOptions) -> int:
         progress=_progress,
     )
     vault.lock()
-    print("vault recovered; the new passphrase is set and the old recovery code no longer works")
+    print(
+        tr(
+            "CLI",
+            "vault recovered; the new passphrase is set and the old recovery code no longer works",
+        )
+    )
     _tell(change)
     return 0
 
 
 def _progress(step: int, total: int, what: str) -> None:
-    print(f"step {step} of {total}: {what}…", file=sys.stderr, flush=True)
+    said = tr("CLI", "step {step} of {total}: {what}…").format(step=step, total=total, what=what)
+    print(said, file=sys.stderr, flush=True)
 
 
 def _tell(change: vault_access.KeyChange) -> None:
     """Exactly what still opens the vault after a change of passphrase."""
     if change.rekeyed:
         print(
-            "the database is re-encrypted under a new data key: a copy of the old keyslots.json "
-            "no longer opens it, with the old passphrase or the old recovery code"
+            tr(
+                "CLI",
+                "the database is re-encrypted under a new data key: a copy of the old "
+                "keyslots.json no longer opens it, with the old passphrase or the old recovery "
+                "code",
+            )
         )
     else:
         print(
-            "the data key is unchanged: a copy of the old keyslots.json still opens this vault "
-            "with the old passphrase (or the recovery code of its time). If someone may know "
-            "either, run: engager-desktop passwd --rekey"
+            tr(
+                "CLI",
+                "the data key is unchanged: a copy of the old keyslots.json still opens this "
+                "vault with the old passphrase (or the recovery code of its time). If someone may "
+                "know either, run: engager-desktop passwd --rekey",
+            )
         )
     if change.old_backups:
-        print("these backups still open with the passphrase and recovery code of their time:")
+        print(
+            tr(
+                "CLI",
+                "these backups still open with the passphrase and recovery code of their time:",
+            )
+        )
         for name in change.old_backups:
             print(f"  {name}")
     if change.code is not None:
@@ -201,9 +225,12 @@ def cmd_demo(args: argparse.Namespace, options: VaultOptions) -> int:
         path, options, passphrase=passphrase, men=args.men, seed=args.seed, today=args.today
     )
     vault.lock()
-    print(f"demo vault {'created' if made else 'reused'} at {path} (fictional men only)")
+    if made:
+        print(tr("CLI", "demo vault created at {path} (fictional men only)").format(path=path))
+    else:
+        print(tr("CLI", "demo vault reused at {path} (fictional men only)").format(path=path))
     if env_passphrase is None:
-        print(f"demo passphrase: {demo.DEMO_PASSPHRASE}")
+        print(tr("CLI", "demo passphrase: {passphrase}").format(passphrase=demo.DEMO_PASSPHRASE))
     if args.no_gui:
         return 0
     return launch_gui(["--vault", str(path)])

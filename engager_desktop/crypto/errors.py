@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from engager_desktop.domain.errors import UserError
+from engager_desktop.i18n import tr
 
 
 class VaultError(UserError):
@@ -12,13 +13,13 @@ class VaultError(UserError):
 
 
 class WrongPassphrase(VaultError):
-    def __init__(self, message: str = "wrong passphrase") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or tr("Errors", "wrong passphrase"))
 
 
 class WrongRecoveryCode(VaultError):
-    def __init__(self, message: str = "wrong recovery code") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or tr("Errors", "wrong recovery code"))
 
 
 class VaultDamaged(VaultError):
@@ -28,9 +29,13 @@ class VaultDamaged(VaultError):
         self.file_name = file_name
         self.detail = detail
         if detail:
-            message = f"the vault is damaged: {file_name}: {detail}"
+            message = tr("Errors", "the vault is damaged: {file}: {detail}").format(
+                file=file_name, detail=detail
+            )
         else:
-            message = f"the vault is damaged: {file_name} cannot be read or has been changed"
+            message = tr(
+                "Errors", "the vault is damaged: {file} cannot be read or has been changed"
+            ).format(file=file_name)
         super().__init__(message)
 
 
@@ -55,10 +60,12 @@ class WeakPassphrase(VaultError):
     def __init__(self, reasons: Sequence[str], suggestion: str) -> None:
         self.reasons = list(reasons)
         self.suggestion = suggestion
-        because = "; ".join(self.reasons) or "it is too easy to guess"
-        super().__init__(f"the passphrase is too weak: {because}")
+        because = "; ".join(self.reasons) or tr("Errors", "it is too easy to guess")
+        super().__init__(
+            tr("Errors", "the passphrase is too weak: {because}").format(because=because)
+        )
 
 
 class VaultInUse(VaultError):
     def __init__(self) -> None:
-        super().__init__("this vault is already open in another window or program")
+        super().__init__(tr("Errors", "this vault is already open in another window or program"))

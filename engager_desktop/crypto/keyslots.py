@@ -31,6 +31,7 @@ from engager_desktop.crypto.kdf import (
     meets_floor,
     within_ceiling,
 )
+from engager_desktop.i18n import tr
 
 FORMAT = "engager-keyslots"
 VERSION = 1
@@ -118,7 +119,9 @@ class Keyslots:
         except (ValueError, TypeError, KeyError, RecursionError) as exc:
             raise VaultDamaged(file_name) from exc
         if not meets_floor(parsed.passphrase.params, policy.floor):
-            raise VaultDamaged(file_name, "its key-derivation parameters are below the floor")
+            raise VaultDamaged(
+                file_name, tr("Errors", "its key-derivation parameters are below the floor")
+            )
         return parsed
 
 
@@ -169,60 +172,60 @@ def _encode_passphrase(passphrase: str) -> bytes:
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) != len(pairs):
-        raise _Malformed("duplicate key")
+        raise _Malformed(tr("Errors", "duplicate key"))
     return result
 
 
 def _no_constants(name: str) -> None:
-    raise _Malformed(f"non-finite number {name}")
+    raise _Malformed(tr("Errors", "non-finite number {name}").format(name=name))
 
 
 def _object(value: object, keys: set[str]) -> dict[str, Any]:
     if not isinstance(value, dict) or set(value) != keys:
-        raise _Malformed("unexpected object")
+        raise _Malformed(tr("Errors", "unexpected object"))
     return value
 
 
 def _int(value: object, low: int = 1) -> int:
     if type(value) is not int or value < low:
-        raise _Malformed("expected a positive whole number")
+        raise _Malformed(tr("Errors", "expected a positive whole number"))
     return value
 
 
 def _bytes(value: object, low: int, high: int) -> bytes:
     if not isinstance(value, str):
-        raise _Malformed("expected base64 text")
+        raise _Malformed(tr("Errors", "expected base64 text"))
     raw = base64.b64decode(value, validate=True)
     if _b64(raw) != value or not low <= len(raw) <= high:
-        raise _Malformed("bad base64 value")
+        raise _Malformed(tr("Errors", "bad base64 value"))
     return raw
 
 
 def _parse(data: bytes) -> Keyslots:
     if len(data) > MAX_FILE_BYTES:
-        raise _Malformed("file too large")
+        raise _Malformed(tr("Errors", "file too large"))
     document = json.loads(
         data.decode("utf-8"), object_pairs_hook=_no_duplicates, parse_constant=_no_constants
     )
     document = _object(document, {"format", "version", "vault_id", "slots", "checksum"})
     body = {key: value for key, value in document.items() if key != "checksum"}
     if document["checksum"] != _checksum(body):
-        raise _Malformed("checksum mismatch")
+        raise _Malformed(tr("Errors", "checksum mismatch"))
     if document["format"] != FORMAT or document["version"] != VERSION:
-        raise _Malformed("unknown format or version")
+        raise _Malformed(tr("Errors", "unknown format or version"))
     vault_id = document["vault_id"]
     if not isinstance(vault_id, str) or not 0 < len(vault_id) <= MAX_VAULT_ID:
-        raise _Malformed("bad vault id")
+        raise _Malformed(tr("Errors", "bad vault id"))
     slots = document["slots"]
     if not isinstance(slots, list) or len(slots) != 2:
-        raise _Malformed("expected two slots")
+        raise _Malformed(tr("Errors", "expected two slots"))
     return Keyslots(vault_id, _parse_passphrase_slot(slots[0]), _parse_recovery_slot(slots[1]))
 
 
 def _slot_parts(value: object, kind: str, kdf_keys: set[str]) -> tuple[dict[str, Any], bytes, Any]:
     slot = _object(value, {"kind", "kdf", "wrapped"})
     if slot["kind"] != kind:
-        raise _Malformed("unexpected slot kind")
+        raise _Malformed(tr("Errors", "unexpected slot kind"))
     kdf = _object(slot["kdf"], kdf_keys)
     return kdf, _bytes(kdf["salt"], SALT_LENGTH, 64), slot["wrapped"]
 
@@ -230,23 +233,23 @@ def _slot_parts(value: object, kind: str, kdf_keys: set[str]) -> tuple[dict[str,
 def _parse_passphrase_slot(value: object) -> PassphraseSlot:
     kdf, salt, wrapped = _slot_parts(value, "passphrase", {"alg", "t", "m", "p", "salt"})
     if kdf["alg"] != "argon2id":
-        raise _Malformed("unknown KDF")
+        raise _Malformed(tr("Errors", "unknown KDF"))
     params = Argon2Params(_int(kdf["t"]), _int(kdf["m"]), _int(kdf["p"]))
     if not within_ceiling(params):
-        raise _Malformed("KDF parameters above the ceiling")
+        raise _Malformed(tr("Errors", "KDF parameters above the ceiling"))
     return PassphraseSlot(params, salt, _parse_wrapped(wrapped))
 
 
 def _parse_recovery_slot(value: object) -> RecoverySlot:
     kdf, salt, wrapped = _slot_parts(value, "recovery", {"alg", "salt"})
     if kdf["alg"] != "hkdf-sha256":
-        raise _Malformed("unknown KDF")
+        raise _Malformed(tr("Errors", "unknown KDF"))
     return RecoverySlot(salt, _parse_wrapped(wrapped))
 
 
 def _parse_wrapped(value: object) -> tuple[Wrapped, ...]:
     if not isinstance(value, list) or not 1 <= len(value) <= MAX_GENERATIONS:
-        raise _Malformed("expected one or two wrapped keys")
+        raise _Malformed(tr("Errors", "expected one or two wrapped keys"))
     entries = []
     for item in value:
         entry = _object(item, {"gen", "nonce", "ct"})
@@ -254,7 +257,7 @@ def _parse_wrapped(value: object) -> tuple[Wrapped, ...]:
         ct = _bytes(entry["ct"], DEK_LENGTH + TAG_LENGTH, DEK_LENGTH + TAG_LENGTH)
         entries.append(Wrapped(_int(entry["gen"]), nonce, ct))
     if len({w.gen for w in entries}) != len(entries):
-        raise _Malformed("repeated generation")
+        raise _Malformed(tr("Errors", "repeated generation"))
     return tuple(entries)
 
 
@@ -308,7 +311,7 @@ def _unwrap(ks: Keyslots, slot: Slot, kek: bytes) -> dict[int, bytes]:
         except InvalidTag:
             continue
     if opened and len(opened) != len(slot.wrapped):
-        raise VaultDamaged(DEFAULT_FILE_NAME, "one of its wrapped keys does not open")
+        raise VaultDamaged(DEFAULT_FILE_NAME, tr("Errors", "one of its wrapped keys does not open"))
     return opened
 
 

@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from engager_desktop.crypto.errors import RecoveryCodeFormatError
+from engager_desktop.i18n import tr
 
 GROUPS = 8
 GROUP_LENGTH = 6
@@ -70,12 +71,17 @@ def normalise(text: str) -> str:
     compact = _SEPARATORS.sub("", text)
     if not all("0" <= char <= "9" for char in compact):
         raise RecoveryCodeFormatError(
-            "the recovery code should contain only digits, spaces and dashes"
+            tr("Errors", "the recovery code should contain only digits, spaces and dashes")
         )
     if len(compact) != DIGITS:
         raise RecoveryCodeFormatError(
-            f"the recovery code has {len(compact)} digits; it should have {DIGITS} "
-            f"({GROUPS} groups of {GROUP_LENGTH})"
+            tr(
+                "Errors",
+                (
+                    "the recovery code has {compact} digits; it should have {digits} "
+                    "({groups} groups of {group_length})"
+                ),
+            ).format(compact=len(compact), digits=DIGITS, groups=GROUPS, group_length=GROUP_LENGTH)
         )
     bad = [
         n + 1

@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from engager_desktop.domain.validation import ValidationError
+from engager_desktop.i18n import tr
 
 MAX_LENGTH = 60
 MAX_READ_LENGTH = 100
@@ -35,14 +36,18 @@ def check(text: str) -> str:
     """The name to store (outer spaces dropped); ValidationError naming the problem."""
     name = " ".join(text.split(" ")).strip()
     if not name:
-        raise ValidationError("laptop_name", "Give this laptop a name.")
+        raise ValidationError("laptop_name", tr("Errors", "Give this laptop a name."))
     if len(name) > MAX_LENGTH:
         raise ValidationError(
-            "laptop_name", f"A laptop name can be at most {MAX_LENGTH} characters."
+            "laptop_name",
+            tr("Errors", "A laptop name can be at most {max_length} characters.").format(
+                max_length=MAX_LENGTH
+            ),
         )
     if not name.isprintable():
         raise ValidationError(
-            "laptop_name", "A laptop name cannot hold control characters or line breaks."
+            "laptop_name",
+            tr("Errors", "A laptop name cannot hold control characters or line breaks."),
         )
     return name
 

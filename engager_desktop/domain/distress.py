@@ -14,6 +14,7 @@ from datetime import date
 from enum import StrEnum
 
 from engager_desktop.domain.validation import check_score
+from engager_desktop.i18n import N_, tr
 
 TREND_WINDOW = 3
 TREND_STEP = 2
@@ -45,9 +46,14 @@ class Trend:
     def prompt(self) -> str | None:
         """A prompt when support may need to flex up or down with distress (P29)."""
         if self.direction is Direction.RISING:
-            return "Distress is rising. More one-to-one support may be worth talking about."
+            return tr(
+                "Distress",
+                "Distress is rising. More one-to-one support may be worth talking about.",
+            )
         if self.direction is Direction.FALLING:
-            return "Distress is falling. Group options may now be worth talking about."
+            return tr(
+                "Distress", "Distress is falling. Group options may now be worth talking about."
+            )
         return None
 
 
@@ -80,21 +86,24 @@ def band(score: int) -> Band:
 
 
 _SUGGESTIONS = {
-    Band.LOW: (
+    Band.LOW: N_(
+        "Distress",
         "Distress is low. Structured group options may suit him now. "
-        "Talk it through with him and decide together."
+        "Talk it through with him and decide together.",
     ),
-    Band.MIDDLE: (
+    Band.MIDDLE: N_(
+        "Distress",
         "Distress is in the middle. Group or one-to-one support could both fit. "
-        "Ask him what he would prefer."
+        "Ask him what he would prefer.",
     ),
-    Band.HIGH: (
+    Band.HIGH: N_(
+        "Distress",
         "Distress is high. One-to-one support shaped around him may suit better than a group. "
-        "Talk it through with him and decide together."
+        "Talk it through with him and decide together.",
     ),
 }
 
 
 def support_suggestion(score: int) -> str:
     """A prompt about the kind of support that may suit at this level, never a decision."""
-    return _SUGGESTIONS[band(score)]
+    return tr("Distress", _SUGGESTIONS[band(score)])

@@ -19,10 +19,12 @@ from datetime import date, timedelta
 from engager_desktop.domain.bank_holidays import is_working_day
 from engager_desktop.domain.enums import ContinuingSupportKind
 from engager_desktop.domain.errors import UserError
+from engager_desktop.i18n import N_, tr, trn
 
-NO_SUPPORT_WARNING = (
+NO_SUPPORT_WARNING = N_(
+    "Endings",
     "No support is arranged for after the ending. Without it, things can get hard again or an "
-    "order can be breached. Arrange at least one way before ending."
+    "order can be breached. Arrange at least one way before ending.",
 )
 
 
@@ -91,18 +93,23 @@ def sessions_progress(held: int, planned: int | None) -> SessionsProgress:
     if held < 0:
         raise ValueError("sessions held cannot be negative")
     if planned is None:
-        message = "No number of sessions agreed yet. Agree one with him early on."
+        message = tr("Endings", "No number of sessions agreed yet. Agree one with him early on.")
         return SessionsProgress(held, None, None, None, False, message)
     if planned < 1:
         raise ValueError("the planned number of sessions must be at least one")
     remaining = max(planned - held, 0)
     over = held > planned
     if over:
-        message = f"{held} sessions held, more than the {planned} agreed. Talk about the ending."
+        message = tr(
+            "Endings",
+            "{held} sessions held, more than the {planned} agreed. Talk about the ending.",
+        ).format(held=held, planned=planned)
     elif remaining == 0:
-        message = f"All {planned} agreed sessions held."
+        message = tr("Endings", "All {planned} agreed sessions held.").format(planned=planned)
     else:
-        message = f"{held} of {planned} sessions held, {remaining} to go."
+        message = tr("Endings", "{held} of {planned} sessions held, {remaining} to go.").format(
+            held=held, planned=planned, remaining=remaining
+        )
     percent = min(100, 100 * held // planned)
     return SessionsProgress(held, planned, remaining, percent, over, message)
 
@@ -141,8 +148,14 @@ def propose_tapering(last_session: date, end_date: date, sessions_left: int) -> 
     total = (end_date - last_session).days
     if total < sessions_left:
         raise TaperingError(
-            f"There are {max(total, 0)} days before the end date, too few for "
-            f"{sessions_left} more sessions. Move the end date or plan fewer sessions."
+            trn(
+                "Endings",
+                "There is {n} day before the end date, too few for {sessions} more sessions. "
+                "Move the end date or plan fewer sessions.",
+                "There are {n} days before the end date, too few for {sessions} more sessions. "
+                "Move the end date or plan fewer sessions.",
+                max(total, 0),
+            ).format(sessions=sessions_left)
         )
     dates: list[date] = []
     current = last_session
@@ -199,11 +212,16 @@ def support_in_place(
     arranged = tuple(kind for kind, text in given.items() if _filled(text))
     missing = tuple(kind for kind, text in given.items() if not _filled(text))
     if not arranged:
-        message = NO_SUPPORT_WARNING
+        message = tr("Endings", NO_SUPPORT_WARNING)
     elif missing:
-        message = f"{len(arranged)} of the 4 ways of carrying on support are arranged."
+        message = trn(
+            "Endings",
+            "{n} of the 4 ways of carrying on support are arranged.",
+            "{n} of the 4 ways of carrying on support are arranged.",
+            len(arranged),
+        )
     else:
-        message = "All 4 ways of carrying on support are arranged."
+        message = tr("Endings", "All 4 ways of carrying on support are arranged.")
     return SupportCheck(arranged, missing, bool(arranged), message)
 
 
@@ -212,30 +230,56 @@ def ending_checks(inp: EndingCheckInput) -> EndingChecks:
     support = support_in_place(inp.mentoring, inp.services, inp.family_and_friends, inp.self_care)
     items = (
         EndingItem(
-            "signs_to_watch", "Signs to watch for, in his words", _filled(inp.signs_to_watch), True
+            "signs_to_watch",
+            tr("Endings", "Signs to watch for, in his words"),
+            _filled(inp.signs_to_watch),
+            True,
         ),
-        EndingItem("what_helps", "What helps when things get hard", _filled(inp.what_helps), True),
-        EndingItem("who_to_contact", "Who to contact for help", _filled(inp.who_to_contact), True),
         EndingItem(
-            "continuing_support", "At least one way support carries on", support.ok_to_end, True
+            "what_helps",
+            tr("Endings", "What helps when things get hard"),
+            _filled(inp.what_helps),
+            True,
+        ),
+        EndingItem(
+            "who_to_contact",
+            tr("Endings", "Who to contact for help"),
+            _filled(inp.who_to_contact),
+            True,
+        ),
+        EndingItem(
+            "continuing_support",
+            tr("Endings", "At least one way support carries on"),
+            support.ok_to_end,
+            True,
         ),
         EndingItem(
             "sign_off_in_person",
-            "A last meeting in person to sign off (letters may go unread)",
+            tr("Endings", "A last meeting in person to sign off (letters may go unread)"),
             inp.signed_off_in_person or inp.sign_off_meeting_planned,
             True,
         ),
         EndingItem(
             "aftercare_call",
-            "A date for a follow-up call after the ending",
+            tr("Endings", "A date for a follow-up call after the ending"),
             inp.aftercare_call_on is not None,
             True,
         ),
-        EndingItem("end_date", "An end date agreed with him", inp.end_date is not None, False),
-        EndingItem("tapering", "Sessions spaced out towards the end", _filled(inp.tapering), False),
+        EndingItem(
+            "end_date",
+            tr("Endings", "An end date agreed with him"),
+            inp.end_date is not None,
+            False,
+        ),
+        EndingItem(
+            "tapering",
+            tr("Endings", "Sessions spaced out towards the end"),
+            _filled(inp.tapering),
+            False,
+        ),
         EndingItem(
             "how_to_mark_it",
-            "How he would like to mark the ending",
+            tr("Endings", "How he would like to mark the ending"),
             _filled(inp.how_to_mark_it),
             False,
         ),

@@ -5,9 +5,15 @@ line that never holds a passphrase, a key or a man's data. ``describe`` turns an
 the sentence the CLI, background jobs and wizards show; anything that is not a ``UserError`` (or a
 file error, which is described by its system reason only) becomes a plain apology, so raw
 exception text never reaches a person.
+
+A message is put in the language in use where it is raised (``tr("Errors", "…").format(…)``):
+the language is process-wide, so ``str(exc)`` reads the same to every window, wizard and command
+that shows it, whichever way it shows it.
 """
 
 from __future__ import annotations
+
+from engager_desktop.i18n import PSEUDO_OPEN, tr
 
 GENERIC = "Something went wrong inside Engager Desktop; nothing was changed by this step."
 LOCKED = "The vault is locked."
@@ -24,7 +30,8 @@ def is_user_error(exc: BaseException) -> bool:
 def sentence(text: str) -> str:
     """Our messages start lower-case so they read inside others; alone they start with a capital."""
     text = " ".join(text.split())
-    return text[:1].upper() + text[1:]
+    first = 1 if text.startswith(PSEUDO_OPEN) else 0  # the pseudo-language's mark comes first
+    return text[:first] + text[first : first + 1].upper() + text[first + 1 :]
 
 
 def describe(exc: BaseException, generic: str = GENERIC, *, capital: bool = True) -> str:
@@ -37,7 +44,9 @@ def describe(exc: BaseException, generic: str = GENERIC, *, capital: bool = True
         text = " ".join(str(exc).split())
     elif isinstance(exc, OSError):
         where = f": {exc.filename}" if capital is False and exc.filename else ""
-        text = f"a file could not be read or written ({exc.strerror or 'file error'}){where}"
+        reason = exc.strerror or tr("Errors", "file error")
+        text = tr("Errors", "a file could not be read or written ({reason})").format(reason=reason)
+        text += where
     else:
-        return generic
-    return (sentence(text) if capital else text) or generic
+        return tr("Errors", generic)
+    return (sentence(text) if capital else text) or tr("Errors", generic)

@@ -17,6 +17,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from engager_desktop.i18n import tr
+
 Key = tuple[str, str]  # (hlc, device): compared as a pair, like a record's stamp
 DEFAULT = "*"
 
@@ -73,17 +75,17 @@ class MapInvalid(ValueError):
 def check(stamps: Any, fields: Iterable[str], key: Key) -> None:
     """Refuse a map that is not one ``compact`` could make for a record stamped ``key``."""
     if not isinstance(stamps, dict) or not stamps:
-        raise MapInvalid("its field stamps are not a list of fields")
+        raise MapInvalid(tr("Errors", "its field stamps are not a list of fields"))
     allowed = {*fields, DEFAULT}
     for name, value in stamps.items():
         if name not in allowed:
-            raise MapInvalid("its field stamps name an unknown field")
+            raise MapInvalid(tr("Errors", "its field stamps name an unknown field"))
         if not _is_stamp(value):
-            raise MapInvalid("its field stamps hold something that is not a stamp")
+            raise MapInvalid(tr("Errors", "its field stamps hold something that is not a stamp"))
         if _key(value) > key:
-            raise MapInvalid("a field is stamped later than the record")
+            raise MapInvalid(tr("Errors", "a field is stamped later than the record"))
     if compact(expand(fields, key, stamps), key) != stamps:
-        raise MapInvalid("its field stamps are not in their one written form")
+        raise MapInvalid(tr("Errors", "its field stamps are not in their one written form"))
 
 
 def _is_stamp(value: Any) -> bool:

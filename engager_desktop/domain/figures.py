@@ -33,12 +33,15 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TypeVar, cast
 
+from engager_desktop.i18n import N_
+
 SMALL_MIN = 1
 SMALL_MAX = 4
-WITHHELD = "withheld"
-WITHHELD_NOTE = (
+WITHHELD = N_("Figures", "withheld")
+WITHHELD_NOTE = N_(
+    "Figures",
     "“withheld”: fewer than 5, or held back so that a count of fewer than 5 cannot be "
-    "worked out from the other figures. 0 means none."
+    "worked out from the other figures. 0 means none.",
 )
 
 Key = Hashable

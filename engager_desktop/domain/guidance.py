@@ -1,25 +1,33 @@
-"""Load, check and look up the practice guidance prompts packaged as JSON data."""
+"""Load, check and look up the practice guidance prompts packaged as JSON data.
+
+The prompts are written in English in ``resources/guidance/*.json``; ``dev.py strings`` puts each
+text in the catalogue under the context ``Guidance.<id>`` and each evidence tag under
+``GuidanceEvidence``. ``for_place``, ``for_places`` and ``for_point`` give the prompts as shown,
+in the language in use (``shown``); ``load_all`` keeps the English as written.
+"""
 
 from __future__ import annotations
 
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from engager_desktop.i18n import N_, tr
 
 GUIDANCE_PACKAGE = "engager_desktop.resources.guidance"
 
 EVIDENCE_TAGS: frozenset[str] = frozenset(
     {
-        "realist review",
-        "case study",
-        "focus group",
-        "peer researcher group",
-        "study group",
-        "pilot work",
+        N_("GuidanceEvidence", "realist review"),
+        N_("GuidanceEvidence", "case study"),
+        N_("GuidanceEvidence", "focus group"),
+        N_("GuidanceEvidence", "peer researcher group"),
+        N_("GuidanceEvidence", "study group"),
+        N_("GuidanceEvidence", "pilot work"),
     }
 )
 
@@ -85,6 +93,21 @@ class Prompt:
     places: tuple[str, ...]  # the first is the page it belongs to; the rest share it
     text: str
     caution: bool = False
+
+
+def text_context(prompt_id: str) -> str:
+    """The catalogue context of one prompt's text: ``Guidance.<id>``."""
+    return f"Guidance.{prompt_id}"
+
+
+def shown(prompt: Prompt) -> Prompt:
+    """``prompt`` in the language in use: its text and evidence tags translated; its id, points
+    and places as they are (the same object when nothing changes, as in English)."""
+    text = tr(text_context(prompt.id), prompt.text)
+    evidence = tuple(tr("GuidanceEvidence", tag) for tag in prompt.evidence)
+    if text == prompt.text and evidence == prompt.evidence:
+        return prompt
+    return replace(prompt, text=text, evidence=evidence)
 
 
 def _fail(source: str, label: str, problem: str) -> GuidanceError:
@@ -204,14 +227,16 @@ def for_places(places: Sequence[str], prompts: Sequence[Prompt] | None = None) -
     """Prompts for a page that shows one or more places, each prompt once.
 
     The page's own prompts (those whose first place is one of ``places``) lead, cautions first;
-    prompts shared from elsewhere follow, cautions first; otherwise in file order.
+    prompts shared from elsewhere follow, cautions first; otherwise in file order. Each is given
+    as shown, in the language in use.
     """
     unknown = [place for place in places if place not in _PLACE_SET]
     if unknown:
         raise GuidanceError(f"unknown guidance place {unknown[0]!r}")
     wanted = set(places)
     matching = [prompt for prompt in _chosen(prompts) if wanted & set(prompt.places)]
-    return sorted(matching, key=lambda prompt: (prompt.places[0] not in wanted, not prompt.caution))
+    ordered = sorted(matching, key=lambda p: (p.places[0] not in wanted, not p.caution))
+    return [shown(prompt) for prompt in ordered]
 
 
 def is_own(prompt: Prompt, places: Sequence[str]) -> bool:
@@ -220,10 +245,10 @@ def is_own(prompt: Prompt, places: Sequence[str]) -> bool:
 
 
 def for_point(point: str, prompts: Sequence[Prompt] | None = None) -> list[Prompt]:
-    """Prompts that serve one practice point (``"P5"`` or ``"MBA"``), in file order."""
+    """Prompts that serve one practice point (``"P5"`` or ``"MBA"``), in file order, as shown."""
     if point not in POINTS:
         raise GuidanceError(f"unknown practice point {point!r}")
-    return [prompt for prompt in _chosen(prompts) if point in prompt.points]
+    return [shown(prompt) for prompt in _chosen(prompts) if point in prompt.points]
 
 
 def covered_points(prompts: Sequence[Prompt] | None = None) -> set[str]:

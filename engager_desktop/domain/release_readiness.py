@@ -25,9 +25,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from engager_desktop.i18n import N_, tr, trn
+
 NEAR_RELEASE_DAYS = 14
 
-PEER_BETTER = "The practitioner will meet him. A peer is better if one can be found."
+PEER_BETTER = N_(
+    "ReleaseReadiness", "The practitioner will meet him. A peer is better if one can be found."
+)
 
 
 @dataclass(frozen=True)
@@ -105,72 +109,100 @@ class _Spec:
 SPECS: tuple[_Spec, ...] = (
     _Spec(
         "accommodation",
-        "Somewhere to live, confirmed",
-        "Without a safe place to stay, little else can hold together.",
+        N_("ReleaseReadiness", "Somewhere to live, confirmed"),
+        N_("ReleaseReadiness", "Without a safe place to stay, little else can hold together."),
         28,
     ),
     _Spec(
         "medication",
-        "Medication ready for the day he leaves (tick if he takes none)",
-        "Going without medication in the first days out can do real harm.",
+        N_("ReleaseReadiness", "Medication ready for the day he leaves (tick if he takes none)"),
+        N_("ReleaseReadiness", "Going without medication in the first days out can do real harm."),
         14,
     ),
     _Spec(
         "gate_meeting",
-        "Someone to meet him at the gate",
-        "The first hours out are the riskiest; a familiar face makes a difference.",
+        N_("ReleaseReadiness", "Someone to meet him at the gate"),
+        N_(
+            "ReleaseReadiness",
+            "The first hours out are the riskiest; a familiar face makes a difference.",
+        ),
         14,
     ),
     _Spec(
         "first_24_hours",
-        "A plan for his first 24 hours",
-        "The first day carries the most risk, above all with drugs or alcohol.",
+        N_("ReleaseReadiness", "A plan for his first 24 hours"),
+        N_(
+            "ReleaseReadiness",
+            "The first day carries the most risk, above all with drugs or alcohol.",
+        ),
         14,
     ),
     _Spec(
         "benefits",
-        "Benefit claim ready before release",
-        "Money from day one keeps him fed and able to get to appointments.",
+        N_("ReleaseReadiness", "Benefit claim ready before release"),
+        N_("ReleaseReadiness", "Money from day one keeps him fed and able to get to appointments."),
         14,
     ),
     _Spec(
         "phone",
-        "A phone that works (charged, and kept)",
-        "Contact is easily lost after release if his phone is sold or flat.",
+        N_("ReleaseReadiness", "A phone that works (charged, and kept)"),
+        N_(
+            "ReleaseReadiness", "Contact is easily lost after release if his phone is sold or flat."
+        ),
         14,
     ),
     _Spec(
         "other_ways",
-        "Other ways to reach him (probation, hostel, someone he trusts)",
-        "When the phone fails, these are how you find him. Agree with him before sharing them.",
+        N_("ReleaseReadiness", "Other ways to reach him (probation, hostel, someone he trusts)"),
+        N_(
+            "ReleaseReadiness",
+            "When the phone fails, these are how you find him. Agree with him before sharing them.",
+        ),
         14,
     ),
     _Spec(
         "gp",
-        "Registered with a GP, discharge letter sent",
-        "So his health care carries on without a gap.",
+        N_("ReleaseReadiness", "Registered with a GP, discharge letter sent"),
+        N_("ReleaseReadiness", "So his health care carries on without a gap."),
         14,
     ),
     _Spec(
-        "id_documents", "ID documents", "Benefits, a bank account and housing all ask for ID.", 28
+        "id_documents",
+        N_("ReleaseReadiness", "ID documents"),
+        N_("ReleaseReadiness", "Benefits, a bank account and housing all ask for ID."),
+        28,
     ),
-    _Spec("bank_account", "A bank account", "Benefits are paid into a bank account.", 28),
+    _Spec(
+        "bank_account",
+        N_("ReleaseReadiness", "A bank account"),
+        N_("ReleaseReadiness", "Benefits are paid into a bank account."),
+        28,
+    ),
     _Spec(
         "first_week",
-        "Appointments booked for his first week",
-        "A few fixed points in the first week give the days shape and keep help close.",
+        N_("ReleaseReadiness", "Appointments booked for his first week"),
+        N_(
+            "ReleaseReadiness",
+            "A few fixed points in the first week give the days shape and keep help close.",
+        ),
         14,
     ),
     _Spec(
         "services_met_inside",
-        "Community services met in person while he is inside",
-        "A referral letter is not enough: meeting face to face makes him likelier to go.",
+        N_("ReleaseReadiness", "Community services met in person while he is inside"),
+        N_(
+            "ReleaseReadiness",
+            "A referral letter is not enough: meeting face to face makes him likelier to go.",
+        ),
         28,
     ),
     _Spec(
         "family_meeting",
-        "A meeting with family about what to expect",
-        "Things at home will have changed; talking first helps a gradual return.",
+        N_("ReleaseReadiness", "A meeting with family about what to expect"),
+        N_(
+            "ReleaseReadiness",
+            "Things at home will have changed; talking first helps a gradual return.",
+        ),
         14,
     ),
 )
@@ -193,7 +225,9 @@ def _gate(inp: ReleaseChecklistInput) -> tuple[bool, str | None]:
         return True, None
     if inp.gate_meeter == "practitioner":
         return True, PEER_BETTER
-    return False, "No one yet. A peer if possible, otherwise the practitioner."
+    return False, N_(
+        "ReleaseReadiness", "No one yet. A peer if possible, otherwise the practitioner."
+    )
 
 
 def _partial(parts: dict[str, bool]) -> tuple[bool, str | None]:
@@ -202,13 +236,14 @@ def _partial(parts: dict[str, bool]) -> tuple[bool, str | None]:
         return True, None
     if len(missing) == len(parts):
         return False, None
-    return False, "Still to do: " + ", ".join(missing) + "."
+    missing_words = ", ".join(tr("ReleaseReadiness", name) for name in missing)
+    return False, tr("ReleaseReadiness", "Still to do: {missing}.").format(missing=missing_words)
 
 
 def _states(inp: ReleaseChecklistInput) -> dict[str, tuple[bool, str | None]]:
     accommodation_note = None
     if not inp.accommodation_confirmed and _filled(inp.accommodation):
-        accommodation_note = "A place is named but not yet confirmed."
+        accommodation_note = N_("ReleaseReadiness", "A place is named but not yet confirmed.")
     return {
         "accommodation": (inp.accommodation_confirmed, accommodation_note),
         "medication": (inp.medication_arranged, None),
@@ -218,7 +253,10 @@ def _states(inp: ReleaseChecklistInput) -> dict[str, tuple[bool, str | None]]:
         "phone": (inp.phone_working, None),
         "other_ways": (_filled(inp.other_ways_to_reach), None),
         "gp": _partial(
-            {"GP registration": inp.gp_registered, "discharge letter": inp.discharge_letter}
+            {
+                N_("ReleaseReadiness", "GP registration"): inp.gp_registered,
+                N_("ReleaseReadiness", "discharge letter"): inp.discharge_letter,
+            }
         ),
         "id_documents": (inp.id_documents, None),
         "bank_account": (inp.bank_account, None),
@@ -231,14 +269,35 @@ def _states(inp: ReleaseChecklistInput) -> dict[str, tuple[bool, str | None]]:
 def _prompts(days: int | None, gate_note: str | None) -> tuple[str, ...]:
     prompts: list[str] = []
     if days is None:
-        prompts.append("No release date yet. Planning for release still starts now.")
+        prompts.append(
+            tr("ReleaseReadiness", "No release date yet. Planning for release still starts now.")
+        )
     elif days < 0:
-        prompts.append("The release date has passed. Anything still missing is overdue.")
+        prompts.append(
+            tr(
+                "ReleaseReadiness",
+                "The release date has passed. Anything still missing is overdue.",
+            )
+        )
+    elif days == 0:
+        prompts.append(
+            tr("ReleaseReadiness", "Release is today: everything still missing is urgent.")
+        )
+    elif days == 1:
+        prompts.append(
+            tr("ReleaseReadiness", "Release is tomorrow: everything still missing is urgent.")
+        )
     elif days <= NEAR_RELEASE_DAYS:
-        when = {0: "today", 1: "tomorrow"}.get(days, f"in {days} days")
-        prompts.append(f"Release is {when}: everything still missing is urgent.")
+        prompts.append(
+            trn(
+                "ReleaseReadiness",
+                "Release is in {n} day: everything still missing is urgent.",
+                "Release is in {n} days: everything still missing is urgent.",
+                days,
+            )
+        )
     if gate_note == PEER_BETTER:
-        prompts.append(PEER_BETTER)
+        prompts.append(tr("ReleaseReadiness", PEER_BETTER))
     return tuple(prompts)
 
 
@@ -251,7 +310,9 @@ def assess(inp: ReleaseChecklistInput, today: date) -> Readiness:
         done, note = states[spec.key]
         applies = spec.key != "family_meeting" or inp.family_to_involve
         urgent = applies and not done and days is not None and days <= spec.lead_days
-        items.append(ChecklistItem(spec.key, spec.label, done, spec.why, applies, urgent, note))
+        label, why = tr("ReleaseReadiness", spec.label), tr("ReleaseReadiness", spec.why)
+        shown_note = tr("ReleaseReadiness", note) if note else note
+        items.append(ChecklistItem(spec.key, label, done, why, applies, urgent, shown_note))
     applicable = [item for item in items if item.applies]
     done_count = sum(item.done for item in applicable)
     # Rounded down, so 100 is shown only when everything is done.

@@ -32,7 +32,8 @@ from engager_desktop.domain.validation import (
     optional_text,
     require_text,
 )
-from engager_desktop.services.common import RuleBroken, get_live, refresh_search
+from engager_desktop.i18n import tr
+from engager_desktop.services.common import THINGS, RuleBroken, get_live, refresh_search
 from engager_desktop.store.orm import Goal, Participant, Service, Step, SupportPerson, Synced
 from engager_desktop.store.orm.base import MEDIUM
 from engager_desktop.store.vault import Vault
@@ -57,7 +58,10 @@ def choice(value: object, kind: type[E], field: str) -> E:
     try:
         return kind(str(value))
     except ValueError:
-        raise ValidationError(field, f"{field_label(field)} is not one of the choices.") from None
+        raise ValidationError(
+            field,
+            tr("Errors", "{field} is not one of the choices.").format(field=field_label(field)),
+        ) from None
 
 
 def optional_choice(value: object, kind: type[E], field: str) -> E | None:
@@ -135,7 +139,9 @@ class PlanView:
 
 def _goal_fields(goal: GoalInput, today: date, set_on: date) -> dict[str, object]:
     if set_on > today:
-        raise ValidationError("set_on", "A goal cannot be set on a day still to come.")
+        raise ValidationError(
+            "set_on", tr("Errors", "A goal cannot be set on a day still to come.")
+        )
     return {
         "title": require_text(goal.title, "goal", TITLE_MAX),
         "his_words": optional_text(goal.his_words, "his_words", MEDIUM),
@@ -147,28 +153,36 @@ def _goal_fields(goal: GoalInput, today: date, set_on: date) -> dict[str, object
 
 def _check_link(session: Session, man_id: str, kind: ResourceKind, step: StepInput) -> None:
     if step.service_id and step.support_person_id:
-        raise ValidationError("link", "Link a step to a service or to a person, not both.")
+        raise ValidationError(
+            "link", tr("Errors", "Link a step to a service or to a person, not both.")
+        )
     if step.service_id:
         if kind is not ResourceKind.OTHER_PROFESSIONAL:
             raise ValidationError(
-                "service_id", "Only a step for another professional can link to a service."
+                "service_id",
+                tr("Errors", "Only a step for another professional can link to a service."),
             )
         get_live(session, Service, step.service_id, "service")
     if step.support_person_id:
         if kind is not ResourceKind.FAMILY_OR_PEERS:
             raise ValidationError(
-                "support_person_id", "Only a step for family or peers can link to a person."
+                "support_person_id",
+                tr("Errors", "Only a step for family or peers can link to a person."),
             )
         person = get_live(session, SupportPerson, step.support_person_id, "support person")
         if person.participant_id != man_id:
-            raise ValidationError("support_person_id", "That person is not one of his people.")
+            raise ValidationError(
+                "support_person_id", tr("Errors", "That person is not one of his people.")
+            )
 
 
 def step_fields(session: Session, goal: Goal, step: StepInput) -> dict[str, object]:
     """Checked column values for a step of ``goal``; bad input is refused before any write."""
     kind = choice(step.resource_kind, ResourceKind, "resource_kind")
     if step.due_on is not None and step.before_next_session:
-        raise ValidationError("due_on", "Give a due date or 'before next session', not both.")
+        raise ValidationError(
+            "due_on", tr("Errors", "Give a due date or 'before next session', not both.")
+        )
     check_due_date(step.due_on, goal.set_on, "due_on")
     _check_link(session, goal.participant_id, kind, step)
     skill = optional_choice(step.skill_area, SkillArea, "skill_area")
@@ -187,7 +201,10 @@ def step_fields(session: Session, goal: Goal, step: StepInput) -> dict[str, obje
 
 class NotHisRecord(RuleBroken):
     def __init__(self, what: str) -> None:
-        super().__init__(f"that {what} belongs to someone else's plan")
+        thing = tr("Errors", THINGS[what]) if what in THINGS else what
+        super().__init__(
+            tr("Errors", "that {thing} belongs to someone else's plan").format(thing=thing)
+        )
 
 
 def live_goal_of(session: Session, goal_id: str, man_id: str | None = None) -> Goal:
@@ -258,10 +275,13 @@ def set_goal_status(
         else:
             day = changed_on or today
             if day > today:
-                raise ValidationError("status_changed_on", "That day is still to come.")
+                raise ValidationError(
+                    "status_changed_on", tr("Errors", "That day is still to come.")
+                )
             if day < row.set_on:
                 raise ValidationError(
-                    "status_changed_on", "That day is before the goal was set. Check the date."
+                    "status_changed_on",
+                    tr("Errors", "That day is before the goal was set. Check the date."),
                 )
         row.status = value.value
         row.status_reason = why

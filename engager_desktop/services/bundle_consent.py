@@ -27,7 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engager_desktop.domain.enums import ConsentKind
-from engager_desktop.domain.wording import plural
+from engager_desktop.i18n import tr, trn
 from engager_desktop.services.consent import WHAT, has_consent
 from engager_desktop.store.orm import Appointment, Participant, ReleasePlan
 from engager_desktop.sync.export import Withheld
@@ -41,7 +41,8 @@ def _filled(values: Iterable[object]) -> bool:
 
 
 def _because(missing: list[ConsentKind]) -> str:
-    return "he has not agreed to " + " or ".join(WHAT[kind] for kind in missing)
+    what = tr("Sync", " or ").join(tr("Errors", WHAT[kind]) for kind in missing)
+    return tr("Sync", "he has not agreed to {what}").format(what=what)
 
 
 def withheld_for_men(session: Session, men: tuple[str, ...]) -> Withheld:
@@ -59,7 +60,7 @@ def withheld_for_men(session: Session, men: tuple[str, ...]) -> Withheld:
         contact = has_consent(session, man_id, ConsentKind.SHARE_CONTACT_DETAILS)
         if whereabouts and contact:
             continue
-        who = names.get(man_id) or "A man"
+        who = names.get(man_id) or tr("Sync", "A man")
         plans = session.scalars(
             select(ReleasePlan).where(ReleasePlan.participant_id == man_id)
         ).all()
@@ -72,7 +73,11 @@ def withheld_for_men(session: Session, men: tuple[str, ...]) -> Withheld:
             if missing:
                 records[ReleasePlan.__tablename__].add(plan.id)
                 if not plan.deleted:  # a deleted copy still holds the text: kept here, unsaid
-                    reasons.append(f"{who}: his release plan ({_because(missing)})")
+                    reasons.append(
+                        tr("Sync", "{who}: his release plan ({because})").format(
+                            who=who, because=_because(missing)
+                        )
+                    )
         if whereabouts:
             continue
         placed = session.execute(
@@ -85,8 +90,14 @@ def withheld_for_men(session: Session, men: tuple[str, ...]) -> Withheld:
         records[Appointment.__tablename__].update(row_id for row_id, _deleted in placed)
         live = sum(not deleted for _row_id, deleted in placed)
         if live:
-            what = plural(live, "appointment that names a place", "appointments that name a place")
-            reasons.append(f"{who}: {what} ({_because([ConsentKind.SHARE_WHEREABOUTS])})")
+            what = trn(
+                "Sync",
+                "{n} appointment that names a place",
+                "{n} appointments that name a place",
+                live,
+            )
+            because = _because([ConsentKind.SHARE_WHEREABOUTS])
+            reasons.append(f"{who}: {what} ({because})")
     return Withheld(
         {table: frozenset(ids) for table, ids in records.items() if ids}, tuple(reasons)
     )

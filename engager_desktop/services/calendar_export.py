@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from engager_desktop.domain.enums import ConsentKind, MeetingPlace, Phase
 from engager_desktop.fsutil import atomic_write_bytes
+from engager_desktop.i18n import tr
 from engager_desktop.services.action_plan import alive, choice
 from engager_desktop.services.common import RuleBroken, get_live
 from engager_desktop.services.consent import has_consent, require_consent
@@ -224,7 +225,7 @@ def _placed(
 def _build(vault: Vault, man_id: str | None, chosen: CalendarOptions) -> _Built:
     if chosen.for_other_party is not None:
         if man_id is None:
-            raise RuleBroken("a calendar for another service can only be for one man")
+            raise RuleBroken(tr("Errors", "a calendar for another service can only be for one man"))
         require_consent(vault, man_id, ConsentKind.SHARE_WHEREABOUTS, chosen.for_other_party)
     today = vault.clock.today()
     first = chosen.since or today - timedelta(days=DEFAULT_DAYS_BACK)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from engager_desktop.domain.enums import Phase
 from engager_desktop.domain.validation import ValidationError
+from engager_desktop.i18n import tr
 from engager_desktop.services import consent, participants
 from engager_desktop.services.caseload_query import (
     CaseloadFilter,
@@ -70,7 +71,11 @@ class FilterCounts:
 
 def _days(value: str, text: str, low: int) -> int:
     if not (value.isascii() and value.isdigit()) or not low <= int(value) <= MAX_DAYS:
-        raise FilterError(f"filter {text!r} needs a whole number of days from {low} to {MAX_DAYS}")
+        raise FilterError(
+            tr(
+                "Errors", "filter {text!r} needs a whole number of days from {low} to {max_days}"
+            ).format(text=text, low=low, max_days=MAX_DAYS)
+        )
     return int(value)
 
 
@@ -96,7 +101,10 @@ def parse_filters(texts: Iterable[str]) -> CaseloadFilter:
         else:
             phases_known = ", ".join(p.value for p in Phase)
             raise FilterError(
-                f"unknown filter {text!r}: use {FILTER_FORMS} (IDENTIFIER: {phases_known})"
+                tr(
+                    "Errors",
+                    "unknown filter {text!r}: use {filter_forms} (IDENTIFIER: {phases_known})",
+                ).format(text=text, filter_forms=FILTER_FORMS, phases_known=phases_known)
             )
     return CaseloadFilter(
         phases=tuple(dict.fromkeys(phases)),

@@ -18,6 +18,7 @@ from sqlalchemy import Column, Integer, MetaData, Table, Text, delete, insert, s
 from sqlalchemy.orm import Session
 
 from engager_desktop.crypto.errors import VaultError
+from engager_desktop.i18n import N_, tr
 from engager_desktop.store.orm import Goal, Meeting, Participant, Synced
 from engager_desktop.store.orm.base import Base
 
@@ -37,14 +38,44 @@ SEARCH_INDEX = Table(
 )
 
 
+# The kinds of record a refusal names ("no such goal"), in the words of the language in use.
+THINGS = {
+    "man": N_("Errors", "man"),
+    "step": N_("Errors", "step"),
+    "goal": N_("Errors", "goal"),
+    "appointment": N_("Errors", "appointment"),
+    "service": N_("Errors", "service"),
+    "session": N_("Errors", "session"),
+    "meeting": N_("Errors", "meeting"),
+    "person": N_("Errors", "person"),
+    "note": N_("Errors", "note"),
+    "support person": N_("Errors", "support person"),
+    "supervision note": N_("Errors", "supervision note"),
+    "distress rating": N_("Errors", "distress rating"),
+    "service contact": N_("Errors", "service contact"),
+    "priority problem": N_("Errors", "priority problem"),
+    "links map entry": N_("Errors", "links map entry"),
+    "strength": N_("Errors", "strength"),
+    "quick win": N_("Errors", "quick win"),
+}
+
+
 class NotFound(VaultError):
+    """``what`` is the kind of record, a key of ``THINGS`` (kept: the caller may test it)."""
+
     def __init__(self, what: str) -> None:
-        super().__init__(f"no such {what} (it may have been deleted)")
+        self.what = what
+        thing = tr("Errors", THINGS[what]) if what in THINGS else what
+        super().__init__(
+            tr("Errors", "no such {thing} (it may have been deleted)").format(thing=thing)
+        )
 
 
 class ConsentRequired(VaultError):
     def __init__(self, what: str) -> None:
-        super().__init__(f"he has not agreed to {what}; record his consent first")
+        super().__init__(
+            tr("Errors", "he has not agreed to {what}; record his consent first").format(what=what)
+        )
 
 
 class RuleBroken(VaultError):

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from engager_desktop.domain.enums import ConsentKind
 from engager_desktop.domain.validation import ValidationError, optional_text
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services.common import ConsentRequired, get_live
 from engager_desktop.services.participants import require_man
 from engager_desktop.services.records import check_choice, check_not_future, not_deleted
@@ -25,11 +26,11 @@ from engager_desktop.store.vault import Vault
 
 # What he agrees to, in words for the refusal message ("he has not agreed to ...").
 WHAT: dict[ConsentKind, str] = {
-    ConsentKind.CONTACT_SERVICES: "contact with other services about him",
-    ConsentKind.SHARE_CONTACT_DETAILS: "sharing his contact details",
-    ConsentKind.SHARE_WHEREABOUTS: "sharing where he is or will be living",
-    ConsentKind.INVOLVE_FAMILY: "involving his family",
-    ConsentKind.SHARE_PLAN_WITH_SERVICE: "sharing his plan with this service",
+    ConsentKind.CONTACT_SERVICES: N_("Errors", "contact with other services about him"),
+    ConsentKind.SHARE_CONTACT_DETAILS: N_("Errors", "sharing his contact details"),
+    ConsentKind.SHARE_WHEREABOUTS: N_("Errors", "sharing where he is or will be living"),
+    ConsentKind.INVOLVE_FAMILY: N_("Errors", "involving his family"),
+    ConsentKind.SHARE_PLAN_WITH_SERVICE: N_("Errors", "sharing his plan with this service"),
 }
 NEEDS_SERVICE = frozenset({ConsentKind.SHARE_PLAN_WITH_SERVICE})
 
@@ -73,9 +74,11 @@ def record_consent(
     """Record that he agreed (``given``) or declined; the newest record is the one that counts."""
     which = _kind(kind)
     if which in NEEDS_SERVICE and service_id is None:
-        raise ValidationError("service", "Choose the service he agrees to share his plan with.")
+        raise ValidationError(
+            "service", tr("Errors", "Choose the service he agrees to share his plan with.")
+        )
     if not isinstance(given, bool):
-        raise ValidationError("given", "Say whether he agreed or not.")
+        raise ValidationError("given", tr("Errors", "Say whether he agreed or not."))
     today = vault.clock.today()
     day = recorded_on or today
     check_not_future(day, today, "recorded_on")
@@ -154,7 +157,7 @@ def require_consent(
 ) -> None:
     """Raise ConsentRequired unless he has agreed to this kind of sharing (with this service)."""
     if not has_consent(session_or_vault, man_id, kind, service_id):
-        raise ConsentRequired(WHAT[_kind(kind)])
+        raise ConsentRequired(tr("Errors", WHAT[_kind(kind)]))
 
 
 def consent_history(vault: Vault, man_id: str) -> tuple[ConsentView, ...]:

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from engager_desktop.crypto.errors import VaultError
+from engager_desktop.i18n import tr
 from engager_desktop.services.common import rebuild_search
 from engager_desktop.store import demo_data
 from engager_desktop.store.lifecycle import create_vault, unlock_vault
@@ -17,7 +18,9 @@ DEMO_PASSPHRASE = "fictional-practice-caseload-kettle-violin"
 
 class NotADemoVault(VaultError):
     def __init__(self) -> None:
-        super().__init__("this is a real vault, not a demo vault; the demo command leaves it alone")
+        super().__init__(
+            tr("Errors", "this is a real vault, not a demo vault; the demo command leaves it alone")
+        )
 
 
 def populate(vault: Vault, *, men: int, seed: int, today: date, heavy_man: bool = False) -> int:

@@ -12,6 +12,7 @@ from sqlalchemy import or_, select
 
 from engager_desktop.domain.enums import Setting
 from engager_desktop.domain.validation import ValidationError, optional_text, require_text
+from engager_desktop.i18n import tr
 from engager_desktop.services.action_plan import alive, choice, optional_choice
 from engager_desktop.services.common import add_record, edit_record, get_live
 from engager_desktop.store.orm import Service
@@ -66,7 +67,9 @@ def _fields(entry: ServiceInput, today: date) -> dict[str, object]:
     values["kind"] = require_text(entry.kind, "kind", 60)
     values["setting"] = choice(entry.setting, Setting, "setting").value
     if entry.last_verified is not None and entry.last_verified > today:
-        raise ValidationError("last_verified", "A service cannot be checked on a day to come.")
+        raise ValidationError(
+            "last_verified", tr("Errors", "A service cannot be checked on a day to come.")
+        )
     return values
 
 
@@ -89,7 +92,9 @@ def mark_verified(vault: Vault, service_id: str, on: date | None = None) -> None
     today = vault.clock.today()
     day = on or today
     if day > today:
-        raise ValidationError("last_verified", "A service cannot be checked on a day to come.")
+        raise ValidationError(
+            "last_verified", tr("Errors", "A service cannot be checked on a day to come.")
+        )
     with vault.write() as session:
         get_live(session, Service, service_id, "service").last_verified = day
 

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import delete
 
 from engager_desktop.domain.validation import ValidationError
+from engager_desktop.i18n import tr
 from engager_desktop.store.orm.system import Draft
 from engager_desktop.store.vault import Vault
 
@@ -30,7 +31,9 @@ CONTENT_MAX = 1_000_000
 
 class DraftTooLarge(ValidationError):
     def __init__(self) -> None:
-        super().__init__("draft", "This draft is too large to keep. Save the form instead.")
+        super().__init__(
+            "draft", tr("Errors", "This draft is too large to keep. Save the form instead.")
+        )
 
 
 @dataclass(frozen=True)
@@ -48,17 +51,21 @@ def draft_key(kind: str, man_id: str | None = None) -> str:
 
 def _check_key(key: str) -> str:
     if not isinstance(key, str) or not key.strip() or len(key) > KEY_MAX:
-        raise ValidationError("key", f"A draft key is 1 to {KEY_MAX} characters.")
+        raise ValidationError(
+            "key", tr("Errors", "A draft key is 1 to {key_max} characters.").format(key_max=KEY_MAX)
+        )
     return key
 
 
 def _encode(content: Mapping[str, Any]) -> str:
     if not isinstance(content, Mapping):
-        raise ValidationError("draft", "A draft must be a set of named values.")
+        raise ValidationError("draft", tr("Errors", "A draft must be a set of named values."))
     try:
         text = json.dumps(dict(content), ensure_ascii=False, allow_nan=False, sort_keys=True)
     except (TypeError, ValueError):
-        raise ValidationError("draft", "A draft can only hold text, numbers and lists.") from None
+        raise ValidationError(
+            "draft", tr("Errors", "A draft can only hold text, numbers and lists.")
+        ) from None
     if len(text) > CONTENT_MAX:
         raise DraftTooLarge()
     return text
@@ -74,7 +81,7 @@ def save(
     """Keep ``content`` as the draft under ``key`` (replacing any before); returns when."""
     _check_key(key)
     if participant_id is not None and len(participant_id) > ID_MAX:
-        raise ValidationError("participant_id", "That is not a record id.")
+        raise ValidationError("participant_id", tr("Errors", "That is not a record id."))
     text = _encode(content)
     now = _aware(vault.clock.now())
     with vault.write() as session:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from engager_desktop.domain import endings as rules
 from engager_desktop.domain.enums import MeetingPlace
 from engager_desktop.domain.validation import ValidationError, optional_text
+from engager_desktop.i18n import tr
 from engager_desktop.services.action_plan import alive, choice
 from engager_desktop.services.common import RuleBroken, get_live
 from engager_desktop.services.meetings import LONDON, local_day, now_stored, stored_time
@@ -83,15 +84,24 @@ def set_sessions_plan(
     if planned_sessions is not None and (
         isinstance(planned_sessions, bool) or not 1 <= planned_sessions <= MAX_SESSIONS
     ):
-        raise ValidationError("planned_sessions", f"Plan between 1 and {MAX_SESSIONS} sessions.")
+        raise ValidationError(
+            "planned_sessions",
+            tr("Errors", "Plan between 1 and {max_sessions} sessions.").format(
+                max_sessions=MAX_SESSIONS
+            ),
+        )
     with vault.write() as session:
         man = get_live(session, Participant, man_id, "man")
         if planned_end is not None:
             started = man.created_at.date()
             if planned_end < started:
-                raise ValidationError("planned_end", "The end date is before the work began.")
+                raise ValidationError(
+                    "planned_end", tr("Errors", "The end date is before the work began.")
+                )
             if (planned_end - vault.clock.today()).days > MAX_PLAN_DAYS:
-                raise ValidationError("planned_end", "The end date is over two years away.")
+                raise ValidationError(
+                    "planned_end", tr("Errors", "The end date is over two years away.")
+                )
         man.planned_sessions = planned_sessions
         man.planned_end = planned_end
 
@@ -121,7 +131,7 @@ def propose_tapering(vault: Vault, man_id: str, *, any_day: bool = False) -> Tap
     with vault.read() as session:
         man = get_live(session, Participant, man_id, "man")
         if man.planned_sessions is None or man.planned_end is None:
-            raise RuleBroken("agree a number of sessions and an end date first")
+            raise RuleBroken(tr("Errors", "agree a number of sessions and an end date first"))
         end = man.planned_end
         progress = rules.sessions_progress(_held(session, man_id), man.planned_sessions)
         latest = session.scalar(
@@ -154,7 +164,9 @@ def accept_tapering(
     where = choice(place, MeetingPlace, "place").value
     today = vault.clock.today()
     if any(day < today for day in dates):
-        raise ValidationError("dates", "A tapering session cannot be booked in the past.")
+        raise ValidationError(
+            "dates", tr("Errors", "A tapering session cannot be booked in the past.")
+        )
     with vault.write() as session:
         get_live(session, Participant, man_id, "man")
         rows = [
@@ -185,7 +197,7 @@ def _plan_row(session: Session, man_id: str, *, create: bool = False) -> EndingP
     ).first()
     if row is None:
         if not create:
-            raise RuleBroken("there is no ending plan yet")
+            raise RuleBroken(tr("Errors", "there is no ending plan yet"))
         row = EndingPlan(participant_id=man_id)
         session.add(row)
     return row
@@ -198,7 +210,9 @@ def save_ending_plan(vault: Vault, man_id: str, plan: EndingPlanInput) -> str:
         if isinstance(value, str):
             values[key] = optional_text(value, key, MEDIUM)
     if plan.aftercare_call_on is not None and plan.aftercare_call_on < vault.clock.today():
-        raise ValidationError("aftercare_call_on", "The aftercare call date has already passed.")
+        raise ValidationError(
+            "aftercare_call_on", tr("Errors", "The aftercare call date has already passed.")
+        )
     with vault.write() as session:
         get_live(session, Participant, man_id, "man")
         row = _plan_row(session, man_id, create=True)
@@ -246,7 +260,7 @@ def require_support_in_place(session: Session, man_id: str) -> rules.SupportChec
     """Refuse an ending (sign-off, a move to ending or closed) with no support arranged."""
     check = support_check(session, man_id)
     if not check.ok_to_end:
-        raise RuleBroken(rules.NO_SUPPORT_WARNING)
+        raise RuleBroken(tr("Endings", rules.NO_SUPPORT_WARNING))
     return check
 
 
@@ -303,7 +317,9 @@ def sign_off(
 ) -> None:
     """The last session: signed off, in person where possible (letters may go unread, P33)."""
     if on > vault.clock.today():
-        raise ValidationError("signed_off_on", "Sign-off is recorded on or after the day.")
+        raise ValidationError(
+            "signed_off_on", tr("Errors", "Sign-off is recorded on or after the day.")
+        )
     note = optional_text(closing_note, "closing_note", SHORT)
     with vault.write() as session:
         get_live(session, Participant, man_id, "man")

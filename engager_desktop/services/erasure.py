@@ -27,6 +27,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from engager_desktop.crypto.errors import VaultError
+from engager_desktop.i18n import tr
 from engager_desktop.services.common import SEARCH_INDEX, NotFound, search_rowid
 from engager_desktop.store.backup import list_backups
 from engager_desktop.store.field_stamps import FieldStamps
@@ -285,8 +286,13 @@ def _checkpoint(driver: Any) -> None:
 class ErasureIncomplete(VaultError):
     def __init__(self) -> None:
         super().__init__(
-            "the records were erased but another reader kept the files from being cleaned; "
-            "close other windows on this vault and run the erasure again"
+            tr(
+                "Errors",
+                (
+                    "the records were erased but another reader kept the files from being "
+                    "cleaned; close other windows on this vault and run the erasure again"
+                ),
+            )
         )
 
 

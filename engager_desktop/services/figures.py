@@ -25,11 +25,11 @@ from engager_desktop.domain import figures as rules
 from engager_desktop.domain.clock import Clock
 from engager_desktop.domain.errors import UserError
 from engager_desktop.fsutil import atomic_write_bytes
-from engager_desktop.i18n import N_
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services.figures_query import FLOWS, TOTAL, Period, RawFigures, count_figures
 
 MAX_MONTHS = 60
-TOTAL_HEADING = N_("Doc.Figures", "Whole range")
+TOTAL_HEADING = N_("Figures", "Whole range")
 HIDDEN = frozenset({"sessions_other", "housing_not", "gp_not", "gate_not"})
 Key = tuple[str, str]
 
@@ -59,42 +59,38 @@ class Measure:
 
 
 MEASURES = (
-    Measure("referred", N_("Doc.Figures", "Men referred (added to the caseload)")),
-    Measure("engaged", N_("Doc.Figures", "Men engaged (first session held)")),
-    Measure("in_prison", N_("Doc.Figures", "Men in prison at the month's end")),
-    Measure("released", N_("Doc.Figures", "Men released")),
-    Measure("housing", N_("Doc.Figures", "with first-night housing confirmed"), indent=True),
-    Measure("gp", N_("Doc.Figures", "with GP registration ticked"), indent=True),
-    Measure(
-        "gate", N_("Doc.Figures", "with someone arranged to meet him at the gate"), indent=True
-    ),
-    Measure("in_community", N_("Doc.Figures", "Men in the community at the month's end")),
-    Measure("ended", N_("Doc.Figures", "Men whose support ended")),
-    Measure("ended_planned", N_("Doc.Figures", "planned ending (signed off)"), indent=True),
-    Measure("ended_unplanned", N_("Doc.Figures", "not planned"), indent=True),
-    Measure("sessions", N_("Doc.Figures", "Sessions held")),
-    Measure("sessions_prison", N_("Doc.Figures", "in prison"), indent=True),
-    Measure("sessions_community", N_("Doc.Figures", "in the community"), indent=True),
-    Measure("sessions_phone", N_("Doc.Figures", "by phone"), indent=True),
-    Measure("distress_men", N_("Doc.Figures", "Men rated for distress, with an earlier rating")),
-    Measure("distress_first", N_("Doc.Figures", "their first rating, median (0-10)"), indent=True),
-    Measure("distress_latest", N_("Doc.Figures", "their latest rating, median"), indent=True),
-    Measure(
-        "distress_change", N_("Doc.Figures", "change, latest minus first, median"), indent=True
-    ),
+    Measure("referred", N_("Figures", "Men referred (added to the caseload)")),
+    Measure("engaged", N_("Figures", "Men engaged (first session held)")),
+    Measure("in_prison", N_("Figures", "Men in prison at the month's end")),
+    Measure("released", N_("Figures", "Men released")),
+    Measure("housing", N_("Figures", "with first-night housing confirmed"), indent=True),
+    Measure("gp", N_("Figures", "with GP registration ticked"), indent=True),
+    Measure("gate", N_("Figures", "with someone arranged to meet him at the gate"), indent=True),
+    Measure("in_community", N_("Figures", "Men in the community at the month's end")),
+    Measure("ended", N_("Figures", "Men whose support ended")),
+    Measure("ended_planned", N_("Figures", "planned ending (signed off)"), indent=True),
+    Measure("ended_unplanned", N_("Figures", "not planned"), indent=True),
+    Measure("sessions", N_("Figures", "Sessions held")),
+    Measure("sessions_prison", N_("Figures", "in prison"), indent=True),
+    Measure("sessions_community", N_("Figures", "in the community"), indent=True),
+    Measure("sessions_phone", N_("Figures", "by phone"), indent=True),
+    Measure("distress_men", N_("Figures", "Men rated for distress, with an earlier rating")),
+    Measure("distress_first", N_("Figures", "their first rating, median (0-10)"), indent=True),
+    Measure("distress_latest", N_("Figures", "their latest rating, median"), indent=True),
+    Measure("distress_change", N_("Figures", "change, latest minus first, median"), indent=True),
 )
 MEDIANS = ("distress_first", "distress_latest", "distress_change")
 NOTES = (
     rules.WITHHELD_NOTE,
     N_(
-        "Doc.Figures",
+        "Figures",
         "A median is withheld when fewer than 5 men are rated; it is blank when none are.",
     ),
     N_(
-        "Doc.Figures",
+        "Figures",
         "Figures for the whole range: men and sessions in it; at the month's end: on its last day.",
     ),
-    N_("Doc.Figures", "No names, ids or notes. Definitions: docs/figures.md."),
+    N_("Figures", "No names, ids or notes. Definitions: docs/figures.md."),
 )
 
 
@@ -127,9 +123,15 @@ class FiguresTable:
 
 def check_range(first: date, last: date) -> None:
     if last < first:
-        raise BadRange("the range ends before it starts: choose a start on or before the end")
+        raise BadRange(
+            tr("Errors", "the range ends before it starts: choose a start on or before the end")
+        )
     if (last.year - first.year) * 12 + last.month - first.month >= MAX_MONTHS:
-        raise BadRange(f"the range is longer than {MAX_MONTHS} months: ask for a shorter one")
+        raise BadRange(
+            tr(
+                "Errors", "the range is longer than {max_months} months: ask for a shorter one"
+            ).format(max_months=MAX_MONTHS)
+        )
 
 
 def default_range(vault: Source) -> tuple[date, date]:
@@ -227,11 +229,13 @@ def export(vault: Source, table: FiguresTable, path: Path) -> Path:
     """Write ``table`` to ``path`` (.csv or .pdf, atomically) and audit the export."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".pdf"):
-        raise ExportFailed("the file must end in .csv or .pdf")
+        raise ExportFailed(tr("Errors", "the file must end in .csv or .pdf"))
     if path.is_dir():
-        raise ExportFailed("cannot save the figures: the name chosen is a folder, not a file")
+        raise ExportFailed(
+            tr("Errors", "cannot save the figures: the name chosen is a folder, not a file")
+        )
     if not path.parent.is_dir():
-        raise ExportFailed("cannot save the figures: the folder does not exist")
+        raise ExportFailed(tr("Errors", "cannot save the figures: the folder does not exist"))
     if suffix == ".csv":
         data = csv_bytes(table)
     else:
@@ -242,7 +246,9 @@ def export(vault: Source, table: FiguresTable, path: Path) -> Path:
         atomic_write_bytes(path, data)
     except OSError as exc:
         reason = (exc.strerror or "the file could not be written").lower()
-        raise ExportFailed(f"cannot save the figures there: {reason}") from None
+        raise ExportFailed(
+            tr("Errors", "cannot save the figures there: {reason}").format(reason=reason)
+        ) from None
     vault.audit(
         "export_figures",
         detail=f"service figures {table.first.isoformat()} to {table.last.isoformat()} "

@@ -29,6 +29,7 @@ from sqlalchemy import Connection, Table, delete, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from engager_desktop.i18n import tr
 from engager_desktop.services.common import SEARCH_INDEX, NotFound, search_rowid
 from engager_desktop.store.orm import Base, Draft, Handover, Participant, SettingValue
 from engager_desktop.store.stamping import naive_utc
@@ -65,12 +66,17 @@ def receiving_laptop(vault: Vault, device_id: str) -> trust.DeviceKey:
         key = trust.device(session.connection(), device_id)
     if key is None:
         raise TrustError(
-            "unknown_device", "no laptop with that device id is enrolled here; enrol its card first"
+            "unknown_device",
+            tr("Errors", "no laptop with that device id is enrolled here; enrol its card first"),
         )
     if key.is_self:
-        raise TrustError("own_device", "that is this laptop; choose the laptop receiving him")
+        raise TrustError(
+            "own_device", tr("Errors", "that is this laptop; choose the laptop receiving him")
+        )
     if key.revoked:
-        raise TrustError("revoked", "that laptop has been revoked; it cannot receive men")
+        raise TrustError(
+            "revoked", tr("Errors", "that laptop has been revoked; it cannot receive men")
+        )
     return key
 
 
@@ -81,12 +87,17 @@ def hand_over(vault: Vault, men: Sequence[str], to_device: str, folder: Path) ->
     again after a failed export makes no second one)."""
     chosen = tuple(dict.fromkeys(m.strip().lower() for m in men if m.strip()))
     if not chosen:
-        raise SyncError("no_men", "choose at least one man to hand over")
+        raise SyncError("no_men", tr("Errors", "choose at least one man to hand over"))
     if len(chosen) > MAX_MEN:
-        raise SyncError("too_many", f"hand over at most {MAX_MEN} men at a time")
+        raise SyncError(
+            "too_many",
+            tr("Errors", "hand over at most {max_men} men at a time").format(max_men=MAX_MEN),
+        )
     key = receiving_laptop(vault, to_device)
     if not Path(folder).is_dir():
-        raise SyncError("folder", "the chosen folder does not exist (is the stick plugged in?)")
+        raise SyncError(
+            "folder", tr("Errors", "the chosen folder does not exist (is the stick plugged in?)")
+        )
     with vault.write() as session:
         found = {
             man.id: man

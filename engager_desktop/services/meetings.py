@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from engager_desktop.domain import appointments as rules
 from engager_desktop.domain.enums import ContactMethod, MeetingPlace, Phase
 from engager_desktop.domain.validation import ValidationError, optional_text, require_text
+from engager_desktop.i18n import tr
 from engager_desktop.services.action_plan import alive, choice
 from engager_desktop.services.common import get_live
 from engager_desktop.store.orm import Appointment, ContactLog, Meeting, Participant, Service
@@ -115,10 +116,14 @@ class ContactInput:
 
 def _appointment_fields(session: Session, appt: AppointmentInput) -> dict[str, object]:
     if not 0 < appt.minutes <= rules.MAX_SLOT_MINUTES:
-        raise ValidationError("minutes", "An appointment must last between 1 minute and 24 hours.")
+        raise ValidationError(
+            "minutes", tr("Errors", "An appointment must last between 1 minute and 24 hours.")
+        )
     travel = appt.travel_minutes
     if travel is not None and not 0 <= travel <= MAX_TRAVEL_MINUTES:
-        raise ValidationError("travel_minutes", "Travel time must be between 0 and 12 hours.")
+        raise ValidationError(
+            "travel_minutes", tr("Errors", "Travel time must be between 0 and 12 hours.")
+        )
     if appt.service_id:
         get_live(session, Service, appt.service_id, "service")
     return {
@@ -171,7 +176,9 @@ def record_attendance(vault: Vault, appointment_id: str, attended: bool) -> None
     with vault.write() as session:
         row = get_live(session, Appointment, appointment_id, "appointment")
         if row.starts_at > now_stored(vault):
-            raise ValidationError("attended", "This appointment has not happened yet.")
+            raise ValidationError(
+                "attended", tr("Errors", "This appointment has not happened yet.")
+            )
         row.attended = bool(attended)
 
 
@@ -181,7 +188,9 @@ def record_attendance(vault: Vault, appointment_id: str, attended: bool) -> None
 def _new_log(session: Session, man_id: str, contact: ContactInput, now: datetime) -> ContactLog:
     at = stored_time(contact.at)
     if at > now + timedelta(minutes=5):
-        raise ValidationError("at", "A contact cannot be logged for a time still to come.")
+        raise ValidationError(
+            "at", tr("Errors", "A contact cannot be logged for a time still to come.")
+        )
     row = ContactLog(
         participant_id=man_id,
         at=at,
@@ -208,7 +217,7 @@ def _slot_owner(session: Session, kind: str, slot_id: str) -> Appointment | Meet
         return get_live(session, Appointment, slot_id, "appointment")
     if kind == SESSION:
         return get_live(session, Meeting, slot_id, "session")
-    raise ValidationError("kind", "Choose an appointment or a session.")
+    raise ValidationError("kind", tr("Errors", "Choose an appointment or a session."))
 
 
 def give_reminder(
@@ -230,9 +239,11 @@ def record_follow_up(vault: Vault, kind: str, slot_id: str, contact: ContactInpu
     with vault.write() as session:
         slot = _slot_owner(session, kind, slot_id)
         if slot.attended is not False:
-            raise ValidationError("attended", "Only a missed one needs a follow-up.")
+            raise ValidationError("attended", tr("Errors", "Only a missed one needs a follow-up."))
         if stored_time(contact.at) < slot.starts_at:
-            raise ValidationError("at", "A follow-up comes after the missed appointment.")
+            raise ValidationError(
+                "at", tr("Errors", "A follow-up comes after the missed appointment.")
+            )
         purpose = contact.purpose or FOLLOW_UP_PURPOSE
         row = _new_log(
             session,

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from engager_desktop.domain.enums import ClosureReason, Phase
 from engager_desktop.domain.validation import ValidationError, check_release_date, require_text
+from engager_desktop.i18n import tr
 from engager_desktop.services.common import (
     NotFound,
     RuleBroken,
@@ -108,12 +109,14 @@ def _checked(
         _years_before(today, MAX_AGE_YEARS) <= dob <= _years_before(today, MIN_AGE_YEARS)
     ):
         raise ValidationError(
-            "date_of_birth", "The date of birth does not give a believable age. Check the year."
+            "date_of_birth",
+            tr("Errors", "The date of birth does not give a believable age. Check the year."),
         )
     check_whole_number(form.planned_sessions, "planned_sessions", 1, MAX_PLANNED_SESSIONS)
     if form.planned_end is not None and form.planned_end - today > MAX_PLANNED_END_AHEAD:
         raise ValidationError(
-            "planned_end", "The planned end is more than five years away. Check the year."
+            "planned_end",
+            tr("Errors", "The planned end is more than five years away. Check the year."),
         )
     return values
 
@@ -133,7 +136,8 @@ def _check_unique_number(session: Session, number: str, man_id: str | None) -> N
         query = query.where(Participant.id != man_id)
     if session.scalar(query):
         raise ValidationError(
-            "prison_number", "Another man on the caseload already has this prison number."
+            "prison_number",
+            tr("Errors", "Another man on the caseload already has this prison number."),
         )
 
 
@@ -202,7 +206,7 @@ def move_phase(
     with vault.write() as session:
         man = get_live(session, Participant, man_id, MAN)
         if man.phase == target:
-            raise RuleBroken("he is already in that phase")
+            raise RuleBroken(tr("Errors", "he is already in that phase"))
         _check_after_last_move(session, man_id, day)
         _check_move(session, man_id, target, closure)
         session.add(
@@ -226,7 +230,8 @@ def _check_after_last_move(session: Session, man_id: str, day: date) -> None:
     )
     if last is not None and day < last:
         raise ValidationError(
-            "date_of_the_move", "The move is dated before his last phase move. Check the date."
+            "date_of_the_move",
+            tr("Errors", "The move is dated before his last phase move. Check the date."),
         )
 
 
@@ -246,11 +251,14 @@ def _check_move(
         plan = _live_plan(session, ReleasePlan, man_id)
         if not isinstance(plan, ReleasePlan) or plan.release_date is None:
             raise RuleBroken(
-                "moving him through the gate needs a release plan with a release date first"
+                tr(
+                    "Errors",
+                    "moving him through the gate needs a release plan with a release date first",
+                )
             )
     elif target is Phase.ENDING:
         if _live_plan(session, EndingPlan, man_id) is None:
-            raise RuleBroken("moving him to the ending needs an ending plan first")
+            raise RuleBroken(tr("Errors", "moving him to the ending needs an ending plan first"))
     elif target is Phase.CLOSED:
         _check_closure(session, man_id, closure)
 
@@ -261,13 +269,20 @@ def _check_closure(session: Session, man_id: str, closure: ClosureReason | str |
     if closure is None:
         if not signed:
             raise RuleBroken(
-                "closing needs his sign-off on the ending plan, or a reason such as lost contact "
-                "or withdrew"
+                tr(
+                    "Errors",
+                    (
+                        "closing needs his sign-off on the ending plan, or a reason such as "
+                        "lost contact or withdrew"
+                    ),
+                )
             )
         return
     kind = ClosureReason(check_choice(str(closure), ClosureReason, "closure_reason"))
     if kind is ClosureReason.SIGNED_OFF and not signed:
-        raise RuleBroken("no sign-off is recorded on his ending plan; record it or give a reason")
+        raise RuleBroken(
+            tr("Errors", "no sign-off is recorded on his ending plan; record it or give a reason")
+        )
 
 
 def _apply_move(

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from engager_desktop.domain.enums import PracticeNoteKind
 from engager_desktop.domain.validation import ValidationError, optional_text, require_text
+from engager_desktop.i18n import tr
 from engager_desktop.services.common import get_live
 from engager_desktop.services.participants import require_man
 from engager_desktop.services.records import check_choice, not_deleted
@@ -50,7 +51,9 @@ class NoteView:
 
 def _fields(note: NoteInput, today: date) -> dict[str, object]:
     if note.noted_on > today:
-        raise ValidationError("noted_on", "That day is still to come. Check the date.")
+        raise ValidationError(
+            "noted_on", tr("Errors", "That day is still to come. Check the date.")
+        )
     return {
         "kind": check_choice(note.kind, PracticeNoteKind, "kind"),
         "noted_on": note.noted_on,

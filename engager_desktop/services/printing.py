@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from engager_desktop.crypto.errors import VaultError
 from engager_desktop.domain.enums import ConsentKind
 from engager_desktop.domain.wording import EASY_READ_SENTENCE_WORDS, LONG_SENTENCE_WORDS
+from engager_desktop.i18n import tr
 from engager_desktop.services import printing_copies as copies
 from engager_desktop.services import printing_inputs as mapping
 from engager_desktop.services import printing_reads as reads
@@ -110,7 +111,11 @@ def _kind(name: str) -> Kind:
     try:
         return KINDS[name]
     except KeyError:
-        raise PrintError(f"no document kind {name!r}; the kinds are: {', '.join(KINDS)}") from None
+        raise PrintError(
+            tr("Errors", "no document kind {name!r}; the kinds are: {kinds}").format(
+                name=name, kinds=", ".join(KINDS)
+            )
+        ) from None
 
 
 def _context(
@@ -261,7 +266,9 @@ def prepare(
     """
     if _kind(kind).name == RECOVERY:
         if passphrase is None:
-            raise PrintError("a recovery sheet needs the passphrase, to issue a new recovery code")
+            raise PrintError(
+                tr("Errors", "a recovery sheet needs the passphrase, to issue a new recovery code")
+            )
         return issue_recovery_sheet(vault, passphrase, options)
     return finish(gather(vault, kind, man_id, options, blank=blank, for_service=for_service))
 
@@ -279,13 +286,21 @@ def gather(
     chosen = _kind(kind)
     options = options or PrintOptions()
     if chosen.name == RECOVERY:
-        raise PrintError("a recovery sheet is made by issuing a new recovery code")
+        raise PrintError(tr("Errors", "a recovery sheet is made by issuing a new recovery code"))
     if options.easy_read and not chosen.easy_read:
-        raise PrintError(f"the {chosen.title.lower()} has no Easy Read version")
+        raise PrintError(
+            tr("Errors", "the {value} has no Easy Read version").format(value=chosen.title.lower())
+        )
     if not chosen.needs_man and (man_id is not None or blank):
-        raise PrintError(f"the {chosen.title.lower()} is not printed for one man")
+        raise PrintError(
+            tr("Errors", "the {value} is not printed for one man").format(
+                value=chosen.title.lower()
+            )
+        )
     if for_service is not None and (man_id is None or blank):
-        raise PrintError("a copy for a service is made from his record: give his id, not a blank")
+        raise PrintError(
+            tr("Errors", "a copy for a service is made from his record: give his id, not a blank")
+        )
     for_others = chosen.for_others or options.for_others or for_service is not None
     with vault.read() as session:
         ctx = _context(session, vault, man_id, options, for_others, for_service)
@@ -363,7 +378,9 @@ def _for_caseload(session: Session, chosen: Kind, ctx: mapping.Context) -> Any:
     if chosen.name == DEVICE_CARD:
         own = trust.own_keys(session.connection())
         return DeviceCardInput(ctx.today, own.name, own.device_id, own.card().fingerprint)
-    raise PrintError(f"the {chosen.title.lower()} cannot be prepared this way")
+    raise PrintError(
+        tr("Errors", "the {value} cannot be prepared this way").format(value=chosen.title.lower())
+    )
 
 
 def issue_recovery_sheet(
@@ -438,7 +455,11 @@ def record_prints(
     for someone else (never any content)."""
     chosen = _kind(kind)
     if destination not in DESTINATIONS:
-        raise PrintError(f"a print goes to one of: {', '.join(sorted(DESTINATIONS))}")
+        raise PrintError(
+            tr("Errors", "a print goes to one of: {destinations}").format(
+                destinations=", ".join(sorted(DESTINATIONS))
+            )
+        )
     whose = (
         "a copy for someone else" if for_others or chosen.for_others else "not a copy for others"
     )
@@ -457,10 +478,14 @@ def check_writable_target(path: str | os.PathLike[str]) -> None:
     target = Path(path)
     folder = target.parent
     if target.is_dir():
-        raise PrintError("cannot save the PDF: the name chosen is a folder, not a file")
+        raise PrintError(
+            tr("Errors", "cannot save the PDF: the name chosen is a folder, not a file")
+        )
     if not folder.is_dir():
-        raise PrintError("cannot save the PDF: the folder does not exist")
+        raise PrintError(tr("Errors", "cannot save the PDF: the folder does not exist"))
     if not os.access(folder, os.W_OK | os.X_OK) or (
         target.exists() and not os.access(target, os.W_OK)
     ):
-        raise PrintError("cannot save the PDF there: the folder or the file is not writable")
+        raise PrintError(
+            tr("Errors", "cannot save the PDF there: the folder or the file is not writable")
+        )

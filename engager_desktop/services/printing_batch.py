@@ -25,6 +25,7 @@ from sqlalchemy import select
 
 from engager_desktop import worker_processes
 from engager_desktop.domain.enums import Phase
+from engager_desktop.i18n import tr
 from engager_desktop.services.common import NotFound
 from engager_desktop.services.printing import (
     Gathered,
@@ -130,7 +131,11 @@ def run_batch(
     The wording check is left out: a batch has no one to show findings to.
     """
     if kind not in KINDS or not KINDS[kind].needs_man:
-        raise PrintError(f"a batch prints one document per man; {kind!r} is not one of those")
+        raise PrintError(
+            tr(
+                "Errors", "a batch prints one document per man; {kind!r} is not one of those"
+            ).format(kind=kind)
+        )
     total = len(man_ids)
     count = default_workers(total) if workers is None else max(0, workers)
     builder = _Builder(count)
@@ -188,7 +193,7 @@ class FolderSink:
     def __init__(self, folder: str | os.PathLike[str]) -> None:
         self.folder = Path(folder)
         if not self.folder.is_dir():
-            raise PrintError("cannot save there: the folder does not exist")
+            raise PrintError(tr("Errors", "cannot save there: the folder does not exist"))
         self.used: set[str] = set()
         self.saved: list[Path] = []
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from engager_desktop.crypto.errors import VaultError
 from engager_desktop.domain.enums import ConsentKind
+from engager_desktop.i18n import tr
 from engager_desktop.services.consent import has_consent
 from engager_desktop.store.orm import Background, Consent, Service, SupportPerson
 from engager_desktop.store.vault import Vault
@@ -49,13 +50,16 @@ def service_copy(
     """The service a copy is for; CopyRefused when there is no such service or he has not
     agreed to share his plan with it."""
     if kind in NOT_FOR_SERVICE:
-        raise CopyRefused("the family sheet is for his family, not for a service")
+        raise CopyRefused(tr("Errors", "the family sheet is for his family, not for a service"))
     service = session.get(Service, service_id)
     if service is None or service.deleted:
-        raise CopyRefused("there is no service with that id in the directory")
+        raise CopyRefused(tr("Errors", "there is no service with that id in the directory"))
     if not has_consent(session, man_id, ConsentKind.SHARE_PLAN_WITH_SERVICE, service.id):
         raise CopyRefused(
-            "he has not agreed to share his plan with this service; record his consent first"
+            tr(
+                "Errors",
+                "he has not agreed to share his plan with this service; record his consent first",
+            )
         )
     agreed = [AGREED_PLAN.format(service=service.name)]
     if contact:

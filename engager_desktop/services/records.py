@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, Integer, String, inspect, type_coerce
 
 from engager_desktop.domain.validation import ValidationError, field_label, optional_text
+from engager_desktop.i18n import tr
 
 V = TypeVar("V")
 # A view passed back as a form keeps its identity: these never come from the form.
@@ -29,13 +30,19 @@ def clean(model: type[Any], name: str, value: Any, *, required: bool = False) ->
     limit = column_limit(model, name)
     if limit is None:
         if required and value is None:
-            raise ValidationError(name, f"{field_label(name)} needs filling in.")
+            raise ValidationError(
+                name, tr("Errors", "{name} needs filling in.").format(name=field_label(name))
+            )
         return value
     if value is not None and not isinstance(value, str):
-        raise ValidationError(name, f"{field_label(name)} must be text.")
+        raise ValidationError(
+            name, tr("Errors", "{name} must be text.").format(name=field_label(name))
+        )
     text = optional_text(str(value) if value is not None else None, name, limit)
     if required and text is None:
-        raise ValidationError(name, f"{field_label(name)} needs filling in.")
+        raise ValidationError(
+            name, tr("Errors", "{name} needs filling in.").format(name=field_label(name))
+        )
     return text
 
 
@@ -66,7 +73,12 @@ def to_view(view: type[V], obj: object, **extra: Any) -> V:
 
 def check_not_future(day: date | None, today: date, field: str) -> None:
     if day is not None and day > today:
-        raise ValidationError(field, f"{field_label(field)} is in the future. Check the date.")
+        raise ValidationError(
+            field,
+            tr("Errors", "{field} is in the future. Check the date.").format(
+                field=field_label(field)
+            ),
+        )
 
 
 def check_whole_number(value: int | None, field: str, low: int, high: int) -> None:
@@ -74,7 +86,10 @@ def check_whole_number(value: int | None, field: str, low: int, high: int) -> No
         return
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise ValidationError(
-            field, f"{field_label(field)} must be a whole number from {low} to {high}."
+            field,
+            tr("Errors", "{field} must be a whole number from {low} to {high}.").format(
+                field=field_label(field), low=low, high=high
+            ),
         )
 
 
@@ -83,7 +98,10 @@ def check_choice(value: str, allowed: type[Any], field: str) -> str:
     try:
         return str(allowed(value).value)
     except ValueError:
-        raise ValidationError(field, f"{field_label(field)} is not one of the choices.") from None
+        raise ValidationError(
+            field,
+            tr("Errors", "{field} is not one of the choices.").format(field=field_label(field)),
+        ) from None
 
 
 def not_deleted(column: Any) -> ColumnElement[bool]:

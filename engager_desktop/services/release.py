@@ -22,6 +22,7 @@ from engager_desktop.domain.validation import (
     check_release_date,
     optional_text,
 )
+from engager_desktop.i18n import tr
 from engager_desktop.services.action_plan import alive
 from engager_desktop.services.common import get_live
 from engager_desktop.services.meetings import LONDON, stored_time
@@ -69,7 +70,9 @@ def _clean(plan: ReleasePlanInput) -> dict[str, object]:
         if isinstance(value, str):
             values[key] = optional_text(value, key, _SHORT_TEXT.get(key, MEDIUM))
     if values["gate_meeter"] not in (None, GATE_PEER, GATE_PRACTITIONER):
-        raise ValidationError("gate_meeter", "Who meets him is a peer or the practitioner.")
+        raise ValidationError(
+            "gate_meeter", tr("Errors", "Who meets him is a peer or the practitioner.")
+        )
     return values
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from engager_desktop.crypto.errors import VaultError
 from engager_desktop.domain.validation import ValidationError
+from engager_desktop.i18n import tr
 from engager_desktop.services import meetings, release
 from engager_desktop.services.commit_problems import CommitFailed, in_one_transaction
 from engager_desktop.services.release import ReleasePlanInput
@@ -32,7 +33,7 @@ def plan_input(values: dict[str, Any]) -> ReleasePlanInput:
 def _appointment(item: dict[str, Any]) -> meetings.AppointmentInput:
     day = parse_date(item.get("on"))
     if day is None:
-        raise BadInput("Give the date of the appointment.")
+        raise BadInput(tr("Errors", "Give the date of the appointment."))
     return meetings.AppointmentInput(
         with_whom=str(item.get("with_whom") or ""),
         starts_at=local_moment(day, parse_time(item.get("at"))),

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from engager_desktop.domain.enums import Phase
 from engager_desktop.domain.hlc import HlcError, Stamp
 from engager_desktop.domain.validation import ValidationError
+from engager_desktop.i18n import N_, tr
 from engager_desktop.store.orm import Participant, PhaseChange, SettingValue
 from engager_desktop.store.vault import Vault
 
@@ -42,9 +43,9 @@ DEFAULT_MONTHS: dict[str, int] = {
 }
 
 REASONS = {
-    "closed": "closed, and his retention period has ended",
-    "inactive": "nothing recorded about him for the whole period",
-    "deleted": "deleted from the caseload, but his records are still held",
+    "closed": N_("Retention", "closed, and his retention period has ended"),
+    "inactive": N_("Retention", "nothing recorded about him for the whole period"),
+    "deleted": N_("Retention", "deleted from the caseload, but his records are still held"),
 }
 
 
@@ -98,10 +99,17 @@ def _periods(session: Session) -> dict[str, int]:
 def set_period(vault: Vault, name: str, months: int) -> None:
     """Change one period (a phase identifier or ``deleted``); audited with the new value."""
     if name not in DEFAULT_MONTHS:
-        raise ValidationError("period", f"no retention period is called {name[:40]!r}")
+        raise ValidationError(
+            "period", tr("Errors", "no retention period is called {name!r}").format(name=name[:40])
+        )
     lowest = 0 if name == DELETED else 1
     if not isinstance(months, int) or not lowest <= months <= MAX_MONTHS:
-        raise ValidationError("months", f"a retention period is {lowest} to {MAX_MONTHS} months")
+        raise ValidationError(
+            "months",
+            tr("Errors", "a retention period is {lowest} to {max_months} months").format(
+                lowest=lowest, max_months=MAX_MONTHS
+            ),
+        )
     with vault.write() as session:
         row = session.get(SettingValue, PREFIX + name)
         if row is None:

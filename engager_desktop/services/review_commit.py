@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, time
 from typing import Any
 
+from engager_desktop.i18n import tr
 from engager_desktop.services.action_plan import StepInput
 from engager_desktop.services.commit_problems import CommitFailed
 from engager_desktop.services.common import NotFound
@@ -87,7 +88,9 @@ def review_input(values: dict[str, Any], planned_id: str | None) -> ReviewInput:
     """The service's input from what was typed; a missed session carries no rating or steps."""
     day = _day(values, "session_date")
     if day is None:
-        raise CommitFailed(BadInput("Give the date of the session."), values, "session_date")
+        raise CommitFailed(
+            BadInput(tr("Errors", "Give the date of the session.")), values, "session_date"
+        )
     attended = values.get("attended") == "yes"
     next_day = _day(values, "next_date")
     nxt = None
@@ -123,8 +126,8 @@ def commit_review(
     try:
         return save_review(vault, man_id, review)
     except NotFound as exc:
-        if planned_id is not None and "session" in str(exc):
+        if planned_id is not None and "session" in exc.what:
             raise CommitFailed(exc, values, "session_date") from None
-        if "step" in str(exc) or "goal" in str(exc):
+        if "step" in exc.what or "goal" in exc.what:
             raise CommitFailed(exc, values, "new_steps") from None
         raise

@@ -14,6 +14,7 @@ from typing import Any
 
 from engager_desktop.domain.enums import MeetingPlace
 from engager_desktop.domain.validation import ValidationError, optional_text, require_text
+from engager_desktop.i18n import tr
 from engager_desktop.services.action_plan import choice
 from engager_desktop.services.common import RuleBroken, get_live
 from engager_desktop.services.meetings import now_stored, stored_time
@@ -50,7 +51,9 @@ def change_of(row: Meeting | Mapping[str, Any]) -> SessionChange:
 def _fields(row: Meeting, change: SessionChange, now: datetime) -> dict[str, object]:
     starts_at = stored_time(change.starts_at)
     if row.attended is not None and starts_at.date() > now.date():
-        raise ValidationError("starts_at", "A session already recorded cannot move to a later day.")
+        raise ValidationError(
+            "starts_at", tr("Errors", "A session already recorded cannot move to a later day.")
+        )
     values: dict[str, object] = {
         "starts_at": starts_at,
         "place": choice(change.place, MeetingPlace, "place").value,
@@ -80,7 +83,9 @@ def cancel_session(vault: Vault, meeting_id: str) -> None:
     with vault.write() as session:
         row = get_live(session, Meeting, meeting_id, "session")
         if row.attended is not None:
-            raise RuleBroken("only a planned session can be cancelled; this one is recorded")
+            raise RuleBroken(
+                tr("Errors", "only a planned session can be cancelled; this one is recorded")
+            )
         row.deleted = True
 
 

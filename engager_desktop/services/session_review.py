@@ -25,6 +25,7 @@ from engager_desktop.domain.validation import (
     optional_text,
     require_text,
 )
+from engager_desktop.i18n import tr
 from engager_desktop.services.action_plan import (
     STILL_TO_DO,
     StepInput,
@@ -268,7 +269,9 @@ def _check_meeting(review: ReviewInput, now: datetime) -> dict[str, object]:
     place = choice(review.place, MeetingPlace, "place").value
     starts_at = stored_time(review.starts_at)
     if review.attended and starts_at.date() > now.date():
-        raise ValidationError("starts_at", "A session cannot be recorded as held on a later day.")
+        raise ValidationError(
+            "starts_at", tr("Errors", "A session cannot be recorded as held on a later day.")
+        )
     fields: dict[str, object] = {
         "starts_at": starts_at,
         "place": place,
@@ -289,7 +292,10 @@ def _check_meeting(review: ReviewInput, now: datetime) -> dict[str, object]:
     if review.distress is not None or review.outcomes or review.minutes is not None:
         raise ValidationError(
             "attended",
-            "He missed this session, so there is no rating, length or step review to record.",
+            tr(
+                "Errors",
+                "He missed this session, so there is no rating, length or step review to record.",
+            ),
         )
     fields["follow_up"] = require_text(review.follow_up, "follow_up", MEDIUM)
     return fields
@@ -300,14 +306,18 @@ def _planned_row(session: Session, man_id: str, planned_id: str | None) -> Meeti
         return None
     row = get_live(session, Meeting, planned_id, "session")
     if row.participant_id != man_id or row.attended is not None:
-        raise RuleBroken("that planned session is not one of his still to be recorded")
+        raise RuleBroken(
+            tr("Errors", "that planned session is not one of his still to be recorded")
+        )
     return row
 
 
 def _steps_for(session: Session, man_id: str, outcomes: Sequence[StepOutcome]) -> dict[str, Step]:
     ids = [o.step_id for o in outcomes]
     if len(set(ids)) != len(ids):
-        raise ValidationError("outcomes", "A step can only be reviewed once in a session.")
+        raise ValidationError(
+            "outcomes", tr("Errors", "A step can only be reviewed once in a session.")
+        )
     if not ids:
         return {}
     rows = session.scalars(select(Step).where(Step.id.in_(ids), alive(Step))).all()
@@ -315,9 +325,13 @@ def _steps_for(session: Session, man_id: str, outcomes: Sequence[StepOutcome]) -
     for step_id in ids:
         row = found.get(step_id)
         if row is None or row.participant_id != man_id:
-            raise ValidationError("outcomes", "One of the steps reviewed is not in his plan.")
+            raise ValidationError(
+                "outcomes", tr("Errors", "One of the steps reviewed is not in his plan.")
+            )
         if row.status not in STILL_TO_DO:
-            raise ValidationError("outcomes", "One of the steps reviewed is already finished.")
+            raise ValidationError(
+                "outcomes", tr("Errors", "One of the steps reviewed is already finished.")
+            )
     return found
 
 
@@ -339,7 +353,9 @@ def _checked_outcomes(
     for item in outcomes:
         outcome = choice(item.outcome, StepStatus, "outcome")
         if outcome not in OUTCOMES:
-            raise ValidationError("outcome", "Mark each step done, not done or dropped.")
+            raise ValidationError(
+                "outcome", tr("Errors", "Mark each step done, not done or dropped.")
+            )
         why = optional_text(item.why, "why", MEDIUM)
         carried = outcome is StepStatus.NOT_DONE and item.carry_on
         checked.append(
@@ -353,7 +369,9 @@ def _next_session(man_id: str, after: object, nxt: NextSession | None) -> Meetin
         return None
     starts_at = stored_time(nxt.starts_at)
     if not isinstance(after, datetime) or starts_at <= after:
-        raise ValidationError("next_session", "The next session must come after this one.")
+        raise ValidationError(
+            "next_session", tr("Errors", "The next session must come after this one.")
+        )
     return Meeting(
         id=new_id(),
         participant_id=man_id,

@@ -65,7 +65,7 @@ def sar(vault: Vault, man_id: str, folder: Path, large_print: bool = False) -> S
     started = time.perf_counter()
     folder = Path(folder)
     if not folder.is_dir():
-        raise NotADirectoryError(0, "the folder does not exist", str(folder))
+        raise NotADirectoryError(0, tr("Errors", "the folder does not exist"), str(folder))
     today = vault.clock.today()
     with vault.read() as session:
         data = collect(session, man_id)

@@ -22,6 +22,7 @@ from engager_desktop.domain.validation import (
     ValidationError,
     optional_text,
 )
+from engager_desktop.i18n import tr
 from engager_desktop.services.action_plan import STILL_TO_DO, alive, choice, optional_choice
 from engager_desktop.services.common import add_record, edit_record, get_live
 from engager_desktop.store.orm import DistressRating, Meeting, Participant, Step, SupervisionNote
@@ -79,13 +80,17 @@ class SupervisionSummary:
 
 def _note_fields(note: NoteInput, today: date) -> dict[str, object]:
     if note.held_on > today:
-        raise ValidationError("held_on", "Supervision is recorded on or after the day it was held.")
+        raise ValidationError(
+            "held_on", tr("Errors", "Supervision is recorded on or after the day it was held.")
+        )
     texts = {
         key: optional_text(getattr(note, key), key, MEDIUM)
         for key in ("cases_discussed", "risk", "reflections", "actions")
     }
     if not any(texts.values()):
-        raise ValidationError("reflections", "Write something about the supervision first.")
+        raise ValidationError(
+            "reflections", tr("Errors", "Write something about the supervision first.")
+        )
     return {
         "kind": choice(note.kind, SupervisionKind, "kind").value,
         "held_on": note.held_on,

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from engager_desktop.i18n import tr
 from engager_desktop.services import erasure, handover
 from engager_desktop.services.bundle_consent import withheld_for_men
 from engager_desktop.services.common import rebuild_search, refresh_search
@@ -152,9 +153,11 @@ def enrolled_device_for_card(vault: Vault, card_data: bytes) -> str:
     with vault.read() as session:
         key = trust.device(session.connection(), card.device_id)
     if key is None or key.is_self or key.signing_public != card.signing_key:
-        raise TrustError("not_enrolled", "that card's device is not enrolled here; enrol it first")
+        raise TrustError(
+            "not_enrolled", tr("Errors", "that card's device is not enrolled here; enrol it first")
+        )
     if key.revoked:
-        raise TrustError("revoked", "that card's device has been revoked")
+        raise TrustError("revoked", tr("Errors", "that card's device has been revoked"))
     return key.device_id
 
 
@@ -180,7 +183,9 @@ def export(
     A bundle for chosen men leaves out what he has not agreed to share (``left_out`` says what
     and why; see ``services/bundle_consent.py``)."""
     if since_ack and men:
-        raise SyncError("scope", "choose either 'since the last ack' or chosen men, not both")
+        raise SyncError(
+            "scope", tr("Errors", "choose either 'since the last ack' or chosen men, not both")
+        )
     scope = Scope.chosen_men(men) if men else Scope.since_ack() if since_ack else Scope()
     return export_bundle(
         vault,

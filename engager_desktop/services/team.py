@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 
 from engager_desktop.domain import device_names
 from engager_desktop.domain.validation import ValidationError
-from engager_desktop.i18n import N_
+from engager_desktop.i18n import N_, tr
 from engager_desktop.store.orm import Device
 from engager_desktop.store.vault import Vault
 
@@ -67,16 +67,21 @@ def check_name(text: str) -> str | None:
     if not name:
         return None
     if len(name) > MAX_NAME:
-        raise ValidationError("practitioner", f"A name can be at most {MAX_NAME} characters.")
+        raise ValidationError(
+            "practitioner",
+            tr("Errors", "A name can be at most {max_name} characters.").format(max_name=MAX_NAME),
+        )
     if not device_names.is_clean(name):
-        raise ValidationError("practitioner", "A name cannot hold control characters.")
+        raise ValidationError(
+            "practitioner", tr("Errors", "A name cannot hold control characters.")
+        )
     return name
 
 
 def save_team_settings(vault: Vault, name: str, role: str) -> TeamSettings:
     """Set who uses this laptop and their role (shown on its device card from now on)."""
     if role not in ROLES:
-        raise ValidationError("role", "Choose practitioner or supervisor.")
+        raise ValidationError("role", tr("Errors", "Choose practitioner or supervisor."))
     checked = check_name(name)
     with vault.write() as session:
         session.execute(

@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from engager_desktop.domain.errors import UserError
+from engager_desktop.i18n import tr
 from engager_desktop.services.meetings import LONDON
 from engager_desktop.store.orm.base import LONG, MEDIUM, SHORT
 
@@ -54,13 +55,15 @@ def parse_date(text: str | None) -> date | None:
     elif found:
         day, month, year = (int(part) for part in found.groups())
         if year < 1000:
-            raise BadInput("Write the year in full, for example 05/11/2026.")
+            raise BadInput(tr("Errors", "Write the year in full, for example 05/11/2026."))
     else:
-        raise BadInput("Write the date as day/month/year, for example 05/11/2026.")
+        raise BadInput(tr("Errors", "Write the date as day/month/year, for example 05/11/2026."))
     try:
         return date(year, month, day)
     except ValueError:
-        raise BadInput("There is no such date. Check the day and the month.") from None
+        raise BadInput(
+            tr("Errors", "There is no such date. Check the day and the month.")
+        ) from None
 
 
 def parse_time(text: str | None) -> time | None:
@@ -70,10 +73,12 @@ def parse_time(text: str | None) -> time | None:
         return None
     found = _TIME.match(cleaned)
     if not found:
-        raise BadInput("Write the time as hours:minutes, for example 14:30.")
+        raise BadInput(tr("Errors", "Write the time as hours:minutes, for example 14:30."))
     hour, minute = int(found.group(1)), int(found.group(2))
     if hour > 23 or minute > 59:
-        raise BadInput("There is no such time. Use the 24-hour clock, for example 14:30.")
+        raise BadInput(
+            tr("Errors", "There is no such time. Use the 24-hour clock, for example 14:30.")
+        )
     return time(hour, minute)
 
 

@@ -25,6 +25,7 @@ from engager_desktop.domain.enums import (
     StrengthKind,
 )
 from engager_desktop.domain.validation import ValidationError, check_score, optional_text
+from engager_desktop.i18n import tr
 from engager_desktop.services import readiness_history
 from engager_desktop.services.common import RuleBroken, get_live, refresh_search
 from engager_desktop.services.participants import require_man
@@ -132,8 +133,13 @@ def _check_family(session: Session, man_id: str, form: FamilyForm, today: date) 
     planned = form.relationship_work != RelationshipWork.NONE_DECIDED
     if planned and form.restrictions_checked_on is None:
         raise RuleBroken(
-            "check his notes for restrictions on family contact, and record the date you checked, "
-            "before planning family work"
+            tr(
+                "Errors",
+                (
+                    "check his notes for restrictions on family contact, and record the "
+                    "date you checked, before planning family work"
+                ),
+            )
         )
 
 
@@ -175,12 +181,14 @@ def _check_pledge(session: Session, man_id: str, form: PledgeForm, today: date) 
     if form.signed_on is None:
         return
     if form.wanted is not True:
-        raise RuleBroken("a pledge can only be signed if he wants one")
+        raise RuleBroken(tr("Errors", "a pledge can only be signed if he wants one"))
     if (
         not (form.his_commitments or "").strip()
         or not (form.practitioner_commitments or "").strip()
     ):
-        raise RuleBroken("write what each of you commits to before recording the signing")
+        raise RuleBroken(
+            tr("Errors", "write what each of you commits to before recording the signing")
+        )
 
 
 def save_pledge(vault: Vault, man_id: str, form: PledgeForm) -> PledgeForm:
@@ -206,13 +214,17 @@ def _check_service_contact(
     if form.service_id is not None:
         get_live(session, Service, form.service_id, "service")
     if form.excluded and not (form.exclusion_reason or "").strip():
-        raise ValidationError("exclusion_reason", "Say why he is excluded from this service.")
+        raise ValidationError(
+            "exclusion_reason", tr("Errors", "Say why he is excluded from this service.")
+        )
 
 
 def _check_links(session: Session, man_id: str, form: LinksMapForm, today: date) -> None:
     parts = (form.situation, form.thoughts, form.feelings, form.behaviour, form.outcomes)
     if not any((part or "").strip() for part in parts):
-        raise ValidationError("situation", "Fill in at least one part of the links map.")
+        raise ValidationError(
+            "situation", tr("Errors", "Fill in at least one part of the links map.")
+        )
     check_not_future(form.recorded_on, today, "recorded_on")
 
 
@@ -229,7 +241,7 @@ def _check_problem(session: Session, man_id: str, form: PriorityProblemForm, tod
     if form.goal_id is not None:
         goal = get_live(session, Goal, form.goal_id, "goal")
         if goal.participant_id != man_id:
-            raise ValidationError("goal_id", "That goal belongs to someone else.")
+            raise ValidationError("goal_id", tr("Errors", "That goal belongs to someone else."))
 
 
 _KINDS: dict[type[Any], _Kind] = {
@@ -259,7 +271,7 @@ def _fill(session: Session, record: Any, form: Any, kind: _Kind, today: date) ->
         if record.service_id and not record.service_name:
             record.service_name = get_live(session, Service, record.service_id, "service").name
         if not record.service_name:
-            raise ValidationError("service_name", "Service name needs filling in.")
+            raise ValidationError("service_name", tr("Errors", "Service name needs filling in."))
     if isinstance(record, LinksMapEntry) and form.recorded_on is None:
         record.recorded_on = today
 
@@ -356,7 +368,7 @@ def _check_meeting(session: Session, man_id: str, meeting_id: str | None) -> Non
     if meeting_id is not None:
         meeting = get_live(session, Meeting, meeting_id, "meeting")
         if meeting.participant_id != man_id:
-            raise ValidationError("meeting_id", "That meeting is with someone else.")
+            raise ValidationError("meeting_id", tr("Errors", "That meeting is with someone else."))
 
 
 # --- reading it all back ------------------------------------------------------------------------

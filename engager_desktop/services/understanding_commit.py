@@ -16,6 +16,7 @@ from typing import Any
 
 from engager_desktop.crypto.errors import VaultError
 from engager_desktop.domain.validation import ValidationError
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services import action_plan
 from engager_desktop.services import understanding as service
 from engager_desktop.services.commit_problems import CommitFailed, in_one_transaction
@@ -62,8 +63,9 @@ RENAMED = {"wanted": "pledge_wanted"}
 SHOWN_AS_YES_NO = frozenset({"wanted", "relationships_help"})
 # A problem's words, kind and area that its goal in the plan is made from.
 GOAL_KEYS = ("his_words", "as_goal_or_need", "horizon", "domain")
-OUT_OF_PLAN = (
-    "This goal is in his action plan. To take it out, mark it dropped on the Action plan tab."
+OUT_OF_PLAN = N_(
+    "Errors",
+    "This goal is in his action plan. To take it out, mark it dropped on the Action plan tab.",
 )
 
 
@@ -130,7 +132,7 @@ def _save_goal(vault: Vault, man_id: str, item: Values, before: Values | None) -
             item["goal_id"] = action_plan.add_goal(vault, man_id, _goal_input(item))
         return
     if not item.get("make_goal"):
-        raise ValidationError("make_goal", OUT_OF_PLAN)
+        raise ValidationError("make_goal", tr("Errors", OUT_OF_PLAN))
     if before is None or any(item.get(k) != before.get(k) for k in GOAL_KEYS):
         action_plan.edit_goal(vault, goal_id, _goal_input(item))
 

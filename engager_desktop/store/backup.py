@@ -11,6 +11,7 @@ import sqlcipher3
 
 from engager_desktop.crypto.errors import VaultDamaged, VaultError
 from engager_desktop.fsutil import fsync_dir
+from engager_desktop.i18n import tr
 from engager_desktop.store.backoff import start_file
 from engager_desktop.store.engine import open_connection
 
@@ -57,7 +58,13 @@ def backup_vault(vault_dir: Path, dek: bytes, *, reason: str, when: datetime) ->
 class BackupFailed(VaultError):
     def __init__(self) -> None:
         super().__init__(
-            "the backup could not be written (the disk is full or failing); the vault is unchanged"
+            tr(
+                "Errors",
+                (
+                    "the backup could not be written (the disk is full or failing); the "
+                    "vault is unchanged"
+                ),
+            )
         )
 
 

@@ -20,6 +20,7 @@ from engager_desktop.crypto import keyslots, recovery_code
 from engager_desktop.crypto.errors import VaultDamaged, VaultError
 from engager_desktop.crypto.kdf import calibrate
 from engager_desktop.fsutil import atomic_write_bytes
+from engager_desktop.i18n import tr
 from engager_desktop.store.backoff import Backoff
 from engager_desktop.store.engine import make_engine, open_connection
 from engager_desktop.store.lifecycle import (
@@ -183,7 +184,9 @@ def _checked_engine(path: Path, dek: bytes) -> Engine:
             c.exec_driver_sql("SELECT count(*) FROM vault_meta").fetchone()
     except Exception as exc:
         engine.dispose()
-        raise VaultDamaged(DB_FILE, "the database did not reopen under the new key") from exc
+        raise VaultDamaged(
+            DB_FILE, tr("Errors", "the database did not reopen under the new key")
+        ) from exc
     return engine
 
 

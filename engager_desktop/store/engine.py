@@ -26,6 +26,7 @@ from sqlalchemy.pool import QueuePool
 
 from engager_desktop.crypto.errors import VaultDamaged
 from engager_desktop.fsutil import create_private_file
+from engager_desktop.i18n import tr
 
 # ui.ops.MAX_WORKERS (4) + its ordered worker (1); tests/store/test_engine_pool.py checks both.
 POOL_SIZE = 5
@@ -53,7 +54,9 @@ def open_connection(db_path: Path, dek: bytes, *, create: bool = False) -> Any:
     try:
         conn = sqlcipher3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
     except sqlcipher3.OperationalError as exc:
-        raise VaultDamaged(db_path.name, "the database file cannot be opened") from exc
+        raise VaultDamaged(
+            db_path.name, tr("Errors", "the database file cannot be opened")
+        ) from exc
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.set_key(_raw_key(dek))
@@ -63,7 +66,7 @@ def open_connection(db_path: Path, dek: bytes, *, create: bool = False) -> Any:
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
     except sqlcipher3.DatabaseError as exc:
         conn.close()
-        raise VaultDamaged(db_path.name, "the database does not decrypt") from exc
+        raise VaultDamaged(db_path.name, tr("Errors", "the database does not decrypt")) from exc
     return conn
 
 

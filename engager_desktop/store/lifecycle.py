@@ -25,6 +25,7 @@ from engager_desktop.crypto.errors import VaultDamaged, VaultError, WeakPassphra
 from engager_desktop.crypto.kdf import calibrate
 from engager_desktop.domain import device_names
 from engager_desktop.fsutil import atomic_write_bytes, fsync_dir, remove_stale_temps
+from engager_desktop.i18n import tr
 from engager_desktop.store import audit, devices, migrate
 from engager_desktop.store.backoff import Backoff, Pending, start_file
 from engager_desktop.store.backup import backup_vault
@@ -44,18 +45,26 @@ from engager_desktop.store.vault import (
 
 class VaultNotFound(VaultError):
     def __init__(self, path: Path) -> None:
-        super().__init__(f"no vault at {path}")
+        super().__init__(tr("Errors", "no vault at {path}").format(path=path))
 
 
 class VaultExists(VaultError):
     def __init__(self, path: Path) -> None:
-        super().__init__(f"something already exists at {path}; choose a new folder for the vault")
+        super().__init__(
+            tr(
+                "Errors", "something already exists at {path}; choose a new folder for the vault"
+            ).format(path=path)
+        )
 
 
 class BackoffActive(VaultError):
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
-        super().__init__(f"too many failed attempts: try again in {int(seconds + 0.999)} seconds")
+        super().__init__(
+            tr("Errors", "too many failed attempts: try again in {seconds} seconds").format(
+                seconds=int(seconds + 0.999)
+            )
+        )
 
 
 def require_strong(passphrase: str, options: VaultOptions) -> None:
@@ -241,7 +250,9 @@ def _open(
         # The key opened page 1, but a later page fails SQLCipher's check or SQLite's structure:
         # that is damage, never a wrong passphrase (and the raw message is not for a person).
         engine.dispose()
-        raise VaultDamaged(DB_FILE, "a page of the database fails its integrity check") from exc
+        raise VaultDamaged(
+            DB_FILE, tr("Errors", "a page of the database fails its integrity check")
+        ) from exc
     except BaseException:
         engine.dispose()
         raise

@@ -9,6 +9,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
 from engager_desktop.domain.errors import UserError
+from engager_desktop.i18n import tr
 from engager_desktop.paths import migrations_path
 
 
@@ -44,8 +45,13 @@ def needs_upgrade(engine: Engine) -> tuple[bool, str | None]:
 class SchemaTooNew(UserError):
     def __init__(self, revision: str) -> None:
         super().__init__(
-            f"this vault was made by a newer version of Engager Desktop (schema {revision}); "
-            "install the newer version to open it"
+            tr(
+                "Errors",
+                (
+                    "this vault was made by a newer version of Engager Desktop (schema "
+                    "{revision}); install the newer version to open it"
+                ),
+            ).format(revision=revision)
         )
 
 

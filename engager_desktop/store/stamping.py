@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, UOWTransaction
 from engager_desktop.domain.clock import Clock
 from engager_desktop.domain.hlc import MAX_MILLIS, HlcError, HybridClock, Stamp
 from engager_desktop.domain.validation import ValidationError
+from engager_desktop.i18n import tr
 from engager_desktop.store import audit, field_stamps, portable
 from engager_desktop.store.orm import SYNCED_MODELS, Participant
 from engager_desktop.store.orm.base import Synced, new_id
@@ -35,16 +36,29 @@ def naive_utc(clock: Clock) -> Any:
 
 
 def check_lengths(obj: Any) -> None:
-    """Refuse text longer than its column allows; the message names the field, not the value."""
+    """Refuse text longer than its column allows, or holding U+0000 (NUL), which no vault stores
+    (PostgreSQL, at the hub, cannot); the message names the field, not the value."""
     mapper = inspect(type(obj))
     for column in mapper.columns:
-        limit = getattr(column.type, "length", None)
-        if not limit or not isinstance(column.type, String):
+        if not isinstance(column.type, String):
             continue
         value = getattr(obj, column.key, None)
-        if isinstance(value, str) and len(value) > limit:
+        if not isinstance(value, str):
+            continue
+        if "\x00" in value:
             raise ValidationError(
-                column.key, f"{column.key.replace('_', ' ')} is longer than {limit} characters"
+                column.key,
+                tr("Errors", "{value} contains a hidden character that cannot be saved").format(
+                    value=column.key.replace("_", " ")
+                ),
+            )
+        limit = getattr(column.type, "length", None)
+        if limit and len(value) > limit:
+            raise ValidationError(
+                column.key,
+                tr("Errors", "{value} is longer than {limit} characters").format(
+                    value=column.key.replace("_", " "), limit=limit
+                ),
             )
 
 

@@ -17,6 +17,7 @@ from engager_desktop.crypto.kdf import PRODUCTION, KdfPolicy
 from engager_desktop.domain.clock import Clock, SystemClock
 from engager_desktop.domain.errors import UserError
 from engager_desktop.domain.hlc import HybridClock
+from engager_desktop.i18n import tr
 from engager_desktop.store import audit as audit_chain
 from engager_desktop.store.instance_lock import InstanceLock
 from engager_desktop.store.orm.system import VaultMeta
@@ -255,10 +256,13 @@ def _is_storage_failure(exc: sa_exc.OperationalError) -> bool:
 class VaultWriteFailed(VaultError):
     def __init__(self) -> None:
         super().__init__(
-            "the vault could not be written (the disk is full or failing); nothing was saved"
+            tr(
+                "Errors",
+                "the vault could not be written (the disk is full or failing); nothing was saved",
+            )
         )
 
 
 class VaultLocked(UserError):
     def __init__(self) -> None:
-        super().__init__("the vault is locked")
+        super().__init__(tr("Errors", "the vault is locked"))

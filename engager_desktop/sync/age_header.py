@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from engager_desktop.i18n import tr
 from engager_desktop.sync.errors import BundleRefused
 
 INTRO = b"age-encryption.org/v1\n"
@@ -53,7 +54,10 @@ class AgeHeader:
 
 
 def _damaged(detail: str) -> BundleRefused:
-    return BundleRefused("not_age", f"the file is not a readable bundle ({detail})")
+    return BundleRefused(
+        "not_age",
+        tr("Errors", "the file is not a readable bundle ({detail})").format(detail=detail),
+    )
 
 
 class _Lines:
@@ -64,18 +68,18 @@ class _Lines:
     def next(self) -> bytes:
         end = self.data.find(b"\n", self.pos, self.pos + MAX_LINE + 1)
         if end < 0:
-            raise _damaged("a header line is too long or the header is cut short")
+            raise _damaged(tr("Errors", "a header line is too long or the header is cut short"))
         line = self.data[self.pos : end]
         self.pos = end + 1
         if self.pos > MAX_HEADER_BYTES:
-            raise _damaged("the header is too long")
+            raise _damaged(tr("Errors", "the header is too long"))
         return line
 
 
 def parse_header(data: bytes) -> AgeHeader:
     """Parse the header of an age v1 file; raise BundleRefused for anything out of the format."""
     if not data.startswith(INTRO):
-        raise _damaged("it does not start as an age v1 file")
+        raise _damaged(tr("Errors", "it does not start as an age v1 file"))
     lines = _Lines(data)
     lines.pos = len(INTRO)
     stanzas: list[Stanza] = []
@@ -83,13 +87,13 @@ def parse_header(data: bytes) -> AgeHeader:
         line = lines.next()
         if line.startswith(b"--- "):
             if not _B64.fullmatch(line[4:]) or len(line[4:]) != 43:
-                raise _damaged("the header's MAC line is malformed")
+                raise _damaged(tr("Errors", "the header's MAC line is malformed"))
             break
         if not line.startswith(b"-> "):
-            raise _damaged("a header line is not a recipient")
+            raise _damaged(tr("Errors", "a header line is not a recipient"))
         stanzas.append(_stanza(line, lines))
         if len(stanzas) > MAX_STANZAS:
-            raise _damaged("too many recipients")
+            raise _damaged(tr("Errors", "too many recipients"))
     header = AgeHeader(tuple(stanzas), lines.pos)
     _check_scrypt(header)
     return header
@@ -98,11 +102,11 @@ def parse_header(data: bytes) -> AgeHeader:
 def _stanza(line: bytes, lines: _Lines) -> Stanza:
     words = line[3:].split(b" ")
     if not words or not all(_ARG.fullmatch(w) for w in words):
-        raise _damaged("a recipient line is malformed")
+        raise _damaged(tr("Errors", "a recipient line is malformed"))
     while True:  # body: full 64-column lines, then one shorter (possibly empty) line
         body = lines.next()
         if len(body) > _COLUMNS or not _B64.fullmatch(body):
-            raise _damaged("a recipient body is malformed")
+            raise _damaged(tr("Errors", "a recipient body is malformed"))
         if len(body) < _COLUMNS:
             break
     return Stanza(words[0], tuple(words[1:]))
@@ -112,16 +116,23 @@ def _check_scrypt(header: AgeHeader) -> None:
     scrypt = [s for s in header.stanzas if s.kind == b"scrypt"]
     if not scrypt:
         if not any(s.kind == b"X25519" for s in header.stanzas):
-            raise BundleRefused("no_recipient", "the bundle was not made for an Engager device")
+            raise BundleRefused(
+                "no_recipient", tr("Errors", "the bundle was not made for an Engager device")
+            )
         return
     if len(header.stanzas) != 1:
-        raise _damaged("a passphrase recipient must stand alone")
+        raise _damaged(tr("Errors", "a passphrase recipient must stand alone"))
     args = scrypt[0].args
     if len(args) != 2 or not _SALT.fullmatch(args[0]) or not _FACTOR.fullmatch(args[1]):
-        raise _damaged("the passphrase recipient is malformed")
+        raise _damaged(tr("Errors", "the passphrase recipient is malformed"))
     if int(args[1]) > MAX_WORK_FACTOR:
         raise BundleRefused(
             "work_factor",
-            f"the bundle's passphrase would need too much work to open (work factor "
-            f"{int(args[1])}, at most {MAX_WORK_FACTOR} allowed); it was not opened",
+            tr(
+                "Errors",
+                (
+                    "the bundle's passphrase would need too much work to open (work factor "
+                    "{args}, at most {max_work_factor} allowed); it was not opened"
+                ),
+            ).format(args=int(args[1]), max_work_factor=MAX_WORK_FACTOR),
         )

@@ -8,7 +8,8 @@ tombstone keeps, so the content stays here (read as an empty tombstone) until th
 reviews any conflict; an erasure writes the whole empty record. Parents go before children (the
 order of ``SYNCED_MODELS``). Losing
 versions become Conflict rows (not twice for the same open conflict), and ``sync_records`` learns
-the newest version seen and which import wrote each record.
+the newest version seen and which import wrote each record (a plain ``INSERT`` for the records
+planning found no row for, under the same write lock; an upsert for the others).
 """
 
 from __future__ import annotations
@@ -65,9 +66,12 @@ def _bury_row(spec: canonical.TableSpec, values: dict[str, object]) -> tuple[obj
     return (*row, values["id"])
 
 
-_SYNC_ROW = (
+_NEW_SYNC_ROW = (
     "INSERT INTO sync_records (table_name, record_id, seen_hlc, seen_device, seen_deleted, "
-    "arrival_no) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(table_name, record_id) DO UPDATE SET "
+    "arrival_no) VALUES (?, ?, ?, ?, ?, ?)"
+)
+_SYNC_ROW = (
+    _NEW_SYNC_ROW + " ON CONFLICT(table_name, record_id) DO UPDATE SET "
     "seen_hlc = excluded.seen_hlc, seen_device = excluded.seen_device, "
     "seen_deleted = excluded.seen_deleted, "
     "arrival_no = COALESCE(excluded.arrival_no, sync_records.arrival_no)"
@@ -85,30 +89,36 @@ def apply_plan(conn: Connection, plan: Plan, *, arrival_no: int, now: datetime) 
     updates: dict[str, list[tuple[object, ...]]] = defaultdict(list)
     burials: dict[str, list[tuple[object, ...]]] = defaultdict(list)
     sync_rows: list[tuple[object, ...]] = []
+    new_sync_rows: list[tuple[object, ...]] = []  # records this vault had no row for
     maps: dict[str, list[tuple[str, dict[str, object] | None]]] = defaultdict(list)
-    for item in plan.items:
+    specs = canonical.table_specs()
+    new = merge.Action.NEW
+    for item in plan.items:  # ninety thousand on a large first import: each lookup made once
         record = item.record
-        spec = canonical.table_specs()[record.table]
+        table = record.table
+        spec = specs[table]
         values, stamps = item.written
-        if item.decision.action == merge.Action.NEW:
-            inserts[record.table].append(canonical.wire_to_row(spec, values))
-        elif item.decision.writes and values["deleted"] and not canonical.is_erasure(values):
-            burials[record.table].append(_bury_row(spec, values))
-        elif item.decision.writes:
+        action = item.decision.action
+        writes = item.decision.writes
+        if action == new:
+            inserts[table].append(canonical.wire_to_row(spec, values))
+        elif writes and values["deleted"] and not canonical.is_erasure(values):
+            burials[table].append(_bury_row(spec, values))
+        elif writes:
             row = canonical.wire_to_row(spec, values)
-            updates[record.table].append(_update_row(spec, row))
-        if item.decision.writes and (stamps or item.decision.action != merge.Action.NEW):
-            maps[record.table].append((record.id, stamps))
-        if item.decision.writes or item.seen_changed:
+            updates[table].append(_update_row(spec, row))
+        if writes and (stamps or action != new):
+            maps[table].append((record.id, stamps))
+        if writes or item.seen_changed:
             seen = item.seen
-            sync_rows.append(
+            (new_sync_rows if item.unseen else sync_rows).append(
                 (
-                    record.table,
+                    table,
                     record.id,
                     seen.hlc,
                     seen.device,
                     seen.deleted,
-                    arrival_no if item.decision.writes else None,
+                    arrival_no if writes else None,
                 )
             )
     for spec in canonical.table_specs().values():
@@ -118,6 +128,8 @@ def apply_plan(conn: Connection, plan: Plan, *, arrival_no: int, now: datetime) 
             portable.execute(conn, _update_sql(spec.name), updates[spec.name])
         if burials.get(spec.name):
             portable.execute(conn, _bury_sql(spec.name), burials[spec.name])
+    if new_sync_rows:
+        portable.execute(conn, _NEW_SYNC_ROW, new_sync_rows)
     if sync_rows:
         portable.execute(conn, _SYNC_ROW, sync_rows)
     for table, pairs in maps.items():

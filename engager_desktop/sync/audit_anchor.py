@@ -16,6 +16,7 @@ import json
 
 from sqlalchemy import Connection, select
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.store import audit, sync_state
 from engager_desktop.store.orm.system import ImportLedger
 from engager_desktop.store.sync_state import SyncExport
@@ -23,9 +24,10 @@ from engager_desktop.sync.errors import BundleRefused
 from engager_desktop.sync.manifest import MAX_EARLIER_HEADS, Manifest
 
 RECENT_EXPORTS = MAX_EARLIER_HEADS // 2
-REWRITTEN = (
+REWRITTEN = N_(
+    "Errors",
     "the sending laptop's audit log no longer holds what this laptop saw of it before "
-    "(it was rewritten or cut short); the bundle is refused: tell your supervisor"
+    "(it was rewritten or cut short); the bundle is refused: tell your supervisor",
 )
 
 
@@ -79,7 +81,7 @@ def check_heads(conn: Connection, made: Manifest) -> None:
         if (seq < made.seq and count > made.audit_count) or (
             seq > made.seq and count < made.audit_count
         ):
-            raise BundleRefused("audit_head", REWRITTEN)
+            raise BundleRefused("audit_head", tr("Errors", REWRITTEN))
     for count, digest in (*made.audit_earlier, (made.audit_count, made.audit_head)):
         if count > made.audit_count or by_count.get(count, digest) != digest:
-            raise BundleRefused("audit_head", REWRITTEN)
+            raise BundleRefused("audit_head", tr("Errors", REWRITTEN))

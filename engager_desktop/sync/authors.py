@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from engager_desktop.domain import field_clock
+from engager_desktop.i18n import tr
 from engager_desktop.store.field_stamps import fields_of
 from engager_desktop.sync import canonical
 from engager_desktop.sync.errors import BundleRefused
@@ -23,8 +24,13 @@ from engager_desktop.sync.errors import BundleRefused
 def _claims_me() -> BundleRefused:
     return BundleRefused(
         "author",
-        "the bundle was refused: it holds a version said to be made on this laptop that this "
-        "laptop never made",
+        tr(
+            "Errors",
+            (
+                "the bundle was refused: it holds a version said to be made on this "
+                "laptop that this laptop never made"
+            ),
+        ),
     )
 
 

@@ -27,6 +27,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from engager_desktop.fsutil import read_at_most
+from engager_desktop.i18n import tr
 from engager_desktop.sync.age_header import PASSPHRASE, AgeHeader
 from engager_desktop.sync.bundle_passphrase import normalise
 from engager_desktop.sync.canonical import MAX_RECORD_BYTES
@@ -105,7 +106,7 @@ def sign(private_raw: bytes, manifest: bytes) -> bytes:
 
 def pack(manifest: bytes, signature: bytes, payload: bytes) -> bytes:
     if len(manifest) > MAX_MANIFEST_BYTES or len(signature) != SIGNATURE_BYTES:
-        raise ExportFailed("too_big", "the bundle's manifest is too large")
+        raise ExportFailed("too_big", tr("Errors", "the bundle's manifest is too large"))
     return b"".join(
         (MAGIC, _U32.pack(len(manifest)), manifest, signature, _U64.pack(len(payload)), payload)
     )
@@ -116,14 +117,16 @@ def encrypt_to_devices(plaintext: bytes, recipients: Iterable[str]) -> bytes:
         keys = [pyrage.x25519.Recipient.from_str(r) for r in recipients]
         return bytes(pyrage.encrypt(plaintext, keys))
     except (pyrage.RecipientError, pyrage.EncryptError, ValueError) as exc:
-        raise ExportFailed("encrypt", "the bundle could not be encrypted to its devices") from exc
+        raise ExportFailed(
+            "encrypt", tr("Errors", "the bundle could not be encrypted to its devices")
+        ) from exc
 
 
 def encrypt_to_passphrase(plaintext: bytes, passphrase: str) -> bytes:
     try:
         return bytes(pyrage.passphrase.encrypt(plaintext, normalise(passphrase)))
     except (pyrage.EncryptError, ValueError) as exc:
-        raise ExportFailed("encrypt", "the bundle could not be encrypted") from exc
+        raise ExportFailed("encrypt", tr("Errors", "the bundle could not be encrypted")) from exc
 
 
 # --------------------------------------------------------------------------- reading
@@ -139,7 +142,10 @@ def read_capped(source: BinaryIO, limits: Limits = DEFAULT_LIMITS) -> bytes:
 
 def too_large(limits: Limits) -> BundleRefused:
     return BundleRefused(
-        "too_large", f"the bundle is larger than {limits.file // MIB} MiB; it was not opened"
+        "too_large",
+        tr("Errors", "the bundle is larger than {value} MiB; it was not opened").format(
+            value=limits.file // MIB
+        ),
     )
 
 
@@ -151,40 +157,52 @@ def decrypt(
         if header.recipient_kind == PASSPHRASE:
             if passphrase is None:
                 raise BundleRefused(
-                    "passphrase_needed", "this bundle is locked with a passphrase: enter it"
+                    "passphrase_needed",
+                    tr("Errors", "this bundle is locked with a passphrase: enter it"),
                 )
             return bytes(pyrage.passphrase.decrypt(data, normalise(passphrase)))
         if identity is None:
-            raise BundleRefused("no_identity", "this vault has no device key to open bundles")
+            raise BundleRefused(
+                "no_identity", tr("Errors", "this vault has no device key to open bundles")
+            )
         return bytes(pyrage.decrypt(data, [pyrage.x25519.Identity.from_str(identity)]))
     except pyrage.DecryptError as exc:
         raise _decrypt_refusal(header, str(exc)) from None
     except (pyrage.IdentityError, ValueError) as exc:
-        raise BundleRefused("damaged", "the bundle cannot be decrypted") from exc
+        raise BundleRefused("damaged", tr("Errors", "the bundle cannot be decrypted")) from exc
 
 
 def _decrypt_refusal(header: AgeHeader, reason: str) -> BundleRefused:
     if header.recipient_kind == PASSPHRASE:  # scrypt cannot tell the two apart
-        return BundleRefused("wrong_passphrase", "wrong bundle passphrase, or a damaged bundle")
+        return BundleRefused(
+            "wrong_passphrase", tr("Errors", "wrong bundle passphrase, or a damaged bundle")
+        )
     if "no matching keys" in reason.lower():  # no key stanza opened: for others, or damaged
         return BundleRefused(
             "cannot_open",
-            "this laptop cannot open the bundle: it is damaged, or it was made only for other "
-            "laptops; it was not opened",
+            tr(
+                "Errors",
+                (
+                    "this laptop cannot open the bundle: it is damaged, or it was made only "
+                    "for other laptops; it was not opened"
+                ),
+            ),
         )
-    return BundleRefused("damaged", "the bundle is damaged or incomplete; it was not opened")
+    return BundleRefused(
+        "damaged", tr("Errors", "the bundle is damaged or incomplete; it was not opened")
+    )
 
 
 def unpack(plaintext: bytes, limits: Limits = DEFAULT_LIMITS) -> Container:
     """Split the decrypted bundle into manifest, signature and payload, checking every length."""
     view = memoryview(plaintext)
     if not plaintext.startswith(MAGIC):
-        raise _structure("it is not an Engager bundle")
+        raise _structure(tr("Errors", "it is not an Engager bundle"))
     pos = len(MAGIC)
     manifest_len = _read(_U32, view, pos)
     pos += _U32.size
     if manifest_len > MAX_MANIFEST_BYTES or pos + manifest_len + SIGNATURE_BYTES > len(view):
-        raise _structure("the manifest length is wrong")
+        raise _structure(tr("Errors", "the manifest length is wrong"))
     manifest = bytes(view[pos : pos + manifest_len])
     pos += manifest_len
     signature = bytes(view[pos : pos + SIGNATURE_BYTES])
@@ -192,19 +210,21 @@ def unpack(plaintext: bytes, limits: Limits = DEFAULT_LIMITS) -> Container:
     payload_len = _read(_U64, view, pos)
     pos += _U64.size
     if payload_len > limits.file or pos + payload_len != len(view):
-        raise _structure("the payload length is wrong")
+        raise _structure(tr("Errors", "the payload length is wrong"))
     return Container(manifest, signature, view[pos:])
 
 
 def _read(fmt: struct.Struct, view: memoryview, pos: int) -> int:
     if pos + fmt.size > len(view):
-        raise _structure("it is cut short")
+        raise _structure(tr("Errors", "it is cut short"))
     value: int = fmt.unpack_from(view, pos)[0]
     return value
 
 
 def _structure(detail: str) -> BundleRefused:
-    return BundleRefused("structure", f"the bundle is damaged ({detail})")
+    return BundleRefused(
+        "structure", tr("Errors", "the bundle is damaged ({detail})").format(detail=detail)
+    )
 
 
 def verify_signature(public_raw: bytes, manifest: bytes, signature: bytes) -> None:
@@ -214,13 +234,16 @@ def verify_signature(public_raw: bytes, manifest: bytes, signature: bytes) -> No
         )
     except (InvalidSignature, ValueError):
         raise BundleRefused(
-            "signature", "the bundle's signature does not match its maker's enrolled key"
+            "signature",
+            tr("Errors", "the bundle's signature does not match its maker's enrolled key"),
         ) from None
 
 
 def check_payload(payload: bytes | memoryview, sha256: str, length: int) -> None:
     if len(payload) != length or hashlib.sha256(payload).hexdigest() != sha256:
-        raise BundleRefused("payload_hash", "the bundle's records do not match its manifest")
+        raise BundleRefused(
+            "payload_hash", tr("Errors", "the bundle's records do not match its manifest")
+        )
 
 
 def inflate_lines(
@@ -241,17 +264,17 @@ def inflate_lines(
                 chunk = payload[offset : offset + _IN_CHUNK]
                 offset += len(chunk)
             else:
-                raise _structure("the records are cut short")
+                raise _structure(tr("Errors", "the records are cut short"))
             out = unpacker.decompress(chunk, _OUT_CHUNK)
             total += len(out)
             if total > expected:
-                raise _structure("the records are longer than the manifest says")
+                raise _structure(tr("Errors", "the records are longer than the manifest says"))
             pending += out
             yield from _complete_lines(pending, limits.record)
     except zlib.error:
-        raise _structure("the records cannot be inflated") from None
+        raise _structure(tr("Errors", "the records cannot be inflated")) from None
     if unpacker.unused_data or offset < len(payload) or total != expected or pending:
-        raise _structure("the records do not end where the manifest says")
+        raise _structure(tr("Errors", "the records do not end where the manifest says"))
 
 
 def _complete_lines(pending: bytearray, cap: int) -> Iterator[bytes]:
@@ -272,10 +295,14 @@ def _complete_lines(pending: bytearray, cap: int) -> Iterator[bytes]:
 def inflated_too_large(limits: Limits) -> BundleRefused:
     return BundleRefused(
         "inflated_too_large",
-        f"the bundle's records would take more than {limits.inflated // MIB} MiB unpacked; "
-        "it was not opened",
+        tr(
+            "Errors",
+            "the bundle's records would take more than {value} MiB unpacked; it was not opened",
+        ).format(value=limits.inflated // MIB),
     )
 
 
 def _record_cap() -> BundleRefused:
-    return BundleRefused("record_too_large", "the bundle holds a record larger than 1 MiB")
+    return BundleRefused(
+        "record_too_large", tr("Errors", "the bundle holds a record larger than 1 MiB")
+    )

@@ -15,6 +15,7 @@ import secrets
 
 from engager_desktop.crypto import passphrase_strength
 from engager_desktop.domain import passphrase_policy
+from engager_desktop.i18n import tr
 from engager_desktop.sync.errors import SyncError
 
 ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/o, 1/l/i to misread
@@ -46,5 +47,8 @@ def require_strong(passphrase: str) -> None:
         reason = result.reasons[0] if result.reasons else passphrase_policy.REASON_GUESSABLE
         raise SyncError(
             "weak_passphrase",
-            f"the bundle passphrase is too weak ({reason}); use a generated one instead",
+            tr(
+                "Errors",
+                "the bundle passphrase is too weak ({reason}); use a generated one instead",
+            ).format(reason=reason),
         )

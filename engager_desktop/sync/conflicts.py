@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from engager_desktop.domain.hlc import Stamp
+from engager_desktop.i18n import tr
 from engager_desktop.store.orm.system import Conflict
 from engager_desktop.sync import canonical, field_conflicts, merge, passed_on, wire_format
 from engager_desktop.sync.errors import SyncError
@@ -165,7 +166,9 @@ def list_open(session: Session, participant_id: str | None = None) -> list[Confl
 def _open_row(session: Session, conflict_id: str) -> Conflict:
     row = session.get(Conflict, conflict_id)
     if row is None or row.resolved_at is not None:
-        raise SyncError("no_conflict", "no such open conflict (it may have been resolved)")
+        raise SyncError(
+            "no_conflict", tr("Errors", "no such open conflict (it may have been resolved)")
+        )
     return row
 
 
@@ -174,7 +177,7 @@ def resolve(
 ) -> Resolution:
     """Settle one field (or every open one) the practitioner's way; the flush hook stamps writes."""
     if choice not in CHOICES:
-        raise SyncError("choice", "choose keep mine or take theirs")
+        raise SyncError("choice", tr("Errors", "choose keep mine or take theirs"))
     row = _open_row(session, conflict_id)
     current = _current(session, row.table_name, row.record_id)
     losing = _losing(row)
@@ -186,15 +189,20 @@ def resolve(
     if field is not None:
         picked = [item for item in picked if item.name == field]
         if not picked:
-            raise SyncError("field", "that field is not open in this conflict")
+            raise SyncError("field", tr("Errors", "that field is not open in this conflict"))
     wanted = {item.name: item.mine if choice == KEEP_MINE else item.theirs for item in picked}
     writes = {name: value for name, value in wanted.items() if wire is None or wire[name] != value}
     if writes:
         if current is None or current.deleted:  # deleted since: its deletion is settled first
             raise SyncError(
                 "deleted",
-                "this record has been deleted since; choose keep mine or take theirs for the "
-                "deletion first",
+                tr(
+                    "Errors",
+                    (
+                        "this record has been deleted since; choose keep mine or take theirs "
+                        "for the deletion first"
+                    ),
+                ),
             )
         _write_back(current, row.table_name, writes)
     if current is not None and not current.deleted:
@@ -235,7 +243,10 @@ def _resolve_record(
         if current is None or canonical.is_erasure(wire_of(current, row.table_name)):
             raise SyncError(
                 "erased",
-                "this record was erased for data protection and cannot be brought back",
+                tr(
+                    "Errors",
+                    "this record was erased for data protection and cannot be brought back",
+                ),
             )
         _take(session, current, row.table_name, loser)
         if side == merge.THEIRS and not loser.deleted:

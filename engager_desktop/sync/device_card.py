@@ -23,6 +23,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from engager_desktop.domain import device_names
+from engager_desktop.i18n import tr
 from engager_desktop.sync.errors import TrustError
 
 FORMAT = "engager-device-card/1"
@@ -91,33 +92,36 @@ def write_card(card: DeviceCard, signing_private: bytes) -> bytes:
 
 
 def _bad(detail: str) -> TrustError:
-    return TrustError("card_invalid", f"this is not a valid device card ({detail})")
+    return TrustError(
+        "card_invalid",
+        tr("Errors", "this is not a valid device card ({detail})").format(detail=detail),
+    )
 
 
 def read_card(data: bytes) -> DeviceCard:
     """Parse and check a card file (format, fields, self-signature); TrustError if not right."""
     if len(data) > MAX_CARD_BYTES:
-        raise _bad("too large")
+        raise _bad(tr("Errors", "too large"))
     try:
         raw = json.loads(data.decode("ascii"))
     except (ValueError, RecursionError) as exc:
-        raise _bad("not a card file") from exc
+        raise _bad(tr("Errors", "not a card file")) from exc
     if not isinstance(raw, dict) or raw.keys() not in (_KEYS, _TEAM_KEYS):
-        raise _bad("unexpected fields")
+        raise _bad(tr("Errors", "unexpected fields"))
     if raw["format"] != FORMAT:
-        raise _bad("unexpected fields")
+        raise _bad(tr("Errors", "unexpected fields"))
     device_id, name, recipient = raw["device_id"], raw["name"], raw["age_recipient"]
     if not isinstance(device_id, str) or not _UUID.fullmatch(device_id):
-        raise _bad("device id")
+        raise _bad(tr("Errors", "device id"))
     if not device_names.is_clean(name):
-        raise _bad("device name")
+        raise _bad(tr("Errors", "device name"))
     if not isinstance(recipient, str) or not _AGE_RECIPIENT.fullmatch(recipient):
-        raise _bad("encryption key")
+        raise _bad(tr("Errors", "encryption key"))
     signing_key = _b64(raw["signing_key"], 32, "signing key")
     signature = _b64(raw["signature"], 64, "signature")
     practitioner, role = raw.get("practitioner"), raw.get("role")
     if practitioner is not None and (not practitioner or not device_names.is_clean(practitioner)):
-        raise _bad("practitioner's name")
+        raise _bad(tr("Errors", "practitioner's name"))
     if practitioner is not None and role not in ROLES:
         raise _bad("role")
     card = DeviceCard(device_id, name, signing_key, recipient, practitioner, role)
@@ -126,7 +130,7 @@ def read_card(data: bytes) -> DeviceCard:
             signature, _CONTEXT + _canonical(_body(card))
         )
     except (InvalidSignature, ValueError):
-        raise _bad("its signature does not match") from None
+        raise _bad(tr("Errors", "its signature does not match")) from None
     return card
 
 

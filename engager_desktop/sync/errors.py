@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from engager_desktop.crypto.errors import VaultError
+from engager_desktop.i18n import tr
 
 
 class SyncError(VaultError):
@@ -20,8 +21,11 @@ class BundleRefused(SyncError):
 class RecordInvalid(BundleRefused):
     """One record in a bundle breaks the format; the message names the table and field only."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__("record_invalid", f"the bundle holds an invalid record: {message}")
+    def __init__(self, message: str, code: str = "record_invalid") -> None:
+        super().__init__(
+            code,
+            tr("Errors", "the bundle holds an invalid record: {message}").format(message=message),
+        )
 
 
 class ExportFailed(SyncError):

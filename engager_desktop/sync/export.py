@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from engager_desktop.domain import device_names
 from engager_desktop.fsutil import Writer
+from engager_desktop.i18n import tr
 from engager_desktop.store import audit, sync_state
 from engager_desktop.store.stamping import naive_utc, utc_iso
 from engager_desktop.store.vault import Vault
@@ -116,11 +117,15 @@ def export_bundle(
 
     ``withhold`` decides what a chosen-men bundle leaves out (other scopes ignore it)."""
     if bool(recipients) == (passphrase is not None):
-        raise SyncError("recipients", "choose enrolled devices or a passphrase, not both")
+        raise SyncError(
+            "recipients", tr("Errors", "choose enrolled devices or a passphrase, not both")
+        )
     if passphrase is not None:
         bundle_passphrase.require_strong(passphrase)
     if not Path(folder).is_dir():
-        raise SyncError("folder", "the chosen folder does not exist (is the stick plugged in?)")
+        raise SyncError(
+            "folder", tr("Errors", "the chosen folder does not exist (is the stick plugged in?)")
+        )
     ensure_own_identity(vault)
     return export_from(
         vault,
@@ -148,9 +153,13 @@ def export_from(
     """``export_bundle`` on any host (the hub too); ``on_record`` runs in the recording
     transaction."""
     if bool(recipients) == (passphrase is not None):
-        raise SyncError("recipients", "choose enrolled devices or a passphrase, not both")
+        raise SyncError(
+            "recipients", tr("Errors", "choose enrolled devices or a passphrase, not both")
+        )
     if not Path(folder).is_dir():
-        raise SyncError("folder", "the chosen folder does not exist (is the stick plugged in?)")
+        raise SyncError(
+            "folder", tr("Errors", "the chosen folder does not exist (is the stick plugged in?)")
+        )
     built = _build(vault, Path(folder), list(recipients), passphrase, scope, withhold)
     final = Path(folder) / bundle_name(built.own.device_id, built.manifest.seq, built.own.name)
     try:
@@ -159,7 +168,10 @@ def export_from(
         _audit_failure(vault, "write")
         raise ExportFailed(
             "write",
-            "the bundle could not be written (is the stick full or removed?); nothing was left",
+            tr(
+                "Errors",
+                "the bundle could not be written (is the stick full or removed?); nothing was left",
+            ),
         ) from exc
     try:
         _read_back(final, built, passphrase)
@@ -169,7 +181,8 @@ def export_from(
         _audit_failure(vault, getattr(exc, "code", "verify"))
         if isinstance(exc, BundleRefused | OSError):
             raise ExportFailed(
-                "verify", "the bundle read back from the stick did not verify; it was removed"
+                "verify",
+                tr("Errors", "the bundle read back from the stick did not verify; it was removed"),
             ) from exc
         raise
     return ExportResult(
@@ -202,7 +215,8 @@ def _build(
         keys = trust.recipients_for(conn, recipients) if recipients else []
         if scope.kind == "since_ack" and passphrase is not None:
             raise SyncError(
-                "since_ack_needs_device", "'since the last ack' needs an enrolled device"
+                "since_ack_needs_device",
+                tr("Errors", "'since the last ack' needs an enrolled device"),
             )
         withheld = Withheld()
         if scope.kind == "men" and withhold is not None:
@@ -243,7 +257,9 @@ def _build(
     else:  # this device too, so it can read its own bundle back and verify it
         data = fmt.encrypt_to_devices(plain, [k.age_recipient for k in keys] + [own.age_recipient])
     if len(data) > fmt.MAX_FILE_BYTES:
-        raise ExportFailed("too_big", "the bundle would be over 200 MiB; choose fewer men")
+        raise ExportFailed(
+            "too_big", tr("Errors", "the bundle would be over 200 MiB; choose fewer men")
+        )
     names = tuple(k.name for k in keys)
     return _Built(made, data, selection, own, arrival_mark, withheld, names)
 
@@ -255,8 +271,13 @@ def _check_work_factor(data: bytes) -> None:
     except BundleRefused as exc:
         raise ExportFailed(
             "work_factor",
-            "this laptop made a passphrase lock stronger than other laptops accept; "
-            "enrol the other laptop's card and export to it instead",
+            tr(
+                "Errors",
+                (
+                    "this laptop made a passphrase lock stronger than other laptops accept; "
+                    "enrol the other laptop's card and export to it instead"
+                ),
+            ),
         ) from exc
 
 
@@ -286,18 +307,20 @@ def _header(
 def _read_back(final: Path, built: _Built, passphrase: str | None) -> None:
     data = stick.read_back(final, fmt.MAX_FILE_BYTES)
     if data != built.data:
-        raise BundleRefused("read_back", "the file read back differs from what was written")
+        raise BundleRefused(
+            "read_back", tr("Errors", "the file read back differs from what was written")
+        )
     own = built.own
 
     def signer(device_id: str) -> bytes:
         if device_id != own.device_id:
-            raise BundleRefused("signer", "the bundle names another maker")
+            raise BundleRefused("signer", tr("Errors", "the bundle names another maker"))
         return own.signing_public
 
     keys = OpenKeys(own.device_id, own.age_identity, passphrase)
     opened = open_bundle(data, keys, signer, as_recipient=False)
     if opened.manifest != built.manifest:
-        raise BundleRefused("read_back", "the manifest read back differs")
+        raise BundleRefused("read_back", tr("Errors", "the manifest read back differs"))
     count_only(opened)
 
 

@@ -25,6 +25,7 @@ from sqlalchemy import Connection, insert, select
 from sqlalchemy.orm import Session
 
 from engager_desktop.domain.hlc import Stamp
+from engager_desktop.i18n import tr
 from engager_desktop.store import sync_state
 from engager_desktop.store.orm.system import ImportLedger
 from engager_desktop.store.stamping import naive_utc
@@ -204,14 +205,23 @@ def ledger_warnings(conn: Connection, opened: verify.OpenedBundle) -> list[str]:
     hashes = {seq: digest for seq, digest in rows}
     warnings = _gap_warnings(made, hashes, trust.own_keys(conn).device_id)
     if made.seq in hashes and hashes[made.seq] != opened.file_sha256:
-        warnings.append(f"a different bundle numbered {made.seq} from this device was imported")
+        warnings.append(
+            tr("Sync", "a different bundle numbered {seq} from this device was imported").format(
+                seq=made.seq
+            )
+        )
     before = hashes.get(made.seq - 1)
     if before is not None and made.previous is not None and before != made.previous:
-        warnings.append("this bundle does not follow the last one imported from that device")
+        warnings.append(
+            tr("Sync", "this bundle does not follow the last one imported from that device")
+        )
     newest = max(hashes, default=0)
     if newest > made.seq:
         warnings.append(
-            f"this bundle is older than bundle {newest} already imported; newer data is kept"
+            tr(
+                "Sync",
+                "this bundle is older than bundle {newest} already imported; newer data is kept",
+            ).format(newest=newest)
         )
     return warnings
 
@@ -222,20 +232,27 @@ def _gap_warnings(made: Manifest, hashes: dict[int, str], own_id: str) -> list[s
     not checked; an older bundle without the list, against every earlier number."""
     if made.sent_before is not None:
         missing = [n for n in made.sent_before.get(own_id, ()) if n not in hashes]
-        template = "bundles {} made for this laptop by that device have not been imported here"
+        template = tr(
+            "Sync",
+            "bundles {numbers} made for this laptop by that device have not been imported here",
+        )
     elif made.recipient_kind == "passphrase":
         return []
     else:
         missing = [n for n in range(1, made.seq) if n not in hashes]
-        template = (
-            "bundles {} from this device have not been imported here "
-            "(they may have gone to another device)"
+        template = tr(
+            "Sync",
+            "bundles {numbers} from this device have not been imported here "
+            "(they may have gone to another device)",
         )
     if not missing:
         return []
     listed = ", ".join(str(n) for n in missing[:_MAX_LISTED])
-    more = f" and {len(missing) - _MAX_LISTED} more" if len(missing) > _MAX_LISTED else ""
-    return [template.format(listed + more)]
+    if len(missing) > _MAX_LISTED:
+        listed = tr("Sync", "{listed} and {more} more").format(
+            listed=listed, more=len(missing) - _MAX_LISTED
+        )
+    return [template.format(numbers=listed)]
 
 
 def exchange(vault: SyncHost, conn: Connection, opened: verify.OpenedBundle) -> merge.Exchange:

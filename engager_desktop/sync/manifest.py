@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from engager_desktop.domain import device_names
+from engager_desktop.i18n import tr
 from engager_desktop.sync import field_lists
 from engager_desktop.sync.errors import BundleRefused
 
@@ -104,57 +105,62 @@ class Manifest:
 
 
 def _bad(detail: str) -> BundleRefused:
-    return BundleRefused("manifest", f"the bundle's manifest is invalid ({detail})")
+    return BundleRefused(
+        "manifest",
+        tr("Errors", "the bundle's manifest is invalid ({detail})").format(detail=detail),
+    )
 
 
 def _obj(value: Any, keys: set[str], what: str) -> dict[str, Any]:
     if not isinstance(value, dict) or value.keys() != keys:
-        raise _bad(f"{what} does not have exactly the expected fields")
+        raise _bad(
+            tr("Errors", "{what} does not have exactly the expected fields").format(what=what)
+        )
     return value
 
 
 def _str(value: Any, pattern: re.Pattern[str], what: str) -> str:
     if not isinstance(value, str) or not pattern.fullmatch(value):
-        raise _bad(f"{what} is malformed")
+        raise _bad(tr("Errors", "{what} is malformed").format(what=what))
     return value
 
 
 def _int(value: Any, what: str, low: int = 0) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value < _MAX_INT:
-        raise _bad(f"{what} is not a whole number in range")
+        raise _bad(tr("Errors", "{what} is not a whole number in range").format(what=what))
     return value
 
 
 def _pair(value: Any, what: str) -> tuple[int, int]:
     if not isinstance(value, list) or len(value) != 2:
-        raise _bad(f"{what} is not a pair of numbers")
+        raise _bad(tr("Errors", "{what} is not a pair of numbers").format(what=what))
     return _int(value[0], what), _int(value[1], what)
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out = dict(pairs)
     if len(out) != len(pairs):
-        raise _bad("a field is repeated")
+        raise _bad(tr("Errors", "a field is repeated"))
     return out
 
 
 def parse(data: bytes) -> Manifest:
     """Strictly parse manifest bytes; BundleRefused for anything unexpected."""
     if len(data) > MAX_MANIFEST_BYTES:
-        raise _bad("too long")
+        raise _bad(tr("Errors", "too long"))
     try:
         raw = json.loads(data.decode("ascii"), object_pairs_hook=_no_duplicates)
     except BundleRefused:
         raise
     except (ValueError, RecursionError) as exc:
-        raise _bad("not JSON") from exc
+        raise _bad(tr("Errors", "not JSON")) from exc
     minor = _format_minor(raw)
     known = _known_only(raw) if minor > field_lists.FORMATS.current.minor else raw
     optional = {"sent_before"} & known.keys() if isinstance(known, dict) else set()
     top = _obj(known, _TOP_KEYS | optional, "the manifest")
     manifest = _build(top, minor)
     if _canonical(raw) != data:  # the JSON as parsed, so keys a newer minor added count too
-        raise _bad("not in canonical form")
+        raise _bad(tr("Errors", "not in canonical form"))
     return manifest
 
 
@@ -162,7 +168,7 @@ def _canonical(raw: Any) -> bytes:
     try:
         text = json.dumps(raw, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     except (ValueError, RecursionError) as exc:
-        raise _bad("not in canonical form") from exc
+        raise _bad(tr("Errors", "not in canonical form")) from exc
     return text.encode("ascii")
 
 
@@ -200,15 +206,24 @@ def _format_minor(raw: Any) -> int:
     found = raw.get("format") if isinstance(raw, dict) else None
     matched = _FORMAT.fullmatch(found) if isinstance(found, str) else None
     if matched is None:
-        raise BundleRefused("format", "the bundle was made in a format this version cannot read")
+        raise BundleRefused(
+            "format", tr("Errors", "the bundle was made in a format this version cannot read")
+        )
     if int(matched[1]) > field_lists.MAJOR:
         raise BundleRefused(
             "format_newer",
-            "this bundle was made by a newer version of Engager Desktop: "
-            "update Engager Desktop to read this bundle",
+            tr(
+                "Errors",
+                (
+                    "this bundle was made by a newer version of Engager Desktop: update "
+                    "Engager Desktop to read this bundle"
+                ),
+            ),
         )
     if int(matched[1]) < field_lists.MAJOR:
-        raise BundleRefused("format", "the bundle was made in a format this version cannot read")
+        raise BundleRefused(
+            "format", tr("Errors", "the bundle was made in a format this version cannot read")
+        )
     return int(matched[2] or 0)
 
 
@@ -233,20 +248,20 @@ def _build(top: dict[str, Any], minor: int) -> Manifest:
     exporter = _obj(top["exporter"], {"device_id", "name"}, "exporter")
     name = exporter["name"]
     if not device_names.is_clean(name):  # no control characters: it is shown on screen
-        raise _bad("exporter name is malformed")
+        raise _bad(tr("Errors", "exporter name is malformed"))
     recipients = _obj(top["recipients"], {"kind", "devices"}, "recipients")
     kind = recipients["kind"]
     devices = recipients["devices"]
     if kind not in RECIPIENT_KINDS or not isinstance(devices, list):
-        raise _bad("recipients are malformed")
+        raise _bad(tr("Errors", "recipients are malformed"))
     if len(devices) > MAX_RECIPIENTS or (kind == "passphrase") != (not devices):
-        raise _bad("recipients are malformed")
+        raise _bad(tr("Errors", "recipients are malformed"))
     scope = _obj(top["scope"], {"kind", "complete"}, "scope")
     if scope["kind"] not in SCOPES or not isinstance(scope["complete"], bool):
-        raise _bad("scope is malformed")
+        raise _bad(tr("Errors", "scope is malformed"))
     payload = _obj(top["payload"], {"sha256", "length", "inflated", "compression"}, "payload")
     if payload["compression"] != "zlib":
-        raise _bad("unknown compression")
+        raise _bad(tr("Errors", "unknown compression"))
     created = _obj(top["created"], {"at", "hlc"}, "created")
     earlier = {"earlier"} & top["audit"].keys() if isinstance(top["audit"], dict) else set()
     audit = _obj(top["audit"], {"count", "head"} | earlier, "audit")
@@ -279,7 +294,7 @@ def _build(top: dict[str, Any], minor: int) -> Manifest:
 
 def _counts(value: Any) -> dict[str, tuple[int, int]]:
     if not isinstance(value, dict) or len(value) > 64:
-        raise _bad("counts are malformed")
+        raise _bad(tr("Errors", "counts are malformed"))
     return {_str(t, _TABLE, "a table name"): _pair(p, "a count") for t, p in value.items()}
 
 
@@ -287,27 +302,27 @@ def _sent_before(value: Any, seq: Any, devices: list[Any]) -> dict[str, tuple[in
     if value is None:
         return None
     if not isinstance(value, dict) or sorted(value) != sorted(devices):
-        raise _bad("earlier bundles are not listed for exactly the recipients")
+        raise _bad(tr("Errors", "earlier bundles are not listed for exactly the recipients"))
     out: dict[str, tuple[int, ...]] = {}
     for device, seqs in value.items():
         if not isinstance(seqs, list) or len(seqs) > MAX_SENT_BEFORE:
-            raise _bad("earlier bundles are malformed")
+            raise _bad(tr("Errors", "earlier bundles are malformed"))
         numbers = tuple(_int(n, "an earlier bundle", 1) for n in seqs)
         if list(numbers) != sorted(set(numbers)) or (numbers and numbers[-1] >= seq):
-            raise _bad("earlier bundles are malformed")
+            raise _bad(tr("Errors", "earlier bundles are malformed"))
         out[device] = numbers
     return out
 
 
 def _acks(value: Any) -> dict[str, tuple[int, int]]:
     if not isinstance(value, dict) or len(value) > MAX_ACKS:
-        raise _bad("acks are malformed")
+        raise _bad(tr("Errors", "acks are malformed"))
     return {_str(d, _UUID, "an ack"): _pair(p, "an ack") for d, p in value.items()}
 
 
 def _earlier(value: Any) -> tuple[tuple[int, str], ...]:
     if not isinstance(value, list) or len(value) > MAX_EARLIER_HEADS:
-        raise _bad("earlier audit heads are malformed")
+        raise _bad(tr("Errors", "earlier audit heads are malformed"))
     heads = tuple(
         (_int(pair[0], "an earlier audit count"), _str(pair[1], _HEX64, "an earlier audit head"))
         for pair in value
@@ -315,5 +330,5 @@ def _earlier(value: Any) -> tuple[tuple[int, str], ...]:
     )
     counts = [count for count, _head in heads]
     if len(heads) != len(value) or counts != sorted(set(counts)):
-        raise _bad("earlier audit heads are malformed")
+        raise _bad(tr("Errors", "earlier audit heads are malformed"))
     return heads

@@ -69,7 +69,9 @@ def keep(conn: Connection, plan: Plan, foreign: Sequence[Record], arrival_no: in
     kept = _kept_keys(conn)
     upserts: list[tuple[object, ...]] = []
     deletes: list[tuple[str, str]] = []
-    for item in plan.items:
+    # with nothing kept here, only records that came with fields to pass on have work to do
+    items = plan.items if kept else [item for item in plan.items if item.record.extras]
+    for item in items:
         if not item.decision.writes:
             continue
         record = item.record

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from engager_desktop.domain.hlc import MAX_COUNTER, remote_problem
+from engager_desktop.i18n import tr
 from engager_desktop.store import field_stamps, portable
 from engager_desktop.sync import canonical, field_merge, merge, settle
 from engager_desktop.sync.authors import check_author
@@ -36,6 +37,7 @@ class Planned:
     seen: merge.Seen  # the sync_records row after this import
     seen_changed: bool
     merged: field_merge.Merged | None = None  # two live versions merged field by field
+    unseen: bool = False  # no sync_records row before this import: its row is a plain INSERT
 
     @property
     def in_conflict(self) -> bool:
@@ -123,8 +125,13 @@ def check_references(conn: Connection, records: Iterable[canonical.Record]) -> N
         if len(local) != len(missing):
             raise BundleRefused(
                 "missing_parent",
-                f"the bundle refers to {len(missing) - len(local)} record(s) this vault does not "
-                "have; import that device's earlier bundles first",
+                tr(
+                    "Errors",
+                    (
+                        "the bundle refers to {value} record(s) this vault does not have; "
+                        "import that device's earlier bundles first"
+                    ),
+                ).format(value=len(missing) - len(local)),
             )
 
 
@@ -145,7 +152,9 @@ def check_stamps(records: Iterable[canonical.Record], wall_ms: int) -> None:
     if problem is None and newest:
         problem = remote_problem(newest, wall_ms)
     if problem is not None:
-        raise BundleRefused("clock", f"the bundle was refused: {problem}")
+        raise BundleRefused(
+            "clock", tr("Errors", "the bundle was refused: {problem}").format(problem=problem)
+        )
 
 
 def check_own_versions(conn: Connection, records: Iterable[canonical.Record], me: str) -> None:
@@ -196,21 +205,23 @@ def _plan_table(
     sync_rows = load_sync_rows(conn, spec.name, ids)
     maps = field_stamps.load(conn, spec.name, list(local_rows)) if local_rows else {}
     add = plan.items.append
+    newest = plan.newest
     for record, rid in zip(batch, ids, strict=True):
         values = local_rows.get(rid)
+        fields = record.values
         check_author(record, values, ex.me)
-        seen, arrival = sync_rows.get(rid, (None, None))
-        if values is None and seen is None:  # the common case on a first import
-            after = merge.Seen(
-                record.values["updated_at"], record.values["updated_by"], record.deleted
-            )
-            add(Planned(record, _NEW, None, after, True))
+        found = sync_rows.get(rid)
+        if values is None and found is None:  # the common case on a first import
+            after = merge.Seen(fields["updated_at"], fields["updated_by"], bool(fields["deleted"]))
+            add(Planned(record, _NEW, None, after, True, None, True))
         else:
+            seen, arrival = found or (None, None)
             local = None if values is None else merge.Local(values, arrival)
             add(plan_one(record, local, maps.get(rid), seen, ex))
-        stamp = record.values["updated_at"]
-        if stamp > plan.newest:
-            plan.newest = stamp
+        stamp = fields["updated_at"]
+        if stamp > newest:
+            newest = stamp
+    plan.newest = newest
 
 
 _NEW = merge.Decision(merge.Action.NEW)
@@ -231,7 +242,8 @@ def plan_one(
     """Field by field when this vault holds the record; ``merge.decide`` for a tombstone."""
     after = merge.newest_seen(record, seen)
     if local is None:
-        return Planned(record, merge.decide(record, None, seen, ex), None, after, after != seen)
+        decision = merge.decide(record, None, seen, ex)
+        return Planned(record, decision, None, after, after != seen, None, seen is None)
     if local.values["deleted"]:  # read as an empty tombstone: every field set by the deletion
         stamps = None
     if record.values == local.values and record.stamps == (stamps or None):  # the common case

@@ -18,15 +18,16 @@ from sqlalchemy import Connection
 
 from engager_desktop.domain import field_clock
 from engager_desktop.domain.record_kinds import kind_words
+from engager_desktop.i18n import N_, tr
 from engager_desktop.store import portable
 from engager_desktop.store.field_stamps import fields_of
 from engager_desktop.sync import field_conflicts, merge
 
 ELSEWHERE = "elsewhere"
 _WHOSE = {
-    merge.MINE: "this laptop's text stands",
-    merge.THEIRS: "the other laptop's text stands",
-    "other": "a newer text stands",
+    merge.MINE: N_("Sync", "this laptop's text stands"),
+    merge.THEIRS: N_("Sync", "the other laptop's text stands"),
+    "other": N_("Sync", "a newer text stands"),
 }
 
 
@@ -51,17 +52,28 @@ class Settled:
 
     def words(self, maker_id: str, maker_name: str) -> str:
         """One line: where it was settled and whose text stands in each field."""
-        where = maker_name if self.by == {maker_id} else "another laptop"
+        where = maker_name if self.by == {maker_id} else tr("Sync", "another laptop")
         how = "; ".join(
-            f"{name.replace('_', ' ')}: {_WHOSE[stands]}" for name, stands in self.fields
+            f"{name.replace('_', ' ')}: {tr('Sync', _WHOSE[stands])}"
+            for name, stands in self.fields
         )
-        state = "settled" if self.closed else "partly settled"
-        return f"a conflict in “{kind_words(self.table)}” was {state} on {where}: {how}"
+        if self.closed:
+            text = tr("Sync", "a conflict in “{kind}” was settled on {where}: {how}")
+        else:
+            text = tr("Sync", "a conflict in “{kind}” was partly settled on {where}: {how}")
+        return text.format(kind=kind_words(self.table), where=where, how=how)
 
 
 def find(conn: Connection, written: Iterable[Written], me: str) -> list[Settled]:
     """The open field conflicts that these writes settle."""
-    by_id = {(w.table, w.record_id): w for w in written if not w.values["deleted"]}
+    open_ids = _open_record_ids(conn)
+    if not open_ids:  # the common case: nothing waits for review, so nothing to settle
+        return []
+    by_id = {
+        (w.table, w.record_id): w
+        for w in written
+        if w.record_id in open_ids and not w.values["deleted"]
+    }
     if not by_id:
         return []
     out: list[Settled] = []
@@ -103,6 +115,12 @@ def _stands(entry: dict[str, Any], value: Any) -> str:
     if value == entry["mine"]:
         return merge.MINE
     return merge.THEIRS if value == entry["theirs"] else "other"
+
+
+def _open_record_ids(conn: Connection) -> set[str]:
+    """The records that have an open conflict (few: each waits for a practitioner)."""
+    sql = "SELECT DISTINCT record_id FROM conflicts WHERE resolved_at IS NULL"
+    return {str(rid) for (rid,) in portable.execute(conn, sql)}
 
 
 def _open_rows(conn: Connection, ids: list[str]) -> list[tuple[str, str, str, str]]:

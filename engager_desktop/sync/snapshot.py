@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
 
+from engager_desktop.i18n import tr
 from engager_desktop.store import field_stamps, portable, sync_state
 from engager_desktop.sync import canonical, passed_on, wire_format
 from engager_desktop.sync.errors import SyncError
@@ -90,11 +91,14 @@ def select_records(
     if scope.kind == "since_ack":
         if not recipients:
             raise SyncError(
-                "since_ack_needs_device", "'since the last ack' needs an enrolled device"
+                "since_ack_needs_device",
+                tr("Errors", "'since the last ack' needs an enrolled device"),
             )
         base = since_base(conn, own_id, recipients)
         if base is None:
-            note = "no acknowledgement from the recipient yet, so everything was exported"
+            note = tr(
+                "Sync", "no acknowledgement from the recipient yet, so everything was exported"
+            )
             return _add_foreign(conn, _collect(conn, _everything, Selection(note=note)), None)
         where = (
             "updated_at > ? OR id IN (SELECT record_id FROM sync_records "
@@ -108,14 +112,14 @@ def select_records(
         return _add_foreign(conn, selection, (base.cutoff, base.arrival_mark))
     if scope.kind == "men":
         return _chosen_men(conn, scope.men, withheld or {})
-    raise SyncError("scope", "unknown export scope")
+    raise SyncError("scope", tr("Errors", "unknown export scope"))
 
 
 def _chosen_men(
     conn: Connection, men: tuple[str, ...], withheld: Mapping[str, frozenset[str]]
 ) -> Selection:
     if not men or len(men) > MAX_MEN or not all(_UUID.fullmatch(m) for m in men):
-        raise SyncError("men", "choose one or more men by their record ids")
+        raise SyncError("men", tr("Errors", "choose one or more men by their record ids"))
     chosen = json.dumps(list(men))
     found = portable.execute(
         conn,
@@ -123,7 +127,7 @@ def _chosen_men(
         (chosen,),
     ).scalar()
     if found != len(men):
-        raise SyncError("men", "a chosen man is not in this vault")
+        raise SyncError("men", tr("Errors", "a chosen man is not in this vault"))
 
     def where(spec: canonical.TableSpec) -> tuple[str, tuple[object, ...]]:
         if spec.name == "services":

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
+from engager_desktop.i18n import tr
 from engager_desktop.sync.manifest import Manifest
 from engager_desktop.sync.merge import Action
 from engager_desktop.sync.plan import Plan
@@ -54,21 +56,44 @@ class ImportSummary:
 
     def lines(self) -> list[str]:
         """Plain-English lines for the CLI and the GUI's preview."""
-        head = f"bundle {self.seq} from {self.exporter_name} (device {self.exporter})"
+        head = tr("Sync", "bundle {seq} from {name} (device {device})").format(
+            seq=self.seq, name=self.exporter_name, device=self.exporter
+        )
         if self.already_imported:
-            return [f"{head}: already imported; nothing changed"]
-        verb = "imported" if self.committed else "would import (preview; nothing changed)"
+            return [tr("Sync", "{head}: already imported; nothing changed").format(head=head)]
+        if self.committed:
+            verb = tr("Sync", "{head}: imported")
+        else:
+            verb = tr("Sync", "{head}: would import (preview; nothing changed)")
         out = [
-            f"{head}: {verb}",
-            f"  men: {self.men_new} new, {self.men_updated} updated, {self.men_deleted} deleted, "
-            f"{self.men_in_conflict} with conflicts",
-            f"  records: {self.records_new} new, {self.records_updated} updated, "
-            f"{self.records_deleted} deleted, {self.records_in_conflict} in conflict, "
-            f"{self.records_unchanged} unchanged",
+            verb.format(head=head),
+            tr(
+                "Sync",
+                "  men: {new} new, {updated} updated, {deleted} deleted, {conflict} with conflicts",
+            ).format(
+                new=self.men_new,
+                updated=self.men_updated,
+                deleted=self.men_deleted,
+                conflict=self.men_in_conflict,
+            ),
+            tr(
+                "Sync",
+                "  records: {new} new, {updated} updated, {deleted} deleted, {conflict} in "
+                "conflict, {unchanged} unchanged",
+            ).format(
+                new=self.records_new,
+                updated=self.records_updated,
+                deleted=self.records_deleted,
+                conflict=self.records_in_conflict,
+                unchanged=self.records_unchanged,
+            ),
         ]
-        out.extend(f"  settled: {w}" for w in self.settled)
-        out.extend(f"  warning: {w}" for w in self.warnings)
+        out.extend(tr("Sync", "  settled: {line}").format(line=w) for w in self.settled)
+        out.extend(tr("Sync", "  warning: {line}").format(line=w) for w in self.warnings)
         return out
+
+
+_WRITES = frozenset({Action.NEW, Action.UPDATE, Action.DELETE})  # as ``Decision.writes``
 
 
 def summarise(
@@ -83,17 +108,24 @@ def summarise(
     men_deleted: set[str] = set()
     touched: set[str] = set()
     conflicted: set[str] = set()
-    for item in plan.items:
-        man = item.record.participant_id
+    actions: Counter[Action] = Counter()
+    in_conflict = 0
+    for item in plan.items:  # one pass: a large import plans ninety thousand records
+        record = item.record
         action = item.decision.action
-        if item.record.table == "participants" and action == Action.NEW:
-            men_new.add(item.record.id)
-        if item.record.table == "participants" and action == Action.DELETE:
-            men_deleted.add(item.record.id)
-        if man is not None and item.decision.writes:
-            touched.add(man)
-        if man is not None and item.in_conflict:
-            conflicted.add(man)
+        actions[action] += 1
+        if record.table == "participants" and action == Action.NEW:
+            men_new.add(record.id)
+        if record.table == "participants" and action == Action.DELETE:
+            men_deleted.add(record.id)
+        conflict = item.in_conflict
+        in_conflict += conflict
+        if action in _WRITES or conflict:
+            man = record.participant_id
+            if man is not None and action in _WRITES:
+                touched.add(man)
+            if man is not None and conflict:
+                conflicted.add(man)
     all_warnings = list(warnings)
     return ImportSummary(
         bundle_id=made.bundle_id,
@@ -108,11 +140,11 @@ def summarise(
         men_updated=len(touched - men_new - men_deleted),
         men_deleted=len(men_deleted),
         men_in_conflict=len(conflicted),
-        records_new=plan.count(Action.NEW),
-        records_updated=plan.count(Action.UPDATE),
-        records_deleted=plan.count(Action.DELETE),
-        records_in_conflict=len(plan.conflicts),
-        records_unchanged=plan.count(Action.SAME) + plan.count(Action.OLDER),
+        records_new=actions[Action.NEW],
+        records_updated=actions[Action.UPDATE],
+        records_deleted=actions[Action.DELETE],
+        records_in_conflict=in_conflict,
+        records_unchanged=actions[Action.SAME] + actions[Action.OLDER],
         warnings=tuple(all_warnings),
         settled=tuple(s.words(made.exporter, made.exporter_name) for s in plan.settled),
     )

@@ -8,6 +8,7 @@ from datetime import datetime
 import pyrage
 from sqlalchemy import Connection, insert, select, update
 
+from engager_desktop.i18n import tr
 from engager_desktop.store.orm.system import Device
 from engager_desktop.sync.device_card import DeviceCard, fingerprint, fingerprints_match
 from engager_desktop.sync.errors import BundleRefused, TrustError
@@ -95,7 +96,7 @@ def own_keys(conn: Connection) -> OwnKeys:
         return held
     row = conn.execute(select(Device.__table__).where(Device.is_self.is_(True))).first()
     if row is None or row.signing_private is None or row.age_identity is None:
-        raise TrustError("no_identity", "this vault has no device identity for sync")
+        raise TrustError("no_identity", tr("Errors", "this vault has no device identity for sync"))
     return OwnKeys(
         row.id,
         row.name,
@@ -113,16 +114,27 @@ def trusted_signer(conn: Connection, device_id: str, own_id: str) -> DeviceKey:
     if device_id == own_id:
         raise BundleRefused(
             "own_bundle",
-            "this bundle was made by this vault itself (or by a copy of it); it was not imported",
+            tr(
+                "Errors",
+                (
+                    "this bundle was made by this vault itself (or by a copy of it); it was "
+                    "not imported"
+                ),
+            ),
         )
     key = device(conn, device_id)
     if key is None or key.is_self:
         raise BundleRefused(
             "not_enrolled",
-            "the device that made this bundle is not enrolled here; enrol its card first",
+            tr(
+                "Errors",
+                "the device that made this bundle is not enrolled here; enrol its card first",
+            ),
         )
     if key.revoked:
-        raise BundleRefused("revoked", "the device that made this bundle has been revoked")
+        raise BundleRefused(
+            "revoked", tr("Errors", "the device that made this bundle has been revoked")
+        )
     return key
 
 
@@ -131,12 +143,14 @@ def enrol(conn: Connection, card: DeviceCard, typed_fingerprint: str, now: datet
     if not fingerprints_match(card, typed_fingerprint):
         raise TrustError(
             "fingerprint_mismatch",
-            "the fingerprint typed does not match the card's; nothing was enrolled",
+            tr("Errors", "the fingerprint typed does not match the card's; nothing was enrolled"),
         )
     try:
         pyrage.x25519.Recipient.from_str(card.age_recipient)
     except (pyrage.RecipientError, ValueError):
-        raise TrustError("card_invalid", "the card's encryption key is not valid") from None
+        raise TrustError(
+            "card_invalid", tr("Errors", "the card's encryption key is not valid")
+        ) from None
     existing = device(conn, card.device_id)
     if existing is not None:
         return _re_enrol(conn, existing, card)
@@ -164,15 +178,16 @@ def _re_enrol(conn: Connection, existing: DeviceKey, card: DeviceCard) -> Device
     """The same device again: nothing changes but its name (renamed on that laptop) and the
     practitioner and role its card gives."""
     if existing.is_self:
-        raise TrustError("own_card", "that is this vault's own card")
+        raise TrustError("own_card", tr("Errors", "that is this vault's own card"))
     if existing.revoked:
         raise TrustError(
-            "revoked", "that device was revoked; it cannot be enrolled again under the same id"
+            "revoked",
+            tr("Errors", "that device was revoked; it cannot be enrolled again under the same id"),
         )
     if existing.signing_public != card.signing_key or existing.age_recipient != card.age_recipient:
         raise TrustError(
             "key_changed",
-            "a device with this id is enrolled with different keys; revoke it first",
+            tr("Errors", "a device with this id is enrolled with different keys; revoke it first"),
         )
     changed = replace(existing, name=card.name, practitioner=card.practitioner, role=card.role)
     if changed != existing:
@@ -188,9 +203,9 @@ def _re_enrol(conn: Connection, existing: DeviceKey, card: DeviceCard) -> Device
 def revoke(conn: Connection, device_id: str, now: datetime) -> DeviceKey:
     key = device(conn, device_id)
     if key is None:
-        raise TrustError("unknown_device", "no enrolled device has that id")
+        raise TrustError("unknown_device", tr("Errors", "no enrolled device has that id"))
     if key.is_self:
-        raise TrustError("own_card", "a vault cannot revoke itself")
+        raise TrustError("own_card", tr("Errors", "a vault cannot revoke itself"))
     if not key.revoked:
         conn.execute(update(Device).where(Device.id == device_id).values(revoked_at=now))
     found = device(conn, device_id)
@@ -204,10 +219,12 @@ def recipients_for(conn: Connection, device_ids: list[str]) -> list[DeviceKey]:
     for device_id in dict.fromkeys(device_ids):
         key = device(conn, device_id)
         if key is None or key.is_self:
-            raise TrustError("not_enrolled", "a chosen recipient is not an enrolled device")
+            raise TrustError(
+                "not_enrolled", tr("Errors", "a chosen recipient is not an enrolled device")
+            )
         if key.revoked:
-            raise TrustError("revoked", "a chosen recipient has been revoked")
+            raise TrustError("revoked", tr("Errors", "a chosen recipient has been revoked"))
         keys.append(key)
     if not keys:
-        raise TrustError("no_recipient", "choose at least one enrolled device")
+        raise TrustError("no_recipient", tr("Errors", "choose at least one enrolled device"))
     return keys

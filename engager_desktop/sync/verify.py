@@ -14,6 +14,7 @@ import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from engager_desktop.i18n import tr
 from engager_desktop.sync import bundle_format as fmt
 from engager_desktop.sync import canonical, manifest, wire_format
 from engager_desktop.sync.age_header import PASSPHRASE, AgeHeader, parse_header
@@ -69,10 +70,13 @@ def _check_recipient(
     made: manifest.Manifest, header: AgeHeader, keys: OpenKeys, as_recipient: bool
 ) -> None:
     if (made.recipient_kind == "passphrase") != (header.recipient_kind == PASSPHRASE):
-        raise BundleRefused("recipients", "the bundle's envelope does not match its manifest")
+        raise BundleRefused(
+            "recipients", tr("Errors", "the bundle's envelope does not match its manifest")
+        )
     if as_recipient and made.recipient_kind == "x25519" and keys.device_id not in made.recipients:
         raise BundleRefused(
-            "not_for_me", "this bundle was made for another device; this vault is not a recipient"
+            "not_for_me",
+            tr("Errors", "this bundle was made for another device; this vault is not a recipient"),
         )
 
 
@@ -91,7 +95,7 @@ def records(
         record = wire_format.decode(line, how)
         key = (record.table, record.id)
         if key in seen:
-            raise BundleRefused("duplicate", "the bundle holds the same record twice")
+            raise BundleRefused("duplicate", tr("Errors", "the bundle holds the same record twice"))
         seen.add(key)
         out.append(record)
     _check_counts(opened.manifest, canonical.count_by_table(out))
@@ -102,11 +106,15 @@ def count_only(opened: OpenedBundle, limits: fmt.Limits = fmt.DEFAULT_LIMITS) ->
     """Inflate everything and count the lines (the exporter's read-back: it wrote the records)."""
     total = sum(1 for _ in lines(opened, limits))
     if total != opened.manifest.records:
-        raise BundleRefused("counts", "the bundle's record counts do not match its manifest")
+        raise BundleRefused(
+            "counts", tr("Errors", "the bundle's record counts do not match its manifest")
+        )
     return total
 
 
 def _check_counts(made: manifest.Manifest, counts: dict[str, list[int]]) -> None:
     expected = {t: list(pair) for t, pair in made.counts.items() if pair != (0, 0)}
     if counts != expected:
-        raise BundleRefused("counts", "the bundle's record counts do not match its manifest")
+        raise BundleRefused(
+            "counts", tr("Errors", "the bundle's record counts do not match its manifest")
+        )

@@ -21,6 +21,7 @@ from functools import cache
 from typing import Any
 
 from engager_desktop.domain import field_clock
+from engager_desktop.i18n import tr
 from engager_desktop.store import sync_state  # noqa: F401  (registers the sync tables)
 from engager_desktop.store.field_stamps import fields_of
 from engager_desktop.store.orm import Base
@@ -101,7 +102,9 @@ def _known_stamps(spec: TableSpec, record: Record, stamps: Any) -> dict[str, Any
     try:
         field_clock.check(stamps, [*names, *(record.extras or {})], key)
     except field_clock.MapInvalid as exc:
-        raise RecordInvalid(f"a {spec.name} record: {exc}") from exc
+        raise RecordInvalid(
+            tr("Errors", "a {name} record: {exc}").format(name=spec.name, exc=exc)
+        ) from exc
     return field_clock.compact(field_clock.expand(names, key, stamps), key)
 
 
@@ -116,7 +119,9 @@ def _other_fields(
         elif name in defaults:
             values[name] = defaults[name]
         else:
-            raise RecordInvalid(f"{spec.name}.{name} is missing")
+            raise RecordInvalid(
+                tr("Errors", "{name}.{name2} is missing").format(name=spec.name, name2=name)
+            )
     canonical.check_row(spec, values)
     extras = {k: v for k, v in row.items() if k not in spec.names}
     for name, value in extras.items():
@@ -126,18 +131,22 @@ def _other_fields(
 
 def _foreign(table: Any, row: dict[str, Any], line: bytes) -> Record:
     if not isinstance(table, str) or not TABLE.fullmatch(table):
-        raise RecordInvalid("a record names an unknown table")
+        raise RecordInvalid(tr("Errors", "a record names an unknown table"))
     if table in Base.metadata.tables or table in _UNMODELLED or table.startswith("sqlite_"):
-        raise RecordInvalid("a record names a table that does not travel in bundles")
+        raise RecordInvalid(tr("Errors", "a record names a table that does not travel in bundles"))
     _check_names(table, row)
     for col in _BASE_COLUMNS:
         if col.name not in row:
-            raise RecordInvalid(f"{table}.{col.name} is missing")
+            raise RecordInvalid(
+                tr("Errors", "{table}.{name} is missing").format(table=table, name=col.name)
+            )
         canonical.check_value(table, col, row[col.name])
     if "participant_id" in row:
         canonical.check_value(table, _MAN_COLUMN, row["participant_id"])
     if row["rev"] < 1:
-        raise RecordInvalid(f"a {table} record has a revision below 1")
+        raise RecordInvalid(
+            tr("Errors", "a {table} record has a revision below 1").format(table=table)
+        )
     for name, value in row.items():
         _check_passed_on(table, name, value)
     return Record(table, row, line, None, foreign=True)
@@ -146,12 +155,22 @@ def _foreign(table: Any, row: dict[str, Any], line: bytes) -> Record:
 def _check_names(table: str, row: dict[str, Any]) -> None:
     names = list(row)
     if len(names) > MAX_FIELDS:
-        raise RecordInvalid(f"a {table} record has more than {MAX_FIELDS} fields")
+        raise RecordInvalid(
+            tr("Errors", "a {table} record has more than {max_fields} fields").format(
+                table=table, max_fields=MAX_FIELDS
+            )
+        )
     if names != sorted(names):
-        raise RecordInvalid(f"a {table} record's fields are not in order")
+        raise RecordInvalid(
+            tr("Errors", "a {table} record's fields are not in order").format(table=table)
+        )
     for name in names:
         if not NAME.fullmatch(name):
-            raise RecordInvalid(f"a {table} record has a field with an unusable name")
+            raise RecordInvalid(
+                tr("Errors", "a {table} record has a field with an unusable name").format(
+                    table=table
+                )
+            )
 
 
 def _check_passed_on(table: str, name: str, value: Any) -> None:
@@ -160,7 +179,11 @@ def _check_passed_on(table: str, name: str, value: Any) -> None:
     except RecursionError:
         plain = False
     if not plain:
-        raise RecordInvalid(f"{table}.{name} holds a fraction or a value bundles cannot carry")
+        raise RecordInvalid(
+            tr("Errors", "{table}.{name} holds a fraction or a value bundles cannot carry").format(
+                table=table, name=name
+            )
+        )
 
 
 def _plain(value: Any) -> bool:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.i18n import N_, tr, trn
 from engager_desktop.ui import labels, ops
 from engager_desktop.ui.a11y import closes_like_a_dialog, focus_first_field, label_for, window_role
 from engager_desktop.ui.guidance_panel import FoldingGuidance
@@ -26,26 +27,26 @@ from engager_desktop.ui.models.rows_model import ID_ROLE, TextRow
 from engager_desktop.ui.workspace.parts import Facts, Table, heading
 
 DETAILS = (
-    ("kind", "Kind"),
-    ("setting", "Where"),
-    ("area", "Area"),
-    ("phone", "Phone"),
-    ("hours", "Opening hours"),
-    ("weekend", "Weekends"),
-    ("out_of_hours", "Out of hours"),
-    ("cost", "Cost to him"),
-    ("referral", "How to refer"),
-    ("does", "Does"),
-    ("does_not", "Does not do"),
-    ("checked", "Last checked"),
+    ("kind", N_("Directory", "Kind")),
+    ("setting", N_("Directory", "Where")),
+    ("area", N_("Directory", "Area")),
+    ("phone", N_("Directory", "Phone")),
+    ("hours", N_("Directory", "Opening hours")),
+    ("weekend", N_("Directory", "Weekends")),
+    ("out_of_hours", N_("Directory", "Out of hours")),
+    ("cost", N_("Directory", "Cost to him")),
+    ("referral", N_("Directory", "How to refer")),
+    ("does", N_("Directory", "Does")),
+    ("does_not", N_("Directory", "Does not do")),
+    ("checked", N_("Directory", "Last checked")),
 )
 
 
 class DirectoryWindow(QWidget):
     def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Services directory")
-        self.setAccessibleName("Services directory")
+        self.setWindowTitle(tr("Directory", "Services directory"))
+        self.setAccessibleName(tr("Directory", "Services directory"))
         closes_like_a_dialog(window_role(self))
         self._vault = vault
         self._views: dict[str, Any] = {}
@@ -54,17 +55,27 @@ class DirectoryWindow(QWidget):
         self.search.setObjectName("directory_search")
         self.search.setClearButtonEnabled(True)
         self.setting = QComboBox()
-        self.setting.addItem("Prison and community", None)
-        self.setting.addItem("In prison", "prison")
-        self.setting.addItem("In the community", "community")
-        self.stale_only = QCheckBox("Only entries to check again (not checked for 90 days)")
+        self.setting.addItem(tr("Directory", "Prison and community"), None)
+        self.setting.addItem(tr("Directory", "In prison"), "prison")
+        self.setting.addItem(tr("Directory", "In the community"), "community")
+        self.stale_only = QCheckBox(
+            tr("Directory", "Only entries to check again (not checked for 90 days)")
+        )
         self.count = QLabel()
         self.table = Table(
-            "Services", ("Name", "Kind", "Area", "Checked"), empty="No entries.", fit=False
+            tr("Directory", "Services"),
+            (
+                tr("Directory", "Name"),
+                tr("Directory", "Kind"),
+                tr("Directory", "Area"),
+                tr("Directory", "Checked"),
+            ),
+            empty=tr("Directory", "No entries."),
+            fit=False,
         )
-        self.details = Facts(DETAILS)
-        self.name_label = heading("Choose an entry to see its details.")
-        self.verify_button = QPushButton("&Mark as checked today")
+        self.details = Facts([(key, tr("Directory", text)) for key, text in DETAILS])
+        self.name_label = heading(tr("Directory", "Choose an entry to see its details."))
+        self.verify_button = QPushButton(tr("Directory", "&Mark as checked today"))
         self.verify_button.setEnabled(False)
         self._build()
         self._timer = QTimer(self)
@@ -83,9 +94,9 @@ class DirectoryWindow(QWidget):
 
     def _build(self) -> None:
         grid = QGridLayout()
-        grid.addWidget(label_for("&Search:", self.search), 0, 0)
+        grid.addWidget(label_for(tr("Directory", "&Search:"), self.search), 0, 0)
         grid.addWidget(self.search, 0, 1)
-        grid.addWidget(label_for("S&etting:", self.setting), 1, 0)
+        grid.addWidget(label_for(tr("Directory", "S&etting:"), self.setting), 1, 0)
         grid.addWidget(self.setting, 1, 1)
         grid.setColumnStretch(1, 1)
         left = QWidget()
@@ -141,7 +152,9 @@ class DirectoryWindow(QWidget):
         self._views = {v.id: v for v in views}
         stale = sum(v.stale for v in views)
         self.count.setText(
-            f"{labels.plural(len(views), 'entry', 'entries')}, {stale} to check again"
+            tr("Directory", "{entries}, {stale} to check again").format(
+                entries=trn("Directory", "{n} entry", "{n} entries", len(views)), stale=stale
+            )
         )
         self.table.set_rows(
             [
@@ -175,7 +188,7 @@ class DirectoryWindow(QWidget):
         self._current = view
         self.verify_button.setEnabled(view is not None)
         if view is None:
-            self.name_label.setText("Choose an entry to see its details.")
+            self.name_label.setText(tr("Directory", "Choose an entry to see its details."))
             self.details.clear()
             return
         e = view.entry
@@ -221,7 +234,7 @@ def _kind(kind: str) -> str:
 def _checked(view: Any) -> str:
     days = view.days_since_verified
     if days is None:
-        return "Never"
+        return tr("Directory", "Never")
     if days == 0:
-        return "Today"
-    return f"{labels.plural(days, 'day')} ago"
+        return tr("Directory", "Today")
+    return trn("Directory", "{n} day ago", "{n} days ago", days)

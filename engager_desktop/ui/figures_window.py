@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.domain.figures import WITHHELD
+from engager_desktop.i18n import month_name, tr, trn
 from engager_desktop.ui import ops
 from engager_desktop.ui.a11y import (
     SpokenLabel,
@@ -66,8 +68,8 @@ class FiguresModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             text = self.table.rows[index.row()].cells[index.column()]
             if role == Qt.ItemDataRole.AccessibleTextRole and not text:
-                return "not applicable"
-            return text
+                return tr("Figures", "not applicable")
+            return tr("Figures", WITHHELD) if text == WITHHELD else text
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -78,15 +80,28 @@ class FiguresModel(QAbstractTableModel):
         if self.table is None or role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self.table.columns[section]
+            return column_heading(self.table, section)
         row = self.table.rows[section]
-        return f"    {row.label}" if row.indent else row.label
+        label = tr("Figures", row.label)
+        return f"    {label}" if row.indent else label
+
+
+def column_heading(table: Any, section: int) -> str:
+    """A column's heading in the language in use: a month ("Jan 2026"), or the whole range
+    (the last column). The table's own headings stay English for its CSV."""
+    if section == len(table.columns) - 1:
+        return tr("Figures", table.columns[section])
+    months = table.first.year * 12 + table.first.month - 1 + section
+    return f"{month_name(months % 12 + 1, short=True)} {months // 12}"
 
 
 def ask_save_path(parent: QWidget, suggested: str, kind: str) -> str | None:
-    pattern = "CSV files (*.csv)" if kind == "csv" else "PDF files (*.pdf)"
+    pattern = (
+        tr("Figures", "CSV files (*.csv)") if kind == "csv" else tr("Figures", "PDF files (*.pdf)")
+    )
+    title = tr("Figures", "Save the figures as {kind}").format(kind=kind.upper())
     path, _filter = QFileDialog.getSaveFileName(
-        parent, f"Save the figures as {kind.upper()}", str(default_folder() / suggested), pattern
+        parent, title, str(default_folder() / suggested), pattern
     )
     if not path:
         return None
@@ -109,8 +124,8 @@ class FiguresWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         from engager_desktop.services import figures
 
-        self.setWindowTitle("Service figures")
-        self.setAccessibleName("Service figures")
+        self.setWindowTitle(tr("Figures", "Service figures"))
+        self.setAccessibleName(tr("Figures", "Service figures"))
         closes_like_a_dialog(window_role(self))
         self._vault = vault
         self._ask_path = ask_path
@@ -118,23 +133,26 @@ class FiguresWindow(QWidget):
         first, last = figures.default_range(vault)
         self.first = self._date_edit(first)
         self.last = self._date_edit(last)
-        self.show_button = QPushButton("&Show figures")
+        self.show_button = QPushButton(tr("Figures", "&Show figures"))
         pick = QHBoxLayout()
-        pick.addWidget(label_for("&From:", self.first))
+        pick.addWidget(label_for(tr("Figures", "&From:"), self.first))
         pick.addWidget(self.first)
-        pick.addWidget(label_for("&To:", self.last))
+        pick.addWidget(label_for(tr("Figures", "&To:"), self.last))
         pick.addWidget(self.last)
         pick.addWidget(self.show_button)
         pick.addStretch(1)
         intro = QLabel(
-            "Anonymised figures by month: no names, ids or notes, and every count of fewer "
-            "than 5 is withheld, so they may leave the laptop."
+            tr(
+                "Figures",
+                "Anonymised figures by month: no names, ids or notes, and every count of fewer "
+                "than 5 is withheld, so they may leave the laptop.",
+            )
         )
         intro.setWordWrap(True)
         self.model = FiguresModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setAccessibleName("Service figures by month")
+        self.view.setAccessibleName(tr("Figures", "Service figures by month"))
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setTabKeyNavigation(False)
         self.view.setAlternatingRowColors(True)
@@ -144,8 +162,8 @@ class FiguresWindow(QWidget):
         self.notes.setWordWrap(True)
         self.status = SpokenLabel()
         self.status.setWordWrap(True)
-        self.csv_button = QPushButton("Export &CSV…")
-        self.pdf_button = QPushButton("Export &PDF…")
+        self.csv_button = QPushButton(tr("Figures", "Export &CSV…"))
+        self.pdf_button = QPushButton(tr("Figures", "Export &PDF…"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.csv_button)
@@ -180,7 +198,7 @@ class FiguresWindow(QWidget):
 
         vault, first, last = self._vault, _day(self.first), _day(self.last)
         self.show_button.setEnabled(False)
-        say(self.status, "Working out the figures…")
+        say(self.status, tr("Figures", "Working out the figures…"))
         ops.run(
             lambda: figures.service_figures(vault, first, last),
             self._loaded,
@@ -192,9 +210,13 @@ class FiguresWindow(QWidget):
         self.show_button.setEnabled(True)
         self.shown = table
         self.model.set_table(table)
-        self.notes.setText("\n".join(table.notes))
+        self.notes.setText("\n".join(tr("Figures", note) for note in table.notes))
         self._exports_enabled(True)
-        say(self.status, f"Figures shown for {len(table.columns) - 1} months.")
+        months = len(table.columns) - 1
+        say(
+            self.status,
+            trn("Figures", "Figures shown for {n} month.", "Figures shown for {n} months.", months),
+        )
 
     def _failed(self, message: str, _exc: BaseException) -> None:
         self.show_button.setEnabled(True)
@@ -215,7 +237,7 @@ class FiguresWindow(QWidget):
 
         def done(path: Path) -> None:
             self._exports_enabled(True)
-            say(self.status, f"Saved as {path.name}.")
+            say(self.status, tr("Figures", "Saved as {file}.").format(file=path.name))
 
         def failed(message: str, _exc: BaseException) -> None:
             self._exports_enabled(True)

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QToolButton, QVBoxLa
 
 from engager_desktop.domain import guidance
 from engager_desktop.domain.guidance import Prompt
+from engager_desktop.i18n import N_, tr, trn
 
-CAUTION_WORDS = "Take care:"
-TOGGLE_HINT = "F1 hides or shows this guidance."
-SHARED_WORDS = "Also useful here:"
+CAUTION_WORDS = N_("GuidancePanel", "Take care:")
+TOGGLE_HINT = N_("GuidancePanel", "F1 hides or shows this guidance.")
+SHARED_WORDS = N_("GuidancePanel", "Also useful here:")
 FOLDED_HEIGHT_LINES = 14  # an opened folding panel shows about this many lines, then scrolls
 
 Places = str | Sequence[str]
@@ -34,15 +35,19 @@ def _starts_shared(before: Prompt, prompt: Prompt, own: Sequence[str]) -> bool:
 def prompts_html(prompts: Sequence[Prompt], places: Places = ()) -> str:
     """The prompts as simple HTML: the page's own first, cautions marked in words, each sourced."""
     if not prompts:
-        return "<p>No guidance for this page.</p>"
+        return f"<p>{escape(tr('GuidancePanel', 'No guidance for this page.'))}</p>"
     parts = []
     own = _places(places)
     for index, prompt in enumerate(prompts):
         if own and index and _starts_shared(prompts[index - 1], prompt, own):
-            parts.append(f'<p style="color:#555555;"><i>{SHARED_WORDS}</i></p>')
+            shared = escape(tr("GuidancePanel", SHARED_WORDS))
+            parts.append(f'<p style="color:#555555;"><i>{shared}</i></p>')
         evidence = ", ".join(prompt.evidence)
         points = ", ".join(prompt.points)
-        mark = f"<b>{CAUTION_WORDS}</b> " if prompt.caution else ""
+        mark = f"<b>{escape(tr('GuidancePanel', CAUTION_WORDS))}</b> " if prompt.caution else ""
+        sources = tr("GuidancePanel", "Evidence: {evidence} ({points})").format(
+            evidence=evidence, points=points
+        )
         style = (
             ' style="background-color:#fff4e5; border-left: 3px solid #b35c00;"'
             if prompt.caution
@@ -50,8 +55,7 @@ def prompts_html(prompts: Sequence[Prompt], places: Places = ()) -> str:
         )
         parts.append(
             f"<p{style}>{mark}{escape(prompt.text)}<br>"
-            f'<span style="color:#555555;">Evidence: {escape(evidence)} ({escape(points)})'
-            "</span></p>"
+            f'<span style="color:#555555;">{escape(sources)}</span></p>'
         )
     return "".join(parts)
 
@@ -60,8 +64,11 @@ def prompts_text(prompts: Sequence[Prompt]) -> str:
     """The same prompts as plain text (what a screen reader is told the panel holds)."""
     lines = []
     for prompt in prompts:
-        mark = f"{CAUTION_WORDS} " if prompt.caution else ""
-        lines.append(f"{mark}{prompt.text} Evidence: {', '.join(prompt.evidence)}.")
+        mark = tr("GuidancePanel", CAUTION_WORDS) + " " if prompt.caution else ""
+        sources = tr("GuidancePanel", "Evidence: {evidence}.").format(
+            evidence=", ".join(prompt.evidence)
+        )
+        lines.append(f"{mark}{prompt.text} {sources}")
     return "\n".join(lines)
 
 
@@ -69,7 +76,7 @@ class GuidancePanel(QFrame):
     """Read-only, selectable prompts for one or more places (``domain.guidance.PLACES``)."""
 
     def __init__(
-        self, place: Places, parent: QWidget | None = None, *, hint: str = TOGGLE_HINT
+        self, place: Places, parent: QWidget | None = None, *, hint: str | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("guidancePanel")
@@ -79,8 +86,8 @@ class GuidancePanel(QFrame):
         self.prompts = guidance.for_places(self.places)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        title = QLabel("<b>Guidance</b>", self)
-        title.setAccessibleName("Guidance")
+        title = QLabel(f"<b>{escape(tr('GuidancePanel', 'Guidance'))}</b>", self)
+        title.setAccessibleName(tr("GuidancePanel", "Guidance"))
         layout.addWidget(title)
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("guidanceText")
@@ -93,10 +100,12 @@ class GuidancePanel(QFrame):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.browser.setAccessibleName("Practice guidance for this page")
+        self.browser.setAccessibleName(tr("GuidancePanel", "Practice guidance for this page"))
         self.browser.setAccessibleDescription(prompts_text(self.prompts))
         self.browser.setHtml(prompts_html(self.prompts, self.places))
         layout.addWidget(self.browser, 1)
+        if hint is None:
+            hint = tr("GuidancePanel", TOGGLE_HINT)
         if hint:
             hint_label = QLabel(hint, self)
             hint_label.setStyleSheet("color:#555555;")
@@ -114,10 +123,14 @@ class GuidancePanel(QFrame):
 def fold_text(prompts: Sequence[Prompt], opened: bool) -> str:
     """The folding button's words: what it does, and how many prompts and cautions it holds."""
     cautions = sum(prompt.caution for prompt in prompts)
-    count = f"{len(prompts)} prompt{'s' if len(prompts) != 1 else ''}"
+    count = trn("GuidancePanel", "{n} prompt", "{n} prompts", len(prompts))
     if cautions:
-        count += f", {cautions} caution{'s' if cautions != 1 else ''}"
-    return f"{'Hide' if opened else 'Show'} guidance ({count})"
+        count = trn(
+            "GuidancePanel", "{prompts}, {n} caution", "{prompts}, {n} cautions", cautions
+        ).format(prompts=count)
+    if opened:
+        return tr("GuidancePanel", "Hide guidance ({count})").format(count=count)
+    return tr("GuidancePanel", "Show guidance ({count})").format(count=count)
 
 
 class FoldingGuidance(QWidget):

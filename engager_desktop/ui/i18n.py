@@ -8,7 +8,7 @@ language serves the whole program. ``QT_WORDS`` marks the Qt words we show so th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator
 
 from engager_desktop import i18n
 from engager_desktop.i18n import N_
@@ -49,12 +49,10 @@ QT_WORDS = (
     N_("QLineEdit", "Delete"),
     N_("QLineEdit", "Select All"),
 )
-# Messages of the lower layers that the unlock and main windows show, as ``describe`` words them
-# (a capital first letter): ``error_text`` puts them in the language in use.
+# The lower layers raise their messages already in the language in use (``tr("Errors", …)`` at
+# the raise site). These are the few sentences shown without being raised: the apologies for an
+# unexpected error (``describe`` translates them) and the locked vault's, which a wizard shows.
 KNOWN_ERRORS = (
-    N_("Errors", "Wrong passphrase"),
-    N_("Errors", "Wrong recovery code"),
-    N_("Errors", "This vault is already open in another window or program"),
     N_("Errors", "The vault is locked."),
     N_("Errors", "Something went wrong inside Engager Desktop; nothing was changed by this step."),
     N_("Errors", "Something went wrong and that step was not finished. Nothing you typed is lost."),
@@ -88,12 +86,24 @@ def error_text(message: str) -> str:
 
 
 _translator: CatalogueTranslator | None = None
+_system_locale: QLocale | None = None
+
+
+def _use_locale(code: str) -> None:
+    """Qt's own month and day names (a date box's "4 Rhag 2026") follow the language: its own
+    locale for a translated language; the system's for English and the pseudo-language."""
+    global _system_locale
+    if _system_locale is None:
+        _system_locale = QLocale()
+    translated = code in i18n.LANGUAGES and code != i18n.ENGLISH
+    QLocale.setDefault(QLocale(code) if translated else _system_locale)
 
 
 def apply(code: str, app: QObject | None = None) -> str:
     """Use ``code`` in every layer; Qt sends LanguageChange to every widget. Returns the code."""
     global _translator
     chosen = i18n.set_language(code)
+    _use_locale(chosen)
     instance = app or QCoreApplication.instance()
     if instance is None:
         return chosen

@@ -6,16 +6,20 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from engager_desktop.i18n import tr, trn
 from engager_desktop.ui.a11y import announce
 from engager_desktop.ui.autolock import QUIET, AutoLock
 
 
 def warning_words(seconds: float) -> str:
     whole = max(1, int(seconds + 0.5))
-    unit = "second" if whole == 1 else "seconds"
-    return (
-        f"The vault locks in {whole} {unit} because nothing has been typed or clicked. "
-        "Press any key to keep working."
+    return trn(
+        "LockWarning",
+        "The vault locks in {n} second because nothing has been typed or clicked. "
+        "Press any key to keep working.",
+        "The vault locks in {n} seconds because nothing has been typed or clicked. "
+        "Press any key to keep working.",
+        whole,
     )
 
 
@@ -25,13 +29,15 @@ class LockWarning(QDialog):
     def __init__(self, autolock: AutoLock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.autolock = autolock
-        self.setWindowTitle("The vault is about to lock")
+        self.setWindowTitle(tr("LockWarning", "The vault is about to lock"))
         self.setProperty(QUIET, True)  # its own focus is not the practitioner's activity
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         self.message = QLabel()
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox()
-        self.keep = buttons.addButton("&Keep working", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.keep = buttons.addButton(
+            tr("LockWarning", "&Keep working"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.keep.setDefault(True)
         buttons.accepted.connect(self.hide)
         layout = QVBoxLayout(self)

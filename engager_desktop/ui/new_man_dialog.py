@@ -22,15 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui import ops
 from engager_desktop.ui.a11y import announce, buttons_last, focus_first_field, label_for, tab_leaves
 
 FIELDS = (
-    ("given_name", "&Given name:", True),
-    ("family_name", "&Family name:", True),
-    ("preferred_name", "&Wants to be called:", True),
-    ("prison_number", "Prison &number:", False),
-    ("establishment", "Pri&son:", False),
+    ("given_name", N_("NewMan", "&Given name:"), True),
+    ("family_name", N_("NewMan", "&Family name:"), True),
+    ("preferred_name", N_("NewMan", "&Wants to be called:"), True),
+    ("prison_number", N_("NewMan", "Prison &number:"), False),
+    ("establishment", N_("NewMan", "Pri&son:"), False),
 )
 
 
@@ -42,8 +43,8 @@ class NewManDialog(QDialog):
 
     def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add a man to the caseload")
-        self.setAccessibleName("Add a man to the caseload")
+        self.setWindowTitle(tr("NewMan", "Add a man to the caseload"))
+        self.setAccessibleName(tr("NewMan", "Add a man to the caseload"))
         self._vault = vault
         self._preferred_touched = False
         self.edits: dict[str, QLineEdit] = {}
@@ -52,11 +53,13 @@ class NewManDialog(QDialog):
         for key, text, required in FIELDS:
             edit = QLineEdit()
             edit.setObjectName(key)
-            label = label_for(text, edit, description="Required" if required else None)
+            label = label_for(
+                tr("NewMan", text), edit, description=tr("NewMan", "Required") if required else None
+            )
             form.addRow(label, edit)
             form.addRow("", self._error_label(key))
             self.edits[key] = edit
-        self.release_known = QCheckBox("His release date is known")
+        self.release_known = QCheckBox(tr("NewMan", "His release date is known"))
         self.release = QDateEdit()
         self.release.setCalendarPopup(True)
         self.release.setDisplayFormat("d MMM yyyy")
@@ -64,7 +67,7 @@ class NewManDialog(QDialog):
         self.release.setEnabled(False)
         tab_leaves(self.release)
         form.addRow("", self.release_known)
-        form.addRow(label_for("Expected &release:", self.release), self.release)
+        form.addRow(label_for(tr("NewMan", "Expected &release:"), self.release), self.release)
         form.addRow("", self._error_label("expected_release"))
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -75,8 +78,11 @@ class NewManDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
         intro = QLabel(
-            "His given name, family name and the name he wants to be called are needed; "
-            "the rest can be added later."
+            tr(
+                "NewMan",
+                "His given name, family name and the name he wants to be called are needed; "
+                "the rest can be added later.",
+            )
         )
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -141,13 +147,13 @@ class NewManDialog(QDialog):
         for key, label in self.errors.items():
             if label.isVisibleTo(self):
                 self.edits.get(key, self.release).setAccessibleDescription(
-                    "Required" if key in REQUIRED else ""
+                    tr("NewMan", "Required") if key in REQUIRED else ""
                 )
             label.hide()
         form = self.form()
         vault = self._vault
         self.buttons.setEnabled(False)
-        self.status.setText("Saving…")
+        self.status.setText(tr("NewMan", "Saving…"))
 
         def work() -> Any:
             from engager_desktop.services.participants import create_participant
@@ -159,7 +165,7 @@ class NewManDialog(QDialog):
     def _saved(self, view: Any) -> None:
         self.buttons.setEnabled(True)
         self.status.clear()
-        announce(self.parentWidget() or self, "Saved.")
+        announce(self.parentWidget() or self, tr("NewMan", "Saved."))
         self.created.emit(view.id)
         self.accept()
 
@@ -167,7 +173,7 @@ class NewManDialog(QDialog):
         self.buttons.setEnabled(True)
         field = getattr(exc, "field", None)
         if field in self.errors:
-            self.status.setText("Please check the field marked below.")
+            self.status.setText(tr("NewMan", "Please check the field marked below."))
             self.errors[field].setText(message)
             self.errors[field].show()
             target = self.edits.get(field, self.release)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services import vault_access
 from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui import ops
@@ -32,10 +33,11 @@ from engager_desktop.ui.passphrase_input import PassphraseInput
 from engager_desktop.ui.unlock_pages import CodePage, recovery_sheet, status_label
 
 FORM, CODE = range(2)
-INTRO = (
+INTRO = N_(
+    "Passphrase",
     "Type your passphrase now, then choose a new one. If someone may know your old passphrase "
     "or recovery code, tick the box: only then does an old copy of the vault's key file stop "
-    "opening it."
+    "opening it.",
 )
 
 
@@ -46,15 +48,15 @@ class PassphraseDialog(QDialog):
         super().__init__(parent)
         self.vault = vault
         self.change: vault_access.KeyChange | None = None
-        self.setWindowTitle("Change the passphrase")
+        self.setWindowTitle(tr("Passphrase", "Change the passphrase"))
         self.current = QLineEdit()
         self.current.setEchoMode(QLineEdit.EchoMode.Password)
         self.current.setObjectName("current_passphrase")
         self.passphrase = PassphraseInput(vault.options.context_words)
         self.someone = SomeoneMayKnow(checked=False)
         self.status = status_label("passphrase_change_status")
-        self.change_button = QPushButton("C&hange the passphrase")
-        self.close_button = QPushButton("&Close")
+        self.change_button = QPushButton(tr("Passphrase", "C&hange the passphrase"))
+        self.close_button = QPushButton(tr("Passphrase", "&Close"))
         self.code_page = CodePage()
         self.pages = QStackedWidget()
         self.pages.addWidget(self._form())
@@ -73,11 +75,11 @@ class PassphraseDialog(QDialog):
     def _form(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        intro = QLabel(INTRO)
+        intro = QLabel(tr("Passphrase", INTRO))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        form.addRow(label_for("C&urrent passphrase:", self.current), self.current)
+        form.addRow(label_for(tr("Passphrase", "C&urrent passphrase:"), self.current), self.current)
         layout.addLayout(form)
         layout.addWidget(self.passphrase)
         layout.addWidget(self.someone)
@@ -100,7 +102,9 @@ class PassphraseDialog(QDialog):
         someone, progress = self.someone.checked(), self.rekey_progress.emit
         self._set_busy(True)
         self.status.setText(
-            "Re-encrypting the vault under a new key…" if someone else "Changing the passphrase…"
+            tr("Passphrase", "Re-encrypting the vault under a new key…")
+            if someone
+            else tr("Passphrase", "Changing the passphrase…")
         )
 
         def work() -> vault_access.KeyChange:
@@ -123,7 +127,9 @@ class PassphraseDialog(QDialog):
         self.current.clear()
         self.passphrase.clear()
         if change.code is None:
-            self.status.setText("The passphrase is changed. " + result_text(change))
+            self.status.setText(
+                tr("Passphrase", "The passphrase is changed.") + " " + result_text(change)
+            )
             self.adjustSize()
             return
         self.code_page.show_code(change.code, result_text(change))
@@ -140,7 +146,7 @@ class PassphraseDialog(QDialog):
 
         printer = QPrinter()
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Print the recovery sheet")
+        dialog.setWindowTitle(tr("Passphrase", "Print the recovery sheet"))
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             self.recovery_sheet_document().print_(printer)
 

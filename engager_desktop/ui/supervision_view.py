@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.domain.audit_head import format_head
+from engager_desktop.i18n import N_, tr, trn
 from engager_desktop.ui import labels, ops
 from engager_desktop.ui.a11y import (
     SpokenLabel,
@@ -35,13 +36,26 @@ from engager_desktop.ui.models.rows_model import TextRow
 from engager_desktop.ui.workspace.parts import Table
 
 SUMMARY_HEADERS = (
-    "Name",
-    "Phase",
-    "Release in",
-    "Overdue",
-    "Distress",
-    "Risk notes",
-    "Sessions",
+    N_("Supervision", "Name"),
+    N_("Supervision", "Phase"),
+    N_("Supervision", "Release in"),
+    N_("Supervision", "Overdue"),
+    N_("Supervision", "Distress"),
+    N_("Supervision", "Risk notes"),
+    N_("Supervision", "Sessions"),
+)
+NOTE_HEADERS = (
+    N_("Supervision", "Held on"),
+    N_("Supervision", "Type"),
+    N_("Supervision", "Cases discussed"),
+    N_("Supervision", "Reflections"),
+    N_("Supervision", "Actions"),
+)
+NOTE_TEXTS = (
+    ("cases_discussed", N_("Supervision", "&Cases discussed:")),
+    ("risk", N_("Supervision", "Ris&k:")),
+    ("reflections", N_("Supervision", "&Reflections:")),
+    ("actions", N_("Supervision", "&Actions agreed:")),
 )
 
 
@@ -51,7 +65,11 @@ def summary_rows(summary: Any) -> list[TextRow]:
         trend = labels.word(labels.TREND, line.distress_trend)
         if line.latest_distress is not None:
             trend = f"{trend} ({line.latest_distress})"
-        planned = f" of {line.sessions_planned}" if line.sessions_planned else ""
+        held = str(line.sessions_held)
+        if line.sessions_planned:
+            held = tr("Supervision", "{held} of {planned}").format(
+                held=line.sessions_held, planned=line.sessions_planned
+            )
         rows.append(
             TextRow(
                 (
@@ -60,8 +78,8 @@ def summary_rows(summary: Any) -> list[TextRow]:
                     labels.days_to_release(line.days_to_release),
                     str(line.overdue_steps) if line.overdue_steps else "",
                     trend,
-                    "Yes" if line.risk_flag else "",
-                    f"{line.sessions_held}{planned}",
+                    labels.yes_no(True) if line.risk_flag else "",
+                    held,
                 ),
                 id=line.man_id,
                 sort_keys=(
@@ -84,28 +102,24 @@ class NoteForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = QComboBox()
-        for key, text in labels.SUPERVISION.items():
-            self.kind.addItem(text, key)
+        for key in labels.SUPERVISION:
+            self.kind.addItem(labels.word(labels.SUPERVISION, key), key)
         self.held_on = QDateEdit(QDate.currentDate())
         self.held_on.setCalendarPopup(True)
         self.held_on.setDisplayFormat("d MMM yyyy")
         tab_leaves(self.held_on)
         self.texts: dict[str, QPlainTextEdit] = {}
         form = QFormLayout(self)
-        form.addRow(label_for("&Type of supervision:", self.kind), self.kind)
-        form.addRow(label_for("&Held on:", self.held_on), self.held_on)
-        for key, text in (
-            ("cases_discussed", "&Cases discussed:"),
-            ("risk", "Ris&k:"),
-            ("reflections", "&Reflections:"),
-            ("actions", "&Actions agreed:"),
-        ):
+        form.addRow(label_for(tr("Supervision", "&Type of supervision:"), self.kind), self.kind)
+        form.addRow(label_for(tr("Supervision", "&Held on:"), self.held_on), self.held_on)
+        for key, english in NOTE_TEXTS:
+            text = tr("Supervision", english)
             edit = QPlainTextEdit()
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
             self.texts[key] = edit
             form.addRow(label_for(text, edit), edit)
-        self.save_button = QPushButton("&Save the note")
+        self.save_button = QPushButton(tr("Supervision", "&Save the note"))
         self.status = SpokenLabel()
         self.status.setWordWrap(True)
         row = QHBoxLayout()
@@ -137,18 +151,23 @@ class NoteForm(QWidget):
 class SupervisionView(QWidget):
     def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Supervision")
-        self.setAccessibleName("Supervision")
+        self.setWindowTitle(tr("Supervision", "Supervision"))
+        self.setAccessibleName(tr("Supervision", "Supervision"))
         closes_like_a_dialog(window_role(self))
         self._vault = vault
         self._notes: list[Any] = []
         self.head = QLabel()
         self.head.setWordWrap(True)
-        self.summary = Table("Caseload summary", SUMMARY_HEADERS, fit=False)
+        self.summary = Table(
+            tr("Supervision", "Caseload summary"),
+            [tr("Supervision", text) for text in SUMMARY_HEADERS],
+            empty=tr("Supervision", "No men on the caseload."),
+            fit=False,
+        )
         self.notes = Table(
-            "Supervision notes",
-            ("Held on", "Type", "Cases discussed", "Reflections", "Actions"),
-            empty="No supervision notes yet.",
+            tr("Supervision", "Supervision notes"),
+            [tr("Supervision", text) for text in NOTE_HEADERS],
+            empty=tr("Supervision", "No supervision notes yet."),
             fit=False,
         )
         self.form = NoteForm()
@@ -162,9 +181,9 @@ class SupervisionView(QWidget):
         notes_layout.addWidget(self.notes, 1)
         notes_layout.addLayout(self._note_buttons())
         notes_layout.addWidget(self.form)
-        tabs.addTab(summary_page, "&Caseload summary")
-        tabs.addTab(notes_page, "&Notes")
-        tabs.setAccessibleName("Supervision")
+        tabs.addTab(summary_page, tr("Supervision", "&Caseload summary"))
+        tabs.addTab(notes_page, tr("Supervision", "&Notes"))
+        tabs.setAccessibleName(tr("Supervision", "Supervision"))
         self.tabs = tabs
         self.guidance = FoldingGuidance("supervision")
         layout = QVBoxLayout(self)
@@ -178,15 +197,16 @@ class SupervisionView(QWidget):
 
     def _note_buttons(self) -> QHBoxLayout:
         """Change or remove the chosen note (Enter or a double-click on a row changes it)."""
-        self.change_button = QPushButton("Chan&ge the chosen note…")
+        self.change_button = QPushButton(tr("Supervision", "Chan&ge the chosen note…"))
         self.change_button.setObjectName("supervision_change")
-        self.remove_button = QPushButton("Remo&ve the chosen note…")
+        self.remove_button = QPushButton(tr("Supervision", "Remo&ve the chosen note…"))
         self.remove_button.setObjectName("supervision_remove")
         self.change_button.clicked.connect(self.change_note)
         self.remove_button.clicked.connect(self.remove_note)
         self.notes.view.activated.connect(lambda _index: self.change_note())
-        self.notes.view.setToolTip("Press Enter or double-click a note to change it.")
-        self.notes.view.setAccessibleDescription("Press Enter or double-click a note to change it.")
+        tip = tr("Supervision", "Press Enter or double-click a note to change it.")
+        self.notes.view.setToolTip(tip)
+        self.notes.view.setAccessibleDescription(tip)
         self.confirm_remove = self._ask_remove
         self.dialogs: list[QWidget] = []
         row = QHBoxLayout()
@@ -199,7 +219,7 @@ class SupervisionView(QWidget):
         chosen = self.notes.chosen_id()
         note = next((n for n in self._notes if n.id == chosen), None)
         if note is None:
-            self.form.status.setText("Choose a note in the list first.")
+            self.form.status.setText(tr("Supervision", "Choose a note in the list first."))
         return note
 
     def change_note(self) -> Any:
@@ -208,7 +228,7 @@ class SupervisionView(QWidget):
         if (note := self._chosen()) is None:
             return None
         dialog = SupervisionNoteDialog(self._vault, note, self)
-        dialog.saved.connect(lambda _r: self._changed("Note changed."))
+        dialog.saved.connect(lambda _r: self._changed(tr("Supervision", "Note changed.")))
         self.dialogs = [*self.dialogs[-4:], dialog]
         dialog.open()
         return dialog
@@ -221,7 +241,7 @@ class SupervisionView(QWidget):
         vault = self._vault
         ops.run(
             lambda: supervision.remove_note(vault, note.id),
-            lambda _none: self._changed("Note removed."),
+            lambda _none: self._changed(tr("Supervision", "Note removed.")),
             lambda message, _exc: self.form.status.setText(message),
             owner=self,
         )
@@ -231,8 +251,10 @@ class SupervisionView(QWidget):
 
         answer = QMessageBox.question(
             self,
-            "Remove the note",
-            f"Remove the supervision note of {labels.day(note.held_on)}? This cannot be undone.",
+            tr("Supervision", "Remove the note"),
+            tr(
+                "Supervision", "Remove the supervision note of {day}? This cannot be undone."
+            ).format(day=labels.day(note.held_on)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -257,10 +279,16 @@ class SupervisionView(QWidget):
         summary, notes = result
         self._notes = list(notes)
         self.head.setText(
-            f"Made on {labels.day(summary.made_on)} for "
-            f"{labels.plural(len(summary.lines), 'man', 'men')} not closed. Audit log: "
-            f"{summary.audit_count} entries; its head, for check --head: "
-            f"{format_head(summary.audit_count, summary.audit_hash[:16])}."
+            tr(
+                "Supervision",
+                "Made on {day} for {men} not closed. Audit log: {entries}; its head, "
+                "for check --head: {head}.",
+            ).format(
+                day=labels.day(summary.made_on),
+                men=trn("Supervision", "{n} man", "{n} men", len(summary.lines)),
+                entries=trn("Supervision", "{n} entry", "{n} entries", summary.audit_count),
+                head=format_head(summary.audit_count, summary.audit_hash[:16]),
+            )
         )
         self.summary.set_rows(summary_rows(summary))
         self.notes.set_rows(
@@ -294,7 +322,7 @@ class SupervisionView(QWidget):
         def saved(_id: Any) -> None:
             self.form.save_button.setEnabled(True)
             self.form.clear()
-            self.form.status.setText("Note saved.")
+            self.form.status.setText(tr("Supervision", "Note saved."))
             self.refresh()
 
         def refused(message: str, _exc: BaseException) -> None:

@@ -61,7 +61,7 @@ INTRO = N_(
 def _from_domain(text: str) -> str:
     """The words the table arrives with from the domain layer ("withheld" and its note), marked
     here for the catalogue (the measures, the other notes and "Whole range" are marked where
-    they are defined, in services.figures)."""
+    they are defined, in services.figures, in the context "Figures")."""
     marked = {
         rules.WITHHELD: N_("Doc.Figures", "withheld"),
         rules.WITHHELD_NOTE: N_(
@@ -107,7 +107,9 @@ def tables(table: FiguresTable, st: Styles, width: float) -> list[Flowable]:
 
 def words(text: str) -> str:
     """A label, note or cell from the table, in the language in use (figures stay as they are)."""
-    return tr("Doc.Figures", _from_domain(text))
+    if text in (rules.WITHHELD, rules.WITHHELD_NOTE):
+        return tr("Doc.Figures", _from_domain(text))
+    return tr("Figures", text)  # the measures, notes and "Whole range" of services.figures
 
 
 def column_heading(table: FiguresTable, index: int) -> str:

@@ -16,7 +16,7 @@ from engager_desktop.store.stamping import naive_utc
 from engager_desktop.sync import importer, trust
 from engager_desktop.sync.errors import BundleRefused
 from tests.hub.conftest import HubSide
-from tests.sync.conftest import Laptop, add_man, edit_man, man_field
+from tests.sync.conftest import Laptop, add_man, edit_man, man_field, store_unchecked
 
 
 @pytest.fixture
@@ -130,15 +130,18 @@ def _men(laptop: Laptop) -> list[str]:
 
 
 def test_a_nul_character_is_refused_in_one_line(enrolled: tuple[Laptop, HubSide]) -> None:
-    """A laptop may hold U+0000 in a text field; PostgreSQL cannot: the hub refuses the bundle
-    whole, saying why, and audits it."""
+    """A text holding U+0000 (which PostgreSQL cannot store) is refused by the record checks the
+    laptop's import makes too, naming the field, before any database write: the same refusal and
+    audit code as on a laptop (tests/sync/test_nul_character.py), not a database error."""
     from engager_hub import ops
-    from engager_hub.errors import HubError
 
     prison, hub = enrolled
-    add_man(prison, notes="before\x00after")
+    man = add_man(prison)
+    store_unchecked(prison, man, "notes", "before\x00after")  # as a vault from before the rule
     before = _state(hub)
-    with pytest.raises(HubError, match="NUL character"):
+    with pytest.raises(BundleRefused, match=r"participants\.notes holds a NUL character") as caught:
         ops.import_file(hub.hub, prison.export(hub))  # type: ignore[arg-type]
+    assert caught.value.code == "nul_character"
+    assert "\x00" not in str(caught.value) and "before" not in str(caught.value)
     assert _state(hub) == before
     assert _last_audit(hub) == ("import_refused", "nul_character")

@@ -70,7 +70,7 @@ def test_handover_writes_a_bundle_the_new_laptop_imports(
     assert isinstance(men, list)
     code, text = _handover(capsys, laptops, men[0].upper(), str(laptops["new_id"]))
     assert code == 0, text
-    assert "1 men handed over" in text and "safe to remove the stick" in text
+    assert "1 man handed over" in text and "safe to remove the stick" in text
     bundle = Path(text.split("bundle written: ")[1].splitlines()[0])
     code, text = _run(capsys, test_options(), "import", "--vault", str(laptops["new"]), str(bundle))
     assert code == 0, text

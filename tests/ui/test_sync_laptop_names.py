@@ -82,7 +82,7 @@ def test_rename_this_laptop_and_see_bundle_dates(qtbot: QtBot, pair: tuple[Lapto
     ]
     (mine,) = [r for r in rows if r[0] == ROOM]
     (theirs,) = [r for r in rows if r[1] == community.fingerprint()]
-    assert theirs[headers.index("Last bundle to it")] == "02 Nov 2026"
+    assert theirs[headers.index("Last bundle to it")] == "2 Nov 2026"
     assert theirs[headers.index("Last bundle from it")] == "Never"
     dialog.own_name_edit.setText("Sam\x1b[2J")
     qtbot.mouseClick(dialog.rename_button, Click)

@@ -187,14 +187,21 @@ def test_the_lower_layers_messages_the_windows_show_are_in_the_catalogue() -> No
     from engager_desktop.ui.i18n import KNOWN_ERRORS
     from engager_desktop.ui.ops import GENERIC_FAILURE
 
-    shown = [
-        domain_errors.describe(exc)
-        for exc in (WrongPassphrase(), WrongRecoveryCode(), VaultInUse())
-    ]
-    shown += [GENERIC_FAILURE, domain_errors.GENERIC, domain_errors.LOCKED]
+    shown = [GENERIC_FAILURE, domain_errors.GENERIC, domain_errors.LOCKED]
     assert sorted(shown) == sorted(KNOWN_ERRORS)
     with i18n.using("cy"):
         assert all(tr("Errors", text) != text for text in shown)
+        assert domain_errors.describe(RuntimeError("x")) == tr("Errors", domain_errors.GENERIC)
+        raised = [
+            domain_errors.describe(exc)
+            for exc in (WrongPassphrase(), WrongRecoveryCode(), VaultInUse())
+        ]
+    assert raised == [
+        "Nid yw'r cyfrinymadrodd yn gywir",
+        "Nid yw'r cod adfer yn gywir",
+        "Mae'r gladdgell hon eisoes ar agor mewn ffenestr neu raglen arall",
+    ]
+    assert domain_errors.describe(WrongPassphrase()) == "Wrong passphrase"  # raised in English
 
 
 def test_no_welsh_translation_is_left_in_english_by_mistake() -> None:
@@ -202,6 +209,7 @@ def test_no_welsh_translation_is_left_in_english_by_mistake() -> None:
     same = {e.msgid for e in welsh().entries if e.strings == [e.msgid]}
     allowed = {"Engager Desktop", "MBA", "{setting}:", "{field}:"}
     allowed |= {m for m in same if re.fullmatch(r"[^\w{}]*(\{\w+\}[^\w{}]*)+", m)}  # only {x}
+    allowed |= {"problem", "{Noun} {number}", "{wizard}: {name}"}  # the same in Welsh
     assert same <= allowed
     assert not any(
         re.search(r"\b(the|and|your|vault)\b", s) for e in welsh().entries for s in e.strings

@@ -345,7 +345,8 @@ def test_the_service_figures_are_welsh() -> None:
     assert "From 1 Nov 2025 to 31 Jan 2026. Made 3 Feb 2026." in english
     assert "Measure Nov 2025 Dec 2025 Jan 2026 Whole range" in english
     assert "O 1 Tach 2025 i 31 Ion 2026. Lluniwyd 3 Chwef 2026." in welsh
-    assert "Mesur Tach 2025 Rhag 2025 Ion 2026 Y cyfnod cyfan" in welsh
+    whole = i18n.lookup("Figures", figures.TOTAL_HEADING, "cy")
+    assert f"Mesur Tach 2025 Rhag 2025 Ion 2026 {whole}" in welsh
     assert "wedi'i atal" in welsh and "withheld" not in welsh
     assert not english_words(welsh.replace("docs/figures.md", "")), english_words(welsh)
 

@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QSpinBox, QWidget
 
+from engager_desktop.i18n import N_, tr
+from engager_desktop.ui import labels
 from engager_desktop.ui.forms.base import (
     FormDialog,
     line,
@@ -25,7 +27,7 @@ from engager_desktop.ui.workspace.data import row_value
 from engager_desktop.ui.workspace.undo import Edit, Made
 
 NOT_KNOWN = -1
-SAVE_ANYWAY = "Save &anyway"
+SAVE_ANYWAY = N_("AppointmentForm", "Save &anyway")
 
 
 @dataclass(frozen=True)
@@ -36,10 +38,10 @@ class Clashes:
     messages: tuple[str, ...]
 
 
-def spin(value: int, low: int, high: int, suffix: str = " minutes") -> QSpinBox:
+def spin(value: int, low: int, high: int, suffix: str | None = None) -> QSpinBox:
     box = QSpinBox()
     box.setRange(low, high)
-    box.setSuffix(suffix)
+    box.setSuffix(tr("AppointmentForm", " minutes") if suffix is None else suffix)
     box.setValue(value)
     return box
 
@@ -48,27 +50,37 @@ class AppointmentDialog(FormDialog):
     """``row``: the appointment (a record row) to change, or None to book a new one."""
 
     def __init__(self, vault: Any, man_id: str, row: Any = None, parent: QWidget | None = None):
-        title = "Change an appointment" if row is not None else "Book an appointment"
+        title = (
+            tr("AppointmentForm", "Change an appointment")
+            if row is not None
+            else tr("AppointmentForm", "Book an appointment")
+        )
         super().__init__(vault, title, parent)
         self.man_id = man_id
         self.record = row
         self.checked: Any = None  # the input whose clashes were shown
         get = (lambda key: row_value(row, key)) if row is not None else (lambda key: None)
         self.with_whom = self.field(
-            "with_whom", "&With:", line(get("with_whom") or ""), "service_id"
+            "with_whom", tr("AppointmentForm", "&With:"), line(get("with_whom") or ""), "service_id"
         )
         starts = get("starts_at") or _tomorrow_at_ten(vault.clock.now())
-        self.starts = self.field("starts_at", "&When:", moment_edit(starts))
-        self.minutes = self.field("minutes", "&How long:", spin(get("minutes") or 60, 5, 1440))
-        self.location = self.field("location", "W&here:", line(get("location") or ""))
+        self.starts = self.field("starts_at", tr("AppointmentForm", "&When:"), moment_edit(starts))
+        self.minutes = self.field(
+            "minutes", tr("AppointmentForm", "&How long:"), spin(get("minutes") or 60, 5, 1440)
+        )
+        self.location = self.field(
+            "location", tr("AppointmentForm", "W&here:"), line(get("location") or "")
+        )
         travel = get("travel_minutes")
         self.travel = self.field(
             "travel_minutes",
-            "&Journey there:",
+            tr("AppointmentForm", "&Journey there:"),
             spin(NOT_KNOWN if travel is None else travel, NOT_KNOWN, 720),
         )
-        self.travel.setSpecialValueText("Not known")
-        self.note = self.field("note", "&Note:", paragraph(get("note") or ""))
+        self.travel.setSpecialValueText(labels.yes_no(None))
+        self.note = self.field(
+            "note", tr("AppointmentForm", "&Note:"), paragraph(get("note") or "")
+        )
         self.save_button = self.buttons.button(self.buttons.StandardButton.Save)
 
     def wanted(self) -> Any:
@@ -106,7 +118,9 @@ class AppointmentDialog(FormDialog):
                     made.id = appointment_edits.book_again(vault, man_id, wanted)
 
                 return Edit(
-                    f"book the appointment with {wanted.with_whom}",
+                    tr("AppointmentForm", "book the appointment with {whom}").format(
+                        whom=wanted.with_whom
+                    ),
                     lambda: meetings.cancel_appointment(vault, made.id),
                     rebook,
                 )
@@ -114,7 +128,9 @@ class AppointmentDialog(FormDialog):
             assert before is not None  # an appointment being changed: what it was
             earlier = before
             return Edit(
-                f"change the appointment with {wanted.with_whom}",
+                tr("AppointmentForm", "change the appointment with {whom}").format(
+                    whom=wanted.with_whom
+                ),
                 lambda: meetings.edit_appointment(vault, appointment_id, earlier),
                 lambda: meetings.edit_appointment(vault, appointment_id, wanted),
             )
@@ -129,16 +145,19 @@ class AppointmentDialog(FormDialog):
         self.checked = result.wanted
         lines = "\n".join(f"• {message}" for message in result.messages)
         self.status.setText(
-            f"This would clash:\n{lines}\nChange it, or save anyway and talk it over with him."
+            tr(
+                "AppointmentForm",
+                "This would clash:\n{clashes}\n"
+                "Change it, or save anyway and talk it over with him.",
+            ).format(clashes=lines)
         )
         if self.save_button is not None:
-            self.save_button.setText(SAVE_ANYWAY)
+            self.save_button.setText(tr("AppointmentForm", SAVE_ANYWAY))
 
 
 def _clash_line(clash: Any, appointment_id: str | None) -> str:
     """One clash in words, naming the other appointment or session."""
     from engager_desktop.services.appointment_edits import PROPOSED
-    from engager_desktop.ui import labels
 
     mine = appointment_id or PROPOSED
     other = clash.second if clash.first.id == mine else clash.first
@@ -161,7 +180,5 @@ def input_of(row: Any) -> Any:
 
 
 def _tomorrow_at_ten(now: datetime) -> datetime:
-    from engager_desktop.ui import labels
-
     day = labels.local(now).date() + timedelta(days=1)
     return datetime(day.year, day.month, day.day, 10, 0, tzinfo=labels.LONDON)

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui import labels, ops
 from engager_desktop.ui.a11y import announce, buttons_last, focus_first_field, label_for, tab_leaves
 
 ERROR_STYLE = "color: #a00000"
-CHECK_FIELD = "Please check the field marked below."
+CHECK_FIELD = N_("FormDialog", "Please check the field marked below.")
 
 
 class FormDialog(QDialog):
@@ -117,13 +118,13 @@ class FormDialog(QDialog):
             self._refused(ops.plain_message(exc), exc)
             return
         self.buttons.setEnabled(False)
-        self.status.setText("Saving…")
+        self.status.setText(tr("FormDialog", "Saving…"))
         ops.run(fn, self._saved, self._refused, owner=self)
 
     def _saved(self, result: Any) -> None:
         self.buttons.setEnabled(True)
         self.status.clear()
-        announce(self.parentWidget() or self, "Saved.")
+        announce(self.parentWidget() or self, tr("FormDialog", "Saved."))
         self.saved.emit(result)
         self.accept()
 
@@ -131,7 +132,7 @@ class FormDialog(QDialog):
         self.buttons.setEnabled(True)
         key = getattr(exc, "field", None)
         if key in self.errors:
-            self.status.setText(CHECK_FIELD)
+            self.status.setText(tr("FormDialog", CHECK_FIELD))
             self.errors[key].setText(message)
             self.errors[key].show()
             self.inputs[key].setFocus()
@@ -159,6 +160,11 @@ def paragraph(text: str = "") -> QPlainTextEdit:
     edit.setTabChangesFocus(True)
     edit.setFixedHeight(80)
     return edit
+
+
+def worded(table: dict[str, str]) -> dict[str, str]:
+    """A practice vocabulary of ``ui.labels`` ({value: English}) in the language in use."""
+    return {key: labels.word(table, key) for key in table}
 
 
 def choice(words: dict[str, str], current: str | None = None) -> QComboBox:
@@ -208,8 +214,8 @@ def text_of(widget: QLineEdit | QPlainTextEdit) -> str | None:
 
 def yes_no_unknown(value: bool | None) -> QComboBox:
     box = QComboBox()
-    for word, data in (("Not known", None), ("Yes", True), ("No", False)):
-        box.addItem(word, data)
+    for data in (None, True, False):
+        box.addItem(labels.yes_no(data), data)
     box.setCurrentIndex({None: 0, True: 1, False: 2}[value])
     return box
 

@@ -7,11 +7,20 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui import labels
-from engager_desktop.ui.forms.base import FormDialog, choice, day_edit, day_of, paragraph, text_of
+from engager_desktop.ui.forms.base import (
+    FormDialog,
+    choice,
+    day_edit,
+    day_of,
+    paragraph,
+    text_of,
+    worded,
+)
 
-ANSWERS = {"yes": "He agrees", "no": "He does not agree"}
-ANY_SERVICE = "Any service"
+ANSWERS = {"yes": N_("ConsentForm", "He agrees"), "no": N_("ConsentForm", "He does not agree")}
+ANY_SERVICE = N_("ConsentForm", "Any service")
 
 
 class ConsentDialog(FormDialog):
@@ -24,20 +33,30 @@ class ConsentDialog(FormDialog):
         *,
         kind: str | None = None,
     ) -> None:
-        super().__init__(vault, "Record his consent to sharing", parent)
+        super().__init__(vault, tr("ConsentForm", "Record his consent to sharing"), parent)
         self.man_id = man_id
         self.set_intro(
-            "Ask him about each kind of sharing before anything goes to another service. "
-            "A new answer replaces the one before."
+            tr(
+                "ConsentForm",
+                "Ask him about each kind of sharing before anything goes to another service. "
+                "A new answer replaces the one before.",
+            )
         )
-        self.kind = self.field("kind", "&Kind of sharing:", choice(labels.CONSENT, kind))
-        self.answer = self.field("given", "His &answer:", choice(ANSWERS))
-        self.service = self.field("service", "&Service:", QComboBox(), "service_id")
-        self.service.addItem(ANY_SERVICE, None)
+        self.kind = self.field(
+            "kind", tr("ConsentForm", "&Kind of sharing:"), choice(worded(labels.CONSENT), kind)
+        )
+        answers = {key: tr("ConsentForm", word) for key, word in ANSWERS.items()}
+        self.answer = self.field("given", tr("ConsentForm", "His &answer:"), choice(answers))
+        self.service = self.field(
+            "service", tr("ConsentForm", "&Service:"), QComboBox(), "service_id"
+        )
+        self.service.addItem(tr("ConsentForm", ANY_SERVICE), None)
         for service_id, name in services:
             self.service.addItem(name, service_id)
-        self.day = self.field("recorded_on", "Aske&d on:", day_edit(vault.clock.today()))
-        self.note = self.field("note", "&Note:", paragraph())
+        self.day = self.field(
+            "recorded_on", tr("ConsentForm", "Aske&d on:"), day_edit(vault.clock.today())
+        )
+        self.note = self.field("note", tr("ConsentForm", "&Note:"), paragraph())
 
     def work(self) -> Callable[[], Any]:
         from engager_desktop.services.consent import record_consent

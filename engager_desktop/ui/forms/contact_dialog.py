@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QWidget
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui.forms.base import (
     FormDialog,
     choice,
@@ -18,12 +19,16 @@ from engager_desktop.ui.forms.base import (
 )
 
 METHOD = {
-    "phone": "Phone",
-    "text": "Text",
-    "in_person": "In person",
-    "letter": "Letter",
-    "via_other": "Through someone else",
+    "phone": N_("ContactForm", "Phone"),
+    "text": N_("ContactForm", "Text"),
+    "in_person": N_("ContactForm", "In person"),
+    "letter": N_("ContactForm", "Letter"),
+    "via_other": N_("ContactForm", "Through someone else"),
 }
+
+
+def methods() -> dict[str, str]:
+    return {key: tr("ContactForm", word) for key, word in METHOD.items()}
 
 
 class ContactDialog(FormDialog):
@@ -38,17 +43,21 @@ class ContactDialog(FormDialog):
         slot: tuple[str, str] | None = None,
         about: str = "",
     ) -> None:
-        title = "Follow up a missed appointment" if slot else "Log a contact or a try"
+        title = (
+            tr("ContactForm", "Follow up a missed appointment")
+            if slot
+            else tr("ContactForm", "Log a contact or a try")
+        )
         super().__init__(vault, title, parent)
         self.man_id = man_id
         self.slot = slot
         if about:
             self.set_intro(about)
-        self.at = self.field("at", "&When:", moment_edit(vault.clock.now()))
-        self.method = self.field("method", "&How:", choice(METHOD))
-        self.reached = self.row(QCheckBox("&Reached him"))
-        self.purpose = self.field("purpose", "Wh&y:", line())
-        self.note = self.field("note", "&Note:", paragraph())
+        self.at = self.field("at", tr("ContactForm", "&When:"), moment_edit(vault.clock.now()))
+        self.method = self.field("method", tr("ContactForm", "&How:"), choice(methods()))
+        self.reached = self.row(QCheckBox(tr("ContactForm", "&Reached him")))
+        self.purpose = self.field("purpose", tr("ContactForm", "Wh&y:"), line())
+        self.note = self.field("note", tr("ContactForm", "&Note:"), paragraph())
 
     def work(self) -> Callable[[], Any]:
         from engager_desktop.services.meetings import ContactInput, log_contact, record_follow_up
@@ -73,10 +82,12 @@ class ReminderDialog(FormDialog):
     def __init__(
         self, vault: Any, slot: tuple[str, str], about: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(vault, "Reminder given", parent)
+        super().__init__(vault, tr("ContactForm", "Reminder given"), parent)
         self.slot = slot
         self.set_intro(about)
-        self.method = self.field("method", "&How he was reminded:", choice(METHOD, "text"))
+        self.method = self.field(
+            "method", tr("ContactForm", "&How he was reminded:"), choice(methods(), "text")
+        )
 
     def work(self) -> Callable[[], Any]:
         from engager_desktop.services.meetings import give_reminder

@@ -13,13 +13,16 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui import labels
 from engager_desktop.ui.forms.base import FormDialog, day_edit, day_of, paragraph, text_of
 from engager_desktop.ui.workspace.data import row_value
 from engager_desktop.ui.workspace.undo import Edit, adding
 
-INTRO = "Rated together with him: 0 is no distress at all, 10 the most he can imagine."
-NOT_AT_A_SESSION = "Not at a session"
+INTRO = N_(
+    "DistressForm", "Rated together with him: 0 is no distress at all, 10 the most he can imagine."
+)
+NOT_AT_A_SESSION = N_("DistressForm", "Not at a session")
 
 
 class DistressDialog(FormDialog):
@@ -34,23 +37,33 @@ class DistressDialog(FormDialog):
         rating: Any = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = "Add a distress rating" if rating is None else "Change a distress rating"
+        title = (
+            tr("DistressForm", "Add a distress rating")
+            if rating is None
+            else tr("DistressForm", "Change a distress rating")
+        )
         super().__init__(vault, title, parent)
         self.man_id = man_id
         self.rating = rating
-        self.set_intro(INTRO)
+        self.set_intro(tr("DistressForm", INTRO))
         today = vault.clock.today()
         self.rated_on = self.field(
-            "rated_on", "&Rated on:", day_edit(rating.rated_on if rating else today)
+            "rated_on",
+            tr("DistressForm", "&Rated on:"),
+            day_edit(rating.rated_on if rating else today),
         )
         score = QSpinBox()
         score.setRange(0, 10)
         score.setValue(rating.score if rating else 0)
-        self.score = self.field("distress", "&Score (0 to 10):", score, "score")
-        self.note = self.field("note", "&What he said about it:", paragraph(_note(rating)))
+        self.score = self.field("distress", tr("DistressForm", "&Score (0 to 10):"), score, "score")
+        self.note = self.field(
+            "note", tr("DistressForm", "&What he said about it:"), paragraph(_note(rating))
+        )
         self.note.setFixedHeight(64)
         at = rating.meeting_id if rating else None
-        self.meeting = self.field("meeting_id", "At a s&ession:", _sessions(meetings, at))
+        self.meeting = self.field(
+            "meeting_id", tr("DistressForm", "At a s&ession:"), _sessions(meetings, at)
+        )
 
     def work(self) -> Callable[[], Any]:
         from engager_desktop.services.understanding import (
@@ -64,7 +77,7 @@ class DistressDialog(FormDialog):
         vault, man_id, before = self.vault, self.man_id, self.rating
         if before is None:
             return adding(
-                f"add a distress rating of {score}",
+                tr("DistressForm", "add a distress rating of {score}").format(score=score),
                 lambda: (
                     record_distress(
                         vault, man_id, score, note, rated_on=day, meeting_id=meeting_id
@@ -78,7 +91,9 @@ class DistressDialog(FormDialog):
             if after != before:
                 change_distress(vault, after)
             return Edit(
-                f"change the distress rating of {labels.day(before.rated_on)}",
+                tr("DistressForm", "change the distress rating of {day}").format(
+                    day=labels.day(before.rated_on)
+                ),
                 lambda: change_distress(vault, before),
                 lambda: change_distress(vault, after),
             )
@@ -93,7 +108,7 @@ def _note(rating: Any) -> str:
 def _sessions(meetings: Sequence[Any], chosen: str | None) -> QComboBox:
     """His sessions, newest first, after "Not at a session"."""
     box = QComboBox()
-    box.addItem(NOT_AT_A_SESSION, "")
+    box.addItem(tr("DistressForm", NOT_AT_A_SESSION), "")
     ordered = sorted(meetings, key=lambda m: row_value(m, "starts_at"), reverse=True)
     for meeting in ordered:
         box.addItem(labels.moment(row_value(meeting, "starts_at")), row_value(meeting, "id"))

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QWidget
 
+from engager_desktop.i18n import tr
 from engager_desktop.ui.forms.base import FormDialog, paragraph, text_of
 
 
@@ -15,15 +16,21 @@ class FlagsDialog(FormDialog):
     """``man``: his ``ParticipantView``; everything else on it is kept as it is."""
 
     def __init__(self, vault: Any, man: Any, parent: QWidget | None = None) -> None:
-        super().__init__(vault, "Isolation and risk", parent)
+        super().__init__(vault, tr("FlagsForm", "Isolation and risk"), parent)
         self.man = man
         self.set_intro(
-            "A man who is isolated is contacted at least twice a week after release. Risk notes "
-            "show as a flag in supervision; the notes themselves are never printed there."
+            tr(
+                "FlagsForm",
+                "A man who is isolated is contacted at least twice a week after release. Risk "
+                "notes show as a flag in supervision; the notes themselves are never printed "
+                "there.",
+            )
         )
-        self.isolated = self.row(QCheckBox("He is &isolated"))
+        self.isolated = self.row(QCheckBox(tr("FlagsForm", "He is &isolated")))
         self.isolated.setChecked(bool(man.isolated))
-        self.risk = self.field("risk_notes", "&Risk notes:", paragraph(man.risk_notes or ""))
+        self.risk = self.field(
+            "risk_notes", tr("FlagsForm", "&Risk notes:"), paragraph(man.risk_notes or "")
+        )
 
     def work(self) -> Callable[[], Any]:
         from engager_desktop.services.participants import ParticipantForm, update_participant

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui import labels
 from engager_desktop.ui.forms.base import (
     FormDialog,
@@ -21,15 +22,28 @@ from engager_desktop.ui.forms.base import (
     line,
     paragraph,
     text_of,
+    worded,
 )
 from engager_desktop.ui.wizards.choices import DOMAINS, HORIZONS
 from engager_desktop.ui.workspace.undo import Edit, adding
 
 HORIZON_WORDS = {value: word for word, value in HORIZONS}
 DOMAIN_WORDS = {value: word for word, value in DOMAINS}
-STATUS_HELP = (
+CHOICES = "Wizard"  # the context ui/wizards/choices.py marks its words with
+
+
+def horizon_words() -> dict[str, str]:
+    return {value: tr(CHOICES, word) for value, word in HORIZON_WORDS.items()}
+
+
+def domain_words() -> dict[str, str]:
+    return {value: tr(CHOICES, word) for value, word in DOMAIN_WORDS.items()}
+
+
+STATUS_HELP = N_(
+    "GoalForm",
     "Achieved: he got there. Changed: it became a different goal. Dropped: no longer wanted. "
-    "Open: still working towards it (choose it to re-open a goal)."
+    "Open: still working towards it (choose it to re-open a goal).",
 )
 
 
@@ -37,21 +51,31 @@ class GoalDialog(FormDialog):
     """``goal``: the ``GoalView`` to change. Saving hands back an ``Edit`` (for undo)."""
 
     def __init__(self, vault: Any, goal: Any, parent: QWidget | None = None) -> None:
-        super().__init__(vault, "Change a goal", parent)
+        super().__init__(vault, tr("GoalForm", "Change a goal"), parent)
         self.goal = goal
         if goal.his_words:
-            self.set_intro(f"In his words: {goal.his_words}")
-        self.title = self.field("goal", "&Goal:", line(goal.title, 300), "title")
-        self.horizon = self.field("horizon", "&Kind of goal:", choice(HORIZON_WORDS, goal.horizon))
-        self.domain = self.field("domain", "&Area of his life:", choice(DOMAIN_WORDS, goal.domain))
-        self.set_on = self.field("set_on", "&Set on:", day_edit(goal.set_on))
-        self.state = self.field("goal_status", "S&tatus:", choice(labels.GOAL_STATUS, goal.status))
-        self.state.setToolTip(STATUS_HELP)
-        self.state.setAccessibleDescription(STATUS_HELP)
-        self.reason = self.field("status_reason", "&Why:", paragraph(goal.status_reason or ""))
+            self.set_intro(tr("GoalForm", "In his words: {words}").format(words=goal.his_words))
+        self.title = self.field("goal", tr("GoalForm", "&Goal:"), line(goal.title, 300), "title")
+        self.horizon = self.field(
+            "horizon", tr("GoalForm", "&Kind of goal:"), choice(horizon_words(), goal.horizon)
+        )
+        self.domain = self.field(
+            "domain", tr("GoalForm", "&Area of his life:"), choice(domain_words(), goal.domain)
+        )
+        self.set_on = self.field("set_on", tr("GoalForm", "&Set on:"), day_edit(goal.set_on))
+        self.state = self.field(
+            "goal_status",
+            tr("GoalForm", "S&tatus:"),
+            choice(worded(labels.GOAL_STATUS), goal.status),
+        )
+        self.state.setToolTip(tr("GoalForm", STATUS_HELP))
+        self.state.setAccessibleDescription(tr("GoalForm", STATUS_HELP))
+        self.reason = self.field(
+            "status_reason", tr("GoalForm", "&Why:"), paragraph(goal.status_reason or "")
+        )
         self.changed_on = self.field(
             "status_changed_on",
-            "Status changed &on:",
+            tr("GoalForm", "Status changed &on:"),
             day_edit(goal.status_changed_on or vault.clock.today()),
         )
         self.day_touched = False  # a goal closed before days were kept does not get today's
@@ -87,10 +111,11 @@ class GoalDialog(FormDialog):
         vault, goal_id = self.vault, old.id
         undo = _goal_change(vault, goal_id, (after, now), (before, was))
         redo = _goal_change(vault, goal_id, (before, was), (after, now))
+        label = tr("GoalForm", "change the goal “{goal}”").format(goal=after.title)
 
         def save() -> Edit:
             redo()
-            return Edit(f"change the goal “{after.title}”", undo, redo)
+            return Edit(label, undo, redo)
 
         return save
 
@@ -113,13 +138,21 @@ class NewGoalDialog(FormDialog):
     """Add a goal to his plan where it is shown; undo removes it again."""
 
     def __init__(self, vault: Any, man_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(vault, "Add a goal", parent)
+        super().__init__(vault, tr("GoalForm", "Add a goal"), parent)
         self.man_id = man_id
-        self.set_intro("A goal as he would put it: something he wants to work towards.")
-        self.title = self.field("goal", "&Goal:", line("", 300), "title")
-        self.horizon = self.field("horizon", "&Kind of goal:", choice(HORIZON_WORDS))
-        self.domain = self.field("domain", "&Area of his life:", choice(DOMAIN_WORDS))
-        self.set_on = self.field("set_on", "&Set on:", day_edit(vault.clock.today()))
+        self.set_intro(
+            tr("GoalForm", "A goal as he would put it: something he wants to work towards.")
+        )
+        self.title = self.field("goal", tr("GoalForm", "&Goal:"), line("", 300), "title")
+        self.horizon = self.field(
+            "horizon", tr("GoalForm", "&Kind of goal:"), choice(horizon_words())
+        )
+        self.domain = self.field(
+            "domain", tr("GoalForm", "&Area of his life:"), choice(domain_words())
+        )
+        self.set_on = self.field(
+            "set_on", tr("GoalForm", "&Set on:"), day_edit(vault.clock.today())
+        )
 
     def work(self) -> Callable[[], Any]:
         from engager_desktop.services.action_plan import GoalInput, add_goal, remove_goal
@@ -134,7 +167,7 @@ class NewGoalDialog(FormDialog):
         vault, man_id = self.vault, self.man_id
 
         return adding(
-            f"add the goal “{goal.title}”",
+            tr("GoalForm", "add the goal “{goal}”").format(goal=goal.title),
             lambda: add_goal(vault, man_id, goal),
             lambda goal_id: remove_goal(vault, goal_id),
         )

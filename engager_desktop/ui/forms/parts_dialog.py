@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 
+from engager_desktop.i18n import tr
 from engager_desktop.ui.a11y import plain
 from engager_desktop.ui.forms.base import (
     FormDialog,
@@ -82,7 +83,8 @@ class PartsDialog(FormDialog):
         def save() -> Edit:
             if after != before:
                 store(after)
-            return Edit(f"change “{title}”", lambda: store(before), lambda: store(after))
+            label = tr("PartsForm", "change “{title}”").format(title=title)
+            return Edit(label, lambda: store(before), lambda: store(after))
 
         return save
 
@@ -92,8 +94,8 @@ class OptionalDay(QWidget):
 
     def __init__(self, text: str, value: date | None, today: date) -> None:
         super().__init__()
-        self.check = QCheckBox("Set")
-        self.check.setAccessibleName(f"{plain(text)} set")
+        self.check = QCheckBox(tr("PartsForm", "Set"))
+        self.check.setAccessibleName(tr("PartsForm", "{field} set").format(field=plain(text)))
         self.setFocusProxy(self.check)
         self.edit = day_edit(value or today)
         self.edit.setAccessibleName(plain(text))

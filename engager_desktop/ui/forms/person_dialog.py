@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QWidget
 
+from engager_desktop.i18n import tr
 from engager_desktop.ui import labels
 from engager_desktop.ui.forms.base import (
     FormDialog,
@@ -15,6 +16,7 @@ from engager_desktop.ui.forms.base import (
     paragraph,
     text_of,
     tri_state,
+    worded,
     yes_no_unknown,
 )
 
@@ -25,7 +27,11 @@ class PersonDialog(FormDialog):
     def __init__(
         self, vault: Any, man_id: str, person: Any = None, parent: QWidget | None = None
     ) -> None:
-        title = "Change a person around him" if person else "Add a person around him"
+        title = (
+            tr("PersonForm", "Change a person around him")
+            if person
+            else tr("PersonForm", "Add a person around him")
+        )
         super().__init__(vault, title, parent)
         self.man_id = man_id
         self.person_id = person.id if person is not None else None
@@ -35,26 +41,35 @@ class PersonDialog(FormDialog):
             else (lambda key, default=None: default)
         )
         self.set_intro(
-            "Check any contact restrictions before involving family. Do not assume they help: "
-            "ask him."
+            tr(
+                "PersonForm",
+                "Check any contact restrictions before involving family. Do not assume they "
+                "help: ask him.",
+            )
         )
-        self.name = self.field("name", "&Name:", line(get("name", "")))
-        self.role = self.field("role", "&Role:", choice(labels.SUPPORT_ROLE, get("role")))
+        self.name = self.field("name", tr("PersonForm", "&Name:"), line(get("name", "")))
+        self.role = self.field(
+            "role", tr("PersonForm", "&Role:"), choice(worded(labels.SUPPORT_ROLE), get("role"))
+        )
         self.relationship = self.field(
-            "relationship", "R&elationship to him:", line(get("relationship") or "")
+            "relationship",
+            tr("PersonForm", "R&elationship to him:"),
+            line(get("relationship") or ""),
         )
-        self.helpful = self.field("helpful", "&Helpful to him:", yes_no_unknown(get("helpful")))
+        self.helpful = self.field(
+            "helpful", tr("PersonForm", "&Helpful to him:"), yes_no_unknown(get("helpful"))
+        )
         self.restrictions = self.field(
             "contact_restrictions",
-            "Contact res&trictions:",
+            tr("PersonForm", "Contact res&trictions:"),
             paragraph(get("contact_restrictions") or ""),
         )
-        self.phone = self.field("phone", "&Phone:", line(get("phone") or "", 60))
-        self.consent = self.row(QCheckBox("He agrees to &involve this person"))
+        self.phone = self.field("phone", tr("PersonForm", "&Phone:"), line(get("phone") or "", 60))
+        self.consent = self.row(QCheckBox(tr("PersonForm", "He agrees to &involve this person")))
         self.consent.setChecked(bool(get("consent_to_involve", False)))
-        self.gate = self.row(QCheckBox("Meets him at the &gate"))
+        self.gate = self.row(QCheckBox(tr("PersonForm", "Meets him at the &gate")))
         self.gate.setChecked(bool(get("meets_at_gate", False)))
-        self.notes = self.field("notes", "N&otes:", paragraph(get("notes") or ""))
+        self.notes = self.field("notes", tr("PersonForm", "N&otes:"), paragraph(get("notes") or ""))
 
     def work(self) -> Callable[[], Any]:
         from engager_desktop.services.people import PersonForm, add_person, edit_person

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.i18n import tr
 from engager_desktop.services import printing
 
 KIND_ROLE = int(Qt.ItemDataRole.UserRole)
@@ -24,18 +25,24 @@ class PrintChooser(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Print")
-        self.setAccessibleName("Print")
-        intro = QLabel("No man is chosen. Choose a document for the team, or a blank form.")
+        self.setWindowTitle(tr("PrintChooser", "Print"))
+        self.setAccessibleName(tr("PrintChooser", "Print"))
+        intro = QLabel(
+            tr("PrintChooser", "No man is chosen. Choose a document for the team, or a blank form.")
+        )
         intro.setWordWrap(True)
         self.list = QListWidget()
-        label = QLabel("&Document:")
+        label = QLabel(tr("PrintChooser", "&Document:"))
         label.setBuddy(self.list)
-        self.list.setAccessibleName("Document")
+        self.list.setAccessibleName(tr("PrintChooser", "Document"))
         for info in printing.kinds():
             if info.needs_man and not info.has_blank:
                 continue
-            title = f"{info.title} (blank form)" if info.needs_man else info.title
+            title = (
+                tr("PrintChooser", "{document} (blank form)").format(document=info.title)
+                if info.needs_man
+                else info.title
+            )
             item = QListWidgetItem(title)
             item.setData(KIND_ROLE, info.name)
             item.setData(BLANK_ROLE, info.needs_man)
@@ -45,7 +52,7 @@ class PrintChooser(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Preview…")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("PrintChooser", "&Preview…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -8,21 +8,25 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QPushButton, QWidget
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui.forms.base import FormDialog, choice, line, paragraph, text_of
 
-SETTING = {"community": "In the community", "prison": "In prison"}
+SETTING = {
+    "community": N_("ServiceForm", "In the community"),
+    "prison": N_("ServiceForm", "In prison"),
+}
 TEXT_FIELDS = (
-    ("area", "&Area:", False),
-    ("address", "Add&ress:", True),
-    ("phone", "&Phone:", False),
-    ("email", "&Email:", False),
-    ("opening_hours", "&Opening hours:", False),
-    ("weekend_hours", "&Weekends:", False),
-    ("out_of_hours", "O&ut of hours:", False),
-    ("cost_to_him", "&Cost to him:", False),
-    ("referral_route", "How to re&fer:", True),
-    ("does", "&Does:", True),
-    ("does_not", "Does &not do:", True),
+    ("area", N_("ServiceForm", "&Area:"), False),
+    ("address", N_("ServiceForm", "Add&ress:"), True),
+    ("phone", N_("ServiceForm", "&Phone:"), False),
+    ("email", N_("ServiceForm", "&Email:"), False),
+    ("opening_hours", N_("ServiceForm", "&Opening hours:"), False),
+    ("weekend_hours", N_("ServiceForm", "&Weekends:"), False),
+    ("out_of_hours", N_("ServiceForm", "O&ut of hours:"), False),
+    ("cost_to_him", N_("ServiceForm", "&Cost to him:"), False),
+    ("referral_route", N_("ServiceForm", "How to re&fer:"), True),
+    ("does", N_("ServiceForm", "&Does:"), True),
+    ("does_not", N_("ServiceForm", "Does &not do:"), True),
 )
 
 
@@ -31,22 +35,33 @@ class ServiceDialog(FormDialog):
 
     def __init__(self, vault: Any, view: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(
-            vault, "Change a directory entry" if view else "Add a directory entry", parent
+            vault,
+            tr("ServiceForm", "Change a directory entry")
+            if view
+            else tr("ServiceForm", "Add a directory entry"),
+            parent,
         )
         self.view = view
         entry = view.entry if view is not None else None
-        self.name = self.field("name", "Na&me:", line(entry.name if entry else ""))
-        self.kind = self.field("kind", "&Kind of service:", line(entry.kind if entry else ""))
+        self.name = self.field(
+            "name", tr("ServiceForm", "Na&me:"), line(entry.name if entry else "")
+        )
+        self.kind = self.field(
+            "kind", tr("ServiceForm", "&Kind of service:"), line(entry.kind if entry else "")
+        )
         self._offer_kinds()
         setting = str(entry.setting) if entry else None
-        self.setting = self.field("setting", "&Setting:", choice(SETTING, setting))
+        settings = {key: tr("ServiceForm", word) for key, word in SETTING.items()}
+        self.setting = self.field(
+            "setting", tr("ServiceForm", "&Setting:"), choice(settings, setting)
+        )
         self.texts: dict[str, Any] = {}
         for key, text, long in TEXT_FIELDS:
             value = (getattr(entry, key) or "") if entry else ""
             widget = paragraph(value) if long else line(value)
             if long:
                 widget.setFixedHeight(56)
-            self.texts[key] = self.field(key, text, widget)
+            self.texts[key] = self.field(key, tr("ServiceForm", text), widget)
 
     def _offer_kinds(self) -> None:
         """Offer the kinds already in the directory as he types, so one kind keeps one spelling
@@ -86,9 +101,9 @@ def attach_to_directory(window: Any) -> tuple[QPushButton, QPushButton, QPushBut
     ``_current`` (the chosen entry's view, or None), ``count`` (a line for a refusal) and
     ``refresh``. ``window.confirm_remove(name)`` asks before removing (replaceable in tests).
     """
-    add = QPushButton("&Add an entry…")
-    change = QPushButton("C&hange this entry…")
-    remove = QPushButton("Remo&ve this entry…")
+    add = QPushButton(tr("ServiceForm", "&Add an entry…"))
+    change = QPushButton(tr("ServiceForm", "C&hange this entry…"))
+    remove = QPushButton(tr("ServiceForm", "Remo&ve this entry…"))
     add.setObjectName("directory_add")
     change.setObjectName("directory_change")
     remove.setObjectName("directory_remove")
@@ -135,9 +150,12 @@ def _ask_remove(parent: QWidget, name: str) -> bool:
 
     answer = QMessageBox.question(
         parent,
-        "Remove this entry",
-        f"Remove “{name}” from the services directory? Steps and appointments that name it "
-        "keep it in their history.",
+        tr("ServiceForm", "Remove this entry"),
+        tr(
+            "ServiceForm",
+            "Remove “{name}” from the services directory? Steps and appointments that name it "
+            "keep it in their history.",
+        ).format(name=name),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )

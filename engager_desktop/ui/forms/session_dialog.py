@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui import labels, ops
 from engager_desktop.ui.forms.base import (
     FormDialog,
@@ -19,14 +20,15 @@ from engager_desktop.ui.forms.base import (
     moment_of,
     paragraph,
     text_of,
+    worded,
 )
 from engager_desktop.ui.workspace.data import row_value
 from engager_desktop.ui.workspace.undo import Edit
 
 TITLES = {
-    None: "Move a planned session",
-    True: "Change a held session",
-    False: "Change a missed session",
+    None: N_("SessionForm", "Move a planned session"),
+    True: N_("SessionForm", "Change a held session"),
+    False: N_("SessionForm", "Change a missed session"),
 }
 
 
@@ -35,32 +37,57 @@ class SessionDialog(FormDialog):
 
     def __init__(self, vault: Any, row: Any, parent: QWidget | None = None) -> None:
         attended = row_value(row, "attended")
-        super().__init__(vault, TITLES[attended], parent)
+        super().__init__(vault, tr("SessionForm", TITLES[attended]), parent)
         self.record = row
-        self.starts = self.field("starts_at", "&When:", moment_edit(row_value(row, "starts_at")))
-        self.place = self.field("place", "&Place:", choice(labels.PLACE, row_value(row, "place")))
-        self.location = self.field("location", "W&here:", line(row_value(row, "location") or ""))
+        self.starts = self.field(
+            "starts_at", tr("SessionForm", "&When:"), moment_edit(row_value(row, "starts_at"))
+        )
+        self.place = self.field(
+            "place",
+            tr("SessionForm", "&Place:"),
+            choice(worded(labels.PLACE), row_value(row, "place")),
+        )
+        self.location = self.field(
+            "location", tr("SessionForm", "W&here:"), line(row_value(row, "location") or "")
+        )
         self.reviewed = self.notes = self.follow_up = None
         self.minutes: QSpinBox | None = None
         if attended is True:
-            self.set_intro("He came to this session. What was written about it can be corrected.")
+            self.set_intro(
+                tr(
+                    "SessionForm",
+                    "He came to this session. What was written about it can be corrected.",
+                )
+            )
             self.reviewed = self.field(
                 "what_was_reviewed",
-                "What was &reviewed:",
+                tr("SessionForm", "What was &reviewed:"),
                 paragraph(row_value(row, "reviewed") or ""),
             )
-            self.notes = self.field("notes", "&Notes:", paragraph(row_value(row, "notes") or ""))
-            self.minutes = self.field(
-                "minutes", "How &long it lasted:", minutes_box(row_value(row, "minutes"))
+            self.notes = self.field(
+                "notes", tr("SessionForm", "&Notes:"), paragraph(row_value(row, "notes") or "")
             )
-            self.steps_reviewed = self.row(QLabel("Reading the steps reviewed at this session…"))
+            self.minutes = self.field(
+                "minutes",
+                tr("SessionForm", "How &long it lasted:"),
+                minutes_box(row_value(row, "minutes")),
+            )
+            self.steps_reviewed = self.row(
+                QLabel(tr("SessionForm", "Reading the steps reviewed at this session…"))
+            )
             self.steps_reviewed.setWordWrap(True)
-            self.steps_reviewed.setAccessibleName("Steps reviewed at this session")
+            self.steps_reviewed.setAccessibleName(
+                tr("SessionForm", "Steps reviewed at this session")
+            )
             self._read_steps_reviewed(vault, row_value(row, "id"))
         elif attended is False:
-            self.set_intro("He missed this session. Say what was done to follow it up.")
+            self.set_intro(
+                tr("SessionForm", "He missed this session. Say what was done to follow it up.")
+            )
             self.follow_up = self.field(
-                "follow_up", "&Follow-up:", paragraph(row_value(row, "follow_up") or "")
+                "follow_up",
+                tr("SessionForm", "&Follow-up:"),
+                paragraph(row_value(row, "follow_up") or ""),
             )
 
     def _read_steps_reviewed(self, vault: Any, meeting_id: str) -> None:
@@ -118,8 +145,8 @@ def minutes_box(minutes: int | None) -> QSpinBox:
     """Minutes from 1 to 480, or "Not recorded" (0)."""
     box = QSpinBox()
     box.setRange(0, 480)
-    box.setSpecialValueText("Not recorded")
-    box.setSuffix(" min")
+    box.setSpecialValueText(tr("SessionForm", "Not recorded"))
+    box.setSuffix(tr("SessionForm", " min"))
     box.setValue(minutes or 0)
     return box
 
@@ -127,8 +154,8 @@ def minutes_box(minutes: int | None) -> QSpinBox:
 def steps_reviewed_text(lines: Any) -> str:
     """The text shown: a heading line, then one line a step with what, its outcome and why."""
     if not lines:
-        return "No steps were reviewed at this session."
-    said = ["Steps reviewed at this session:"]
+        return tr("SessionForm", "No steps were reviewed at this session.")
+    said = [tr("SessionForm", "Steps reviewed at this session:")]
     for step in lines:
         outcome = labels.word(labels.STEP_STATUS, step.outcome)
         why = f" ({step.why})" if step.why else ""

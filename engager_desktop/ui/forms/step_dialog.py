@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from engager_desktop.domain.validation import ValidationError
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui import labels
 from engager_desktop.ui.a11y import label_for
 from engager_desktop.ui.forms.base import (
@@ -19,16 +20,24 @@ from engager_desktop.ui.forms.base import (
     line,
     paragraph,
     text_of,
+    worded,
 )
 from engager_desktop.ui.workspace.undo import Edit, adding
 
 BY_DATE, NEXT_SESSION, NO_DATE = "date", "next_session", "none"
-WHEN = {BY_DATE: "By a date", NEXT_SESSION: "Before the next session", NO_DATE: "No date set"}
+WHEN = {
+    BY_DATE: N_("StepForm", "By a date"),
+    NEXT_SESSION: N_("StepForm", "Before the next session"),
+    NO_DATE: N_("StepForm", "No date set"),
+}
 SERVICE, PERSON = "service", "person"
-KEEP_WHAT_HAPPENED = "What happened can be changed but not emptied: write what is true now instead."
-LINK_HELP = (
+KEEP_WHAT_HAPPENED = N_(
+    "StepForm", "What happened can be changed but not emptied: write what is true now instead."
+)
+LINK_HELP = N_(
+    "StepForm",
     "A step for another professional can link to a service in the directory; "
-    "a step for family or peers can link to one of the people around him."
+    "a step for family or peers can link to one of the people around him.",
 )
 
 
@@ -43,37 +52,60 @@ class StepDialog(FormDialog):
         today: date,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(vault, "Change a step", parent)
+        super().__init__(vault, tr("StepForm", "Change a step"), parent)
         self.step = step
-        self.what = self.field("step", "&Step:", paragraph(step.what), "what")
+        self.what = self.field("step", tr("StepForm", "&Step:"), paragraph(step.what), "what")
         self.kind = self.field(
-            "resource_kind", "&Kind of help:", choice(labels.RESOURCE_KIND, step.resource_kind)
+            "resource_kind",
+            tr("StepForm", "&Kind of help:"),
+            choice(worded(labels.RESOURCE_KIND), step.resource_kind),
         )
         self.who = self.field(
-            "who_is_responsible", "&Who does it:", line(step.responsible), "responsible"
+            "who_is_responsible",
+            tr("StepForm", "&Who does it:"),
+            line(step.responsible),
+            "responsible",
         )
         self.link = self.field(
-            "link", "&Linked to:", self._links(links), "service_id", "support_person_id"
+            "link",
+            tr("StepForm", "&Linked to:"),
+            self._links(links),
+            "service_id",
+            "support_person_id",
         )
-        self.link.setAccessibleDescription(LINK_HELP)
-        self.link.setToolTip(LINK_HELP)
-        self.when = self.field("when", "W&hen:", choice(WHEN, _when_of(step)))
-        self.due = self.field("due_on", "&Due on:", day_edit(step.due_on or today))
+        self.link.setAccessibleDescription(tr("StepForm", LINK_HELP))
+        self.link.setToolTip(tr("StepForm", LINK_HELP))
+        when = {key: tr("StepForm", word) for key, word in WHEN.items()}
+        self.when = self.field("when", tr("StepForm", "W&hen:"), choice(when, _when_of(step)))
+        self.due = self.field("due_on", tr("StepForm", "&Due on:"), day_edit(step.due_on or today))
         self.when.currentIndexChanged.connect(self._when_changed)
         self._when_changed()
-        self.state = self.field("step_status", "S&tatus:", choice(labels.STEP_STATUS, step.status))
+        self.state = self.field(
+            "step_status",
+            tr("StepForm", "S&tatus:"),
+            choice(worded(labels.STEP_STATUS), step.status),
+        )
         self.happened = self.field(
-            "what_happened", "What ha&ppened:", paragraph(step.what_happened or "")
+            "what_happened", tr("StepForm", "What ha&ppened:"), paragraph(step.what_happened or "")
         )
 
     def _links(self, links: Sequence[tuple[str, str, str]]) -> QComboBox:
         box = QComboBox()
-        box.addItem("Not linked", None)
+        box.addItem(tr("StepForm", "Not linked"), None)
         for word, kind, link_id in links:
-            box.addItem(f"Service: {word}" if kind == SERVICE else f"Person: {word}", link_id)
+            shown = (
+                tr("StepForm", "Service: {name}")
+                if kind == SERVICE
+                else tr("StepForm", "Person: {name}")
+            )
+            box.addItem(shown.format(name=word), link_id)
         current = self.step.service_id or self.step.support_person_id
         if current and box.findData(current) < 0:  # a link no longer listed stays as it was
-            name = self.step.service_name or self.step.support_person_name or "as recorded"
+            name = (
+                self.step.service_name
+                or self.step.support_person_name
+                or tr("StepForm", "as recorded")
+            )
             box.addItem(name, current)
         box.setCurrentIndex(max(box.findData(current), 0) if current else 0)
         self._kinds = {link_id: kind for _word, kind, link_id in links}
@@ -111,7 +143,7 @@ class StepDialog(FormDialog):
         old = self.step
         happened = text_of(self.happened)
         if old.what_happened and not happened:
-            raise ValidationError("what_happened", KEEP_WHAT_HAPPENED)
+            raise ValidationError("what_happened", tr("StepForm", KEEP_WHAT_HAPPENED))
         before = (input_of(old), old.status, old.what_happened)
         after = (self.changed_step(), str(self.state.currentData()), happened)
         vault, step_id = self.vault, old.id
@@ -125,7 +157,8 @@ class StepDialog(FormDialog):
 
         def save() -> Edit:
             redo()
-            return Edit(f"change the step “{after[0].what}”", undo, redo)
+            label = tr("StepForm", "change the step “{step}”").format(step=after[0].what)
+            return Edit(label, undo, redo)
 
         return save
 
@@ -207,11 +240,11 @@ class NewStepDialog(StepDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(vault, blank_step(goal_id), links, today, parent)
-        self.setWindowTitle("Add a step")
-        self.setAccessibleName("Add a step")
+        self.setWindowTitle(tr("StepForm", "Add a step"))
+        self.setAccessibleName(tr("StepForm", "Add a step"))
         goal_words = {gid: title for title, gid in goals}
         self.goal = choice(goal_words, goal_id)
-        self.form.insertRow(0, label_for("For the &goal:", self.goal), self.goal)
+        self.form.insertRow(0, label_for(tr("StepForm", "For the &goal:"), self.goal), self.goal)
         for widget in (self.state, self.happened):  # a new step is open, nothing happened yet
             self.form.setRowVisible(widget, False)
 
@@ -221,7 +254,7 @@ class NewStepDialog(StepDialog):
         step, goal_id, vault = self.changed_step(), str(self.goal.currentData()), self.vault
 
         return adding(
-            f"add the step “{step.what}”",
+            tr("StepForm", "add the step “{step}”").format(step=step.what),
             lambda: add_step(vault, goal_id, step),
             lambda step_id: remove_step(vault, step_id),
         )

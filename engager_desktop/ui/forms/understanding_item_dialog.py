@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QWidget
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services.understanding_forms import (
     PriorityProblemForm,
     PriorityProblemView,
@@ -32,10 +33,11 @@ from engager_desktop.ui.workspace.undo import Edit
 KINDS = {value: word for word, value in STRENGTH_KINDS}
 SOURCES = {value: word for word, value in QUICK_WIN_SOURCES}
 TITLES = {
-    PriorityProblemView: "Change a problem",
-    StrengthView: "Change a strength",
-    QuickWinView: "Change a quick win",
+    PriorityProblemView: N_("ItemForm", "Change a problem"),
+    StrengthView: N_("ItemForm", "Change a strength"),
+    QuickWinView: N_("ItemForm", "Change a quick win"),
 }
+CHOICES = "Wizard"  # the context ui/wizards/choices.py marks its words with
 GOAL_TITLE_MAX = 300
 
 
@@ -45,35 +47,46 @@ class ItemDialog(FormDialog):
     def __init__(
         self, vault: Any, item: Any, goal: Any, today: date, parent: QWidget | None = None
     ) -> None:
-        super().__init__(vault, TITLES[type(item)], parent)
+        super().__init__(vault, tr("ItemForm", TITLES[type(item)]), parent)
         self.item = item
         self.goal = goal
         if isinstance(item, PriorityProblemView):
             self._problem(item)
         elif isinstance(item, StrengthView):
-            self.text = self.field("text", "&Strength:", line(item.text, 300))
-            self.kind = self.field("kind", "&Has it or wants it:", choice(KINDS, item.kind))
+            kinds = {key: tr(CHOICES, word) for key, word in KINDS.items()}
+            self.text = self.field("text", tr("ItemForm", "&Strength:"), line(item.text, 300))
+            self.kind = self.field(
+                "kind", tr("ItemForm", "&Has it or wants it:"), choice(kinds, item.kind)
+            )
         else:
-            self.text = self.field("text", "&Quick win:", line(item.text, 300))
-            self.source = self.field("source", "&From:", choice(SOURCES, item.source))
-            self.achieved = self.row(QCheckBox("&Achieved"))
+            sources = {key: tr(CHOICES, word) for key, word in SOURCES.items()}
+            self.text = self.field("text", tr("ItemForm", "&Quick win:"), line(item.text, 300))
+            self.source = self.field(
+                "source", tr("ItemForm", "&From:"), choice(sources, item.source)
+            )
+            self.achieved = self.row(QCheckBox(tr("ItemForm", "&Achieved")))
             self.achieved.setChecked(item.achieved_on is not None)
             self.day = self.field(
-                "achieved_on", "Achieved &on:", day_edit(item.achieved_on or today)
+                "achieved_on", tr("ItemForm", "Achieved &on:"), day_edit(item.achieved_on or today)
             )
             self.achieved.toggled.connect(self.day.setEnabled)
             self.day.setEnabled(item.achieved_on is not None)
 
     def _problem(self, item: PriorityProblemView) -> None:
         self.words = self.field(
-            "his_words", "The problem, in &his words:", paragraph(item.his_words)
+            "his_words", tr("ItemForm", "The problem, in &his words:"), paragraph(item.his_words)
         )
         self.as_goal = self.field(
-            "as_goal_or_need", "As a &goal or need:", line(item.as_goal_or_need or "", 300)
+            "as_goal_or_need",
+            tr("ItemForm", "As a &goal or need:"),
+            line(item.as_goal_or_need or "", 300),
         )
         if self.goal is not None:
             self.set_intro(
-                f"In his action plan as: {self.goal.title}. New words here change that goal too."
+                tr(
+                    "ItemForm",
+                    "In his action plan as: {goal}. New words here change that goal too.",
+                ).format(goal=self.goal.title)
             )
 
     def changed_item(self) -> Any:
@@ -96,7 +109,7 @@ class ItemDialog(FormDialog):
         undo = _item_change(vault, item_id, goal_id, wanted, before)
         redo = _item_change(vault, item_id, goal_id, before, wanted)
 
-        label = TITLES[type(self.item)].lower()
+        label = tr("ItemForm", TITLES[type(self.item)]).lower()
 
         def save() -> Edit:
             redo()

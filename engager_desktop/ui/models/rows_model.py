@@ -8,6 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from engager_desktop.i18n import tr
+
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -48,7 +50,7 @@ class RowsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return text
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self._headers[column]}: {text or 'none'}"
+            return f"{self._headers[column]}: {text or tr('Models', 'none')}"
         if role == ID_ROLE:
             return row.id
         if role == SORT_ROLE:

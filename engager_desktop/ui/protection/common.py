@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.i18n import N_, tr, trn
 from engager_desktop.services.mentions import Mention, mentions_of
 from engager_desktop.services.participants import get_participant
 from engager_desktop.ui import ops
 from engager_desktop.ui.a11y import SpokenLabel
-from engager_desktop.ui.labels import plural
 
 
 def man_name(vault: Any, man_id: str) -> str:
@@ -28,7 +28,7 @@ def man_name(vault: Any, man_id: str) -> str:
     full = f"{man.given_name} {man.family_name}".strip()
     if man.preferred_name and man.preferred_name != man.given_name:
         return f"{man.preferred_name} ({full})"
-    return full or man.preferred_name or "this man"
+    return full or man.preferred_name or tr("Protection", "this man")
 
 
 def load_name(vault: Any, man_id: str, owner: QWidget, shown: Callable[[str], None]) -> None:
@@ -40,9 +40,9 @@ class OneManDialog(QDialog):
     """A dialog about one man. Subclasses add their fields to ``self.body`` between the message
     and the status line, then call ``finish`` with his name if the caller knew it."""
 
-    MESSAGE = "{name}"
+    MESSAGE = "{name}"  # a subclass marks its own (context "Protection")
     # What to say above the records filed elsewhere that name him ("{records}": "2 records").
-    ELSEWHERE = "His name is also in {records} filed elsewhere:"
+    ELSEWHERE = N_("Protection", "His name is also in {records} filed elsewhere:")
 
     def __init__(
         self,
@@ -57,7 +57,7 @@ class OneManDialog(QDialog):
         super().__init__(parent)
         self.vault = vault
         self.man_id = man_id
-        self.setWindowTitle(title)
+        self.setWindowTitle(title)  # translated by the subclass
         self.setAccessibleName(title)
         self.setMinimumWidth(440)  # the message reads in a few lines, not a narrow column
         self.message = QLabel()
@@ -70,11 +70,13 @@ class OneManDialog(QDialog):
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(button)
         self.buttons.rejected.connect(self.reject)
-        self.elsewhere_label = QLabel("Looking for his name in records filed elsewhere…")
+        self.elsewhere_label = QLabel(
+            tr("Protection", "Looking for his name in records filed elsewhere…")
+        )
         self.elsewhere_label.setWordWrap(True)
         self.elsewhere = QPlainTextEdit()
         self.elsewhere.setReadOnly(True)
-        self.elsewhere.setAccessibleName("Records filed elsewhere that name him")
+        self.elsewhere.setAccessibleName(tr("Protection", "Records filed elsewhere that name him"))
         self.elsewhere.setMaximumHeight(110)
         self.elsewhere.hide()
         self.found_elsewhere: tuple[Mention, ...] | None = None  # None until read
@@ -87,7 +89,7 @@ class OneManDialog(QDialog):
     def finish(self, name: str | None) -> None:
         for widget in (self.status, self.report, self.buttons):
             self.body.addWidget(widget)
-        self._named(name or "this man")
+        self._named(name or tr("Protection", "this man"))
         if not name:
             load_name(self.vault, self.man_id, self, self._named)
         vault, man_id = self.vault, self.man_id
@@ -106,14 +108,15 @@ class OneManDialog(QDialog):
         self._elsewhere_final = final
         self.found_elsewhere = found
         if not found:
-            self.elsewhere_label.setText("No record filed elsewhere names him.")
+            self.elsewhere_label.setText(tr("Protection", "No record filed elsewhere names him."))
             return
-        self.elsewhere_label.setText(self.ELSEWHERE.format(records=plural(len(found), "record")))
+        records = trn("Protection", "{n} record", "{n} records", len(found))
+        self.elsewhere_label.setText(tr("Protection", self.ELSEWHERE).format(records=records))
         self.elsewhere.setPlainText("\n".join(m.line() for m in found))
         self.elsewhere.show()
 
     def _named(self, name: str) -> None:
-        self.message.setText(self.MESSAGE.format(name=name))
+        self.message.setText(tr("Protection", self.MESSAGE).format(name=name))
 
     def show_report(self, text: str) -> None:
         self.report.setPlainText(text)

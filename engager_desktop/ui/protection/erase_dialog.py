@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QPushButton, QWidget
 
+from engager_desktop.i18n import N_, tr, trn
 from engager_desktop.services.erasure import ErasureResult, erase_man
 from engager_desktop.services.mentions import Mention, mentions_of
 from engager_desktop.ui import ops
@@ -14,29 +15,40 @@ from engager_desktop.ui.a11y import label_for
 from engager_desktop.ui.protection.common import OneManDialog
 
 CONFIRM_WORD = "ERASE"
-WARNING = (
+WARNING = N_(
+    "Protection",
     "Every record about {name} will be removed from this laptop now. The laptops that get "
-    "bundles from this one will remove him too, at their next import. This cannot be undone."
+    "bundles from this one will remove him too, at their next import. This cannot be undone.",
 )
 
 
 def result_text(result: ErasureResult) -> str:
-    lines = [f"{result.records_erased} records erased from this laptop."]
+    lines = [
+        trn(
+            "Protection",
+            "{n} record erased from this laptop.",
+            "{n} records erased from this laptop.",
+            result.records_erased,
+        )
+    ]
     if result.backups_holding_him:
-        lines.append("These backups were made before the erasure and still hold him.")
-        lines.append("Delete them if they are no longer needed:")
+        lines.append(
+            tr("Protection", "These backups were made before the erasure and still hold him.")
+        )
+        lines.append(tr("Protection", "Delete them if they are no longer needed:"))
         lines.extend(f"  {path}" for path in result.backups_holding_him)
     else:
-        lines.append("No backup of this vault holds him.")
+        lines.append(tr("Protection", "No backup of this vault holds him."))
     return "\n".join(lines)
 
 
 class EraseDialog(OneManDialog):
     erased = Signal(object)
     MESSAGE = WARNING
-    ELSEWHERE = (
+    ELSEWHERE = N_(
+        "Protection",
         "His name is also in {records} filed elsewhere. Erasing him leaves those as they "
-        "are: edit his name out of them by hand."
+        "are: edit his name out of them by hand.",
     )
 
     def __init__(
@@ -46,18 +58,22 @@ class EraseDialog(OneManDialog):
             vault,
             man_id,
             parent,
-            title="Erase this man",
-            report_name="What was erased",
+            title=tr("Protection", "Erase this man"),
+            report_name=tr("Protection", "What was erased"),
             button=QDialogButtonBox.StandardButton.Cancel,
         )
         self.outcome: ErasureResult | None = None
         self.confirm = QLineEdit()
-        self.erase_button = QPushButton("&Erase for good")
+        self.erase_button = QPushButton(tr("Protection", "&Erase for good"))
         self.buttons.addButton(self.erase_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         self.erase_button.setEnabled(False)
         self.erase_button.clicked.connect(self.erase)
         self.confirm.textChanged.connect(self._enable)
-        self.body.addWidget(label_for(f"Type {CONFIRM_WORD} to confirm:", self.confirm))
+        self.body.addWidget(
+            label_for(
+                tr("Protection", "Type {word} to confirm:").format(word=CONFIRM_WORD), self.confirm
+            )
+        )
         self.body.addWidget(self.confirm)
         self.finish(name)
 
@@ -74,7 +90,7 @@ class EraseDialog(OneManDialog):
             return
         self.confirm.setEnabled(False)
         self._enable()
-        self.status.setText("Erasing…")
+        self.status.setText(tr("Protection", "Erasing…"))
         vault, man_id, known = self.vault, self.man_id, self.found_elsewhere
 
         def work() -> tuple[tuple[Mention, ...], ErasureResult]:
@@ -88,7 +104,7 @@ class EraseDialog(OneManDialog):
     def _done(self, done: tuple[tuple[Mention, ...], ErasureResult]) -> None:
         elsewhere, result = done
         self.outcome = result
-        self.status.setText("He has been erased.")
+        self.status.setText(tr("Protection", "He has been erased."))
         self._show_elsewhere(elsewhere, final=True)
         self.show_report(result_text(result))
         self.buttons.clear()

@@ -16,14 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.i18n import N_, tr, trn
 from engager_desktop.services.retention import due_for_review
 from engager_desktop.ui import ops
 from engager_desktop.ui.a11y import SpokenLabel, label_for
 from engager_desktop.ui.protection.review_model import ReviewModel
 
-INTRO = (
+INTRO = N_(
+    "Protection",
     "These men's records have been kept for their full retention period. Look at each one: "
-    "nothing is erased unless you choose to erase it."
+    "nothing is erased unless you choose to erase it.",
 )
 
 
@@ -31,8 +33,8 @@ class RetentionDialog(QDialog):
     def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
-        self.setWindowTitle("Retention review")
-        self.setAccessibleName("Retention review")
+        self.setWindowTitle(tr("Protection", "Retention review"))
+        self.setAccessibleName(tr("Protection", "Retention review"))
         self.model = ReviewModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -41,13 +43,13 @@ class RetentionDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        intro = QLabel(INTRO)
+        intro = QLabel(tr("Protection", INTRO))
         intro.setWordWrap(True)
         self.status = SpokenLabel()
         self.status.setWordWrap(True)
-        self.erase_button = QPushButton("&Erase this man…")
-        self.sar_button = QPushButton("&Subject access copy…")
-        close = QPushButton("&Close")
+        self.erase_button = QPushButton(tr("Protection", "&Erase this man…"))
+        self.sar_button = QPushButton(tr("Protection", "&Subject access copy…"))
+        close = QPushButton(tr("Protection", "&Close"))
         self.erase_button.clicked.connect(self.erase_selected)
         self.sar_button.clicked.connect(self.sar_selected)
         close.clicked.connect(self.reject)
@@ -58,7 +60,7 @@ class RetentionDialog(QDialog):
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(label_for("Men &due for review:", self.table))
+        layout.addWidget(label_for(tr("Protection", "Men &due for review:"), self.table))
         layout.addWidget(self.table)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
@@ -70,14 +72,16 @@ class RetentionDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.status.setText("Reading…")
+        self.status.setText(tr("Protection", "Reading…"))
         ops.run(lambda: due_for_review(self.vault), self._loaded, self._failed, owner=self)
 
     def _loaded(self, rows: Any) -> None:
         self.model.set_rows(rows)
         count = len(rows)
         self.status.setText(
-            "No man is due for review." if not count else f"{count} due for review."
+            tr("Protection", "No man is due for review.")
+            if not count
+            else trn("Protection", "{n} man due for review.", "{n} men due for review.", count)
         )
 
     def _failed(self, message: str, _exc: BaseException) -> None:

@@ -6,16 +6,23 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from engager_desktop.i18n import N_, short_date, tr, trn
 from engager_desktop.services.retention import REASONS, ReviewItem
+from engager_desktop.ui.labels import PHASE, word
 
 COL_MAN, COL_PHASE, COL_WHY, COL_SINCE = range(4)
-HEADERS = ("Man", "Phase", "Why", "Due since")
+HEADERS = (
+    N_("Protection", "Man"),
+    N_("Protection", "Phase"),
+    N_("Protection", "Why"),
+    N_("Protection", "Due since"),
+)
 Index = QModelIndex | QPersistentModelIndex
 
 
 def man_text(item: ReviewItem) -> str:
     number = f" ({item.prison_number})" if item.prison_number else ""
-    return f"{item.preferred_name or 'No name'}{number}"
+    return f"{item.preferred_name or tr('Protection', 'No name')}{number}"
 
 
 class ReviewModel(QAbstractTableModel):
@@ -45,7 +52,7 @@ class ReviewModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(HEADERS)
         ):
-            return HEADERS[section]
+            return tr("Protection", HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -58,10 +65,12 @@ class ReviewModel(QAbstractTableModel):
         if column == COL_MAN:
             return man_text(item)
         if column == COL_PHASE:
-            return item.phase.replace("_", " ")
+            return word(PHASE, item.phase)
         if column == COL_WHY:
-            return REASONS[item.reason]
+            return tr("Retention", REASONS[item.reason])
         if column == COL_SINCE:
-            overdue = f" ({item.days_overdue} days)" if item.days_overdue else ""
-            return item.due_on.isoformat() + overdue
+            if not item.days_overdue:
+                return short_date(item.due_on)
+            days = trn("Labels", "{n} day", "{n} days", item.days_overdue)
+            return f"{short_date(item.due_on)} ({days})"
         return None

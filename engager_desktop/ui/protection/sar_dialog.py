@@ -17,27 +17,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.i18n import N_, tr, trn
 from engager_desktop.services.subject_access import SarResult, sar
 from engager_desktop.ui import ops
 from engager_desktop.ui.a11y import label_for
 from engager_desktop.ui.protection.common import OneManDialog
 
-INTRO = (
+INTRO = N_(
+    "Protection",
     "A copy of everything this laptop holds about {name}, as a readable PDF and as a data file. "
-    "Keep the copy safe: it holds his private records."
+    "Keep the copy safe: it holds his private records.",
 )
 
 
 def choose_folder(parent: QWidget) -> str:
-    return QFileDialog.getExistingDirectory(parent, "Folder for the subject access copy")
+    return QFileDialog.getExistingDirectory(
+        parent, tr("Protection", "Folder for the subject access copy")
+    )
 
 
 class SarDialog(OneManDialog):
     written = Signal(object)
     MESSAGE = INTRO
-    ELSEWHERE = (
+    ELSEWHERE = N_(
+        "Protection",
         "His name is also in {records} filed elsewhere. They are not in the copy: read them "
-        "and add what is about him, leaving out other people's information."
+        "and add what is about him, leaving out other people's information.",
     )
 
     def __init__(
@@ -47,26 +52,26 @@ class SarDialog(OneManDialog):
             vault,
             man_id,
             parent,
-            title="Subject access copy",
-            report_name="Files written",
+            title=tr("Protection", "Subject access copy"),
+            report_name=tr("Protection", "Files written"),
             button=QDialogButtonBox.StandardButton.Close,
         )
         self.pick_folder: Callable[[QWidget], str] = choose_folder
         self.outcome: SarResult | None = None
         self.folder = QLineEdit()
         self.folder.setReadOnly(True)
-        browse = QPushButton("C&hoose…")
-        browse.setAccessibleName("Choose a folder")
+        browse = QPushButton(tr("Protection", "C&hoose…"))
+        browse.setAccessibleName(tr("Protection", "Choose a folder"))
         browse.clicked.connect(self.browse)
-        self.large_print = QCheckBox("&Large print")
-        self.write_button = QPushButton("&Write the copy")
+        self.large_print = QCheckBox(tr("Protection", "&Large print"))
+        self.write_button = QPushButton(tr("Protection", "&Write the copy"))
         self.buttons.addButton(self.write_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.write_button.clicked.connect(self.write)
         self.write_button.setEnabled(False)
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
-        self.body.addWidget(label_for("&Folder:", self.folder))
+        self.body.addWidget(label_for(tr("Protection", "&Folder:"), self.folder))
         self.body.addLayout(row)
         self.body.addWidget(self.large_print)
         self.finish(name)
@@ -80,11 +85,11 @@ class SarDialog(OneManDialog):
     def write(self) -> None:
         text = self.folder.text().strip()
         if not text:
-            self.status.setText("Choose a folder first.")
+            self.status.setText(tr("Protection", "Choose a folder first."))
             return
         folder, large = Path(text), self.large_print.isChecked()
         self.write_button.setEnabled(False)
-        self.status.setText("Writing…")
+        self.status.setText(tr("Protection", "Writing…"))
         ops.run(
             lambda: sar(self.vault, self.man_id, folder, large_print=large),
             self._done,
@@ -95,7 +100,14 @@ class SarDialog(OneManDialog):
     def _done(self, result: SarResult) -> None:
         self.outcome = result
         total = sum(result.records.values())
-        self.status.setText(f"The copy is written ({total} records).")
+        self.status.setText(
+            trn(
+                "Protection",
+                "The copy is written ({n} record).",
+                "The copy is written ({n} records).",
+                total,
+            )
+        )
         self.show_report(f"{result.pdf}\n{result.json}")
         self.write_button.setEnabled(True)
         self.written.emit(result)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.i18n import tr
 from engager_desktop.ui.a11y import announce, describe_value, plain
 
 AskPath = Callable[[QWidget], str | None]
@@ -30,20 +31,28 @@ OK_STYLE = "color: #1b5e20;"
 
 def ask_folder(parent: QWidget) -> str | None:
     """The stick's folder, from the system's folder picker (None if cancelled)."""
-    path = QFileDialog.getExistingDirectory(parent, "Choose the USB stick or its folder")
+    path = QFileDialog.getExistingDirectory(
+        parent, tr("Sync", "Choose the USB stick or its folder")
+    )
     return path or None
 
 
 def ask_card_file(parent: QWidget) -> str | None:
     path, _ = QFileDialog.getOpenFileName(
-        parent, "Choose the other laptop's card", "", "Device cards (*.engager-card);;All (*)"
+        parent,
+        tr("Sync", "Choose the other laptop's card"),
+        "",
+        tr("Sync", "Device cards (*.engager-card);;All (*)"),
     )
     return path or None
 
 
 def ask_bundle_file(parent: QWidget) -> str | None:
     path, _ = QFileDialog.getOpenFileName(
-        parent, "Choose the bundle to import", "", "Engager bundles (*.engager);;All (*)"
+        parent,
+        tr("Sync", "Choose the bundle to import"),
+        "",
+        tr("Sync", "Engager bundles (*.engager);;All (*)"),
     )
     return path or None
 
@@ -69,8 +78,8 @@ class PathField(QWidget):
         self.edit = QLineEdit()
         self.edit.setAccessibleName(plain(label))
         self.edit.setMinimumWidth(320)
-        self.button = QPushButton("Choose…")
-        self.button.setAccessibleName(f"Choose {plain(label).lower()}")
+        self.button = QPushButton(tr("Sync", "Choose…"))
+        self.button.setAccessibleName(tr("Sync", "Choose: {what}").format(what=plain(label)))
         self.button.setAutoDefault(False)  # Return in the path field must not open a picker
         self.button.clicked.connect(self._choose)
         row = QHBoxLayout(self)

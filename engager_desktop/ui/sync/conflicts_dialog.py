@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.domain.record_kinds import kind_words
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services import caseload, sync
 from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui import ops
@@ -24,14 +25,15 @@ from engager_desktop.ui.sync.common import MessageLine
 from engager_desktop.ui.sync.conflicts_model import COL_FIELDS, ConflictRow, ConflictsModel
 from engager_desktop.ui.sync.field_choices import FieldChoices
 
-INTRO = (
+INTRO = N_(
+    "Conflicts",
     "Both laptops changed these fields before they next exchanged a bundle (changes to different "
     "fields were both kept). The newer change was kept for now; the other was saved here. Choose "
-    "which to keep, field by field. Your choice reaches the other laptop with the next bundle."
+    "which to keep, field by field. Your choice reaches the other laptop with the next bundle.",
 )
 
 
-_CHOOSE = "Choose a conflict above to see both versions of each field."
+_CHOOSE = N_("Conflicts", "Choose a conflict above to see both versions of each field.")
 
 
 def _load(vault: Vault, man_id: str | None) -> list[ConflictRow]:
@@ -63,19 +65,19 @@ class ConflictsDialog(QDialog):
         self.current: ConflictRow | None = None
         self._reselect: str | None = None  # the conflict to show again after a reload
         self._reloaded = False
-        self.setWindowTitle("Conflicts to review")
+        self.setWindowTitle(tr("Conflicts", "Conflicts to review"))
         self.setMinimumSize(780, 540)
         layout = QVBoxLayout(self)
-        intro = QLabel(INTRO)
+        intro = QLabel(tr("Conflicts", INTRO))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.model = ConflictsModel(self)
-        self.list = _table(self.model, "Conflicts to review")
+        self.list = _table(self.model, tr("Conflicts", "Conflicts to review"))
         self.list.horizontalHeader().setSectionResizeMode(
             COL_FIELDS, QHeaderView.ResizeMode.Stretch
         )
         self.list.selectionModel().selectionChanged.connect(self._selected)
-        self.empty = QLabel("There are no conflicts to review.")
+        self.empty = QLabel(tr("Conflicts", "There are no conflicts to review."))
         self.empty.hide()
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.list)
@@ -86,7 +88,7 @@ class ConflictsDialog(QDialog):
         layout.addWidget(self.message)
         close = QHBoxLayout()
         close.addStretch(1)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(tr("Conflicts", "Close"))
         self.close_button.clicked.connect(self.reject)
         close.addWidget(self.close_button)
         layout.addLayout(close)
@@ -96,15 +98,15 @@ class ConflictsDialog(QDialog):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.detail_head = QLabel(_CHOOSE)
+        self.detail_head = QLabel(tr("Conflicts", _CHOOSE))
         self.detail_head.setWordWrap(True)
         layout.addWidget(self.detail_head)
         self.fields = FieldChoices(self)
         self.fields.chosen.connect(lambda name, choice: self.resolve(choice, name))
         layout.addWidget(self.fields, 1)
         buttons = QHBoxLayout()
-        self.keep_mine = QPushButton("&Keep mine for every field")
-        self.take_theirs = QPushButton("&Take theirs for every field")
+        self.keep_mine = QPushButton(tr("Conflicts", "&Keep mine for every field"))
+        self.take_theirs = QPushButton(tr("Conflicts", "&Take theirs for every field"))
         self.keep_mine.clicked.connect(lambda: self.resolve(sync.KEEP_MINE))
         self.take_theirs.clicked.connect(lambda: self.resolve(sync.TAKE_THEIRS))
         buttons.addWidget(self.keep_mine)
@@ -129,7 +131,7 @@ class ConflictsDialog(QDialog):
         self.empty.setVisible(not rows)
         self.current = None
         self.fields.show_items(())
-        self.detail_head.setText(_CHOOSE)
+        self.detail_head.setText(tr("Conflicts", _CHOOSE))
         self._enable(False)
         ids = [row.view.id for row in rows]
         if rows:
@@ -145,12 +147,16 @@ class ConflictsDialog(QDialog):
         row = self.model.row_at(picked[0].row())
         self.current = row
         self.fields.show_items(row.view.items)
-        who = f" for {row.man}" if row.man else ""
-        head = f"{kind_words(row.view.table)}{who}."
+        kind = kind_words(row.view.table)
+        if row.man:
+            head = tr("Conflicts", "{kind} for {man}.").format(kind=kind, man=row.man)
+        else:
+            head = f"{kind}."
         if row.view.deleted_now:
-            head += (
-                " This record is deleted now; choosing the other version brings it back, with"
-                " what was deleted along with it."
+            head += " " + tr(
+                "Conflicts",
+                "This record is deleted now; choosing the other version brings it back, with"
+                " what was deleted along with it.",
             )
         self.detail_head.setText(head)
         if not self._reloaded:
@@ -171,8 +177,18 @@ class ConflictsDialog(QDialog):
         )
 
     def _resolved(self, result: sync.Resolution) -> None:
-        kept = "Your choice is kept" if result.closed else "Your choice for that field is kept"
-        self.message.ok(f"{kept}; it reaches the other laptop with the next bundle.")
+        if result.closed:
+            kept = tr(
+                "Conflicts",
+                "Your choice is kept; it reaches the other laptop with the next bundle.",
+            )
+        else:
+            kept = tr(
+                "Conflicts",
+                "Your choice for that field is kept; it reaches the other laptop with the next"
+                " bundle.",
+            )
+        self.message.ok(kept)
         self._reselect = None if result.closed else result.conflict_id
         self.load()
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.domain import device_names
+from engager_desktop.i18n import N_, short_date, tr
 from engager_desktop.services import laptops, sync
 from engager_desktop.services.sync import CARD_SUFFIX, DeviceCard
 from engager_desktop.services.vault_types import Vault
@@ -39,13 +40,13 @@ from engager_desktop.ui.sync.common import (
 )
 
 DEVICE_HEADERS = (
-    "Laptop",
-    "Fingerprint",
-    "Enrolled",
-    "Last bundle from it",
-    "Last bundle to it",
-    "Status",
-    "Used by",
+    N_("Devices", "Laptop"),
+    N_("Devices", "Fingerprint"),
+    N_("Devices", "Enrolled"),
+    N_("Devices", "Last bundle from it"),
+    N_("Devices", "Last bundle to it"),
+    N_("Devices", "Status"),
+    N_("Devices", "Used by"),
 )
 
 
@@ -64,26 +65,36 @@ def free_card_path(folder: Path, device_id: str, name: str) -> Path:
 def _day(value: datetime | None, is_self: bool) -> str:
     if is_self:
         return ""
-    return "Never" if value is None else f"{value:%d %b %Y}"
+    return tr("Devices", "Never") if value is None else short_date(value)
 
 
 def _device_row(view: laptops.DeviceRow) -> TextRow:
     if view.is_self:
-        status = "This laptop"
+        status = tr("Devices", "This laptop")
     elif view.revoked_at is not None:
-        status = f"Revoked {view.revoked_at:%d %b %Y}"
+        status = tr("Devices", "Revoked {day}").format(day=short_date(view.revoked_at))
     else:
-        status = "Enrolled"
+        status = tr("Devices", "Enrolled")
     cells = (
         view.name,
         view.fingerprint,
-        f"{view.enrolled_at:%d %b %Y}",
+        short_date(view.enrolled_at),
         _day(view.last_import_at, view.is_self),
         _day(view.last_export_at, view.is_self),
         status,
-        f"{view.practitioner} ({view.role})" if view.practitioner else "",
+        f"{view.practitioner} ({_role(view.role)})" if view.practitioner else "",
     )
     return TextRow(cells, id=None if view.is_self or view.revoked_at else view.device_id)
+
+
+ROLES = {"practitioner": N_("Devices", "practitioner"), "supervisor": N_("Devices", "supervisor")}
+
+
+def _role(role: str | None) -> str:
+    """The team role in the language in use (an unknown one as it is)."""
+    if role is not None and role in ROLES:
+        return tr("Devices", ROLES[role])
+    return role or ""
 
 
 class DevicesDialog(QDialog):
@@ -96,7 +107,7 @@ class DevicesDialog(QDialog):
         self.card: DeviceCard | None = None
         self._card_data = b""
         self.stored_name = device_names.DEFAULT_NAME  # as last read from the vault
-        self.setWindowTitle("Laptops for USB sync")
+        self.setWindowTitle(tr("Devices", "Laptops for USB sync"))
         layout = QVBoxLayout(self)
         layout.addWidget(self._own_box())
         layout.addWidget(self._enrol_box())
@@ -109,33 +120,39 @@ class DevicesDialog(QDialog):
     # ----------------------------------------------------------------- this laptop
 
     def _own_box(self) -> QGroupBox:
-        box = QGroupBox("This laptop")
+        box = QGroupBox(tr("Devices", "This laptop"))
         form = QVBoxLayout(box)
         self.own_name = QLabel("…")
         form.addWidget(self.own_name)
         name_row = QHBoxLayout()
         self.own_name_edit = QLineEdit()
         self.own_name_edit.setMaxLength(device_names.MAX_LENGTH)
-        name_row.addWidget(labelled("Its na&me:", self.own_name_edit))
+        name_row.addWidget(labelled(tr("Devices", "Its na&me:"), self.own_name_edit))
         name_row.addWidget(self.own_name_edit, 1)
-        self.rename_button = QPushButton("Rename &it")
+        self.rename_button = QPushButton(tr("Devices", "Rename &it"))
         self.rename_button.setAutoDefault(False)
         self.rename_button.clicked.connect(self.rename)
         name_row.addWidget(self.rename_button)
         form.addLayout(name_row)
-        self.own_fingerprint = big_text("…", name="This laptop's fingerprint")
-        form.addWidget(QLabel("Its fingerprint (the other laptop shows this when enrolling it):"))
+        self.own_fingerprint = big_text("…", name=tr("Devices", "This laptop's fingerprint"))
+        form.addWidget(
+            QLabel(
+                tr("Devices", "Its fingerprint (the other laptop shows this when enrolling it):")
+            )
+        )
         form.addWidget(self.own_fingerprint)
-        self.print_card = QPushButton("&Print its fingerprint card…")
+        self.print_card = QPushButton(tr("Devices", "&Print its fingerprint card…"))
         self.print_card.setAutoDefault(False)
-        self.print_card.setToolTip("The name and fingerprint in large groups, to read out by phone")
+        self.print_card.setToolTip(
+            tr("Devices", "The name and fingerprint in large groups, to read out by phone")
+        )
         self.print_card.clicked.connect(self.print_fingerprint_card)
         form.addWidget(self.print_card, 0, Qt.AlignmentFlag.AlignLeft)
-        self.card_folder = PathField("Stick folder", ask_folder)
+        self.card_folder = PathField(tr("Devices", "Stick folder"), ask_folder)
         row = QHBoxLayout()
-        row.addWidget(labelled("Save the card &to:", self.card_folder))
+        row.addWidget(labelled(tr("Devices", "Save the card &to:"), self.card_folder))
         row.addWidget(self.card_folder, 1)
-        self.save_card = QPushButton("&Save card")
+        self.save_card = QPushButton(tr("Devices", "&Save card"))
         self.save_card.setAutoDefault(False)  # Return in a field must not press it
         self.save_card.clicked.connect(self.save_own_card)
         row.addWidget(self.save_card)
@@ -147,7 +164,9 @@ class DevicesDialog(QDialog):
     def save_own_card(self) -> None:
         folder = self.card_folder.text()
         if not folder or not Path(folder).is_dir():
-            self.card_message.error("Choose the folder on the stick to save the card in.")
+            self.card_message.error(
+                tr("Devices", "Choose the folder on the stick to save the card in.")
+            )
             return
         vault, device, name = self.vault, self.vault.device_id, self.stored_name
         self.save_card.setEnabled(False)
@@ -177,8 +196,11 @@ class DevicesDialog(QDialog):
     def _renamed(self, name: str) -> None:
         self.rename_button.setEnabled(True)
         self.card_message.ok(
-            f"This laptop is now called “{name}”. Save its card again and enrol it on the other "
-            "laptops, so they show the new name."
+            tr(
+                "Devices",
+                "This laptop is now called “{name}”. Save its card again and enrol it on the other "
+                "laptops, so they show the new name.",
+            ).format(name=name)
         )
         self.load()
 
@@ -189,8 +211,11 @@ class DevicesDialog(QDialog):
     def _card_saved(self, result: sync.CardResult) -> None:
         self.save_card.setEnabled(True)
         self.card_message.ok(
-            f"Card saved in {self.card_folder.text()}. Enrol it on the other laptop and check "
-            "that both screens show the same fingerprint."
+            tr(
+                "Devices",
+                "Card saved in {folder}. Enrol it on the other laptop and check "
+                "that both screens show the same fingerprint.",
+            ).format(folder=self.card_folder.text())
         )
 
     def _card_failed(self, message: str, _exc: BaseException) -> None:
@@ -200,29 +225,33 @@ class DevicesDialog(QDialog):
     # ----------------------------------------------------------------- enrol
 
     def _enrol_box(self) -> QGroupBox:
-        box = QGroupBox("Enrol another laptop")
+        box = QGroupBox(tr("Devices", "Enrol another laptop"))
         layout = QVBoxLayout(box)
         form = QFormLayout()
-        self.card_file = PathField("Card file", ask_card_file)
+        self.card_file = PathField(tr("Devices", "Card file"), ask_card_file)
         self.card_file.edit.editingFinished.connect(self.read_card)
         self.card_file.edit.returnPressed.connect(self.read_card)
         self.card_file.button.clicked.connect(self.read_card)
-        form.addRow(labelled("&Card file:", self.card_file), self.card_file)
+        form.addRow(labelled(tr("Devices", "&Card file:"), self.card_file), self.card_file)
         layout.addLayout(form)
         self.card_name = QLabel("")
         self.card_name.setWordWrap(True)
         layout.addWidget(self.card_name)
-        self.card_fingerprint = big_text("", name="The card's fingerprint")
+        self.card_fingerprint = big_text("", name=tr("Devices", "The card's fingerprint"))
         self.card_fingerprint.hide()
         layout.addWidget(self.card_fingerprint)
-        self.matches = QCheckBox("The other laptop's screen shows &exactly this fingerprint")
+        self.matches = QCheckBox(
+            tr("Devices", "The other laptop's screen shows &exactly this fingerprint")
+        )
         self.typed = QLineEdit()
-        self.typed.setPlaceholderText("or type the fingerprint the other laptop shows")
+        self.typed.setPlaceholderText(
+            tr("Devices", "or type the fingerprint the other laptop shows")
+        )
         confirm_form = QFormLayout()
         confirm_form.addRow(self.matches)
-        confirm_form.addRow(labelled("Or t&ype it:", self.typed), self.typed)
+        confirm_form.addRow(labelled(tr("Devices", "Or t&ype it:"), self.typed), self.typed)
         layout.addLayout(confirm_form)
-        self.enrol_button = QPushButton("E&nrol this laptop")
+        self.enrol_button = QPushButton(tr("Devices", "E&nrol this laptop"))
         self.enrol_button.setAutoDefault(False)  # Return in a field must not press it
         self.enrol_button.clicked.connect(self.enrol)
         layout.addWidget(self.enrol_button)
@@ -259,10 +288,25 @@ class DevicesDialog(QDialog):
             self.card_name.setText("")
             self.card_fingerprint.hide()
         else:
-            used_by = f", used by {card.practitioner} ({card.role})" if card.practitioner else ""
+            if card.practitioner:
+                text = tr(
+                    "Devices",
+                    "“{name}”, used by {practitioner} ({role}) (device {device}). Check this "
+                    "fingerprint against the one shown on that laptop, group by group:",
+                )
+            else:
+                text = tr(
+                    "Devices",
+                    "“{name}” (device {device}). Check this fingerprint against the one shown on "
+                    "that laptop, group by group:",
+                )
             self.card_name.setText(
-                f"“{card.name}”{used_by} (device {card.device_id}). Check this fingerprint "
-                "against the one shown on that laptop, group by group:"
+                text.format(
+                    name=card.name,
+                    practitioner=card.practitioner,
+                    role=_role(card.role),
+                    device=card.device_id,
+                )
             )
             self.card_fingerprint.setText(card.fingerprint)
             self.card_fingerprint.show()
@@ -287,7 +331,11 @@ class DevicesDialog(QDialog):
         )
 
     def _enrolled(self, view: sync.DeviceView) -> None:
-        self.enrol_message.ok(f"“{view.name}” is enrolled. Bundles can now go to and from it.")
+        self.enrol_message.ok(
+            tr("Devices", "“{name}” is enrolled. Bundles can now go to and from it.").format(
+                name=view.name
+            )
+        )
         self._show_card(None, b"")
         self.card_file.edit.clear()
         self.load()
@@ -299,12 +347,12 @@ class DevicesDialog(QDialog):
     # ----------------------------------------------------------------- devices
 
     def _devices_box(self) -> QGroupBox:
-        box = QGroupBox("Laptops this one knows")
+        box = QGroupBox(tr("Devices", "Laptops this one knows"))
         layout = QVBoxLayout(box)
-        self.devices_model = RowsModel(DEVICE_HEADERS, self)
+        self.devices_model = RowsModel([tr("Devices", text) for text in DEVICE_HEADERS], self)
         self.devices = QTableView()
         self.devices.setModel(self.devices_model)
-        self.devices.setAccessibleName("Laptops this one knows")
+        self.devices.setAccessibleName(tr("Devices", "Laptops this one knows"))
         self.devices.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.devices.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.devices.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -312,7 +360,7 @@ class DevicesDialog(QDialog):
         self.devices.horizontalHeader().setStretchLastSection(True)
         self.devices.setMinimumHeight(120)
         layout.addWidget(self.devices)
-        self.revoke_button = QPushButton("&Revoke the chosen laptop…")
+        self.revoke_button = QPushButton(tr("Devices", "&Revoke the chosen laptop…"))
         self.revoke_button.setEnabled(False)
         self.revoke_button.setAutoDefault(False)  # Return in a field must not press it
         self.revoke_button.clicked.connect(self.revoke_selected)
@@ -333,7 +381,9 @@ class DevicesDialog(QDialog):
 
     def _loaded(self, result: tuple[sync.CardResult, list[laptops.DeviceRow]]) -> None:
         own, views = result
-        self.own_name.setText(f"“{own.name}” (device {own.device_id})")
+        self.own_name.setText(
+            tr("Devices", "“{name}” (device {device})").format(name=own.name, device=own.device_id)
+        )
         self.own_name_edit.setText(own.name)
         self.stored_name = own.name
         self.own_fingerprint.setText(own.fingerprint)
@@ -356,11 +406,12 @@ class DevicesDialog(QDialog):
         if device is None:
             return
         name = self.devices.selectionModel().selectedRows()[0].data()
-        question = (
-            f"Revoke “{name}”? Bundles it makes will be refused here, and no new bundle will be "
-            "made for it. To work with it again you would enrol its card afresh."
-        )
-        if not self.confirm(self, "Revoke a laptop", question):
+        question = tr(
+            "Devices",
+            "Revoke “{name}”? Bundles it makes will be refused here, and no new bundle will be "
+            "made for it. To work with it again you would enrol its card afresh.",
+        ).format(name=name)
+        if not self.confirm(self, tr("Devices", "Revoke a laptop"), question):
             return
         vault = self.vault
         ops.run(
@@ -371,5 +422,5 @@ class DevicesDialog(QDialog):
         )
 
     def _revoked(self, view: sync.DeviceView) -> None:
-        self.devices_message.ok(f"“{view.name}” is revoked.")
+        self.devices_message.ok(tr("Devices", "“{name}” is revoked.").format(name=view.name))
         self.load()

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.i18n import tr, trn
 from engager_desktop.services import caseload, sync
 from engager_desktop.services.caseload_query import CaseloadRow
 from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui import ops
-from engager_desktop.ui.labels import plural
 from engager_desktop.ui.sync.common import (
     MessageLine,
     PathField,
@@ -50,16 +50,16 @@ class ExportDialog(QDialog):
         self.preselected = tuple(men)
         self.passphrase: str | None = None
         self.result_: sync.ExportResult | None = None
-        self.setWindowTitle("Export to a USB stick")
+        self.setWindowTitle(tr("Sync", "Export to a USB stick"))
         self._ready = False  # _update waits until every widget exists
-        self.busy = busy_bar("Exporting")
+        self.busy = busy_bar(tr("Sync", "Exporting"))
         self.message = MessageLine()
-        self.export_button = QPushButton("&Export")
-        self.close_button = QPushButton("Close")
+        self.export_button = QPushButton(tr("Sync", "&Export"))
+        self.close_button = QPushButton(tr("Sync", "Close"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.folder = PathField("Stick folder", ask_folder)
-        form.addRow(labelled("&Stick folder:", self.folder), self.folder)
+        self.folder = PathField(tr("Sync", "Stick folder"), ask_folder)
+        form.addRow(labelled(tr("Sync", "&Stick folder:"), self.folder), self.folder)
         layout.addLayout(form)
         layout.addWidget(self._recipients_box())
         layout.addWidget(self._scope_box())
@@ -73,32 +73,41 @@ class ExportDialog(QDialog):
     # ----------------------------------------------------------------- recipients
 
     def _recipients_box(self) -> QGroupBox:
-        box = QGroupBox("Who can open it")
+        box = QGroupBox(tr("Sync", "Who can open it"))
         layout = QVBoxLayout(box)
-        self.to_devices = QRadioButton("&Laptops enrolled here:")
+        self.to_devices = QRadioButton(tr("Sync", "&Laptops enrolled here:"))
         self.to_passphrase = QRadioButton(
-            "A &passphrase (for a laptop not enrolled yet; you pass the passphrase on separately)"
+            tr(
+                "Sync",
+                "A &passphrase (for a laptop not enrolled yet; you pass the passphrase on "
+                "separately)",
+            )
         )
         self.recipient_group = QButtonGroup(self)
         self.recipient_group.addButton(self.to_devices)
         self.recipient_group.addButton(self.to_passphrase)
         self.to_devices.setChecked(True)
         layout.addWidget(self.to_devices)
-        self.devices = check_list("Laptops enrolled here")
+        self.devices = check_list(tr("Sync", "Laptops enrolled here"))
         self.devices.itemChanged.connect(self._update)
         layout.addWidget(self.devices)
-        self.no_devices = QLabel("No other laptop is enrolled yet: enrol its card under Laptops.")
+        self.no_devices = QLabel(
+            tr("Sync", "No other laptop is enrolled yet: enrol its card under Laptops.")
+        )
         self.no_devices.setWordWrap(True)
         self.no_devices.hide()
         layout.addWidget(self.no_devices)
         layout.addWidget(self.to_passphrase)
         self.passphrase_label = QLabel(
-            "Write this passphrase down now. It is shown only once, and the bundle cannot be "
-            "opened without it. Do not keep it with the stick."
+            tr(
+                "Sync",
+                "Write this passphrase down now. It is shown only once, and the bundle cannot be "
+                "opened without it. Do not keep it with the stick.",
+            )
         )
         self.passphrase_label.setWordWrap(True)
-        self.passphrase_text = big_text(name="Bundle passphrase")
-        self.written_down = QCheckBox("I have &written it down")
+        self.passphrase_text = big_text(name=tr("Sync", "Bundle passphrase"))
+        self.written_down = QCheckBox(tr("Sync", "I have &written it down"))
         self.written_down.toggled.connect(self._update)
         for widget in (self.passphrase_label, self.passphrase_text, self.written_down):
             layout.addWidget(widget)
@@ -120,24 +129,26 @@ class ExportDialog(QDialog):
     # ----------------------------------------------------------------- scope
 
     def _scope_box(self) -> QGroupBox:
-        box = QGroupBox("What goes in it")
+        box = QGroupBox(tr("Sync", "What goes in it"))
         layout = QVBoxLayout(box)
-        self.scope_everything = QRadioButton("E&verything in this vault")
-        self.scope_since = QRadioButton("Only what changed since their last &import")
-        self.scope_men = QRadioButton("Only these &men:")
+        self.scope_everything = QRadioButton(tr("Sync", "E&verything in this vault"))
+        self.scope_since = QRadioButton(tr("Sync", "Only what changed since their last &import"))
+        self.scope_men = QRadioButton(tr("Sync", "Only these &men:"))
         self.scope_group = QButtonGroup(self)
         for button in (self.scope_everything, self.scope_since, self.scope_men):
             self.scope_group.addButton(button)
             layout.addWidget(button)
             button.toggled.connect(self._update)
-        self.men = check_list("Men to export")
+        self.men = check_list(tr("Sync", "Men to export"))
         self.men.itemChanged.connect(self._update)
         self.men.itemChanged.connect(self._preview_left_out)
         self.scope_men.toggled.connect(self._preview_left_out)
         layout.addWidget(self.men)
         self.left_out = QLabel()
         self.left_out.setWordWrap(True)
-        self.left_out.setAccessibleName("What stays on this laptop for want of his consent")
+        self.left_out.setAccessibleName(
+            tr("Sync", "What stays on this laptop for want of his consent")
+        )
         self.left_out.hide()
         layout.addWidget(self.left_out)
         if self.preselected:
@@ -157,7 +168,8 @@ class ExportDialog(QDialog):
         def shown(reasons: tuple[str, ...]) -> None:
             if reasons and checked_ids(self.men) == men and self.scope_men.isChecked():
                 lines = "\n".join(f"• {line}" for line in reasons)
-                self.left_out.setText(f"Without his consent, these stay on this laptop:\n{lines}")
+                head = tr("Sync", "Without his consent, these stay on this laptop:")
+                self.left_out.setText(f"{head}\n{lines}")
             self.left_out.setVisible(bool(reasons) and self.scope_men.isChecked())
 
         ops.run(lambda: sync.left_out_for(vault, men), shown, owner=self)
@@ -200,14 +212,16 @@ class ExportDialog(QDialog):
     def problem(self) -> str | None:
         """Why Export cannot go ahead yet, in plain words (None when it can)."""
         if not self.folder.text():
-            return "Choose the folder on the stick."
+            return tr("Sync", "Choose the folder on the stick.")
         if self.to_passphrase.isChecked():
             if not self.written_down.isChecked():
-                return "Tick “I have written it down” once the passphrase is written down."
+                return tr(
+                    "Sync", "Tick “I have written it down” once the passphrase is written down."
+                )
         elif not checked_ids(self.devices):
-            return "Tick at least one laptop, or choose a passphrase."
+            return tr("Sync", "Tick at least one laptop, or choose a passphrase.")
         if self.scope() == CHOSEN_MEN and not checked_ids(self.men):
-            return "Tick at least one man, or choose another scope."
+            return tr("Sync", "Tick at least one man, or choose another scope.")
         return None
 
     def _update(self) -> None:
@@ -239,7 +253,9 @@ class ExportDialog(QDialog):
                 men=men,
             )
 
-        self.message.note("Writing the bundle and reading it back to check it… keep the stick in.")
+        self.message.note(
+            tr("Sync", "Writing the bundle and reading it back to check it… keep the stick in.")
+        )
         self._running(True)
         ops.run(work, self._exported, self._failed, owner=self)
 
@@ -257,24 +273,37 @@ class ExportDialog(QDialog):
         self._running(False)
         self.left_out.hide()  # the result below says it again, as done
         if result.by_passphrase:  # shown once: gone from the screen now the bundle exists
-            self.passphrase_text.setText("(passphrase hidden)")
+            self.passphrase_text.setText(tr("Sync", "(passphrase hidden)"))
             self.written_down.hide()
         whom = ", ".join(f"“{name}”" for name in result.recipient_names)
-        text = (
-            f"Written {result.path.name}{f' for {whom}' if whom else ''}: "
-            f"{plural(result.men, 'man', 'men')}, {plural(result.records, 'record')}. It was read "
-            "back and checked. It is safe to remove the stick."
-        )
+        men = trn("Sync", "{n} man", "{n} men", result.men)
+        records = trn("Sync", "{n} record", "{n} records", result.records)
+        if whom:
+            text = tr(
+                "Sync",
+                "Written {file} for {whom}: {men}, {records}. It was read back and checked. It "
+                "is safe to remove the stick.",
+            )
+        else:
+            text = tr(
+                "Sync",
+                "Written {file}: {men}, {records}. It was read back and checked. It is safe to "
+                "remove the stick.",
+            )
+        text = text.format(file=result.path.name, whom=whom, men=men, records=records)
         if result.note:
             text += f"\n{result.note}"
         if result.left_out:
-            text += "\nLeft out for want of his consent:\n" + "\n".join(
-                f"• {line}" for line in result.left_out
+            text += (
+                "\n"
+                + tr("Sync", "Left out for want of his consent:")
+                + "\n"
+                + "\n".join(f"• {line}" for line in result.left_out)
             )
         self.message.ok(text)
         self.export_button.setEnabled(False)
-        self.close_button.setText("Done")
+        self.close_button.setText(tr("Sync", "Done"))
 
     def _failed(self, message: str, _exc: BaseException) -> None:
         self._running(False)
-        self.message.error(f"Nothing was exported. {message}")
+        self.message.error(tr("Sync", "Nothing was exported. {reason}").format(reason=message))

@@ -7,20 +7,31 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services import sync
 from engager_desktop.ui.sync.conflicts_model import field_words, value_words
 
-HEADERS = ("Field", "On this laptop", "From the other laptop", "Choose")
+HEADERS = (
+    N_("Conflicts", "Field"),
+    N_("Conflicts", "On this laptop"),
+    N_("Conflicts", "From the other laptop"),
+    N_("Conflicts", "Choose"),
+)
 _STANDS = {
-    "mine": "this laptop's text stands",
-    "theirs": "the other laptop's text stands",
-    "other": "a newer text stands",
+    ("here", "mine"): N_("Conflicts", "Settled here: this laptop's text stands."),
+    ("here", "theirs"): N_("Conflicts", "Settled here: the other laptop's text stands."),
+    ("here", "other"): N_("Conflicts", "Settled here: a newer text stands."),
+    ("there", "mine"): N_("Conflicts", "Settled on the other laptop: this laptop's text stands."),
+    ("there", "theirs"): N_(
+        "Conflicts", "Settled on the other laptop: the other laptop's text stands."
+    ),
+    ("there", "other"): N_("Conflicts", "Settled on the other laptop: a newer text stands."),
 }
 
 
 def settled_words(item: sync.FieldView) -> str:
-    where = "here" if item.settled_by == "here" else "on the other laptop"
-    return f"Settled {where}: {_STANDS[item.stands]}."
+    where = "here" if item.settled_by == "here" else "there"
+    return tr("Conflicts", _STANDS[(where, item.stands)])
 
 
 class FieldChoices(QScrollArea):
@@ -31,7 +42,7 @@ class FieldChoices(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
-        self.setAccessibleName("The fields in conflict, both versions")
+        self.setAccessibleName(tr("Conflicts", "The fields in conflict, both versions"))
         self.buttons: dict[tuple[str, str], QPushButton] = {}
         self.show_items(())
 
@@ -42,7 +53,7 @@ class FieldChoices(QScrollArea):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         for column, text in enumerate(HEADERS if items else ()):
-            grid.addWidget(_label(f"<b>{text}</b>"), 0, column)
+            grid.addWidget(_label(f"<b>{tr('Conflicts', text)}</b>"), 0, column)
         for row, item in enumerate(items, start=1):
             grid.addWidget(_label(field_words(item.name)), row, 0)
             grid.addWidget(_value(item.mine, item, "mine"), row, 1)
@@ -57,7 +68,10 @@ class FieldChoices(QScrollArea):
         box = QWidget()
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
-        for choice, text in ((sync.KEEP_MINE, "Keep mine"), (sync.TAKE_THEIRS, "Take theirs")):
+        for choice, text in (
+            (sync.KEEP_MINE, tr("Conflicts", "Keep mine")),
+            (sync.TAKE_THEIRS, tr("Conflicts", "Take theirs")),
+        ):
             button = QPushButton(text)
             button.setAccessibleName(f"{text}: {field_words(item.name)}")
             button.clicked.connect(lambda _=False, n=item.name, c=choice: self.chosen.emit(n, c))
@@ -84,6 +98,6 @@ def _value(value: object, item: sync.FieldView, side: str) -> QLabel:
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     if item.settled_by is None and item.stands == side:
-        label.setToolTip("Kept for now")
-        label.setText(f"{value_words(value)}\n(kept for now)")
+        label.setToolTip(tr("Conflicts", "Kept for now"))
+        label.setText(f"{value_words(value)}\n" + tr("Conflicts", "(kept for now)"))
     return label

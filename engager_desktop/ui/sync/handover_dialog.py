@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.i18n import tr, trn
 from engager_desktop.services import caseload, handover, sync, team
 from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui import ops
-from engager_desktop.ui.labels import plural
 from engager_desktop.ui.sync.common import (
     MessageLine,
     PathField,
@@ -50,34 +50,40 @@ class HandoverDialog(QDialog):
         self.vault = vault
         self.preselected = tuple(men)
         self.result_: handover.HandoverResult | None = None
-        self.setWindowTitle("Hand men over to another laptop")
+        self.setWindowTitle(tr("Handover", "Hand men over to another laptop"))
         self._ready = False
-        self.busy = busy_bar("Writing the handover bundle")
+        self.busy = busy_bar(tr("Handover", "Writing the handover bundle"))
         self.message = MessageLine()
         explain = QLabel(
-            "The men you tick go to the laptop you choose, with everything recorded about them. "
-            "They stay on this laptop until that laptop's next bundle back says it has them; "
-            "then they are removed from this laptop (they are not erased: they live on there)."
+            tr(
+                "Handover",
+                "The men you tick go to the laptop you choose, with everything recorded about "
+                "them. They stay on this laptop until that laptop's next bundle back says it has "
+                "them; then they are removed from this laptop (they are not erased: they live on "
+                "there).",
+            )
         )
         explain.setWordWrap(True)
-        self.men = check_list("Men to hand over")
+        self.men = check_list(tr("Handover", "Men to hand over"))
         self.men.itemChanged.connect(self._update)
         self.laptop = QComboBox()
         self.laptop.setObjectName("handover_laptop")
         self.laptop.currentIndexChanged.connect(self._update)
-        self.no_laptops = QLabel("No other laptop is enrolled yet: enrol its card under Laptops.")
+        self.no_laptops = QLabel(
+            tr("Handover", "No other laptop is enrolled yet: enrol its card under Laptops.")
+        )
         self.no_laptops.setWordWrap(True)
         self.no_laptops.hide()
-        self.folder = PathField("Stick folder", ask_folder)
-        self.hand_button = QPushButton("&Hand over")
-        self.close_button = QPushButton("Close")
+        self.folder = PathField(tr("Handover", "Stick folder"), ask_folder)
+        self.hand_button = QPushButton(tr("Handover", "&Hand over"))
+        self.close_button = QPushButton(tr("Handover", "Close"))
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
-        layout.addWidget(labelled("&Men to hand over:", self.men))
+        layout.addWidget(labelled(tr("Handover", "&Men to hand over:"), self.men))
         layout.addWidget(self.men, 1)
         form = QFormLayout()
-        form.addRow(labelled("&To the laptop of:", self.laptop), self.laptop)
-        form.addRow(labelled("&Stick folder:", self.folder), self.folder)
+        form.addRow(labelled(tr("Handover", "&To the laptop of:"), self.laptop), self.laptop)
+        form.addRow(labelled(tr("Handover", "&Stick folder:"), self.folder), self.folder)
         layout.addLayout(form)
         layout.addWidget(self.no_laptops)
         layout.addWidget(self.busy)
@@ -129,11 +135,11 @@ class HandoverDialog(QDialog):
     def problem(self) -> str | None:
         """Why Hand over cannot go ahead yet, in plain words (None when it can)."""
         if not checked_ids(self.men):
-            return "Tick at least one man."
+            return tr("Handover", "Tick at least one man.")
         if self.laptop.currentData() is None:
-            return "Choose the laptop receiving them (enrol its card first)."
+            return tr("Handover", "Choose the laptop receiving them (enrol its card first).")
         if not self.folder.text():
-            return "Choose the folder on the stick."
+            return tr("Handover", "Choose the folder on the stick.")
         return None
 
     def _update(self, *_args: object) -> None:
@@ -150,7 +156,9 @@ class HandoverDialog(QDialog):
             return
         vault, folder = self.vault, Path(self.folder.text())
         men, to = checked_ids(self.men), str(self.laptop.currentData())
-        self.message.note("Writing the bundle and reading it back to check it… keep the stick in.")
+        self.message.note(
+            tr("Handover", "Writing the bundle and reading it back to check it… keep the stick in.")
+        )
         self._running(True)
         ops.run(
             lambda: handover.hand_over(vault, men, to, folder),
@@ -170,14 +178,20 @@ class HandoverDialog(QDialog):
         self.result_ = result
         self._running(False)
         self.message.ok(
-            f"Written {result.bundle.path.name} for “{result.to_name}”: "
-            f"{plural(len(result.men), 'man', 'men')} handed over. It was read back and checked; "
-            "it is safe to remove the stick. They stay here until that laptop's next bundle back "
-            "is brought in."
+            tr(
+                "Handover",
+                "Written {file} for “{name}”: {men} handed over. It was read back and checked; "
+                "it is safe to remove the stick. They stay here until that laptop's next bundle "
+                "back is brought in.",
+            ).format(
+                file=result.bundle.path.name,
+                name=result.to_name,
+                men=trn("Handover", "{n} man", "{n} men", len(result.men)),
+            )
         )
         self.hand_button.setEnabled(False)
-        self.close_button.setText("Done")
+        self.close_button.setText(tr("Handover", "Done"))
 
     def _failed(self, message: str, _exc: BaseException) -> None:
         self._running(False)
-        self.message.error(f"Nothing was written. {message}")
+        self.message.error(tr("Handover", "Nothing was written. {reason}").format(reason=message))

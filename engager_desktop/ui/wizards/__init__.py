@@ -20,6 +20,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from engager_desktop.crypto.errors import VaultError
+from engager_desktop.i18n import tr
 from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui import ops
 from engager_desktop.ui.wizards.base import (
@@ -59,9 +60,9 @@ def create(
 def _unavailable(message: str, parent: QWidget | None) -> QWizard:
     """A one-page wizard saying plainly why the real one cannot open (no traceback)."""
     wizard = QWizard(parent)
-    wizard.setWindowTitle("Not available")
+    wizard.setWindowTitle(tr("Wizard", "Not available"))
     page = QWizardPage()
-    page.setTitle("This cannot be opened")
+    page.setTitle(tr("Wizard", "This cannot be opened"))
     layout = QVBoxLayout(page)
     label = QLabel(message, page)
     label.setWordWrap(True)

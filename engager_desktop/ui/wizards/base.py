@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QDialog, QWidget, QWizard
 
 from engager_desktop.crypto.errors import VaultError
 from engager_desktop.domain.validation import ValidationError
+from engager_desktop.i18n import month_name, tr
 from engager_desktop.services import drafts
 from engager_desktop.services.commit_problems import CommitFailed
 from engager_desktop.services.vault_types import Vault, VaultLocked
@@ -59,7 +60,8 @@ class EngagerWizard(QWizard):
     """Subclasses set KIND and TITLE, and fill in ``load``, ``make_pages`` and ``commit``."""
 
     KIND = ""
-    TITLE = ""
+    TITLE = ""  # marked with N_(CONTEXT, ...)
+    CONTEXT = "Wizard"
     # Service field names that are not the wizard's own keys: service name -> wizard key.
     ALIASES: dict[str, str] = {}
     committed = Signal(str, str)  # kind, man id: the caller refreshes what it shows
@@ -93,7 +95,12 @@ class EngagerWizard(QWizard):
         self.guidance_visible = True
         self.setOption(QWizard.WizardOption.IndependentPages, True)
         self.context = opening.context
-        self.setWindowTitle(f"{self.TITLE}: {self.context.name}[*]")
+        self.setWindowTitle(
+            tr("Wizard", "{wizard}: {name}").format(
+                wizard=tr(self.CONTEXT, self.TITLE), name=self.context.name
+            )
+            + "[*]"
+        )
         self.pages: list[WizardPage] = []
         self.page_ids: dict[str, int] = {}
         for page in self.make_pages(self.context):
@@ -188,11 +195,16 @@ class EngagerWizard(QWizard):
             return
         self.set_values(saved)
         self._has_draft = True
-        self.restored_at = f"{found.saved_at.astimezone():%H:%M on %d %b}"
+        saved = found.saved_at.astimezone()
+        self.restored_at = tr("Wizard", "{time} on {day}").format(
+            time=f"{saved:%H:%M}", day=f"{saved.day} {month_name(saved.month, short=True)}"
+        )
         page = content.get("page")
         self._resume_page = page if isinstance(page, int) and page in self.pageIds() else None
         self.setWindowModified(self.is_modified())
-        self.set_status(f"Your unsaved input from {self.restored_at} is back.")
+        self.set_status(
+            tr("Wizard", "Your unsaved input from {when} is back.").format(when=self.restored_at)
+        )
 
     def draft_content(self) -> dict[str, Any]:
         return {
@@ -234,14 +246,20 @@ class EngagerWizard(QWizard):
         if not shiboken6.isValid(self) or self._committed:
             return
         self._has_draft = True
-        self.set_status(f"Draft kept in the vault at {saved_at.astimezone():%H:%M:%S}.")
+        self.set_status(
+            tr("Wizard", "Draft kept in the vault at {time}.").format(
+                time=f"{saved_at.astimezone():%H:%M:%S}"
+            )
+        )
         self.draft_saved.emit()
 
     def _draft_lost(self, error: BaseException) -> None:
         if not shiboken6.isValid(self):
             return
-        reason = LOCKED if isinstance(error, VaultLocked) else str(error)
-        self.set_status(f"The draft could not be kept just now. {reason}")
+        reason = tr("Wizard", LOCKED) if isinstance(error, VaultLocked) else str(error)
+        self.set_status(
+            tr("Wizard", "The draft could not be kept just now. {reason}").format(reason=reason)
+        )
 
     def queue_draft_save(self) -> bool:
         """Queue writing the draft now, after any save already queued (before a lock or close).
@@ -316,8 +334,8 @@ class EngagerWizard(QWizard):
         if isinstance(current, WizardPage):  # not left on a disabled Finish for Qt to move on
             current.status.setFocus()
         buttons.set_busy(self, True)
-        self.set_status("Saving…")
-        announce(self, "Saving…")
+        self.set_status(tr("Wizard", "Saving…"))
+        announce(self, tr("Wizard", "Saving…"))
         vault, man_id, key, use_drafts = self.vault, self.man_id, self.draft_key, self.use_drafts
         commit, context = self.commit, self.context  # a plain function and plain values
 
@@ -337,8 +355,8 @@ class EngagerWizard(QWizard):
         self._has_draft = False
         buttons.set_busy(self, False)
         self.setWindowModified(False)
-        self.set_status("Saved.")
-        announce(self.parentWidget() or self, "Saved.")
+        self.set_status(tr("Wizard", "Saved."))
+        announce(self.parentWidget() or self, tr("Wizard", "Saved."))
         self.committed.emit(self.KIND, self.man_id)
         QDialog.done(self, QDialog.DialogCode.Accepted)
 
@@ -352,7 +370,7 @@ class EngagerWizard(QWizard):
             self.set_values(error.values)  # ids of what was saved, so a retry adds nothing twice
             key, index, part, error = error.key, error.index, error.part, error.error
         self.show_error(error, key, index, part)
-        self.set_status("Not saved yet.")
+        self.set_status(tr("Wizard", "Not saved yet."))
         if self.use_drafts:
             self._timer.start(0)
 
@@ -415,12 +433,12 @@ class EngagerWizard(QWizard):
         self._closing = True
         vault, key, man_id = self.vault, self.draft_key, self.man_id
         if choice == DISCARD:
-            saying = "Discarding your unsaved input…"
+            saying = tr("Wizard", "Discarding your unsaved input…")
 
             def job() -> None:
                 drafts.discard(vault, key)
         else:
-            saying = "Keeping your unsaved input…"
+            saying = tr("Wizard", "Keeping your unsaved input…")
             content = self.draft_content()
 
             def job() -> None:
@@ -438,7 +456,7 @@ class EngagerWizard(QWizard):
     def _close_refused(self, error: BaseException) -> None:
         self._closing = False
         buttons.set_busy(self, False)
-        self._banner(LOCKED if isinstance(error, VaultLocked) else message_for(error))
+        self._banner(message_for(error))
 
     def ask_close(self) -> str:
         """Keep the draft, discard it, or stay: asked before closing with unsaved changes."""

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget, QWizard
 
+from engager_desktop.i18n import tr
+
 Button = QWizard.WizardButton
 GUIDANCE = Button.CustomButton1
 ROW = (
@@ -20,7 +22,7 @@ ROW = (
 
 
 def guidance_text(visible: bool) -> str:
-    return "Hide &guidance" if visible else "Show &guidance"
+    return tr("Wizard", "Hide &guidance") if visible else tr("Wizard", "Show &guidance")
 
 
 def set_up(wizard: QWizard, toggle_guidance: Callable[[], None]) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from engager_desktop.domain import endings as rules
 from engager_desktop.domain.enums import SupportRole
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services import caseload, endings
 from engager_desktop.services.ending_commit import commit_ending, tapering_text
 from engager_desktop.services.endings import EndingPlanInput
@@ -65,7 +66,8 @@ def _from_record(record: caseload.ManRecord) -> dict[str, str]:
 
 class EndingWizard(EngagerWizard):
     KIND = "ending"
-    TITLE = "Planning the ending"
+    CONTEXT = "EndingWizard"
+    TITLE = N_("EndingWizard", "Planning the ending")
     ALIASES = {"dates": "book_tapering", "place": "book_tapering"}
 
     @classmethod
@@ -119,12 +121,15 @@ class EndingWizard(EngagerWizard):
     # --- live figures ------------------------------------------------------------------------
 
     def tapering_dates(self) -> list[date]:
-        """Dates for the sessions left, from what is typed now (ValueError with a plain reason)."""
+        """Dates for the sessions left, from what is typed now; a TaperingError (a ValueError)
+        says plainly why not."""
         values = self.values()
         planned = values.get("planned_sessions")
         end = parse_date(values.get("planned_end"))
         if not planned or end is None:
-            raise ValueError("Agree a number of sessions and an end date first.")
+            raise rules.TaperingError(
+                tr("EndingWizard", "Agree a number of sessions and an end date first.")
+            )
         left = rules.sessions_progress(self.context.held, int(planned)).remaining or 0
         dates = rules.propose_tapering(self.context.last_session, end, left)
         if values.get("any_day"):
@@ -149,14 +154,16 @@ class EndingWizard(EngagerWizard):
             end_date=end,
         )
         checks = rules.ending_checks(facts)
+        needed = f"<b>{tr('EndingWizard', 'Needed:')}</b> "
         if not checks.missing:
-            head = "<b>Everything is in place for the ending.</b>"
+            head = f"<b>{tr('EndingWizard', 'Everything is in place for the ending.')}</b>"
         else:
             items = "".join(
-                f"<li>{'<b>Needed:</b> ' if item.required else ''}{escape(item.label)}</li>"
+                f"<li>{needed if item.required else ''}{escape(item.label)}</li>"
                 for item in checks.missing
             )
-            head = f"<b>Still missing before the ending:</b><ul>{items}</ul>"
+            still = tr("EndingWizard", "Still missing before the ending:")
+            head = f"<b>{still}</b><ul>{items}</ul>"
         return f"{head}{escape(checks.support.message)}"
 
     @staticmethod

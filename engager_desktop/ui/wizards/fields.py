@@ -8,7 +8,8 @@ value, a number is an int or None.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -25,10 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.domain.validation import ValidationError, check_length
+from engager_desktop.i18n import N_, short_date, tr, weekday_short
 from engager_desktop.services.typed_input import (
-    DATE_HINT,
     MEDIUM,
-    TIME_HINT,
     BadInput,
     parse_date,
     parse_time,
@@ -44,8 +44,12 @@ TEXT, BOX, DATE, TIME, CHECK, TRI, CHOICE, NUMBER = (
     "choice",
     "number",
 )
-TRI_OPTIONS = (("Not yet known", ""), ("Yes", "yes"), ("No", "no"))
-NEEDED = "Needed before you can go on."
+TRI_OPTIONS = (
+    (N_("Wizard", "Not yet known"), ""),
+    (N_("Wizard", "Yes"), "yes"),
+    (N_("Wizard", "No"), "no"),
+)
+NEEDED = N_("Wizard", "Needed before you can go on.")
 ERROR_STYLE = "color: #a4000f; font-weight: 600;"
 HINT_STYLE = "color: #555555;"
 
@@ -67,6 +71,24 @@ class Spec:
     high: int = 10
     special: str | None = None
     wide: bool = False  # in a row list: spans the whole row
+
+
+def spec_in(context: str, spec: Spec) -> Spec:
+    """``spec`` with its label, hint and special words in the language in use (marked with
+    ``N_(context, ...)`` where the spec was defined); choice words are translated as shown."""
+    return replace(
+        spec,
+        label=tr(context, spec.label),
+        hint=tr(context, spec.hint) if spec.hint else spec.hint,
+        special=tr(context, spec.special) if spec.special else spec.special,
+    )
+
+
+def day_words(day: date | None) -> str:
+    """A date for reading in the language in use: "Thu 5 Nov 2026" / "Iau 5 Tach 2026"."""
+    if day is None:
+        return tr("Wizard", "no date")
+    return f"{weekday_short(day)} {short_date(day)}"
 
 
 def tri_text(value: bool | None) -> str:
@@ -128,9 +150,9 @@ class Field:
     def _label_text(self) -> str:
         text = self.spec.label
         if self.spec.sensitive:
-            text += " (sensitive: kept out of print unless you choose)"
+            text += " " + tr("Wizard", "(sensitive: kept out of print unless you choose)")
         if self.spec.required:
-            text += " (needed)"
+            text += " " + tr("Wizard", "(needed)")
         return text
 
     def _make_widget(self) -> QWidget:
@@ -145,8 +167,14 @@ class Field:
             return QCheckBox(spec.label, parent)
         if spec.kind in (TRI, CHOICE):
             combo = QComboBox(parent)
+            # As wide as the form gives it, not as its longest choice (longer in Welsh); the
+            # list that opens still shows every choice whole.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
             for shown, stored in TRI_OPTIONS if spec.kind == TRI else spec.options:
-                combo.addItem(shown, stored)
+                combo.addItem(tr("Wizard", shown), stored)
             return combo
         if spec.kind == NUMBER:
             spin = _NumberBox(parent)
@@ -157,10 +185,10 @@ class Field:
             return spin
         line = QLineEdit(parent)
         if spec.kind == DATE:
-            line.setPlaceholderText(DATE_HINT)
+            line.setPlaceholderText(tr("Wizard", "dd/mm/yyyy"))
             line.editingFinished.connect(self.show_format_problem)
         elif spec.kind == TIME:
-            line.setPlaceholderText(TIME_HINT)
+            line.setPlaceholderText(tr("Wizard", "hh:mm"))
             line.editingFinished.connect(self.show_format_problem)
         return line
 
@@ -215,7 +243,7 @@ class Field:
     def problem(self) -> str | None:
         """Why the typed value cannot be saved, or None."""
         if self.spec.required and self.is_empty():
-            return NEEDED
+            return tr("Wizard", NEEDED)
         return self._format_problem()
 
     def _format_problem(self) -> str | None:
@@ -263,7 +291,7 @@ class Field:
             return
         problem = self._format_problem()
         if problem is None and self.spec.required and self.is_empty():
-            problem = NEEDED
+            problem = tr("Wizard", NEEDED)
         if problem != self._problem:
             self.show_problem(problem)
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
+from engager_desktop.i18n import N_
 from engager_desktop.services import consent, directory, participants, session_review
 from engager_desktop.services.first_meeting_commit import commit_first_meeting, consent_key
+from engager_desktop.services.session_review import PlannedSession
 from engager_desktop.services.typed_input import date_text
 from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui.wizards.page import WizardPage
@@ -24,9 +26,14 @@ from engager_desktop.ui.wizards.understanding import UnderstandingContext, Under
 
 @dataclass
 class FirstMeetingContext(UnderstandingContext):
-    planned_text: str = ""
+    planned: PlannedSession | None = None
     planned_id: str | None = None
     services: tuple[tuple[str, str], ...] = ()  # (name, id) for the consent to share his plan
+
+    @property
+    def planned_text(self) -> str:
+        """Said when shown, in the language in use (the context is read on a worker)."""
+        return planned_words(self.planned)
 
 
 def consent_values(states: tuple[consent.ConsentState, ...]) -> dict[str, str]:
@@ -40,7 +47,8 @@ def consent_values(states: tuple[consent.ConsentState, ...]) -> dict[str, str]:
 
 class FirstMeetingWizard(UnderstandingWizard):
     KIND = "first_meeting"
-    TITLE = "First meeting"
+    CONTEXT = "FirstMeetingWizard"
+    TITLE = N_("FirstMeetingWizard", "First meeting")
     ALIASES = {
         **UnderstandingWizard.ALIASES,
         "starts_at": "session_date",
@@ -56,7 +64,7 @@ class FirstMeetingWizard(UnderstandingWizard):
         services = tuple((v.entry.name, v.id) for v in directory.search_services(vault))
         context = FirstMeetingContext(
             **{f.name: getattr(base, f.name) for f in fields(UnderstandingContext)},
-            planned_text=planned_words(draft.planned),
+            planned=draft.planned,
             planned_id=draft.planned.id if draft.planned else None,
             services=services,
         )

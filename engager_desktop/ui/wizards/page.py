@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from engager_desktop.i18n import N_, tr, trn
 from engager_desktop.ui.a11y import announce, describe_value
 from engager_desktop.ui.guidance_panel import GuidancePanel
 from engager_desktop.ui.wizards.fields import (
@@ -44,20 +45,23 @@ from engager_desktop.ui.wizards.fields import (
     Field,
     Spec,
     plain_label,
+    spec_in,
 )
 from engager_desktop.ui.wizards.rows import Header, RowList
 
 Problem = tuple[Field, str]
-CHECK_BELOW = "Some answers need a look before you go on: see the messages below."
+CHECK_BELOW = N_("Wizard", "Some answers need a look before you go on: see the messages below.")
 CAUTION_STYLE = "background:#fff4e5; border-left:3px solid #b35c00; padding:6px;"
 SUGGESTION_STYLE = "background:#eef4fb; border-left:3px solid #2a5d9f; padding:4px; color:#333333;"
 
 
 class WizardPage(QWizardPage):
-    """Subclasses set NAME, PLACE (a guidance place), TITLE, SUBTITLE and fill in ``build``."""
+    """Subclasses set NAME, PLACE (a guidance place), TITLE, SUBTITLE and fill in ``build``;
+    CONTEXT is the translation context their words are marked with (``N_(CONTEXT, ...)``)."""
 
     NAME = ""
     PLACE = ""
+    CONTEXT = "Wizard"
     TITLE = ""
     SUBTITLE = ""
     changed = Signal()
@@ -65,8 +69,8 @@ class WizardPage(QWizardPage):
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setTitle(self.TITLE)
-        self.setSubTitle(self.SUBTITLE)
+        self.setTitle(tr(self.CONTEXT, self.TITLE))
+        self.setSubTitle(tr(self.CONTEXT, self.SUBTITLE))
         self.fields: dict[str, Field] = {}
         self.lists: dict[str, RowList] = {}
         self._order: list[Field | RowList | QWidget] = []
@@ -86,7 +90,7 @@ class WizardPage(QWizardPage):
         self.scroll_area.setWidget(self.body)
         left.addWidget(self.scroll_area, 1)
         self.status = self._label(HINT_STYLE)
-        describe_value(self.status, "Draft status")
+        describe_value(self.status, tr("Wizard", "Draft status"))
         left.addWidget(self.status)
         outer.addLayout(left, 3)
         self.guidance = GuidancePanel(self.PLACE, self)
@@ -165,7 +169,7 @@ class WizardPage(QWizardPage):
         rows = RowList(
             key,
             noun,
-            specs,
+            [spec_in(self.CONTEXT, spec) for spec in specs],
             self.body,
             fixed=fixed,
             header=header,
@@ -198,12 +202,19 @@ class WizardPage(QWizardPage):
 
     def suggest(self, field: Field, text: str) -> QPushButton:
         """A suggestion under ``field``, marked as one: saved only if "Use this" is chosen."""
-        words = QLabel(f"Suggested from his record, not saved unless you use it: {text}", self.body)
+        words = QLabel(
+            tr("Wizard", "Suggested from his record, not saved unless you use it: {text}").format(
+                text=text
+            ),
+            self.body,
+        )
         words.setWordWrap(True)
         words.setStyleSheet(SUGGESTION_STYLE)
         words.setTextFormat(Qt.TextFormat.PlainText)
-        use = QPushButton("Use this suggestion", self.body)
-        use.setAccessibleName(f"Use the suggestion for {plain_label(field.spec)}")
+        use = QPushButton(tr("Wizard", "Use this suggestion"), self.body)
+        use.setAccessibleName(
+            tr("Wizard", "Use the suggestion for {field}").format(field=plain_label(field.spec))
+        )
         use.clicked.connect(lambda: field.set_value(text))
         at = self.form.indexOf(field.container) + 1
         self.form.insertWidget(at, words)
@@ -242,7 +253,7 @@ class WizardPage(QWizardPage):
         """Say beside each empty required input that it is needed (why Next is not available)."""
         for field in self.fields.values():
             if field.spec.required and field.is_empty():
-                field.show_problem(NEEDED)
+                field.show_problem(tr("Wizard", NEEDED))
 
     def check_more(self, values: dict[str, Any]) -> list[Problem]:
         """Checks across inputs (a reason needed when he missed it …); none by default."""
@@ -269,12 +280,17 @@ class WizardPage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
         found = self.problems()
-        self.show_banner(CHECK_BELOW if found else None)
+        self.show_banner(tr("Wizard", CHECK_BELOW) if found else None)
         if found:
             field, problem = found[0]
             self.focus_field(field)
             more = len(found) - 1
-            tail = f" And {more} more on this page." if more else ""
+            tail = (
+                " "
+                + trn("Wizard", "And {n} more on this page.", "And {n} more on this page.", more)
+                if more
+                else ""
+            )
             announce(
                 field.widget, f"{field.widget.accessibleName()}: {problem}{tail}", assertive=True
             )

@@ -11,6 +11,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget, QWizard
 
+from engager_desktop.i18n import tr
 from engager_desktop.ui.a11y import announce
 
 
@@ -28,7 +29,9 @@ def page_words(wizard: QWizard, page_id: int) -> str:
     ``arrival_words()`` if it has them (the release checklist: how ready he is)."""
     ids = wizard.pageIds()
     page = wizard.page(page_id)
-    words = f"{page.title()}. Page {ids.index(page_id) + 1} of {len(ids)}."
+    words = tr("Wizard", "{title}. Page {number} of {total}.").format(
+        title=page.title(), number=ids.index(page_id) + 1, total=len(ids)
+    )
     more = getattr(page, "arrival_words", None)
     extra = more() if callable(more) else ""
     return f"{words} {extra}" if extra else words

@@ -14,12 +14,16 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWizard
 
+from engager_desktop.i18n import tr
+
 PAGE_ROLE = Qt.ItemDataRole.UserRole
 WIDTH = 190
 
 
 def entry_text(number: int, total: int, title: str) -> str:
-    return f"{number} of {total} — {title}"
+    return tr("Wizard", "{number} of {total} — {title}").format(
+        number=number, total=total, title=title
+    )
 
 
 class PageIndex(QListWidget):
@@ -29,8 +33,10 @@ class PageIndex(QListWidget):
         super().__init__(wizard)
         self.wizard = wizard
         self.setObjectName("page_index")
-        self.setAccessibleName("Pages of this form")
-        self.setAccessibleDescription("Shows the page you are on. Choose a page and press Enter.")
+        self.setAccessibleName(tr("Wizard", "Pages of this form"))
+        self.setAccessibleDescription(
+            tr("Wizard", "Shows the page you are on. Choose a page and press Enter.")
+        )
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
         self.setSpacing(3)

@@ -8,13 +8,15 @@ from html import escape
 from typing import Any
 
 from engager_desktop.domain import release_readiness as rules
+from engager_desktop.i18n import N_, tr, trn
 from engager_desktop.services import caseload, release
 from engager_desktop.services.meetings import local_time
 from engager_desktop.services.release import ReleasePlanInput
 from engager_desktop.services.release_commit import commit_release, plan_input
-from engager_desktop.services.typed_input import BadInput, date_text, long_date, parse_date
+from engager_desktop.services.typed_input import BadInput, date_text, parse_date
 from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui.wizards.base import EngagerWizard
+from engager_desktop.ui.wizards.fields import day_words
 from engager_desktop.ui.wizards.page import WizardPage
 from engager_desktop.ui.wizards.pages.release_checklist import ChecklistPage
 from engager_desktop.ui.wizards.pages.release_family import FamilyMeetingPage
@@ -67,22 +69,26 @@ def _booked(rows: Any, release_day: date | None) -> tuple[tuple[date, ...], str]
         when = local_time(row["starts_at"])
         days.append(when.date())
         if release_day and release_day <= when.date() < release_day + FIRST_WEEK:
-            lines.append(f"{long_date(when.date())} {when:%H:%M}: {escape(row['with_whom'])}")
-    text = "<br>".join(lines) if lines else "Nothing booked for his first week out yet."
-    return tuple(days), f"<b>Booked for his first week:</b><br>{text}"
+            lines.append(f"{day_words(when.date())} {when:%H:%M}: {escape(row['with_whom'])}")
+    nothing = tr("ReleaseWizard", "Nothing booked for his first week out yet.")
+    text = "<br>".join(lines) if lines else nothing
+    return tuple(days), f"<b>{tr('ReleaseWizard', 'Booked for his first week:')}</b><br>{text}"
 
 
 def _gate_text(gate: release.GateMeeter, plan: ReleasePlanInput | None) -> str:
     if gate.kind == release.GATE_PEER:
-        return f"{escape(gate.name or 'A peer')} is down to meet him at the gate."
+        return tr("ReleaseWizard", "{name} is down to meet him at the gate.").format(
+            name=escape(gate.name or tr("ReleaseWizard", "A peer"))
+        )
     if plan is not None and plan.gate_meeter == release.GATE_PRACTITIONER:
-        return gate.prompt or ""
-    return "No one is arranged yet: a peer if one can be found, otherwise you."
+        return tr("ReleaseReadiness", gate.prompt) if gate.prompt else ""
+    return tr("ReleaseWizard", "No one is arranged yet: a peer if one can be found, otherwise you.")
 
 
 class ReleaseWizard(EngagerWizard):
     KIND = "release"
-    TITLE = "Release preparation"
+    CONTEXT = "ReleaseWizard"
+    TITLE = N_("ReleaseWizard", "Release preparation")
     ALIASES = {"with_whom": "new_appointments", "minutes": "new_appointments"}
 
     @classmethod
@@ -104,13 +110,22 @@ class ReleaseWizard(EngagerWizard):
             booked_text=booked,
             gate_text=_gate_text(gate, plan),
             family_text=(
-                "He does not want his family involved, so no family meeting is needed."
+                tr(
+                    "ReleaseWizard",
+                    "He does not want his family involved, so no family meeting is needed.",
+                )
                 if not next(i for i in ready.items if i.key == "family_meeting").applies
-                else "Talk through with him and his family what to expect in the first weeks."
+                else tr(
+                    "ReleaseWizard",
+                    "Talk through with him and his family what to expect in the first weeks.",
+                )
             ),
             substances_text=(
-                f"He has told you about drink or drugs (“{escape(uses.rstrip('. '))}”). "
-                "The first day is the riskiest: plan it with that in mind."
+                tr(
+                    "ReleaseWizard",
+                    "He has told you about drink or drugs (“{said}”). "
+                    "The first day is the riskiest: plan it with that in mind.",
+                ).format(said=escape(uses.rstrip(". ")))
                 if uses
                 else ""
             ),
@@ -161,37 +176,58 @@ class ReleaseWizard(EngagerWizard):
         result = result or self.assessment()
         days = result.days_to_release
         when = (
-            "No release date yet."
+            tr("ReleaseWizard", "No release date yet.")
             if days is None
-            else (f"{days} days to release." if days >= 0 else f"Released {-days} days ago.")
+            else (
+                trn("ReleaseWizard", "{n} day to release.", "{n} days to release.", days)
+                if days >= 0
+                else trn("ReleaseWizard", "Released {n} day ago.", "Released {n} days ago.", -days)
+            )
         )
-        return f"{when} {result.percent}% ready."
+        ready = tr("ReleaseWizard", "{percent}% ready.").format(percent=result.percent)
+        return f"{when} {ready}"
 
     def missing_words(self, limit: int = 3) -> str:
         """The checklist as a screen reader says it: how ready, and the most urgent gaps."""
         result = self.assessment()
         head = self.ready_words(result)
         if not result.missing:
-            return f"{head} Nothing is missing."
-        shown = [f"{'urgent: ' if i.urgent else ''}{i.label}" for i in result.missing[:limit]]
+            return f"{head} {tr('ReleaseWizard', 'Nothing is missing.')}"
+        urgent = tr("ReleaseWizard", "urgent:")
+        shown = [f"{urgent + ' ' if i.urgent else ''}{i.label}" for i in result.missing[:limit]]
         more = len(result.missing) - len(shown)
-        tail = f", and {more} more" if more > 0 else ""
-        return f"{head} Still missing: {'; '.join(shown)}{tail}."
+        missing = "; ".join(shown)
+        if more > 0:
+            missing = trn(
+                "ReleaseWizard", "{missing}, and {n} more", "{missing}, and {n} more", more
+            ).replace("{missing}", missing)
+        return f"{head} " + tr("ReleaseWizard", "Still missing: {missing}.").format(missing=missing)
 
     def missing_html(self, limit: int | None = None) -> str:
         result = self.assessment()
         head = f"<b>{escape(self.ready_words(result))}</b>"
         if not result.missing:
-            return f"{head} Nothing is missing."
+            return f"{head} {tr('ReleaseWizard', 'Nothing is missing.')}"
         shown = result.missing[:limit] if limit else result.missing
+        urgent = f"<b>{tr('ReleaseWizard', 'Urgent:')}</b> "
         items = "".join(
-            f"<li>{'<b>Urgent:</b> ' if item.urgent else ''}{escape(item.label)}"
+            f"<li>{urgent if item.urgent else ''}{escape(item.label)}"
             f"{' (' + escape(item.note) + ')' if item.note else ''}</li>"
             for item in shown
         )
         more = len(result.missing) - len(shown)
-        tail = f"And {more} more, listed on the first page." if more > 0 else ""
-        return f"{head}<br>Still missing, most urgent first:<ul>{items}</ul>{tail}"
+        tail = (
+            trn(
+                "ReleaseWizard",
+                "And {n} more, listed on the first page.",
+                "And {n} more, listed on the first page.",
+                more,
+            )
+            if more > 0
+            else ""
+        )
+        first = tr("ReleaseWizard", "Still missing, most urgent first:")
+        return f"{head}<br>{first}<ul>{items}</ul>{tail}"
 
     @staticmethod
     def commit(vault: Vault, man_id: str, context: Any, values: dict[str, Any]) -> Any:

@@ -6,14 +6,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services import action_plan, session_review
 from engager_desktop.services.meetings import local_time
 from engager_desktop.services.review_commit import commit_review
 from engager_desktop.services.session_review import OpenStep, PlannedSession, ReviewDraft
-from engager_desktop.services.typed_input import date_text, long_date, time_text
+from engager_desktop.services.typed_input import date_text, time_text
 from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui.wizards.base import EngagerWizard
 from engager_desktop.ui.wizards.choices import CHOOSE, MEETING_PLACES, shown
+from engager_desktop.ui.wizards.fields import day_words
 from engager_desktop.ui.wizards.page import WizardPage
 from engager_desktop.ui.wizards.pages.review_attendance import AttendancePage
 from engager_desktop.ui.wizards.pages.review_distress import DistressPage
@@ -22,20 +24,22 @@ from engager_desktop.ui.wizards.pages.review_next_session import NextSessionPage
 from engager_desktop.ui.wizards.pages.review_steps import StepsPage
 
 RESOURCE_WORDS = {
-    "him": "his own step",
-    "practitioner": "your step",
-    "other_professional": "another service",
-    "family_or_peers": "family or peers",
+    "him": N_("ReviewWizard", "his own step"),
+    "practitioner": N_("ReviewWizard", "your step"),
+    "other_professional": N_("ReviewWizard", "another service"),
+    "family_or_peers": N_("ReviewWizard", "family or peers"),
 }
 
 
 def planned_words(planned: PlannedSession | None) -> str:
     """The session being recorded, as the first page says it."""
     if planned is None:
-        return "No session was planned: this records a new one."
+        return tr("ReviewWizard", "No session was planned: this records a new one.")
     when = local_time(planned.starts_at)
     where = shown(MEETING_PLACES, planned.place).lower()
-    return f"Planned for {long_date(when.date())} at {when:%H:%M}, {where}."
+    return tr("ReviewWizard", "Planned for {day} at {time}, {where}.").format(
+        day=day_words(when.date()), time=f"{when:%H:%M}", where=where
+    )
 
 
 def meeting_values(draft: ReviewDraft, today: date) -> dict[str, Any]:
@@ -78,31 +82,42 @@ class ReviewContext:
     def last_distress_text(self) -> str:
         last = self.draft.last_distress
         if last is None:
-            return "No distress rating recorded yet."
+            return tr("ReviewWizard", "No distress rating recorded yet.")
         note = f" ({last.note})" if last.note else ""
-        return f"Last rated {last.score} on {long_date(last.rated_on)}{note}."
+        return tr("ReviewWizard", "Last rated {score} on {day}{note}.").format(
+            score=last.score, day=day_words(last.rated_on), note=note
+        )
 
     def describe_step(self, values: dict[str, Any]) -> str:
         item = self.steps.get(str(values.get("step_id")))
         if item is None:
-            return "This step is no longer in his plan (it may have been removed elsewhere)."
+            return tr(
+                "ReviewWizard",
+                "This step is no longer in his plan (it may have been removed elsewhere).",
+            )
         step = item.step
         due = (
-            f"due {long_date(step.due_on)}"
+            tr("ReviewWizard", "Due {day}").format(day=day_words(step.due_on))
             if step.due_on
-            else ("before this session" if step.before_next_session else "no date set")
+            else (
+                tr("ReviewWizard", "Before this session")
+                if step.before_next_session
+                else tr("ReviewWizard", "No date set")
+            )
         )
-        late = " (overdue)" if step.overdue else ""
-        kind = RESOURCE_WORDS.get(step.resource_kind, step.resource_kind)
-        return (
-            f"{step.what}\nGoal: {item.goal_title}. Who: {step.responsible} ({kind}). "
-            f"{due[0].upper()}{due[1:]}{late}."
+        late = " " + tr("ReviewWizard", "(overdue)") if step.overdue else ""
+        kind = step.resource_kind
+        kind = tr("ReviewWizard", RESOURCE_WORDS[kind]) if kind in RESOURCE_WORDS else kind
+        who = tr("ReviewWizard", "Goal: {goal}. Who: {who} ({kind}).").format(
+            goal=item.goal_title, who=step.responsible, kind=kind
         )
+        return f"{step.what}\n{who} {due}{late}."
 
 
 class ReviewWizard(EngagerWizard):
     KIND = "review"
-    TITLE = "Session and plan review"
+    CONTEXT = "ReviewWizard"
+    TITLE = N_("ReviewWizard", "Session and plan review")
     ALIASES = {
         "starts_at": "session_date",
         "what_was_reviewed": "reviewed",

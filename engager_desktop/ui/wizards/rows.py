@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui.wizards.fields import BOX, Field, Spec
 
 Header = Callable[[dict[str, Any]], str]
@@ -28,7 +29,8 @@ Header = Callable[[dict[str, Any]], str]
 class _Row:
     def __init__(self, owner: RowList, number: int, values: dict[str, Any]) -> None:
         self.extra = {k: v for k, v in values.items() if k not in owner.keys}
-        self.box = QGroupBox(f"{owner.noun.capitalize()} {number}", owner)
+        title = tr("Wizard", "{Noun} {number}").format(Noun=_capital(owner.noun), number=number)
+        self.box = QGroupBox(title, owner)
         grid = QGridLayout(self.box)
         grid.setContentsMargins(8, 6, 8, 6)
         grid.setColumnStretch(0, 1)
@@ -42,7 +44,7 @@ class _Row:
                 heading.setTextFormat(Qt.TextFormat.RichText)
                 grid.addWidget(heading, row, 0, 1, 2)
                 row += 1
-        prefix = f"{owner.noun.capitalize()} {number}: "
+        prefix = f"{title}: "
         self.fields: dict[str, Field] = {}
         column = 0
         for spec in owner.specs:
@@ -62,8 +64,9 @@ class _Row:
         row += 1 if column else 0
         self.remove: QPushButton | None = None
         if not owner.fixed:
-            self.remove = QPushButton(f"Remove {owner.noun} {number}", self.box)
-            self.remove.setAccessibleName(f"Remove {owner.noun} {number}")
+            words = tr("Wizard", "Remove {noun} {number}").format(noun=owner.noun, number=number)
+            self.remove = QPushButton(words, self.box)
+            self.remove.setAccessibleName(words)
             grid.addWidget(self.remove, row, 1, Qt.AlignmentFlag.AlignRight)
         for field in self.fields.values():
             field.set_value(values.get(field.spec.key, _blank(field.spec)))
@@ -76,6 +79,11 @@ class _Row:
 
 def _blank(spec: Spec) -> Any:
     return None if spec.kind == "number" else ""
+
+
+def _capital(noun: str) -> str:
+    """The noun with a capital first letter (the rest as it is: "Links map entry")."""
+    return noun[:1].upper() + noun[1:]
 
 
 def _escape(text: str) -> str:
@@ -120,9 +128,14 @@ class RowList(QWidget):
         self.add_button: QPushButton | None = None
         if not fixed:
             bar = QHBoxLayout()
-            article = "an" if noun[:1].lower() in "aeiou" else "a"
-            self.add_button = QPushButton(f"Add {article} {noun}", self)
-            self.add_button.setAccessibleName(f"Add {article} {noun}")
+            add = (
+                N_("Wizard", "Add an {noun}")
+                if noun[:1] in "aeiou"
+                else N_("Wizard", "Add a {noun}")
+            )
+            words = tr("Wizard", add).format(noun=noun)
+            self.add_button = QPushButton(words, self)
+            self.add_button.setAccessibleName(words)
             self.add_button.clicked.connect(self._add_clicked)
             bar.addWidget(self.add_button)
             bar.addStretch(1)

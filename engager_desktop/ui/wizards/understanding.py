@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from engager_desktop.i18n import N_
 from engager_desktop.services import action_plan, participants
 from engager_desktop.services.action_plan import GoalView
 from engager_desktop.services.typed_input import date_text
@@ -93,7 +94,8 @@ def _problem(item: Any, goal: GoalView | None) -> dict[str, Any]:
 
 class UnderstandingWizard(EngagerWizard):
     KIND = "understanding"
-    TITLE = "Shared understanding"
+    CONTEXT = "UnderstandingWizard"
+    TITLE = N_("UnderstandingWizard", "Shared understanding")
     ALIASES = {"wanted": "pledge_wanted", "goal": "priority_problems"}
 
     @classmethod

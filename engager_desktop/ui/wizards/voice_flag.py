@@ -8,11 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLayout, QLineEdit, QPlainTextEdit
 
 from engager_desktop.domain.own_voice import in_his_voice
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui.wizards.fields import Field
 
 FLAG_STYLE = "background:#eef4fb; border-left:3px solid #2b5d8a; padding:4px;"
-FLAG_WORDS = "This reads as written about him, and he keeps his plan. In his voice it could be:"
-FLAG_HINT = "Change it only if he agrees."
+FLAG_WORDS = N_(
+    "Wizard", "This reads as written about him, and he keeps his plan. In his voice it could be:"
+)
+FLAG_HINT = N_("Wizard", "Change it only if he agrees.")
 
 
 def flag_text(text: str) -> str:
@@ -22,7 +25,7 @@ def flag_text(text: str) -> str:
         return ""
     said = suggestion.strip()
     stop = "" if said.endswith((".", "!", "?")) else "."
-    return f"{FLAG_WORDS} \u201c{said}{stop}\u201d {FLAG_HINT}"
+    return f"{tr('Wizard', FLAG_WORDS)} \u201c{said}{stop}\u201d {tr('Wizard', FLAG_HINT)}"
 
 
 class VoiceFlag(QLabel):

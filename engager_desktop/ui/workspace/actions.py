@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from engager_desktop.i18n import tr
 from engager_desktop.services.practice_notes import COMMUNITY, PEOPLE
 from engager_desktop.ui import labels, ops
 from engager_desktop.ui.workspace.community_tab import MISSED, REMINDER, parse_due
@@ -146,7 +147,7 @@ class WorkspaceActions:
     def _chosen_person(self) -> Any:
         person_id = self._tab("PeopleTab").people.chosen_id()
         if person_id is None:
-            self.ws.say("Choose a person in the list first.")
+            self.ws.say(tr("PeopleTab", "Choose a person in the list first."))
         return person_id
 
     def edit_person(self) -> Any:
@@ -160,7 +161,7 @@ class WorkspaceActions:
         def show(people: Any) -> None:  # his people, read on a worker
             found = {p.id: p for p in people}.get(person_id)
             if found is None:
-                self.ws.say("That person is no longer recorded.")
+                self.ws.say(tr("PeopleTab", "That person is no longer recorded."))
                 return
             self._form(PersonDialog(vault, man_id, found, self.ws))
 
@@ -192,8 +193,8 @@ class WorkspaceActions:
             return None
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Remove this person?",
-            "Remove the chosen person from the people around him?",
+            tr("PeopleTab", "Remove this person?"),
+            tr("PeopleTab", "Remove the chosen person from the people around him?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self.ws,
         )
@@ -227,8 +228,12 @@ class WorkspaceActions:
         tab = self._tab("CommunityTab")
         due = parse_due(tab.due.chosen_id())
         if due is None or due[0] != wanted:
-            word = "reminder to give" if wanted == REMINDER else "missed one to follow up"
-            self.ws.say(f"Choose a {word} in the list first.")
+            if wanted == REMINDER:
+                self.ws.say(tr("CommunityTab", "Choose a reminder to give in the list first."))
+            else:
+                self.ws.say(
+                    tr("CommunityTab", "Choose a missed one to follow up in the list first.")
+                )
             return None
         return due
 
@@ -253,7 +258,7 @@ class WorkspaceActions:
         from engager_desktop.ui.forms.contact_dialog import ContactDialog
 
         _what, kind, slot_id = due
-        about = "Missed: " + self._about(slot_id)
+        about = tr("CommunityTab", "Missed: {about}").format(about=self._about(slot_id))
         return self._form(ContactDialog(*ready, self.ws, slot=(kind, slot_id), about=about))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from engager_desktop.i18n import tr
 from engager_desktop.ui import labels
 from engager_desktop.ui.workspace.data import row_value
 from engager_desktop.ui.workspace.row_editing import RowEdits
@@ -36,7 +37,7 @@ class AppointmentActions(RowEdits):
         rows = self.ws.data.record.plan.appointments if self.ws.data is not None else ()
         found = next((a for a in rows if row_value(a, "id") == chosen), None)
         if found is None:
-            self.ws.say("Choose an appointment in the list first.")
+            self.ws.say(tr("CommunityTab", "Choose an appointment in the list first."))
         return found
 
     def _dialog(self, row: Any) -> Any:
@@ -61,9 +62,12 @@ class AppointmentActions(RowEdits):
 
         vault, man_id = ready
         appointment_id, was = row_value(row, "id"), row_value(row, "attended")
-        word = "attended" if attended else "missed"
+        if attended:
+            label = tr("CommunityTab", "mark the appointment with {who} attended")
+        else:
+            label = tr("CommunityTab", "mark the appointment with {who} missed")
         edit = Edit(
-            f"mark the appointment with {row_value(row, 'with_whom')} {word}",
+            label.format(who=row_value(row, "with_whom")),
             lambda: set_attendance(vault, appointment_id, was),
             lambda: set_attendance(vault, appointment_id, attended),
         )
@@ -74,10 +78,10 @@ class AppointmentActions(RowEdits):
         """The call after a missed appointment, opened straight away."""
         from engager_desktop.ui.forms.contact_dialog import ContactDialog
 
-        about = (
-            f"Missed: {row_value(row, 'with_whom')}, {labels.moment(row_value(row, 'starts_at'))}. "
-            "Call him to find out what happened and book it again."
-        )
+        about = tr(
+            "CommunityTab",
+            "Missed: {who}, {when}. Call him to find out what happened and book it again.",
+        ).format(who=row_value(row, "with_whom"), when=labels.moment(row_value(row, "starts_at")))
         slot = ("appointment", row_value(row, "id"))
         return self.actions._form(ContactDialog(vault, man_id, self.ws, slot=slot, about=about))
 
@@ -95,7 +99,9 @@ class AppointmentActions(RowEdits):
             made.id = book_again(vault, man_id, appt, attended)
 
         edit = Edit(
-            f"cancel the appointment with {row_value(row, 'with_whom')}",
+            tr("CommunityTab", "cancel the appointment with {who}").format(
+                who=row_value(row, "with_whom")
+            ),
             undo,
             lambda: cancel_appointment(vault, made.id),
         )
@@ -103,8 +109,9 @@ class AppointmentActions(RowEdits):
             self.run_edit(edit)
             return None
         return self.confirm_edit(
-            "Cancel this appointment?",
-            f"Cancel the appointment with {row_value(row, 'with_whom')} on "
-            f"{labels.moment(row_value(row, 'starts_at'))}?",
+            tr("CommunityTab", "Cancel this appointment?"),
+            tr("CommunityTab", "Cancel the appointment with {who} on {when}?").format(
+                who=row_value(row, "with_whom"), when=labels.moment(row_value(row, "starts_at"))
+            ),
             edit,
         )

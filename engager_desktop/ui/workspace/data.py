@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from engager_desktop.i18n import tr, trn
 from engager_desktop.services.workspace_read import ManData as ManData
 from engager_desktop.ui import labels
 
@@ -34,14 +35,19 @@ def alerts_of(data: ManData) -> list[Alert]:
     for slot in data.missed:
         found.append(
             Alert(
-                "missed", f"Missed: {slot.with_whom} on {labels.moment(slot.starts_at)}. Follow up."
+                "missed",
+                tr("Workspace", "Missed: {who} on {when}. Follow up.").format(
+                    who=slot.with_whom, when=labels.moment(slot.starts_at)
+                ),
             )
         )
     for slot in data.reminders:
         found.append(
             Alert(
                 "reminder",
-                f"Reminder due: {slot.with_whom} on {labels.moment(slot.starts_at)}.",
+                tr("Workspace", "Reminder due: {who} on {when}.").format(
+                    who=slot.with_whom, when=labels.moment(slot.starts_at)
+                ),
             )
         )
     for clash in data.clashes:
@@ -49,30 +55,51 @@ def alerts_of(data: ManData) -> list[Alert]:
         found.append(
             Alert(
                 "clash",
-                f"{first.with_whom} ({labels.moment(first.starts_at)}) and {second.with_whom}: "
-                f"{clash.message}",
+                tr("Workspace", "{first} ({when}) and {second}: {message}").format(
+                    first=first.with_whom,
+                    when=labels.moment(first.starts_at),
+                    second=second.with_whom,
+                    message=clash.message,
+                ),
             )
         )
     if summary.overdue_steps:
         found.append(
-            Alert("overdue", f"{labels.plural(summary.overdue_steps, 'step')} past the due date.")
+            Alert(
+                "overdue",
+                trn(
+                    "Workspace",
+                    "{n} step past the due date.",
+                    "{n} steps past the due date.",
+                    summary.overdue_steps,
+                ),
+            )
         )
     if summary.conflicts:
         found.append(
             Alert(
                 "conflict",
-                f"{labels.plural(summary.conflicts, 'change')} from another laptop to review.",
+                trn(
+                    "Workspace",
+                    "{n} change from another laptop to review.",
+                    "{n} changes from another laptop to review.",
+                    summary.conflicts,
+                ),
             )
         )
     closed = data.record.participant.phase == "closed"
     for service in () if closed else data.stale_services:
         days = service.days_since_verified
-        when = f"{days} days ago" if days is not None else "never"
-        found.append(
-            Alert(
-                "stale", f"Service details to check again: {service.entry.name} (checked {when})."
+        if days is None:
+            text = tr("Workspace", "Service details to check again: {name} (never checked).")
+        else:
+            text = trn(
+                "Workspace",
+                "Service details to check again: {name} (checked {n} day ago).",
+                "Service details to check again: {name} (checked {n} days ago).",
+                days,
             )
-        )
+        found.append(Alert("stale", text.format(name=service.entry.name)))
     return found
 
 

@@ -6,21 +6,22 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui.workspace.data import ManData
 from engager_desktop.ui.workspace.parts import TabPage
 
-NO_VAULT = "Open a vault to print his documents."
+NO_VAULT = N_("DocumentsTab", "Open a vault to print his documents.")
 
 
 class DocumentsTab(TabPage):
-    title = "Documents"
+    title = N_("Workspace", "Documents")
     places = ("tab.documents",)
 
     def __init__(self) -> None:
         super().__init__()
         self.documents: Any = None  # the printing package's list, once a vault is open
         self._man_id: str | None = None
-        self.note = self.add(QLabel(NO_VAULT))
+        self.note = self.add(QLabel(tr("DocumentsTab", NO_VAULT)))
         self.note.setWordWrap(True)
         self.column.addStretch(1)
 

@@ -5,38 +5,43 @@ from __future__ import annotations
 
 from typing import Any
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui.forms.parts_dialog import CHECK, DAY, TEXT, Part, PartsDialog
-from engager_desktop.ui.workspace.row_editing import RowEdits
+from engager_desktop.ui.workspace.row_editing import RowEdits, shown_parts
 
 # (action key, dialog title, the ending plan's fields it changes), worded as in the wizard.
 SECTIONS: tuple[tuple[str, str, tuple[Part, ...]], ...] = (
     (
         "edit_ending",
-        "How the work ends",
+        N_("EndingTab", "How the work ends"),
         (
-            ("tapering", "&Tapering (fewer, further apart):", TEXT),
-            ("how_to_mark_it", "How he wants to &mark the ending:", TEXT),
+            ("tapering", N_("EndingTab", "&Tapering (fewer, further apart):"), TEXT),
+            ("how_to_mark_it", N_("EndingTab", "How he wants to &mark the ending:"), TEXT),
         ),
     ),
     (
         "edit_blueprint",
-        "His blueprint for staying well",
+        N_("EndingTab", "His blueprint for staying well"),
         (
-            ("signs_to_watch", "&Signs to watch for:", TEXT),
-            ("what_helps", "What &helps:", TEXT),
-            ("who_to_contact", "&Who to contact:", TEXT),
+            ("signs_to_watch", N_("EndingTab", "&Signs to watch for:"), TEXT),
+            ("what_helps", N_("EndingTab", "What &helps:"), TEXT),
+            ("who_to_contact", N_("EndingTab", "&Who to contact:"), TEXT),
         ),
     ),
     (
         "edit_support",
-        "Support that carries on",
+        N_("EndingTab", "Support that carries on"),
         (
-            ("mentoring", "&Mentoring:", TEXT),
-            ("services", "Ser&vices:", TEXT),
-            ("family_and_friends", "&Family and friends:", TEXT),
-            ("self_care", "Self-&care:", TEXT),
-            ("peer_mentor_interest", "He would like to become a &peer mentor", CHECK),
-            ("aftercare_call_on", "&Aftercare phone call on:", DAY),
+            ("mentoring", N_("EndingTab", "&Mentoring:"), TEXT),
+            ("services", N_("EndingTab", "Ser&vices:"), TEXT),
+            ("family_and_friends", N_("EndingTab", "&Family and friends:"), TEXT),
+            ("self_care", N_("EndingTab", "Self-&care:"), TEXT),
+            (
+                "peer_mentor_interest",
+                N_("EndingTab", "He would like to become a &peer mentor"),
+                CHECK,
+            ),
+            ("aftercare_call_on", N_("EndingTab", "&Aftercare phone call on:"), DAY),
         ),
     ),
 )
@@ -51,7 +56,7 @@ FILLED_BY = {
     "tapering": "edit_ending",
     "how_to_mark_it": "edit_ending",
 }
-IN_THE_WIZARD = "The end date and the sign-off are recorded in the Ending wizard."
+IN_THE_WIZARD = N_("EndingTab", "The end date and the sign-off are recorded in the Ending wizard.")
 
 
 class EndingEdits(RowEdits):
@@ -67,7 +72,7 @@ class EndingEdits(RowEdits):
     def edit_missing(self) -> Any:
         section = FILLED_BY.get(self.tab.missing.chosen_id() or "")
         if section is None:
-            self.ws.say(IN_THE_WIZARD)
+            self.ws.say(tr("EndingTab", IN_THE_WIZARD))
             return None
         return self.edit_section(section)
 
@@ -84,4 +89,5 @@ class EndingEdits(RowEdits):
         def save(wanted: Any) -> Any:
             return save_ending_plan(vault, man_id, wanted)
 
-        return self.open(PartsDialog(vault, title, plan, parts, save, self.ws))
+        shown = shown_parts("EndingTab", parts)
+        return self.open(PartsDialog(vault, tr("EndingTab", title), plan, shown, save, self.ws))

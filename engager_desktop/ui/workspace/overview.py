@@ -2,49 +2,54 @@
 
 from __future__ import annotations
 
+from engager_desktop.i18n import N_, tr, trn
 from engager_desktop.ui import labels
 from engager_desktop.ui.models.rows_model import TextRow
 from engager_desktop.ui.workspace.data import ManData, alerts_of
 from engager_desktop.ui.workspace.parts import Facts, Table, TabPage
 
-ISOLATED = "Yes: contact at least twice a week after release"
+ISOLATED = N_("OverviewTab", "Yes: contact at least twice a week after release")
 ALERT_WORDS = {
-    "contact": "Contact",
-    "missed": "Missed",
-    "reminder": "Reminder",
-    "clash": "Clash",
-    "overdue": "Overdue",
-    "conflict": "To review",
-    "stale": "Directory",
+    "contact": N_("OverviewTab", "Contact"),
+    "missed": N_("OverviewTab", "Missed"),
+    "reminder": N_("OverviewTab", "Reminder"),
+    "clash": N_("OverviewTab", "Clash"),
+    "overdue": N_("OverviewTab", "Overdue"),
+    "conflict": N_("OverviewTab", "To review"),
+    "stale": N_("OverviewTab", "Directory"),
 }
 
 
 class OverviewTab(TabPage):
-    title = "Overview"
+    title = N_("Workspace", "Overview")
     places = ("tab.overview",)
 
     def __init__(self) -> None:
         super().__init__()
-        self.action("move_phase", "&Move to another phase…")
-        self.action("flags", "&Isolation and risk…")
+        self.action("move_phase", tr("OverviewTab", "&Move to another phase…"))
+        self.action("flags", tr("OverviewTab", "&Isolation and risk…"))
         self.facts = self.add(
             Facts(
                 [
-                    ("phase", "Phase"),
-                    ("release", "Expected release"),
-                    ("countdown", "Days to release"),
-                    ("next_session", "Next session"),
-                    ("steps", "Open steps"),
-                    ("last_contact", "Last contact"),
-                    ("sessions", "Sessions"),
-                    ("where", "Prison and number"),
-                    ("isolated", "Isolated"),
-                    ("risk", "Risk notes"),
+                    ("phase", tr("OverviewTab", "Phase")),
+                    ("release", tr("OverviewTab", "Expected release")),
+                    ("countdown", tr("OverviewTab", "Days to release")),
+                    ("next_session", tr("OverviewTab", "Next session")),
+                    ("steps", tr("OverviewTab", "Open steps")),
+                    ("last_contact", tr("OverviewTab", "Last contact")),
+                    ("sessions", tr("OverviewTab", "Sessions")),
+                    ("where", tr("OverviewTab", "Prison and number")),
+                    ("isolated", tr("OverviewTab", "Isolated")),
+                    ("risk", tr("OverviewTab", "Risk notes")),
                 ]
             )
         )
         self.alerts = self.add(
-            Table("Alerts", ("Kind", "What needs attention"), empty="No alerts for him today.")
+            Table(
+                tr("OverviewTab", "Alerts"),
+                (tr("OverviewTab", "Kind"), tr("OverviewTab", "What needs attention")),
+                empty=tr("OverviewTab", "No alerts for him today."),
+            )
         )
         self.finish()
 
@@ -55,24 +60,35 @@ class OverviewTab(TabPage):
         self.facts.set("release", labels.day(man.expected_release))
         self.facts.set("countdown", _countdown(row.days_to_release))
         self.facts.set("next_session", labels.moment(row.next_session))
-        overdue = f", {row.overdue_steps} overdue" if row.overdue_steps else ""
-        self.facts.set("steps", f"{row.open_steps}{overdue}")
+        steps = str(row.open_steps)
+        if row.overdue_steps:
+            steps = trn(
+                "OverviewTab", "{open}, {n} overdue", "{open}, {n} overdue", row.overdue_steps
+            ).format(open=row.open_steps)
+        self.facts.set("steps", steps)
         self.facts.set("last_contact", labels.day(row.last_contact))
         self.facts.set("sessions", data.ending_check.sessions.message)
         where = " · ".join(p for p in (man.establishment, man.prison_number) if p)
         self.facts.set("where", where)
-        self.facts.set("isolated", ISOLATED if man.isolated else "No")
-        self.facts.set("risk", "Recorded (see Isolation and risk)" if man.risk_notes else "None")
-        self.alerts.set_rows(
-            [TextRow((ALERT_WORDS.get(a.kind, a.kind), a.text)) for a in alerts_of(data)]
+        self.facts.set(
+            "isolated", tr("OverviewTab", ISOLATED) if man.isolated else labels.yes_no(False)
         )
+        risk = tr("OverviewTab", "Recorded (see Isolation and risk)") if man.risk_notes else None
+        self.facts.set("risk", risk or tr("OverviewTab", "None"))
+        self.alerts.set_rows([TextRow((_alert_word(a.kind), a.text)) for a in alerts_of(data)])
+
+
+def _alert_word(kind: str) -> str:
+    return tr("OverviewTab", ALERT_WORDS[kind]) if kind in ALERT_WORDS else kind
 
 
 def _countdown(days: int | None) -> str:
     if days is None:
-        return "Not inside, or no date known"
+        return tr("OverviewTab", "Not inside, or no date known")
     if days < 0:
-        return f"The date passed {labels.plural(-days, 'day')} ago"
+        return trn(
+            "OverviewTab", "The date passed {n} day ago", "The date passed {n} days ago", -days
+        )
     if days == 0:
-        return "Released today"
-    return labels.plural(days, "day")
+        return tr("OverviewTab", "Released today")
+    return trn("Labels", "{n} day", "{n} days", days)

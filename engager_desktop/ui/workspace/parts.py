@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.i18n import tr
 from engager_desktop.ui.a11y import describe_value
 from engager_desktop.ui.guidance_panel import FoldingGuidance
 from engager_desktop.ui.labels import NONE
@@ -124,7 +125,7 @@ class Table(QWidget):
         title: str,
         headers: Sequence[str],
         *,
-        empty: str = "Nothing recorded yet.",
+        empty: str | None = None,
         fit: bool = True,
     ) -> None:
         super().__init__()
@@ -149,7 +150,7 @@ class Table(QWidget):
         header.setStretchLastSection(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)  # the rows keep their given order until a click
-        self.empty = QLabel(empty)
+        self.empty = QLabel(empty or tr("Workspace", "Nothing recorded yet."))
         self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -241,6 +242,7 @@ class TabPage(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.title = tr("Workspace", self.title)
         self.setAccessibleName(self.title)
         inner = QWidget()
         self.column = QVBoxLayout(inner)
@@ -284,16 +286,17 @@ class TabPage(QScrollArea):
             part.clear()
 
 
-def button_row(page: TabPage, *specs: tuple[str, str, str]) -> QWidget:
+def button_row(page: TabPage, *specs: tuple[str, str, str], context: str = "") -> QWidget:
     """A row of buttons to place under a part of ``page``, each (key in ``page.buttons``, text,
-    accessible name); the workspace connects them as it does the top row's."""
+    accessible name); the workspace connects them as it does the top row's. With a ``context``
+    the text and name are marked constants (``N_``), translated here."""
     holder = QWidget()
     row = QHBoxLayout(holder)
     row.setContentsMargins(0, 0, 0, 0)
     for key, text, name in specs:
-        button = QPushButton(text)
+        button = QPushButton(tr(context, text) if context else text)
         button.setObjectName(key)
-        button.setAccessibleName(name)
+        button.setAccessibleName(tr(context, name) if context else name)
         page.buttons[key] = button
         row.addWidget(button)
     row.addStretch(1)

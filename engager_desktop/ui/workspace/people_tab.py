@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services.practice_notes import PEOPLE
 from engager_desktop.ui import labels
 from engager_desktop.ui.models.rows_model import TextRow
@@ -13,53 +14,80 @@ from engager_desktop.ui.workspace.data import ManData, row_value
 from engager_desktop.ui.workspace.parts import Table, TabPage, button_row
 
 NOTE_BUTTONS = (
-    ("add_people_note", "Add a n&ote…", "Add a note of support for his family or a service"),
-    ("edit_people_note", "Change…", "Change the chosen note"),
-    ("remove_people_note", "Remove…", "Remove the chosen note"),
+    (
+        "add_people_note",
+        N_("PeopleTab", "Add a n&ote…"),
+        N_("PeopleTab", "Add a note of support for his family or a service"),
+    ),
+    ("edit_people_note", N_("PeopleTab", "Change…"), N_("PeopleTab", "Change the chosen note")),
+    ("remove_people_note", N_("PeopleTab", "Remove…"), N_("PeopleTab", "Remove the chosen note")),
 )
 
 
 class PeopleTab(TabPage):
-    title = "People and services"
+    title = N_("Workspace", "People and services")
     places = ("tab.people", "tab.services")
 
     def __init__(self) -> None:
         super().__init__()
-        self.action("add_person", "A&dd a person…")
-        self.action("edit_person", "Chan&ge…").setAccessibleName("Change the chosen person")
-        self.action("remove_person", "Re&move…").setAccessibleName("Remove the chosen person")
+        self.action("add_person", tr("PeopleTab", "A&dd a person…"))
+        self.action("edit_person", tr("PeopleTab", "Chan&ge…")).setAccessibleName(
+            tr("PeopleTab", "Change the chosen person")
+        )
+        self.action("remove_person", tr("PeopleTab", "Re&move…")).setAccessibleName(
+            tr("PeopleTab", "Remove the chosen person")
+        )
         self.people = self.add(
             Table(
-                "People around him",
-                ("Name", "Role", "Relationship", "Helpful", "Involve", "At gate"),
-                empty="No one recorded yet.",
+                tr("PeopleTab", "People around him"),
+                (
+                    tr("PeopleTab", "Name"),
+                    tr("PeopleTab", "Role"),
+                    tr("PeopleTab", "Relationship"),
+                    tr("PeopleTab", "Helpful"),
+                    tr("PeopleTab", "Involve"),
+                    tr("PeopleTab", "At gate"),
+                ),
+                empty=tr("PeopleTab", "No one recorded yet."),
             )
         )
         self.services = self.add(
             Table(
-                "Services he is in touch with",
-                ("Service", "When", "Still involved", "Referral made"),
-                empty="No services recorded yet.",
+                tr("PeopleTab", "Services he is in touch with"),
+                (
+                    tr("PeopleTab", "Service"),
+                    tr("PeopleTab", "When"),
+                    tr("PeopleTab", "Still involved"),
+                    tr("PeopleTab", "Referral made"),
+                ),
+                empty=tr("PeopleTab", "No services recorded yet."),
             )
         )
         self.consents = self.add(
             Table(
-                "His consent to sharing",
-                ("Sharing", "Service", "Agreed", "Recorded on"),
-                empty="No consent recorded yet: nothing may be shared.",
+                tr("PeopleTab", "His consent to sharing"),
+                (
+                    tr("PeopleTab", "Sharing"),
+                    tr("PeopleTab", "Service"),
+                    tr("PeopleTab", "Agreed"),
+                    tr("PeopleTab", "Recorded on"),
+                ),
+                empty=tr("PeopleTab", "No consent recorded yet: nothing may be shared."),
             )
         )
-        self.consent_button = self.add(QPushButton("Record his &consent…"))
+        self.consent_button = self.add(QPushButton(tr("PeopleTab", "Record his &consent…")))
         self.consent_button.setObjectName("record_consent")
         self.buttons["record_consent"] = self.consent_button
         self.notes = self.add(
             Table(
-                "Support for his family, and work with services",
-                note_edits.COLUMNS,
-                empty="No support for his family or work with services recorded yet.",
+                tr("PeopleTab", "Support for his family, and work with services"),
+                note_edits.columns(),
+                empty=tr(
+                    "PeopleTab", "No support for his family or work with services recorded yet."
+                ),
             )
         )
-        self.add(button_row(self, *NOTE_BUTTONS))
+        self.add(button_row(self, *NOTE_BUTTONS, context="PeopleTab"))
         self.finish()
 
     def show_data(self, data: ManData) -> None:
@@ -98,7 +126,7 @@ class PeopleTab(TabPage):
                 TextRow(
                     (
                         labels.word(labels.CONSENT, c.kind),
-                        c.service_name or "Any service",
+                        c.service_name or tr("PeopleTab", "Any service"),
                         labels.yes_no(c.given),
                         labels.day(c.recorded_on),
                     ),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from engager_desktop.i18n import tr
 from engager_desktop.ui import ops
 from engager_desktop.ui.workspace.data import row_value
 from engager_desktop.ui.workspace.row_editing import RowEdits
@@ -44,7 +45,7 @@ class PlanEdits(RowEdits):
             return None
         goal = self._goal(self.tab.goals.chosen_id())
         if goal is None:
-            self.ws.say("Choose a goal in the list first.")
+            self.ws.say(tr("PlanTab", "Choose a goal in the list first."))
             return None
         from engager_desktop.ui.forms.goal_dialog import GoalDialog
 
@@ -55,7 +56,7 @@ class PlanEdits(RowEdits):
         steps = {s.id: s for g in self.ws.data.plan.goals for s in g.steps} if self.ws.data else {}
         step = steps.get(step_id or "")
         if step is None:
-            self.ws.say("Choose a step in the list first.")
+            self.ws.say(tr("PlanTab", "Choose a step in the list first."))
             return None
         from engager_desktop.ui.forms.step_dialog import StepDialog
 
@@ -64,7 +65,9 @@ class PlanEdits(RowEdits):
     def add_step(self) -> Any:
         goals = self.ws.data.plan.goals if self.ws.data else ()
         if not goals:
-            self.ws.say("Add a goal first: every step works towards one of his goals.")
+            self.ws.say(
+                tr("PlanTab", "Add a goal first: every step works towards one of his goals.")
+            )
             return None
         chosen = self.tab.goals.chosen_id()
         step = {s.id: s for g in goals for s in g.steps}.get(self.tab.steps.chosen_id() or "")

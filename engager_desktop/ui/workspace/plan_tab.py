@@ -8,20 +8,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui import labels
 from engager_desktop.ui.models.rows_model import TextRow
 from engager_desktop.ui.workspace.data import ManData
 from engager_desktop.ui.workspace.parts import Facts, Table, TabPage, button_row
 
 DOMAIN = {
-    "housing": "Housing",
-    "family_and_relationships": "Family and relationships",
-    "benefits_and_money": "Benefits and money",
-    "work_and_learning": "Work and learning",
-    "health": "Health",
-    "substances": "Drink and drugs",
-    "coping_with_prison": "Coping with prison",
-    "other": "Other",
+    "housing": N_("PlanTab", "Housing"),
+    "family_and_relationships": N_("PlanTab", "Family and relationships"),
+    "benefits_and_money": N_("PlanTab", "Benefits and money"),
+    "work_and_learning": N_("PlanTab", "Work and learning"),
+    "health": N_("PlanTab", "Health"),
+    "substances": N_("PlanTab", "Drink and drugs"),
+    "coping_with_prison": N_("PlanTab", "Coping with prison"),
+    "other": N_("PlanTab", "Other"),
 }
 
 
@@ -29,34 +30,70 @@ REASON_SHOWN = 60  # characters of why a goal's status changed shown in the tabl
 
 
 class PlanTab(TabPage):
-    title = "Action plan"
+    title = N_("Workspace", "Action plan")
 
     def __init__(self) -> None:
         super().__init__()
-        self.action("print_action-plan", "Pr&int his action plan…")
-        self.counts = self.add(Facts([("open", "Open steps"), ("overdue", "Overdue steps")]))
+        self.action("print_action-plan", tr("PlanTab", "Pr&int his action plan…"))
+        self.counts = self.add(
+            Facts(
+                [("open", tr("PlanTab", "Open steps")), ("overdue", tr("PlanTab", "Overdue steps"))]
+            )
+        )
         self.goals = self.add(
-            Table("Goals", ("Goal", "Term", "Area", "Status", "Set on"), empty="No goals yet.")
+            Table(
+                tr("PlanTab", "Goals"),
+                (
+                    tr("PlanTab", "Goal"),
+                    tr("PlanTab", "Term"),
+                    tr("PlanTab", "Area"),
+                    tr("PlanTab", "Status"),
+                    tr("PlanTab", "Set on"),
+                ),
+                empty=tr("PlanTab", "No goals yet."),
+            )
         )
         self.add(
             button_row(
                 self,
-                ("add_goal", "A&dd a goal…", "Add a goal to his plan"),
-                ("edit_goal", "Change the &goal…", "Change the chosen goal"),
+                (
+                    "add_goal",
+                    tr("PlanTab", "A&dd a goal…"),
+                    tr("PlanTab", "Add a goal to his plan"),
+                ),
+                (
+                    "edit_goal",
+                    tr("PlanTab", "Change the &goal…"),
+                    tr("PlanTab", "Change the chosen goal"),
+                ),
             )
         )
         self.steps = self.add(
             Table(
-                "Steps",
-                ("Step", "Who", "Due", "Status", "Goal"),
-                empty="No steps yet.",
+                tr("PlanTab", "Steps"),
+                (
+                    tr("PlanTab", "Step"),
+                    tr("PlanTab", "Who"),
+                    tr("PlanTab", "Due"),
+                    tr("PlanTab", "Status"),
+                    tr("PlanTab", "Goal"),
+                ),
+                empty=tr("PlanTab", "No steps yet."),
             )
         )
         self.add(
             button_row(
                 self,
-                ("add_step", "Add a ne&w step…", "Add a step to a goal"),
-                ("edit_step", "&Change the step…", "Change the chosen step"),
+                (
+                    "add_step",
+                    tr("PlanTab", "Add a ne&w step…"),
+                    tr("PlanTab", "Add a step to a goal"),
+                ),
+                (
+                    "edit_step",
+                    tr("PlanTab", "&Change the step…"),
+                    tr("PlanTab", "Change the chosen step"),
+                ),
             )
         )
         self.finish()
@@ -71,7 +108,7 @@ class PlanTab(TabPage):
                     (
                         g.title,
                         labels.word(labels.HORIZON, g.horizon),
-                        labels.word(DOMAIN, g.domain),
+                        domain_word(g.domain),
                         goal_status(g),
                         labels.day(g.set_on),
                     ),
@@ -86,9 +123,13 @@ class PlanTab(TabPage):
             for step in goal.steps:
                 status = labels.word(labels.STEP_STATUS, step.status)
                 if step.overdue:
-                    status = "Overdue"
+                    status = tr("PlanTab", "Overdue")
                 who = who_and_kind(step)
-                due = "Before next session" if step.before_next_session else labels.day(step.due_on)
+                due = (
+                    tr("PlanTab", "Before next session")
+                    if step.before_next_session
+                    else labels.day(step.due_on)
+                )
                 rows.append(
                     TextRow(
                         (step.what, who, due, status, goal.title),
@@ -104,6 +145,11 @@ class PlanTab(TabPage):
                     )
                 )
         self.steps.set_rows(rows)
+
+
+def domain_word(domain: str) -> str:
+    """The area of his life a goal is about, in the table's words."""
+    return tr("PlanTab", DOMAIN[domain]) if domain in DOMAIN else labels.word({}, domain)
 
 
 def goal_status(goal: Any) -> str:

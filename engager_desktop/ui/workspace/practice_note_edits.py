@@ -10,12 +10,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui import labels
 from engager_desktop.ui.models.rows_model import TextRow
 from engager_desktop.ui.workspace.row_editing import RowEdits
 from engager_desktop.ui.workspace.undo import Edit, Made
 
-COLUMNS = ("Date", "About", "What", "With")
+COLUMNS = (
+    N_("Workspace", "Date"),
+    N_("Workspace", "About"),
+    N_("Workspace", "What"),
+    N_("Workspace", "With"),
+)
+
+
+def columns() -> tuple[str, ...]:
+    """The headings of a notes table, in the language in use."""
+    return tuple(tr("Workspace", heading) for heading in COLUMNS)
 
 
 def note_rows(notes: Sequence[Any], kinds: Sequence[str]) -> list[TextRow]:
@@ -53,7 +64,7 @@ class PracticeNoteEdits(RowEdits):
         chosen = self.table.chosen_id()
         found = next((n for n in self.ws.data.practice_notes if n.id == chosen), None)
         if found is None:
-            self.ws.say("Choose a note in the list first.")
+            self.ws.say(tr("Workspace", "Choose a note in the list first."))
         return found
 
     def _dialog(self, note: Any) -> Any:
@@ -84,7 +95,8 @@ class PracticeNoteEdits(RowEdits):
         def undo() -> None:  # a new record: sync never brings a removed one back
             made.id = add_note(vault, man_id, again)
 
-        edit = Edit("remove a note", undo, lambda: remove_note(vault, made.id))
-        return self.confirm_edit(
-            "Remove this note?", f"Remove the note of {labels.day(note.noted_on)}?", edit
+        edit = Edit(tr("Workspace", "remove a note"), undo, lambda: remove_note(vault, made.id))
+        question = tr("Workspace", "Remove the note of {day}?").format(
+            day=labels.day(note.noted_on)
         )
+        return self.confirm_edit(tr("Workspace", "Remove this note?"), question, edit)

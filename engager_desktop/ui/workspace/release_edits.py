@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from engager_desktop.i18n import tr
 from engager_desktop.ui.workspace.row_editing import RowEdits
 
 
@@ -26,7 +27,7 @@ class ReleaseEdits(RowEdits):
         chosen = table.chosen_id()
         item = next((i for i in data.readiness.items if i.key == chosen), None)
         if item is None:
-            self.ws.say("Choose an item in the list first.")
+            self.ws.say(tr("ReleaseTab", "Choose an item in the list first."))
             return None
         plan = data.release_plan or ReleasePlanInput()
         return self.open(checklist_item_dialog(*ready, plan, item, self.ws))

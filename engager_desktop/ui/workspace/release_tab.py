@@ -4,50 +4,67 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QProgressBar
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui import labels
 from engager_desktop.ui.models.rows_model import TextRow
 from engager_desktop.ui.workspace.data import ManData
 from engager_desktop.ui.workspace.parts import Facts, Table, TabPage
 
+GATE = {
+    "peer": N_("ReleaseTab", "A peer"),
+    "practitioner": N_("ReleaseTab", "You (the practitioner)"),
+}
+
 
 class ReleaseTab(TabPage):
-    title = "Release preparation"
+    title = N_("Workspace", "Release preparation")
 
     def __init__(self) -> None:
         super().__init__()
-        self.action("print_release-plan", "Pr&int his first week…")
+        self.action("print_release-plan", tr("ReleaseTab", "Pr&int his first week…"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
-        self.progress.setFormat("%p% of the checklist done")
-        self.progress.setAccessibleName("Release checklist done")
+        self.progress.setFormat(tr("ReleaseTab", "%p% of the checklist done"))
+        self.progress.setAccessibleName(tr("ReleaseTab", "Release checklist done"))
         self.add(self.progress)
         self.facts = self.add(
             Facts(
                 [
-                    ("date", "Release date"),
-                    ("going_to", "Going to"),
-                    ("gate", "Meets him at the gate"),
-                    ("prompts", "Prompts"),
+                    ("date", tr("ReleaseTab", "Release date")),
+                    ("going_to", tr("ReleaseTab", "Going to")),
+                    ("gate", tr("ReleaseTab", "Meets him at the gate")),
+                    ("prompts", tr("ReleaseTab", "Prompts")),
                 ]
             )
         )
         self.missing = self.add(
-            Table("Still missing", ("Item", "Why it matters"), empty="Nothing is missing.")
+            Table(
+                tr("ReleaseTab", "Still missing"),
+                (tr("ReleaseTab", "Item"), tr("ReleaseTab", "Why it matters")),
+                empty=tr("ReleaseTab", "Nothing is missing."),
+            )
         )
-        self.checklist = self.add(Table("Checklist", ("Item", "Done")))
+        self.checklist = self.add(
+            Table(
+                tr("ReleaseTab", "Checklist"), (tr("ReleaseTab", "Item"), tr("ReleaseTab", "Done"))
+            )
+        )
         self.finish()
 
     def show_data(self, data: ManData) -> None:
         ready = data.readiness
         plan = data.release_plan
         self.progress.setValue(ready.percent)
-        self.progress.setAccessibleDescription(f"{ready.percent} percent done")
+        self.progress.setAccessibleDescription(
+            tr("ReleaseTab", "{percent} percent done").format(percent=ready.percent)
+        )
         release = plan.release_date if plan and plan.release_date else None
         self.facts.set("date", labels.day(release or data.record.participant.expected_release))
         self.facts.set("going_to", plan.going_to if plan else None)
         gate = ready.gate
-        who = {"peer": "A peer", "practitioner": "You (the practitioner)"}.get(gate.kind, gate.kind)
-        parts = [who, gate.name or "", f"at {gate.place}" if gate.place else ""]
+        who = tr("ReleaseTab", GATE[gate.kind]) if gate.kind in GATE else gate.kind
+        place = tr("ReleaseTab", "at {place}").format(place=gate.place) if gate.place else ""
+        parts = [who, gate.name or "", place]
         self.facts.set("gate", " ".join(p for p in parts if p))
         prompts = list(ready.prompts)
         if gate.prompt and gate.prompt not in prompts:
@@ -61,7 +78,13 @@ class ReleaseTab(TabPage):
         )
         self.checklist.set_rows(
             [
-                TextRow((item.label, "Done" if item.done else "Not yet"), id=item.key)
+                TextRow(
+                    (
+                        item.label,
+                        tr("ReleaseTab", "Done") if item.done else tr("ReleaseTab", "Not yet"),
+                    ),
+                    id=item.key,
+                )
                 for item in ready.items
                 if item.applies
             ]

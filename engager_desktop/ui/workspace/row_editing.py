@@ -3,18 +3,19 @@ workspace's undo stack before his record is loaded again."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QMessageBox
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui import ops
 from engager_desktop.ui.workspace.undo import Edit
 
 if TYPE_CHECKING:
     from engager_desktop.ui.workspace.actions import WorkspaceActions
 
-ROW_HINT = "Press Enter or double-click a row to change it."
+ROW_HINT = N_("Workspace", "Press Enter or double-click a row to change it.")
 
 
 class RowEdits:
@@ -50,7 +51,7 @@ class RowEdits:
         box = QMessageBox(
             QMessageBox.Icon.Question,
             title,
-            f"{question} You can undo it with Ctrl+Z.",
+            tr("Workspace", "{question} You can undo it with Ctrl+Z.").format(question=question),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self.ws,
         )
@@ -68,5 +69,10 @@ class RowEdits:
 def edit_from_rows(table: Any, open_form: Callable[[], Any]) -> None:
     """Enter or a double-click on a row of ``table`` (a workspace ``Table``) opens ``open_form``."""
     table.view.activated.connect(lambda _index: open_form())
-    table.view.setToolTip(ROW_HINT)
-    table.view.setAccessibleDescription(ROW_HINT)
+    table.view.setToolTip(tr("Workspace", ROW_HINT))
+    table.view.setAccessibleDescription(tr("Workspace", ROW_HINT))
+
+
+def shown_parts(context: str, parts: Sequence[Any]) -> tuple[Any, ...]:
+    """A form's parts (field, label, kind) with each label (a marked constant) translated."""
+    return tuple((key, tr(context, label), kind) for key, label, kind in parts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from engager_desktop.i18n import tr
 from engager_desktop.ui import labels
 from engager_desktop.ui.workspace.data import row_value
 from engager_desktop.ui.workspace.row_editing import RowEdits
@@ -25,7 +26,7 @@ class SessionEdits(RowEdits):
         rows = self.ws.data.record.plan.meetings if self.ws.data is not None else ()
         found = next((m for m in rows if row_value(m, "id") == chosen), None)
         if found is None:
-            self.ws.say("Choose a session in the list first.")
+            self.ws.say(tr("SessionsTab", "Choose a session in the list first."))
         return found
 
     def edit_session(self) -> Any:
@@ -39,7 +40,9 @@ class SessionEdits(RowEdits):
         if (ready := self.actions._ready()) is None or (row := self._chosen()) is None:
             return None
         if row_value(row, "attended") is not None:
-            self.ws.say("Only a planned session can be cancelled; this one is recorded.")
+            self.ws.say(
+                tr("SessionsTab", "Only a planned session can be cancelled; this one is recorded.")
+            )
             return None
         from engager_desktop.services.session_edits import SessionChange, cancel_session, plan_again
 
@@ -53,10 +56,13 @@ class SessionEdits(RowEdits):
         def undo() -> None:
             made.id = plan_again(vault, man_id, change)
 
-        edit = Edit(f"cancel the session on {when}", undo, lambda: cancel_session(vault, made.id))
+        label = tr("SessionsTab", "cancel the session on {when}").format(when=when)
+        edit = Edit(label, undo, lambda: cancel_session(vault, made.id))
         if not confirm:
             self.run_edit(edit)
             return None
         return self.confirm_edit(
-            "Cancel this session?", f"Cancel the session planned for {when}?", edit
+            tr("SessionsTab", "Cancel this session?"),
+            tr("SessionsTab", "Cancel the session planned for {when}?").format(when=when),
+            edit,
         )

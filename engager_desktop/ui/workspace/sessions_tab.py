@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui import labels
 from engager_desktop.ui.models.rows_model import TextRow
 from engager_desktop.ui.workspace.data import ManData, row_value
@@ -11,37 +12,45 @@ from engager_desktop.ui.workspace.parts import Facts, Table, TabPage
 def attendance(attended: bool | None, minutes: int | None = None) -> str:
     """Planned, missed or held, with how long it lasted when that was recorded."""
     if attended is None:
-        return "Planned"
+        return tr("SessionsTab", "Planned")
     if not attended:
-        return "Missed"
-    return f"Held, {minutes} min" if minutes else "Held"
+        return tr("SessionsTab", "Missed")
+    if minutes:
+        return tr("SessionsTab", "Held, {minutes} min").format(minutes=minutes)
+    return tr("SessionsTab", "Held")
 
 
 class SessionsTab(TabPage):
-    title = "Sessions"
+    title = N_("Workspace", "Sessions")
 
     def __init__(self) -> None:
         super().__init__()
-        self.action("edit_session", "&Change the session…").setAccessibleName(
-            "Change the chosen session"
+        self.action("edit_session", tr("SessionsTab", "&Change the session…")).setAccessibleName(
+            tr("SessionsTab", "Change the chosen session")
         )
-        self.action("cancel_session", "Cancel a planne&d session…").setAccessibleName(
-            "Cancel the chosen planned session"
-        )
+        self.action(
+            "cancel_session", tr("SessionsTab", "Cancel a planne&d session…")
+        ).setAccessibleName(tr("SessionsTab", "Cancel the chosen planned session"))
         self.facts = self.add(
             Facts(
                 [
-                    ("held", "Sessions held"),
-                    ("distress", "Distress"),
-                    ("suggestion", "Prompt from the latest rating"),
+                    ("held", tr("SessionsTab", "Sessions held")),
+                    ("distress", tr("SessionsTab", "Distress")),
+                    ("suggestion", tr("SessionsTab", "Prompt from the latest rating")),
                 ]
             )
         )
         self.sessions = self.add(
             Table(
-                "Sessions with him",
-                ("When", "Place", "Attended", "Distress", "Reviewed"),
-                empty="No sessions recorded yet.",
+                tr("SessionsTab", "Sessions with him"),
+                (
+                    tr("SessionsTab", "When"),
+                    tr("SessionsTab", "Place"),
+                    tr("SessionsTab", "Attended"),
+                    tr("SessionsTab", "Distress"),
+                    tr("SessionsTab", "Reviewed"),
+                ),
+                empty=tr("SessionsTab", "No sessions recorded yet."),
             )
         )
         self.finish()
@@ -55,7 +64,9 @@ class SessionsTab(TabPage):
             trend = f"{trend}. {reading.prompt}"
         latest = understanding.distress[-1] if understanding.distress else None
         if latest is not None:
-            trend = f"{trend}; latest {latest.score} on {labels.day(latest.rated_on)}"
+            trend = tr("SessionsTab", "{trend}; latest {score} on {day}").format(
+                trend=trend, score=latest.score, day=labels.day(latest.rated_on)
+            )
         self.facts.set("distress", trend)
         self.facts.set("suggestion", understanding.distress_suggestion)
         rows = []

@@ -7,18 +7,19 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui.forms.parts_dialog import CHECK, LINE, TEXT, Part, PartsDialog
-from engager_desktop.ui.workspace.row_editing import RowEdits
+from engager_desktop.ui.workspace.row_editing import RowEdits, shown_parts
 
 # A service he is in touch with, worded as on the wizard's background page.
 SERVICE_PARTS: tuple[Part, ...] = (
-    ("service_name", "&Service:", LINE),
-    ("when", "&When:", LINE),
-    ("referral_made", "A &referral was made", CHECK),
-    ("still_involved", "Still &involved with him", CHECK),
-    ("outcome", "What came of i&t:", TEXT),
-    ("excluded", "He is e&xcluded from this service", CHECK),
-    ("exclusion_reason", "Why he is exc&luded:", TEXT),
+    ("service_name", N_("UnderstandingTab", "&Service:"), LINE),
+    ("when", N_("UnderstandingTab", "&When:"), LINE),
+    ("referral_made", N_("UnderstandingTab", "A &referral was made"), CHECK),
+    ("still_involved", N_("UnderstandingTab", "Still &involved with him"), CHECK),
+    ("outcome", N_("UnderstandingTab", "What came of i&t:"), TEXT),
+    ("excluded", N_("UnderstandingTab", "He is e&xcluded from this service"), CHECK),
+    ("exclusion_reason", N_("UnderstandingTab", "Why he is exc&luded:"), TEXT),
 )
 
 
@@ -59,7 +60,7 @@ class UnderstandingEdits(RowEdits):
         ratings = self.ws.data.record.understanding.distress
         rating = next((d for d in ratings if d.id == chosen), None)
         if rating is None:
-            self.ws.say("Choose a rating in the list first.")
+            self.ws.say(tr("UnderstandingTab", "Choose a rating in the list first."))
             return None
         meetings = self.ws.data.record.plan.meetings
         return self.open(DistressDialog(vault, man_id, meetings, rating, self.ws))
@@ -71,7 +72,7 @@ class UnderstandingEdits(RowEdits):
         chosen = table.chosen_id()
         item = next((i for i in getattr(data.record.understanding, key) if i.id == chosen), None)
         if item is None:
-            self.ws.say("Choose a row in the list first.")
+            self.ws.say(tr("UnderstandingTab", "Choose a row in the list first."))
             return None
         goal_id = getattr(item, "goal_id", None)
         goal = next((g for g in data.plan.goals if g.id == goal_id), None)
@@ -88,12 +89,13 @@ class UnderstandingEdits(RowEdits):
         contacts = self.ws.data.record.understanding.service_contacts
         item = next((c for c in contacts if c.id == chosen), None)
         if item is None:
-            self.ws.say("Choose a service in the list first.")
+            self.ws.say(tr("UnderstandingTab", "Choose a service in the list first."))
             return None
         vault = ready[0]
 
         def store(wanted: Any) -> Any:
             return update_item(vault, item.id, wanted)
 
-        title = "Change a service he is in touch with"
-        return self.open(PartsDialog(vault, title, item, SERVICE_PARTS, store, self.ws))
+        title = tr("UnderstandingTab", "Change a service he is in touch with")
+        parts = shown_parts("UnderstandingTab", SERVICE_PARTS)
+        return self.open(PartsDialog(vault, title, item, parts, store, self.ws))

@@ -7,100 +7,171 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui import labels
 from engager_desktop.ui.models.rows_model import TextRow
 from engager_desktop.ui.workspace.data import ManData
 from engager_desktop.ui.workspace.parts import Facts, Table, TabPage, button_row, heading
 
-HIDDEN = "Recorded; hidden until you choose to show sensitive parts."
+HIDDEN = N_("UnderstandingTab", "Recorded; hidden until you choose to show sensitive parts.")
 # The Change buttons under each section: (action key, text, accessible name).
 ABOUT_BUTTONS = (
-    ("edit_identity", "Change &who he is…", "Change who he is"),
-    ("edit_background", "Change his &background…", "Change his background"),
+    (
+        "edit_identity",
+        N_("UnderstandingTab", "Change &who he is…"),
+        N_("UnderstandingTab", "Change who he is"),
+    ),
+    (
+        "edit_background",
+        N_("UnderstandingTab", "Change his &background…"),
+        N_("UnderstandingTab", "Change his background"),
+    ),
 )
-STORY_BUTTONS = (("edit_story", "Change his st&ory…", "Change his story"),)
-FAMILY_BUTTONS = (("edit_family", "Change famil&y…", "Change what is recorded about family"),)
-DISTRESS_BUTTONS = (("add_distress", "Add a rat&ing…", "Add a distress rating"),)
+STORY_BUTTONS = (
+    (
+        "edit_story",
+        N_("UnderstandingTab", "Change his st&ory…"),
+        N_("UnderstandingTab", "Change his story"),
+    ),
+)
+FAMILY_BUTTONS = (
+    (
+        "edit_family",
+        N_("UnderstandingTab", "Change famil&y…"),
+        N_("UnderstandingTab", "Change what is recorded about family"),
+    ),
+)
+DISTRESS_BUTTONS = (
+    (
+        "add_distress",
+        N_("UnderstandingTab", "Add a rat&ing…"),
+        N_("UnderstandingTab", "Add a distress rating"),
+    ),
+)
 READINESS_BUTTONS = (
-    ("edit_readiness", "Change rea&diness…", "Change his readiness to change"),
-    ("edit_pledge", "&Change the pledge…", "Change his pledge"),
+    (
+        "edit_readiness",
+        N_("UnderstandingTab", "Change rea&diness…"),
+        N_("UnderstandingTab", "Change his readiness to change"),
+    ),
+    (
+        "edit_pledge",
+        N_("UnderstandingTab", "&Change the pledge…"),
+        N_("UnderstandingTab", "Change his pledge"),
+    ),
 )
 
 
 class UnderstandingTab(TabPage):
-    title = "Shared understanding"
+    title = N_("Workspace", "Shared understanding")
 
     def __init__(self) -> None:
         super().__init__()
         self._data: ManData | None = None
-        self.sensitive = QCheckBox("Show sensitive parts (trauma, contact restrictions)")
+        self.sensitive = QCheckBox(
+            tr("UnderstandingTab", "Show sensitive parts (trauma, contact restrictions)")
+        )
         self.sensitive.toggled.connect(self._refresh)
         self.add(self.sensitive)
-        self.add(heading("About him"))
+        self.add(heading(tr("UnderstandingTab", "About him")))
         self.about = self.add(
             Facts(
                 [
-                    ("preferred", "Wants to be called"),
-                    ("identity", "Gender, ethnicity, faith"),
-                    ("assessments", "Existing assessments"),
-                    ("experiences", "Previous experiences of help"),
-                    ("expectations", "What he expects"),
-                    ("told", "Told it does not change his sentence"),
+                    ("preferred", tr("UnderstandingTab", "Wants to be called")),
+                    ("identity", tr("UnderstandingTab", "Gender, ethnicity, faith")),
+                    ("assessments", tr("UnderstandingTab", "Existing assessments")),
+                    ("experiences", tr("UnderstandingTab", "Previous experiences of help")),
+                    ("expectations", tr("UnderstandingTab", "What he expects")),
+                    ("told", tr("UnderstandingTab", "Told it does not change his sentence")),
                 ]
             )
         )
-        self.add(button_row(self, *ABOUT_BUTTONS))
-        self.add(heading("His story"))
+        self.add(button_row(self, *ABOUT_BUTTONS, context="UnderstandingTab"))
+        self.add(heading(tr("UnderstandingTab", "His story")))
         self.story = self.add(
             Facts(
                 [
-                    ("life_story", "Life story"),
-                    ("trauma", "Trauma"),
-                    ("substances", "Drink and drugs"),
-                    ("needs", "Worries about basic needs"),
-                    ("doing_time", "Doing his time"),
+                    ("life_story", tr("UnderstandingTab", "Life story")),
+                    ("trauma", tr("UnderstandingTab", "Trauma")),
+                    ("substances", tr("UnderstandingTab", "Drink and drugs")),
+                    ("needs", tr("UnderstandingTab", "Worries about basic needs")),
+                    ("doing_time", tr("UnderstandingTab", "Doing his time")),
                 ]
             )
         )
-        self.add(button_row(self, *STORY_BUTTONS))
-        self.add(heading("Family"))
+        self.add(button_row(self, *STORY_BUTTONS, context="UnderstandingTab"))
+        self.add(heading(tr("UnderstandingTab", "Family")))
         self.family = self.add(
             Facts(
                 [
-                    ("context", "Family"),
-                    ("restrictions", "Contact restrictions"),
-                    ("worries", "Family worries"),
-                    ("children", "Children"),
-                    ("helps", "Relationships help him"),
+                    ("context", tr("UnderstandingTab", "Family")),
+                    ("restrictions", tr("UnderstandingTab", "Contact restrictions")),
+                    ("worries", tr("UnderstandingTab", "Family worries")),
+                    ("children", tr("UnderstandingTab", "Children")),
+                    ("helps", tr("UnderstandingTab", "Relationships help him")),
                 ]
             )
         )
-        self.add(button_row(self, *FAMILY_BUTTONS))
-        self.add(heading("Readiness and pledge"))
+        self.add(button_row(self, *FAMILY_BUTTONS, context="UnderstandingTab"))
+        self.add(heading(tr("UnderstandingTab", "Readiness and pledge")))
         self.readiness = self.add(
             Facts(
                 [
-                    ("readiness", "Readiness"),
-                    ("hopes", "Hopes for the ending"),
-                    ("pledge", "Pledge"),
+                    ("readiness", tr("UnderstandingTab", "Readiness")),
+                    ("hopes", tr("UnderstandingTab", "Hopes for the ending")),
+                    ("pledge", tr("UnderstandingTab", "Pledge")),
                 ]
             )
         )
-        self.add(button_row(self, *READINESS_BUTTONS))
+        self.add(button_row(self, *READINESS_BUTTONS, context="UnderstandingTab"))
         self.readiness_history = self.add(
             Table(
-                "Readiness over time",
-                ("Date", "Readiness", "What he said"),
-                empty="No readiness recorded yet.",
+                tr("UnderstandingTab", "Readiness over time"),
+                (
+                    tr("UnderstandingTab", "Date"),
+                    tr("UnderstandingTab", "Readiness"),
+                    tr("UnderstandingTab", "What he said"),
+                ),
+                empty=tr("UnderstandingTab", "No readiness recorded yet."),
             )
         )
-        self.problems = self.add(Table("Priority problems", ("In his words", "As a goal or need")))
-        self.strengths = self.add(Table("Strengths", ("Strength", "Has or wants")))
-        self.quick_wins = self.add(Table("Quick wins", ("Quick win", "From", "Achieved")))
-        self.distress = self.add(
-            Table("Distress ratings", ("Date", "Score", "Note"), empty="No distress rated yet.")
+        self.problems = self.add(
+            Table(
+                tr("UnderstandingTab", "Priority problems"),
+                (
+                    tr("UnderstandingTab", "In his words"),
+                    tr("UnderstandingTab", "As a goal or need"),
+                ),
+            )
         )
-        self.add(button_row(self, *DISTRESS_BUTTONS))
+        self.strengths = self.add(
+            Table(
+                tr("UnderstandingTab", "Strengths"),
+                (tr("UnderstandingTab", "Strength"), tr("UnderstandingTab", "Has or wants")),
+            )
+        )
+        self.quick_wins = self.add(
+            Table(
+                tr("UnderstandingTab", "Quick wins"),
+                (
+                    tr("UnderstandingTab", "Quick win"),
+                    tr("UnderstandingTab", "From"),
+                    tr("UnderstandingTab", "Achieved"),
+                ),
+            )
+        )
+        self.distress = self.add(
+            Table(
+                tr("UnderstandingTab", "Distress ratings"),
+                (
+                    tr("UnderstandingTab", "Date"),
+                    tr("UnderstandingTab", "Score"),
+                    tr("UnderstandingTab", "Note"),
+                ),
+                empty=tr("UnderstandingTab", "No distress rated yet."),
+            )
+        )
+        self.add(button_row(self, *DISTRESS_BUTTONS, context="UnderstandingTab"))
         self.finish()
 
     def show_data(self, data: ManData) -> None:
@@ -148,7 +219,7 @@ class UnderstandingTab(TabPage):
                 TextRow(
                     (
                         labels.day(r.rated_on),
-                        labels.word(READINESS_WORDS, r.readiness),
+                        _ready_word(r.readiness),
                         r.note or "",
                     ),
                     id=r.id,
@@ -160,13 +231,16 @@ class UnderstandingTab(TabPage):
         self.problems.set_rows(
             [TextRow((p.his_words, p.as_goal_or_need or ""), id=p.id) for p in u.priority_problems]
         )
-        kinds = {"has": "Has", "wants": "Wants to build"}
+        kinds = {
+            "has": tr("UnderstandingTab", "Has"),
+            "wants": tr("UnderstandingTab", "Wants to build"),
+        }
         self.strengths.set_rows(
             [TextRow((s.text, kinds.get(s.kind, s.kind)), id=s.id) for s in u.strengths]
         )
         self.quick_wins.set_rows(
             [
-                TextRow((q.text, q.source.capitalize(), labels.day(q.achieved_on)), id=q.id)
+                TextRow((q.text, _source(q.source), labels.day(q.achieved_on)), id=q.id)
                 for q in u.quick_wins
             ]
         )
@@ -185,19 +259,19 @@ class UnderstandingTab(TabPage):
 def _sensitive(text: str | None, show: bool) -> str | None:
     if not text:
         return None
-    return text if show else HIDDEN
+    return text if show else tr("UnderstandingTab", HIDDEN)
 
 
 READINESS_WORDS = {
-    "not_yet": "Not ready yet",
-    "thinking_about_it": "Thinking about it",
-    "ready": "Ready",
-    "already_changing": "Already changing",
+    "not_yet": N_("UnderstandingTab", "Not ready yet"),
+    "thinking_about_it": N_("UnderstandingTab", "Thinking about it"),
+    "ready": N_("UnderstandingTab", "Ready"),
+    "already_changing": N_("UnderstandingTab", "Already changing"),
 }
 
 
 def _readiness(readiness: str | None, note: str | None) -> str | None:
-    parts = [labels.word(READINESS_WORDS, readiness) if readiness else "", note or ""]
+    parts = [_ready_word(readiness) if readiness else "", note or ""]
     return " — ".join(p for p in parts if p) or None
 
 
@@ -205,7 +279,26 @@ def _pledge(pledge: object) -> str:
     wanted = getattr(pledge, "wanted", None)
     signed = getattr(pledge, "signed_on", None)
     if wanted is None:
-        return "Not asked yet"
+        return tr("UnderstandingTab", "Not asked yet")
     if not wanted:
-        return "He did not want one"
-    return f"Signed on {labels.day(signed)}" if signed else "Wanted, not signed yet"
+        return tr("UnderstandingTab", "He did not want one")
+    if signed:
+        return tr("UnderstandingTab", "Signed on {day}").format(day=labels.day(signed))
+    return tr("UnderstandingTab", "Wanted, not signed yet")
+
+
+SOURCE_WORDS = {
+    "practitioner": N_("UnderstandingTab", "Practitioner"),
+    "himself": N_("UnderstandingTab", "Himself"),
+}
+
+
+def _source(source: str) -> str:
+    """Who makes a quick win happen, in the table's words."""
+    return tr("UnderstandingTab", SOURCE_WORDS[source]) if source in SOURCE_WORDS else source
+
+
+def _ready_word(readiness: str | None) -> str:
+    if readiness in READINESS_WORDS:
+        return tr("UnderstandingTab", READINESS_WORDS[readiness])
+    return labels.word({}, readiness)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from engager_desktop.i18n import tr
 from engager_desktop.ui import ops
 
 
@@ -83,8 +84,12 @@ class EditHistory(QObject):
         self._failed = failed
         self._waiting: list[Callable[[], Any]] = []
         self._running = False
-        self.undo_action = self._action(owner, "undo", "&Undo", QKeySequence.StandardKey.Undo)
-        self.redo_action = self._action(owner, "redo", "&Redo", QKeySequence.StandardKey.Redo)
+        self.undo_action = self._action(
+            owner, "undo", tr("Workspace", "&Undo"), QKeySequence.StandardKey.Undo
+        )
+        self.redo_action = self._action(
+            owner, "redo", tr("Workspace", "&Redo"), QKeySequence.StandardKey.Redo
+        )
 
     def _action(self, owner: QWidget, key: str, text: str, keys: Any) -> QAction:
         make = self.stack.createUndoAction if key == "undo" else self.stack.createRedoAction

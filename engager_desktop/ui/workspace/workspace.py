@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.domain.enums import Phase
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui import labels, ops
 from engager_desktop.ui.a11y import announce
 from engager_desktop.ui.workspace.community_tab import CommunityTab
@@ -45,13 +46,13 @@ from engager_desktop.ui.workspace.understanding_tab import UnderstandingTab
 log = logging.getLogger(__name__)
 WIZARDS_MODULE = "engager_desktop.ui.wizards"
 WIZARD_BUTTONS = (
-    ("first_meeting", "Firs&t meeting…"),
-    ("understanding", "Shared u&nderstanding…"),
-    ("review", "Session &review…"),
-    ("release", "Re&lease preparation…"),
-    ("ending", "&Ending…"),
+    ("first_meeting", N_("Workspace", "Firs&t meeting…")),
+    ("understanding", N_("Workspace", "Shared u&nderstanding…")),
+    ("review", N_("Workspace", "Session &review…")),
+    ("release", N_("Workspace", "Re&lease preparation…")),
+    ("ending", N_("Workspace", "&Ending…")),
 )
-NO_MAN = "Choose a man from the caseload to see his record."
+NO_MAN = N_("Workspace", "Choose a man from the caseload to see his record.")
 
 
 def wizards_module() -> Any:
@@ -73,13 +74,13 @@ class Workspace(QWidget):
         self._opening: set[tuple[str, str]] = set()  # (kind, man id) of wizards being read
         self.data: Any = None
         self.read_mostly: str | None = None  # on a supervisor's laptop: what is read-only
-        self.name_label = heading(NO_MAN, level=1)
+        self.name_label = heading(tr("Workspace", NO_MAN), level=1)
         self.name_label.setObjectName("man_name")
         self.sub_label = QLabel()
         self.sub_label.setWordWrap(True)
         self.opening_label = QLabel()
         self.opening_label.setObjectName("wizard_opening")
-        self.opening_label.setAccessibleName("Opening")
+        self.opening_label.setAccessibleName(tr("Workspace", "Opening"))
         self.opening_label.hide()
         self.buttons: dict[str, QPushButton] = {}
         self.tabs: list[TabPage] = [
@@ -95,7 +96,7 @@ class Workspace(QWidget):
             HistoryTab(),
         ]
         self.nav = QListWidget()
-        self.nav.setAccessibleName("Sections of his record")
+        self.nav.setAccessibleName(tr("Workspace", "Sections of his record"))
         self.nav.setObjectName("sections")
         self.stack = QStackedWidget()
         for tab in self.tabs:
@@ -117,7 +118,7 @@ class Workspace(QWidget):
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         for n, (kind, text) in enumerate(WIZARD_BUTTONS):
-            button = QPushButton(text)
+            button = QPushButton(tr("Workspace", text))
             button.setObjectName(f"wizard_{kind}")
             button.clicked.connect(lambda _=False, k=kind: self.launch_wizard(k))
             self.buttons[kind] = button
@@ -197,7 +198,7 @@ class Workspace(QWidget):
         self._man_id = man_id
         request = self._request
         vault = self._vault
-        self.sub_label.setText("Loading his record…")
+        self.sub_label.setText(tr("Workspace", "Loading his record…"))
         self._update_buttons()
 
         def work() -> Any:
@@ -252,7 +253,7 @@ class Workspace(QWidget):
         self.history.clear()
         self.data = None
         self.read_mostly = None
-        self.name_label.setText(NO_MAN)
+        self.name_label.setText(tr("Workspace", NO_MAN))
         self.sub_label.clear()
         for tab in self.tabs:
             tab.clear()
@@ -309,7 +310,8 @@ class Workspace(QWidget):
             self.opening_label.clear()
             return
         kind = next(iter(self._opening))[0]
-        text = f"Opening {titles[kind].replace('&', '').rstrip('…')}…"
+        title = tr("Workspace", titles[kind]).replace("&", "").rstrip("…")
+        text = tr("Workspace", "Opening {wizard}…").format(wizard=title)
         self.opening_label.setText(text)
         self.opening_label.show()
         announce(self, text)

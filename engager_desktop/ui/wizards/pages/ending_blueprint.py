@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services.typed_input import MEDIUM
 from engager_desktop.ui.wizards.page import WizardPage
 
@@ -16,11 +17,14 @@ def suggest_from_record(page: WizardPage) -> None:
 class BlueprintPage(WizardPage):
     NAME = "blueprint"
     PLACE = "ending.blueprint"
-    TITLE = "His blueprint"
-    SUBTITLE = "What he will look out for, what helps, and who he can turn to."
+    CONTEXT = "EndingWizard"
+    TITLE = N_("EndingWizard", "His blueprint")
+    SUBTITLE = N_("EndingWizard", "What he will look out for, what helps, and who he can turn to.")
 
     def build(self) -> None:
-        self.box("signs_to_watch", "Signs to watch for, in his words", limit=MEDIUM)
-        self.box("what_helps", "What helps when things get hard", limit=MEDIUM)
-        self.box("who_to_contact", "Who to contact for help", limit=MEDIUM)
+        self.box(
+            "signs_to_watch", tr("EndingWizard", "Signs to watch for, in his words"), limit=MEDIUM
+        )
+        self.box("what_helps", tr("EndingWizard", "What helps when things get hard"), limit=MEDIUM)
+        self.box("who_to_contact", tr("EndingWizard", "Who to contact for help"), limit=MEDIUM)
         suggest_from_record(self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from engager_desktop.domain import endings as rules
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services.typed_input import MEDIUM, BadInput, parse_date
 from engager_desktop.ui.a11y import describe_value
 from engager_desktop.ui.wizards.page import Problem, WizardPage
@@ -14,18 +15,27 @@ from engager_desktop.ui.wizards.pages.ending_blueprint import suggest_from_recor
 class SupportPage(WizardPage):
     NAME = "support"
     PLACE = "ending.support"
-    TITLE = "Support that carries on"
-    SUBTITLE = "At least one way must be in place before the work ends."
+    CONTEXT = "EndingWizard"
+    TITLE = N_("EndingWizard", "Support that carries on")
+    SUBTITLE = N_("EndingWizard", "At least one way must be in place before the work ends.")
 
     def build(self) -> None:
         self.status_note = self.note()
-        describe_value(self.status_note, "Support in place")
-        self.box("mentoring", "A mentor", limit=MEDIUM, lines=2)
-        self.box("services", "Services that stay involved", limit=MEDIUM, lines=2)
-        self.box("family_and_friends", "Family and friends", limit=MEDIUM, lines=2)
-        self.box("self_care", "Looking after himself", limit=MEDIUM, lines=2)
-        self.date("aftercare_call_on", "Date of a follow-up call after the ending")
-        self.check("peer_mentor_interest", "He is interested in becoming a peer mentor")
+        describe_value(self.status_note, tr("EndingWizard", "Support in place"))
+        self.box("mentoring", tr("EndingWizard", "A mentor"), limit=MEDIUM, lines=2)
+        self.box(
+            "services", tr("EndingWizard", "Services that stay involved"), limit=MEDIUM, lines=2
+        )
+        self.box(
+            "family_and_friends", tr("EndingWizard", "Family and friends"), limit=MEDIUM, lines=2
+        )
+        self.box("self_care", tr("EndingWizard", "Looking after himself"), limit=MEDIUM, lines=2)
+        self.date(
+            "aftercare_call_on", tr("EndingWizard", "Date of a follow-up call after the ending")
+        )
+        self.check(
+            "peer_mentor_interest", tr("EndingWizard", "He is interested in becoming a peer mentor")
+        )
         suggest_from_record(self)
 
     def refresh(self) -> None:
@@ -49,5 +59,5 @@ class SupportPage(WizardPage):
         except BadInput:
             return []
         if day is not None and day < self.context.today:
-            return [(field, "The aftercare call date has already passed.")]
+            return [(field, tr("EndingWizard", "The aftercare call date has already passed."))]
         return []

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, cast
 from PySide6.QtWidgets import QPushButton
 
 from engager_desktop.domain.errors import describe
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services.typed_input import MEDIUM
 from engager_desktop.ui.wizards.page import Problem, WizardPage
 
@@ -17,28 +18,47 @@ if TYPE_CHECKING:
 class TaperingPage(WizardPage):
     NAME = "tapering"
     PLACE = "ending.plan"
-    TITLE = "Towards the end"
-    SUBTITLE = "Sessions left, spaced out towards the end date he knows about."
+    CONTEXT = "EndingWizard"
+    TITLE = N_("EndingWizard", "Towards the end")
+    SUBTITLE = N_("EndingWizard", "Sessions left, spaced out towards the end date he knows about.")
 
     def build(self) -> None:
         self.progress = self.note(self.context.progress_text)
         self.number(
-            "planned_sessions", "Number of sessions agreed", low=0, high=100, special="Not agreed"
+            "planned_sessions",
+            tr("EndingWizard", "Number of sessions agreed"),
+            low=0,
+            high=100,
+            special=tr("EndingWizard", "Not agreed"),
         )
-        self.date("planned_end", "End date agreed with him")
+        self.date("planned_end", tr("EndingWizard", "End date agreed with him"))
         self.check(
             "any_day",
-            "Weekends and bank holidays are fine for him",
-            hint="Left unticked, proposed dates avoid weekends and bank holidays.",
+            tr("EndingWizard", "Weekends and bank holidays are fine for him"),
+            hint=tr(
+                "EndingWizard", "Left unticked, proposed dates avoid weekends and bank holidays."
+            ),
         )
-        propose = QPushButton("&Propose spaced-out dates")
-        propose.setAccessibleName("Propose spaced-out dates for the sessions left")
+        propose = QPushButton(tr("EndingWizard", "&Propose spaced-out dates"))
+        propose.setAccessibleName(
+            tr("EndingWizard", "Propose spaced-out dates for the sessions left")
+        )
         propose.clicked.connect(self.propose)
         self.add_widget(propose)
         self.proposal = self.note()
-        self.box("tapering", "How the sessions will be spaced", limit=MEDIUM, lines=2)
-        self.check("book_tapering", "Book the proposed dates as planned sessions when you finish")
-        self.box("how_to_mark_it", "How he would like to mark the ending", limit=MEDIUM, lines=2)
+        self.box(
+            "tapering", tr("EndingWizard", "How the sessions will be spaced"), limit=MEDIUM, lines=2
+        )
+        self.check(
+            "book_tapering",
+            tr("EndingWizard", "Book the proposed dates as planned sessions when you finish"),
+        )
+        self.box(
+            "how_to_mark_it",
+            tr("EndingWizard", "How he would like to mark the ending"),
+            limit=MEDIUM,
+            lines=2,
+        )
 
     def propose(self) -> None:
         wizard = cast("EndingWizard", self.wizard())
@@ -49,7 +69,7 @@ class TaperingPage(WizardPage):
             self.proposal.setText("")
             return
         text = wizard.tapering_text(dates)
-        self.proposal.setText(text or "No sessions are left to space out.")
+        self.proposal.setText(text or tr("EndingWizard", "No sessions are left to space out."))
         if text:
             self.fields["tapering"].set_value(text)
 

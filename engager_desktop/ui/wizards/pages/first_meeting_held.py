@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWizardPage
 
+from engager_desktop.i18n import N_
 from engager_desktop.ui.wizards.pages.review_attendance import AttendancePage
 
 
@@ -11,8 +12,9 @@ class MeetingPage(AttendancePage):
     """The review's session page; if he missed it, Finish records only that and its follow-up."""
 
     NAME = "meeting"
-    TITLE = "This meeting"
-    SUBTITLE = "When and where you met, and whether he came."
+    CONTEXT = "FirstMeetingWizard"
+    TITLE = N_("FirstMeetingWizard", "This meeting")
+    SUBTITLE = N_("FirstMeetingWizard", "When and where you met, and whether he came.")
 
     def build(self) -> None:
         super().build()

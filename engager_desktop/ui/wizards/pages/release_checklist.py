@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from engager_desktop.domain.validation import ValidationError, check_release_date
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services.typed_input import MEDIUM, BadInput, parse_date
 from engager_desktop.ui.a11y import announce, describe_value
 from engager_desktop.ui.wizards.page import Problem, WizardPage
@@ -13,19 +14,26 @@ from engager_desktop.ui.wizards.page import Problem, WizardPage
 class ChecklistPage(WizardPage):
     NAME = "checklist"
     PLACE = "release.checklist"
-    TITLE = "Release checklist"
-    SUBTITLE = "What is still missing comes first; tick each thing as it is done."
+    CONTEXT = "ReleaseWizard"
+    TITLE = N_("ReleaseWizard", "Release checklist")
+    SUBTITLE = N_(
+        "ReleaseWizard", "What is still missing comes first; tick each thing as it is done."
+    )
 
     def build(self) -> None:
         self.missing = self.note()
-        describe_value(self.missing, "What is still missing")
-        self.date("release_date", "Release date")
-        self.box("going_to", "Where he is going on release", limit=MEDIUM, lines=2)
-        self.box("accommodation", "Somewhere to live", limit=MEDIUM, lines=2)
-        self.check("accommodation_confirmed", "Somewhere to live is confirmed")
-        self.check("benefit_claim_prepared", "Benefit claim ready before release")
-        self.check("id_documents", "ID documents ready")
-        self.check("bank_account", "Bank account open")
+        describe_value(self.missing, tr("ReleaseWizard", "What is still missing"))
+        self.date("release_date", tr("ReleaseWizard", "Release date"))
+        self.box(
+            "going_to", tr("ReleaseWizard", "Where he is going on release"), limit=MEDIUM, lines=2
+        )
+        self.box("accommodation", tr("ReleaseWizard", "Somewhere to live"), limit=MEDIUM, lines=2)
+        self.check("accommodation_confirmed", tr("ReleaseWizard", "Somewhere to live is confirmed"))
+        self.check(
+            "benefit_claim_prepared", tr("ReleaseWizard", "Benefit claim ready before release")
+        )
+        self.check("id_documents", tr("ReleaseWizard", "ID documents ready"))
+        self.check("bank_account", tr("ReleaseWizard", "Bank account open"))
 
     def initializePage(self) -> None:  # noqa: N802 (Qt's name)
         self.refresh()

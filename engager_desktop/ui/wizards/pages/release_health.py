@@ -2,42 +2,57 @@
 
 from __future__ import annotations
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services.typed_input import MEDIUM
 from engager_desktop.ui.a11y import describe_value
 from engager_desktop.ui.wizards.page import WizardPage
 from engager_desktop.ui.wizards.pages.release_checklist import readiness_words, show_readiness
 
-CONSENT = "His contact details go to no one else until he has agreed to it."
+CONSENT = N_("ReleaseWizard", "His contact details go to no one else until he has agreed to it.")
 
 
 class HealthContactPage(WizardPage):
     NAME = "health_contact"
     PLACE = "release.health"
-    TITLE = "Health, and staying in touch"
-    SUBTITLE = "So his care carries on, and you can reach him once he is out."
+    CONTEXT = "ReleaseWizard"
+    TITLE = N_("ReleaseWizard", "Health, and staying in touch")
+    SUBTITLE = N_("ReleaseWizard", "So his care carries on, and you can reach him once he is out.")
 
     def build(self) -> None:
         self.missing = self.note()
-        describe_value(self.missing, "What is still missing")
-        self.heading("Health")
-        self.check("gp_registered", "Registered with a GP")
-        self.check("discharge_letter", "Discharge letter sent to the GP")
-        self.box("gp_follow_up", "GP follow-up arranged", limit=MEDIUM, lines=2)
-        self.box("medication", "Medication he takes", limit=MEDIUM, lines=2)
-        self.check(
-            "medication_arranged", "Medication ready for the day he leaves (or he takes none)"
+        describe_value(self.missing, tr("ReleaseWizard", "What is still missing"))
+        self.heading(tr("ReleaseWizard", "Health"))
+        self.check("gp_registered", tr("ReleaseWizard", "Registered with a GP"))
+        self.check("discharge_letter", tr("ReleaseWizard", "Discharge letter sent to the GP"))
+        self.box(
+            "gp_follow_up", tr("ReleaseWizard", "GP follow-up arranged"), limit=MEDIUM, lines=2
         )
-        self.heading("Staying in touch")
-        self.check("phone_working", "He has a phone that works (charged, and kept)")
-        self.text("phone_number", "His phone number", limit=40, hint=CONSENT)
+        self.box("medication", tr("ReleaseWizard", "Medication he takes"), limit=MEDIUM, lines=2)
+        self.check(
+            "medication_arranged",
+            tr("ReleaseWizard", "Medication ready for the day he leaves (or he takes none)"),
+        )
+        self.heading(tr("ReleaseWizard", "Staying in touch"))
+        self.check(
+            "phone_working", tr("ReleaseWizard", "He has a phone that works (charged, and kept)")
+        )
+        self.text(
+            "phone_number",
+            tr("ReleaseWizard", "His phone number"),
+            limit=40,
+            hint=tr("ReleaseWizard", CONSENT),
+        )
         self.box(
             "other_ways_to_reach",
-            "Other ways to reach him (probation, hostel, someone he trusts)",
+            tr("ReleaseWizard", "Other ways to reach him (probation, hostel, someone he trusts)"),
             limit=MEDIUM,
             lines=2,
-            hint=CONSENT,
+            hint=tr("ReleaseWizard", CONSENT),
         )
-        self.check("services_met_inside", "Community services met him in person while inside")
+        self.check(
+            "services_met_inside",
+            tr("ReleaseWizard", "Community services met him in person while inside"),
+        )
 
     def initializePage(self) -> None:  # noqa: N802 (Qt's name)
         self.refresh()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services.typed_input import MEDIUM, SHORT, BadInput, parse_date
 from engager_desktop.ui.wizards.choices import ATTENDED, MEETING_PLACES
 from engager_desktop.ui.wizards.page import Problem, WizardPage
@@ -14,36 +15,47 @@ MAX_MINUTES = 480  # the longest a session is recorded as lasting (services.sess
 class AttendancePage(WizardPage):
     NAME = "attendance"
     PLACE = "review.attendance"
-    TITLE = "The session"
-    SUBTITLE = "When and where you met, and whether he came."
+    CONTEXT = "ReviewWizard"
+    TITLE = N_("ReviewWizard", "The session")
+    SUBTITLE = N_("ReviewWizard", "When and where you met, and whether he came.")
 
     def build(self) -> None:
         self.note(self.context.planned_text)
-        self.date("session_date", "Date of the session", required=True)
-        self.time("session_time", "Time it started", hint="24-hour clock, for example 14:30.")
-        self.choice("place", "Where", MEETING_PLACES)
-        self.text("location", "Room or address", limit=SHORT)
-        self.choice("attended", "Did he come?", ATTENDED, required=True)
+        self.date("session_date", tr("ReviewWizard", "Date of the session"), required=True)
+        self.time(
+            "session_time",
+            tr("ReviewWizard", "Time it started"),
+            hint=tr("ReviewWizard", "24-hour clock, for example 14:30."),
+        )
+        self.choice("place", tr("ReviewWizard", "Where"), MEETING_PLACES)
+        self.text("location", tr("ReviewWizard", "Room or address"), limit=SHORT)
+        self.choice("attended", tr("ReviewWizard", "Did he come?"), ATTENDED, required=True)
         self.number(
             "minutes",
-            "How long it lasted (minutes)",
+            tr("ReviewWizard", "How long it lasted (minutes)"),
             low=0,
             high=MAX_MINUTES,
-            special="Not recorded",
-            hint="Only when he came.",
+            special=tr("ReviewWizard", "Not recorded"),
+            hint=tr("ReviewWizard", "Only when he came."),
         )
         self.box(
             "follow_up",
-            "If he missed it: how you will follow it up",
+            tr("ReviewWizard", "If he missed it: how you will follow it up"),
             limit=MEDIUM,
-            hint="Needed when he missed it: for example a call today to find out what came up.",
+            hint=tr(
+                "ReviewWizard",
+                "Needed when he missed it: for example a call today to find out what came up.",
+            ),
         )
 
     def check_more(self, values: dict[str, Any]) -> list[Problem]:
         found: list[Problem] = []
         if values.get("attended") == "no" and not str(values.get("follow_up", "")).strip():
             found.append(
-                (self.fields["follow_up"], "Say how you will follow up the missed session.")
+                (
+                    self.fields["follow_up"],
+                    tr("ReviewWizard", "Say how you will follow up the missed session."),
+                )
             )
         try:
             day = parse_date(values.get("session_date"))

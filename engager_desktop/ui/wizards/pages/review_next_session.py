@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services.typed_input import (
     LONG,
     MEDIUM,
@@ -20,17 +21,20 @@ from engager_desktop.ui.wizards.page import Problem, WizardPage
 class NextSessionPage(WizardPage):
     NAME = "next_session"
     PLACE = "review.next_session"
-    TITLE = "Notes and the next session"
-    SUBTITLE = "What you went over together, and when you will meet again."
+    CONTEXT = "ReviewWizard"
+    TITLE = N_("ReviewWizard", "Notes and the next session")
+    SUBTITLE = N_("ReviewWizard", "What you went over together, and when you will meet again.")
 
     def build(self) -> None:
-        self.box("reviewed", "What you went over together", limit=MEDIUM, lines=3)
-        self.box("notes", "Notes from this session", limit=LONG, lines=4)
-        self.heading("Next session")
-        self.date("next_date", "Date of the next session")
-        self.time("next_time", "Time")
-        self.choice("next_place", "Where", MEETING_PLACES)
-        self.text("next_location", "Room or address", limit=SHORT)
+        self.box(
+            "reviewed", tr("ReviewWizard", "What you went over together"), limit=MEDIUM, lines=3
+        )
+        self.box("notes", tr("ReviewWizard", "Notes from this session"), limit=LONG, lines=4)
+        self.heading(tr("ReviewWizard", "Next session"))
+        self.date("next_date", tr("ReviewWizard", "Date of the next session"))
+        self.time("next_time", tr("ReviewWizard", "Time"))
+        self.choice("next_place", tr("ReviewWizard", "Where"), MEETING_PLACES)
+        self.text("next_location", tr("ReviewWizard", "Room or address"), limit=SHORT)
 
     def check_more(self, values: dict[str, Any]) -> list[Problem]:
         try:
@@ -43,8 +47,15 @@ class NextSessionPage(WizardPage):
         field = self.fields["next_date"]
         if next_day is None:
             if next_at is not None:
-                return [(field, "Give the date of the next session as well as the time.")]
+                return [
+                    (
+                        field,
+                        tr(
+                            "ReviewWizard", "Give the date of the next session as well as the time."
+                        ),
+                    )
+                ]
             return []
         if today is not None and local_moment(next_day, next_at) <= local_moment(today, today_at):
-            return [(field, "The next session must come after this one.")]
+            return [(field, tr("ReviewWizard", "The next session must come after this one."))]
         return []

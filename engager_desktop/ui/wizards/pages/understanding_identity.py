@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.ui.wizards.page import WizardPage
 
-OWN_WORDS = "Write these as he describes them, in his words."
+OWN_WORDS = N_("UnderstandingWizard", "Write these as he describes them, in his words.")
 
 
 class IdentityPage(WizardPage):
     NAME = "identity"
     PLACE = "understanding.identity"
-    TITLE = "Who he is"
-    SUBTITLE = "His identity as he describes it."
+    CONTEXT = "UnderstandingWizard"
+    TITLE = N_("UnderstandingWizard", "Who he is")
+    SUBTITLE = N_("UnderstandingWizard", "His identity as he describes it.")
 
     def build(self) -> None:
-        self.note(OWN_WORDS)
-        self.text("gender", "Gender", limit=100)
-        self.text("ethnicity", "Ethnicity", limit=100)
-        self.text("faith", "Faith or spirituality", limit=100)
+        self.note(tr("UnderstandingWizard", OWN_WORDS))
+        self.text("gender", tr("UnderstandingWizard", "Gender"), limit=100)
+        self.text("ethnicity", tr("UnderstandingWizard", "Ethnicity"), limit=100)
+        self.text("faith", tr("UnderstandingWizard", "Faith or spirituality"), limit=100)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services.typed_input import LONG, MEDIUM
 from engager_desktop.ui.wizards.page import WizardPage
 
@@ -9,9 +10,21 @@ from engager_desktop.ui.wizards.page import WizardPage
 class LifeStoryPage(WizardPage):
     NAME = "life_story"
     PLACE = "understanding.life_story"
-    TITLE = "His life"
-    SUBTITLE = "People, places, work and what he enjoys, before what troubles him."
+    CONTEXT = "UnderstandingWizard"
+    TITLE = N_("UnderstandingWizard", "His life")
+    SUBTITLE = N_(
+        "UnderstandingWizard", "People, places, work and what he enjoys, before what troubles him."
+    )
 
     def build(self) -> None:
-        self.box("life_story", "His life story, in his words", limit=LONG, lines=7)
-        self.box("doing_your_time", "How he is getting on with doing his time", limit=MEDIUM)
+        self.box(
+            "life_story",
+            tr("UnderstandingWizard", "His life story, in his words"),
+            limit=LONG,
+            lines=7,
+        )
+        self.box(
+            "doing_your_time",
+            tr("UnderstandingWizard", "How he is getting on with doing his time"),
+            limit=MEDIUM,
+        )

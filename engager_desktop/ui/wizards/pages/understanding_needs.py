@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services.typed_input import MEDIUM
 from engager_desktop.ui.wizards.page import WizardPage
 
@@ -9,21 +10,30 @@ from engager_desktop.ui.wizards.page import WizardPage
 class NeedsPage(WizardPage):
     NAME = "needs"
     PLACE = "understanding.needs"
-    TITLE = "Drink, drugs and basic needs"
-    SUBTITLE = "Food, a roof and company come first."
+    CONTEXT = "UnderstandingWizard"
+    TITLE = N_("UnderstandingWizard", "Drink, drugs and basic needs")
+    SUBTITLE = N_("UnderstandingWizard", "Food, a roof and company come first.")
 
     def build(self) -> None:
-        self.heading("Drink and drugs")
-        self.box("substance_use", "What he uses, and how much", limit=MEDIUM, lines=2)
+        self.heading(tr("UnderstandingWizard", "Drink and drugs"))
         self.box(
-            "substance_links",
-            "How it ties in with his mood, past hurts or being alone",
+            "substance_use",
+            tr("UnderstandingWizard", "What he uses, and how much"),
             limit=MEDIUM,
             lines=2,
         )
-        self.heading("Basic needs")
+        self.box(
+            "substance_links",
+            tr("UnderstandingWizard", "How it ties in with his mood, past hurts or being alone"),
+            limit=MEDIUM,
+            lines=2,
+        )
+        self.heading(tr("UnderstandingWizard", "Basic needs"))
         self.box(
             "basic_needs_worries",
-            "His worries about food, somewhere to live and company, now and after release",
+            tr(
+                "UnderstandingWizard",
+                "His worries about food, somewhere to live and company, now and after release",
+            ),
             limit=MEDIUM,
         )
