@@ -35,7 +35,7 @@ step = st.tuples(
     st.integers(0, 1),
     st.one_of(
         st.sampled_from(["delete", "delete", "goal", "tick", "ahead", "back", "keep", "take"]),
-        st.text(alphabet=st.characters(blacklist_characters="\x00"), max_size=8),
+        st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), max_size=8),
     ),
     st.sampled_from(FIELDS),
 )

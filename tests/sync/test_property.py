@@ -41,7 +41,9 @@ step = st.tuples(
     st.integers(0, 1),  # two of the men, so that laptops often change the same one
     st.one_of(
         st.sampled_from(["delete", "delete", "goal", "tick", "ahead", "back", "keep", "take"]),
-        st.text(alphabet=st.characters(blacklist_characters="\x00"), max_size=8),  # no vault
+        st.text(
+            alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), max_size=8
+        ),  # no vault
     ),  # stores NUL (tests/sync/test_nul_character.py)
     st.sampled_from(FIELDS),
 )
