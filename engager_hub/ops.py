@@ -29,7 +29,7 @@ from engager_desktop.store.orm import Participant
 from engager_desktop.store.orm.system import Conflict, Device, ImportLedger
 from engager_desktop.store.stamping import naive_utc
 from engager_desktop.store.vault import VaultOptions
-from engager_desktop.sync import conflicts, importer, trust
+from engager_desktop.sync import conflicts, importer, snapshot, trust
 from engager_desktop.sync.device_card import read_card, write_card
 from engager_desktop.sync.export import ExportResult, export_from
 from engager_desktop.sync.snapshot import Scope
@@ -48,6 +48,7 @@ HOLDINGS = Table(
 )
 MAX_CARD_BYTES = 64 * 1024
 TEAM_TABLES = ("supervision_notes",)  # every laptop enrolled at the hub is one team
+SUPERVISOR = "supervisor"  # a laptop whose card gives this role (device_card.ROLES): every man
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,25 @@ def assign(hub: Hub, man_id: str, device_id: str) -> Assigned:
     return Assigned(man.id, key.device_id, key.practitioner or key.name, changed)
 
 
+def whole_team(hub: Hub) -> list[str]:
+    """Every man the hub holds (not deleted): what a supervisor's laptop is sent."""
+    with hub.read() as session:
+        men = [
+            str(m)
+            for m in session.scalars(
+                select(Participant.id)
+                .where(Participant.deleted.is_(False))
+                .order_by(Participant.id)
+            )
+        ]
+    if len(men) > snapshot.MAX_MEN:
+        raise HubError(
+            f"the hub holds more than {snapshot.MAX_MEN} men, more than one bundle carries; "
+            "a supervisor's laptop cannot be sent them all"
+        )
+    return men
+
+
 def men_of(hub: Hub, device_id: str) -> list[str]:
     with hub.read() as session:
         rows = session.execute(
@@ -203,7 +223,9 @@ def export_for(hub: Hub, device_id: str, folder: Path) -> ExportResult:
     """A bundle for one enrolled laptop: its men (all their records, their handovers among
     them), the directory and the team's supervision notes (the team: every laptop enrolled at
     this hub); the manifest carries the hub's acknowledgements of every laptop's bundles. Men it
-    handed over and has removed since are left out (``handovers.handed_away``)."""
+    handed over and has removed since are left out (``handovers.handed_away``). A supervisor's
+    laptop (its card says so) gets every man the hub holds: her team's caseloads, which her
+    laptop keeps read-only (``store/read_mostly.py``)."""
     with hub.read() as session:
         key = trust.device(session.connection(), device_id)
     if key is None or key.is_self:
@@ -212,7 +234,7 @@ def export_for(hub: Hub, device_id: str, folder: Path) -> ExportResult:
         raise HubError("that laptop has been revoked")
     with hub.write() as session:
         handovers.handed_away(session, HOLDINGS, hub.device_id, device_id)
-    men = tuple(men_of(hub, device_id))
+    men = tuple(whole_team(hub) if key.role == SUPERVISOR else men_of(hub, device_id))
     if not men:
         raise HubError("no man's records have come from that laptop yet; nothing to send it")
     scope = Scope.chosen_men(men, whole=TEAM_TABLES)

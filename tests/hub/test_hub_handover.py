@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+import pytest
 from sqlalchemy import select
 
 from engager_desktop.services import handover, supervision
-from engager_desktop.store.orm import AuditEvent, Handover
+from engager_desktop.store.orm import AuditEvent, Handover, Participant
 from engager_desktop.sync import canonical
 from engager_hub import ops
 from tests.hub.conftest import HubSide
@@ -203,3 +204,30 @@ def test_hub_exports_carry_the_teams_supervision_notes(
             session.connection(), canonical.table_specs()["participants"], "", ()
         )]  # fmt: skip
     assert len(ids) == 1
+
+
+def test_a_supervisors_laptop_gets_the_whole_team_read_only(
+    make_laptop: Callable[[str], Laptop], make_hub: Callable[[], HubSide]
+) -> None:
+    from engager_desktop.services import team
+    from engager_desktop.store.read_mostly import HeldElsewhere
+
+    hub, prison, community = _team(make_laptop, make_hub)
+    supervisor = make_laptop("supervisor")
+    team.save_team_settings(supervisor.vault, "Sam Okafor", team.SUPERVISOR)
+    hub.enrol(supervisor)  # her card says she supervises
+    held_in_prison = add_man(prison, held_by=prison.device_id)
+    held_outside = add_man(community, held_by=community.device_id, given_name="Owain")
+    add_man(supervisor, held_by=supervisor.device_id, given_name="Huw")
+    for laptop in (prison, community, supervisor):
+        _pass(hub, laptop)
+    hub.clock.advance(600)
+    supervisor.take(hub.export_for(supervisor))
+    for man, holder in ((held_in_prison, prison), (held_outside, community)):
+        assert man_field(supervisor, man, "held_by") == holder.device_id
+        with pytest.raises(HeldElsewhere):
+            edit_man(supervisor, man, notes="the supervisor's")
+    hub.clock.advance(600)
+    prison.take(hub.export_for(prison))  # a practitioner's laptop still gets only its own men
+    with prison.vault.read() as session:
+        assert session.get(Participant, held_outside) is None
