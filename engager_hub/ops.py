@@ -27,13 +27,13 @@ from engager_desktop.store.orm import Participant
 from engager_desktop.store.orm.system import Conflict, Device, ImportLedger
 from engager_desktop.store.stamping import naive_utc
 from engager_desktop.store.vault import VaultOptions
-from engager_desktop.sync import conflicts, importer, trust
+from engager_desktop.sync import conflicts, importer, snapshot, trust
 from engager_desktop.sync.device_card import normalise_fingerprint, read_card, write_card
 from engager_desktop.sync.export import ExportResult, export_from
 from engager_desktop.sync.snapshot import Scope
 from engager_desktop.sync.summary import ImportSummary
+from engager_hub import handovers, schema
 from engager_hub import keys as hub_keys
-from engager_hub import schema
 from engager_hub.errors import HubError
 from engager_hub.hub import Hub, make_engine, open_hub
 
@@ -45,6 +45,8 @@ HOLDINGS = Table(
     Column("since", DateTime, nullable=False),
 )
 MAX_CARD_BYTES = 64 * 1024
+TEAM_TABLES = ("supervision_notes",)  # every laptop enrolled at the hub is one team
+SUPERVISOR = "supervisor"  # a laptop whose card gives this role (device_card.ROLES): every man
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,7 @@ def _keep_holdings(now: datetime) -> importer.AfterMerge:
             return
         rows = [{"device_id": maker, "participant_id": man, "since": now} for man in sorted(men)]
         session.connection().execute(pg_insert(HOLDINGS).on_conflict_do_nothing(), rows)
+        handovers.keep_holders(session, HOLDINGS, men, now)
 
     return keep
 
@@ -172,9 +175,10 @@ class Assigned:
 
 def assign(hub: Hub, man_id: str, device_id: str) -> Assigned:
     """Make ``device_id`` the laptop holding the man: his ``held_by`` (a stamped hub edit, so
-    every laptop that has him learns it from the hub's next export for it) and the hub's
-    holdings (so ``export --for`` that laptop carries him). The laptop that held him before
-    keeps him in its holdings: it goes on receiving him, now marked as held by the other."""
+    every laptop that has him learns it from the hub's next export for it), a handover from the
+    laptop that held him (the laptop's own record, so the laptops complete it as their own
+    handover: ``engager_hub/handovers.py``) and the hub's holdings (so ``export --for`` that
+    laptop carries him)."""
     with hub.write() as session:
         key = trust.device(session.connection(), device_id)
         if key is None:
@@ -188,8 +192,12 @@ def assign(hub: Hub, man_id: str, device_id: str) -> Assigned:
             raise HubError("the hub holds no man with that id")
         changed = man.held_by != key.device_id
         if changed:
+            made = handovers.record_assignment(
+                session, HOLDINGS, man, hub.device_id, key.device_id, naive_utc(hub.clock)
+            )
             man.held_by = key.device_id
             session.flush()
+            hub.stamper.audit(session, "handover_made", "handovers", made.id, f"to {device_id}")
         row = {"device_id": key.device_id, "participant_id": man.id, "since": naive_utc(hub.clock)}
         added = session.connection().execute(
             pg_insert(HOLDINGS)
@@ -203,6 +211,25 @@ def assign(hub: Hub, man_id: str, device_id: str) -> Assigned:
     return Assigned(man.id, key.device_id, key.practitioner or key.name, changed)
 
 
+def whole_team(hub: Hub) -> list[str]:
+    """Every man the hub holds (not deleted): what a supervisor's laptop is sent."""
+    with hub.read() as session:
+        men = [
+            str(m)
+            for m in session.scalars(
+                select(Participant.id)
+                .where(Participant.deleted.is_(False))
+                .order_by(Participant.id)
+            )
+        ]
+    if len(men) > snapshot.MAX_MEN:
+        raise HubError(
+            f"the hub holds more than {snapshot.MAX_MEN} men, more than one bundle carries; "
+            "a supervisor's laptop cannot be sent them all"
+        )
+    return men
+
+
 def men_of(hub: Hub, device_id: str) -> list[str]:
     with hub.read() as session:
         rows = session.execute(
@@ -214,18 +241,25 @@ def men_of(hub: Hub, device_id: str) -> list[str]:
 
 
 def export_for(hub: Hub, device_id: str, folder: Path) -> ExportResult:
-    """A bundle for one enrolled laptop: its men (all their records) and the directory; the
-    manifest carries the hub's acknowledgements of every laptop's bundles."""
+    """A bundle for one enrolled laptop: its men (all their records, their handovers among
+    them), the directory and the team's supervision notes (the team: every laptop enrolled at
+    this hub); the manifest carries the hub's acknowledgements of every laptop's bundles. Men it
+    handed over and has removed since are left out (``handovers.handed_away``). A supervisor's
+    laptop (its card says so) gets every man the hub holds: her team's caseloads, which her
+    laptop keeps read-only (``store/read_mostly.py``)."""
     with hub.read() as session:
         key = trust.device(session.connection(), device_id)
     if key is None or key.is_self:
         raise HubError("no enrolled laptop has that device id")
     if key.revoked:
         raise HubError("that laptop has been revoked")
-    men = tuple(men_of(hub, device_id))
+    with hub.write() as session:
+        handovers.handed_away(session, HOLDINGS, hub.device_id, device_id)
+    men = tuple(whole_team(hub) if key.role == SUPERVISOR else men_of(hub, device_id))
     if not men:
         raise HubError("no man's records have come from that laptop yet; nothing to send it")
-    return export_from(hub, Path(folder), recipients=(device_id,), scope=Scope.chosen_men(men))
+    scope = Scope.chosen_men(men, whole=TEAM_TABLES)
+    return export_from(hub, Path(folder), recipients=(device_id,), scope=scope)
 
 
 def status(hub: Hub) -> dict[str, Any]:

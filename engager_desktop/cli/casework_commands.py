@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
@@ -75,8 +76,13 @@ def _filter(text: str) -> str:
 
 
 def cmd_caseload(args: argparse.Namespace, options: VaultOptions) -> int:
-    filters = caseload.parse_filters(args.filter)
+    try:
+        filters = caseload.parse_filters(args.filter)
+    except FilterError as exc:  # held-by given twice: a usage error, as a bad filter is
+        print(f"engager-desktop: error: {exc}", file=sys.stderr)
+        return 2
     with open_vault(args, options) as vault:
+        filters = caseload.resolve_holders(vault, filters)
         rows = caseload.list_caseload(vault, filters)
         vault.audit("export_cli", detail=f"caseload: {len(rows)} rows")
     _print(rows, as_json=args.json)

@@ -6,6 +6,8 @@ listed, closed ones included; every filter given applies.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,7 +18,7 @@ from sqlalchemy.orm import Session
 from engager_desktop.domain.enums import Phase
 from engager_desktop.domain.validation import ValidationError
 from engager_desktop.i18n import tr
-from engager_desktop.services import consent, participants
+from engager_desktop.services import consent, participants, team
 from engager_desktop.services.caseload_query import (
     CaseloadFilter,
     CaseloadRow,
@@ -44,7 +46,12 @@ MAX_DAYS = 3650
 SEARCH_LIMIT = 200
 DEFAULT_RELEASE_WITHIN = 28
 DEFAULT_NO_CONTACT = 14
-FILTER_FORMS = "release-within:N, overdue, no-contact:N, phase:IDENTIFIER or conflicts"
+FILTER_FORMS = (
+    "release-within:N, overdue, no-contact:N, phase:IDENTIFIER, conflicts "
+    "or held-by:WHO (me, a laptop's device id, or a practitioner's or laptop's name)"
+)
+MINE = "me"  # held-by:me, the men this laptop holds
+_DEVICE_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 class FilterError(ValidationError):
@@ -85,6 +92,7 @@ def parse_filters(texts: Iterable[str]) -> CaseloadFilter:
     release: list[int] = []
     no_contact: list[int] = []
     overdue = conflicts = False
+    held_by: list[str] = []
     for raw in texts:
         text = raw.strip()
         name, _, value = text.partition(":")
@@ -98,6 +106,10 @@ def parse_filters(texts: Iterable[str]) -> CaseloadFilter:
             overdue = True
         elif text == "conflicts":
             conflicts = True
+        elif name == "held-by" and value.strip() and len(value) <= 200:
+            if held_by:
+                raise FilterError("give the filter held-by once (a man has one holder)")
+            held_by.append(" ".join(value.split()))
         else:
             phases_known = ", ".join(p.value for p in Phase)
             raise FilterError(
@@ -112,7 +124,37 @@ def parse_filters(texts: Iterable[str]) -> CaseloadFilter:
         overdue=overdue,
         no_contact_days=max(no_contact) if no_contact else None,
         conflicts=conflicts,
+        held_by=tuple(held_by),  # what was typed: resolve_holders turns it into device ids
     )
+
+
+def resolve_holders(vault: Vault, filters: CaseloadFilter) -> CaseloadFilter:
+    """``held-by:WHO`` as the caseload's "Held by" filter reads it: ``me`` is this laptop; a
+    device id is that laptop; otherwise a practitioner's (or laptop's) name as the "Held by"
+    column shows it, case aside, is every laptop of theirs. FilterError when nobody matches."""
+    if not filters.held_by:
+        return filters
+    (who,) = filters.held_by
+    view = team.team_view(vault)
+    if who.casefold() == MINE:
+        ids: tuple[str, ...] = (view.own,)
+    elif who.lower() in view.holders or _DEVICE_ID.fullmatch(who.lower()):
+        ids = (who.lower(),)  # a device id, enrolled here or not (the column shows both)
+    else:
+        ids = next(
+            (found for label, found in view.others_by_label().items() if label.casefold()
+             == who.casefold()),
+            (),
+        )  # fmt: skip
+        own = view.holders.get(view.own)
+        if not ids and own is not None and own.label.casefold() == who.casefold():
+            ids = (view.own,)
+    if not ids:
+        raise FilterError(
+            "no practitioner or laptop of that name is known here: use held-by:me, a device id "
+            "or a name the caseload's Held by column shows (engager-desktop devices lists them)"
+        )
+    return dataclasses.replace(filters, held_by=ids)
 
 
 # --- use cases ------------------------------------------------------------------------------------

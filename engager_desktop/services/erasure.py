@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from engager_desktop.crypto.errors import VaultError
 from engager_desktop.i18n import tr
 from engager_desktop.services.common import SEARCH_INDEX, NotFound, search_rowid
+from engager_desktop.store import read_mostly
 from engager_desktop.store.backup import list_backups
 from engager_desktop.store.field_stamps import FieldStamps
 from engager_desktop.store.orm import (
@@ -74,6 +75,7 @@ def erase_man(vault: Vault, man_id: str) -> ErasureResult:
     """
     started = time.perf_counter()
     with vault.write() as session:
+        read_mostly.allow(session)  # a data-protection duty, on any laptop that holds him
         if session.get(Participant, man_id) is None:
             raise NotFound("man")
         ids = _erase_records(vault, session, man_id)

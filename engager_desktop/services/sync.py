@@ -17,6 +17,7 @@ from engager_desktop.i18n import tr
 from engager_desktop.services import erasure, handover
 from engager_desktop.services.bundle_consent import withheld_for_men
 from engager_desktop.services.common import rebuild_search, refresh_search
+from engager_desktop.store import read_mostly
 from engager_desktop.store.orm.system import ImportLedger
 from engager_desktop.store.stamping import naive_utc
 from engager_desktop.store.vault import Vault
@@ -231,6 +232,7 @@ def commit_import(vault: Vault, path: Path, passphrase: str | None = None) -> Im
     scrubbed: list[str] = []
 
     def after_merge(session: Session, men: set[str]) -> None:
+        read_mostly.allow(session)  # handovers move men held elsewhere on a supervisor's laptop
         # A bundle made before the other laptop heard of an erasure may carry him back: erase
         # what it brought (in this transaction) before the search index is rebuilt for anyone.
         scrubbed.extend(erasure.scrub_erased(vault, session, men))
@@ -304,6 +306,7 @@ def resolve_conflict(
 ) -> Resolution:
     """Keep mine or take theirs (for one field, or all); a rewrite is a new edit that wins."""
     with vault.write() as session:
+        read_mostly.allow(session)  # it chooses between versions others wrote
         at = naive_utc(vault.clock)
         result = conflict_rules.resolve(session, conflict_id, choice, at, field)
         session.flush()

@@ -146,10 +146,10 @@ def team_view(vault: Vault) -> TeamView:
     return TeamView(vault.device_id, team_settings(vault), holders(vault))
 
 
-READ_MOSTLY = (
-    "Held by {who}. On this supervisor's laptop his record is read-mostly: the five step "
-    "wizards (first meeting, shared understanding, session review, release preparation, ending) "
-    "are closed; notes and corrections in the sections still save and merge as usual."
+READ_MOSTLY = N_(
+    "ReadMostly",
+    "Held by {who}. On this supervisor's laptop his record is read-only: the step wizards and "
+    "every change to his sections are closed; printing and supervision notes stay open.",
 )
 
 
@@ -158,7 +158,7 @@ def read_mostly_note(vault: Vault, held_by: str | None) -> str | None:
     read-only here (None everywhere else)."""
     if held_by is None or held_by == vault.device_id or not team_settings(vault).supervisor:
         return None
-    return READ_MOSTLY.format(who=holder_label(held_by, holders(vault)))
+    return tr("ReadMostly", READ_MOSTLY).format(who=holder_label(held_by, holders(vault)))
 
 
 def holder_label(held_by: str | None, known: dict[str, Holder]) -> str:

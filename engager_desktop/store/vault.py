@@ -19,6 +19,7 @@ from engager_desktop.domain.errors import UserError
 from engager_desktop.domain.hlc import HybridClock
 from engager_desktop.i18n import tr
 from engager_desktop.store import audit as audit_chain
+from engager_desktop.store import read_mostly
 from engager_desktop.store.instance_lock import InstanceLock
 from engager_desktop.store.orm.system import VaultMeta
 from engager_desktop.store.stamping import HLC_KEY, Stamper, repair_clock, stored_clock
@@ -80,6 +81,7 @@ class Vault:
             bind=self.engine.execution_options(immediate=True), expire_on_commit=False
         )
         self.stamper.install(self._writer)
+        read_mostly.install(self._writer)  # a supervisor's laptop: men held elsewhere
 
     @contextmanager
     def paused(self) -> Iterator[None]:

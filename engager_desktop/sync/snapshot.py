@@ -33,6 +33,7 @@ WhereFn = Callable[[canonical.TableSpec], tuple[str, tuple[object, ...]]]
 class Scope:
     kind: str = "all"  # all | since_ack | men
     men: tuple[str, ...] = ()
+    whole: tuple[str, ...] = ()  # tables a chosen-men bundle carries whole (the directory too)
 
     @classmethod
     def everything(cls) -> Scope:
@@ -43,8 +44,8 @@ class Scope:
         return cls("since_ack")
 
     @classmethod
-    def chosen_men(cls, men: tuple[str, ...]) -> Scope:
-        return cls("men", tuple(dict.fromkeys(men)))
+    def chosen_men(cls, men: tuple[str, ...], whole: tuple[str, ...] = ()) -> Scope:
+        return cls("men", tuple(dict.fromkeys(men)), tuple(whole))
 
 
 @dataclass
@@ -111,12 +112,15 @@ def select_records(
         )
         return _add_foreign(conn, selection, (base.cutoff, base.arrival_mark))
     if scope.kind == "men":
-        return _chosen_men(conn, scope.men, withheld or {})
+        return _chosen_men(conn, scope.men, withheld or {}, scope.whole)
     raise SyncError("scope", tr("Errors", "unknown export scope"))
 
 
 def _chosen_men(
-    conn: Connection, men: tuple[str, ...], withheld: Mapping[str, frozenset[str]]
+    conn: Connection,
+    men: tuple[str, ...],
+    withheld: Mapping[str, frozenset[str]],
+    whole: tuple[str, ...] = (),
 ) -> Selection:
     if not men or len(men) > MAX_MEN or not all(_UUID.fullmatch(m) for m in men):
         raise SyncError("men", tr("Errors", "choose one or more men by their record ids"))
@@ -130,7 +134,7 @@ def _chosen_men(
         raise SyncError("men", tr("Errors", "a chosen man is not in this vault"))
 
     def where(spec: canonical.TableSpec) -> tuple[str, tuple[object, ...]]:
-        if spec.name == "services":
+        if spec.name == "services" or (spec.name in whole and not spec.owned):
             return "", ()
         column = "id" if spec.name == "participants" else "participant_id"
         if spec.name != "participants" and not spec.owned:

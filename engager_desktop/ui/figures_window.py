@@ -6,12 +6,20 @@ month and for each measure, so a screen reader names both for every figure.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QIdentityProxyModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -42,6 +50,7 @@ from engager_desktop.ui.printing.preview_dialog import default_folder
 Index = QModelIndex | QPersistentModelIndex
 SaveAsk = Callable[[QWidget, str, str], str | None]
 ROOT = QModelIndex()
+MEASURE_WIDTH = 30  # characters on a line of a measure's name
 
 
 class FiguresModel(QAbstractTableModel):
@@ -93,6 +102,25 @@ def column_heading(table: Any, section: int) -> str:
         return tr("Figures", table.columns[section])
     months = table.first.year * 12 + table.first.month - 1 + section
     return f"{month_name(months % 12 + 1, short=True)} {months // 12}"
+
+
+class WrappedHeaders(QIdentityProxyModel):
+    """The figures as the view shows them: a month over two lines ("Dec" above "2025") and a
+    measure's name over lines of at most ``MEASURE_WIDTH`` characters, so the table fits
+    1024×768 without a sideways scroll. The words are the model's; only the line breaks differ."""
+
+    def headerData(  # noqa: N802 - Qt's name
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        text = super().headerData(section, orientation, role)
+        if role != Qt.ItemDataRole.DisplayRole or not isinstance(text, str):
+            return text
+        if orientation == Qt.Orientation.Horizontal:
+            return text.replace(" ", "\n", 1)
+        indent = text[: len(text) - len(text.lstrip())]
+        return textwrap.fill(
+            text.strip(), MEASURE_WIDTH, initial_indent=indent, subsequent_indent=indent
+        )
 
 
 def ask_save_path(parent: QWidget, suggested: str, kind: str) -> str | None:
@@ -151,7 +179,9 @@ class FiguresWindow(QWidget):
         intro.setWordWrap(True)
         self.model = FiguresModel(self)
         self.view = QTableView()
-        self.view.setModel(self.model)
+        self.shown_model = WrappedHeaders(self)  # 1024×768 without a sideways scroll
+        self.shown_model.setSourceModel(self.model)
+        self.view.setModel(self.shown_model)
         self.view.setAccessibleName(tr("Figures", "Service figures by month"))
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setTabKeyNavigation(False)
@@ -179,7 +209,7 @@ class FiguresWindow(QWidget):
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         self._exports_enabled(False)
         focus_first_field(self)
-        self.resize(1100, 700)
+        self.resize(1000, 700)  # fits a 1024×768 screen
         self.refresh()
 
     def _date_edit(self, day: date) -> QDateEdit:

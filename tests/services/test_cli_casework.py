@@ -128,3 +128,40 @@ def test_wrong_passphrase_fails_in_one_line(
     assert run(["caseload", "--vault", str(demo_path)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "passphrase" in err
+
+
+def test_held_by_filter_as_in_the_caseload(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy import update
+
+    from engager_desktop.services import team
+
+    path = tmp_path / "team"
+    vault, _code = create_vault(path, TEST_PASSPHRASE, options(), demo=True)
+    demo.populate(vault, men=12, seed=5, today=TODAY)
+    team.save_team_settings(vault, "Sam Okafor", team.SUPERVISOR)
+    with vault.read() as session:
+        men = list(session.scalars(select(Participant.id).order_by(Participant.id)))
+    other = "6b0f5f3e-0000-4000-8000-000000000002"  # a laptop not enrolled here
+    with vault.write() as session:
+        session.execute(
+            update(Participant).where(Participant.id.in_(men[:5])).values(held_by=other)
+        )
+    vault.lock()
+    args = ["caseload", "--vault", str(path), "--json", "--filter"]
+
+    def ids(who: str) -> set[str]:
+        assert run([*args, f"held-by:{who}"]) == 0
+        return {r["id"] for r in json.loads(capsys.readouterr().out)}
+
+    assert ids("me") == ids("sam okafor") == set(men[5:])
+    assert ids(other) == ids(other.upper()) == set(men[:5])
+    assert run([*args, "held-by:Nobody Known"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "held-by:me" in err
+    assert run([*args, "held-by:me", "--filter", "held-by:me"]) == 2
+    assert "once" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as caught:
+        run([*args, "held-by:"])
+    assert caught.value.code == 2

@@ -155,7 +155,7 @@ def test_on_a_supervisors_laptop_men_held_by_others_open_read_mostly(
         team.save_team_settings(supervisor.vault, "Sam Okafor", role)
         workspace.show_man(hers)
         settle(qtbot)
-        assert ("read-mostly" in workspace.sub_label.text()) is closed
+        assert ("read-only" in workspace.sub_label.text()) is closed
         assert "Priya Shah" in workspace.sub_label.text() or not closed
         assert all(b.isEnabled() is not closed for b in workspace.buttons.values())
         if closed:
@@ -163,7 +163,7 @@ def test_on_a_supervisors_laptop_men_held_by_others_open_read_mostly(
     workspace.show_man(mine)
     settle(qtbot)
     assert all(b.isEnabled() for b in workspace.buttons.values())
-    assert "read-mostly" not in workspace.sub_label.text()
+    assert "read-only" not in workspace.sub_label.text()
 
 
 def test_the_man_chosen_in_the_main_window_is_ticked_and_in_sight(

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from engager_desktop.i18n import tr
 from engager_desktop.services.practice_notes import COMMUNITY, PEOPLE
 from engager_desktop.ui import labels, ops
+from engager_desktop.ui.workspace import read_mostly
 from engager_desktop.ui.workspace.community_tab import MISSED, REMINDER, parse_due
 
 
@@ -78,9 +79,13 @@ class WorkspaceActions:
 
     # ------------------------------------------------------------------ plumbing
 
-    def _ready(self) -> tuple[Any, str] | None:
+    def _ready(self, *, reading: bool = False) -> tuple[Any, str] | None:
+        """The vault and his id for a change (None, the reason said, when he is read-only
+        here); ``reading``: for what only reads his record (printing)."""
         vault, man_id = self.ws._vault, self.ws.man_id()
         if vault is None or man_id is None or self.ws.data is None:
+            return None
+        if not reading and read_mostly.refuse(self.ws):
             return None
         return vault, man_id
 
@@ -111,7 +116,7 @@ class WorkspaceActions:
     # ------------------------------------------------------------------ printing
 
     def print_kind(self, kind: str, *, blank: bool = False) -> QWidget | None:
-        ready = self._ready()
+        ready = self._ready(reading=True)
         vault = self.ws._vault
         if vault is None or (ready is None and not blank):
             return None

@@ -39,6 +39,7 @@ from engager_desktop.ui.workspace.overview import OverviewTab
 from engager_desktop.ui.workspace.parts import TabPage, heading
 from engager_desktop.ui.workspace.people_tab import PeopleTab
 from engager_desktop.ui.workspace.plan_tab import PlanTab
+from engager_desktop.ui.workspace.read_mostly import close_edits
 from engager_desktop.ui.workspace.release_tab import ReleaseTab
 from engager_desktop.ui.workspace.sessions_tab import SessionsTab
 from engager_desktop.ui.workspace.understanding_tab import UnderstandingTab
@@ -267,6 +268,7 @@ class Workspace(QWidget):
         for kind, button in self.buttons.items():
             opening = (kind, self._man_id) in self._opening
             button.setEnabled(usable and not opening)
+        close_edits(self)  # a man held elsewhere, on a supervisor's laptop
 
     def launch_wizard(self, kind: str) -> bool:
         """Start opening the wizard of ``kind`` for him (it shows once his data is read); his
