@@ -193,7 +193,9 @@ class CaseloadModel(QAbstractTableModel):
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
             if self.held_elsewhere(row):
-                return f"Held by {text}: read-mostly on this supervisor's laptop"
+                return tr(
+                    "Caseload", "Held by {who}: read-only on this supervisor's laptop"
+                ).format(who=text)
             return text
         if role == Qt.ItemDataRole.FontRole and self.held_elsewhere(row):
             return self._italic
@@ -227,7 +229,7 @@ class CaseloadModel(QAbstractTableModel):
         return self._holders.get(held_by) or f"Laptop {held_by[:8]}"
 
     def held_elsewhere(self, row: Any) -> bool:
-        """On a supervisor's laptop: he is held by another laptop (read-mostly here)."""
+        """On a supervisor's laptop: he is held by another laptop (read-only here)."""
         return self._mark_others and row.held_by is not None and row.held_by != self._own
 
     def set_rows(self, rows: Sequence[Any]) -> None:
