@@ -106,7 +106,7 @@ def test_the_caseload_shows_who_holds_each_man_and_filters_by_it(
     # On a supervisor's laptop, men held by others are marked (italic, and said in the tooltip).
     assert model.data(model.index(row, COL_HELD), Qt.ItemDataRole.FontRole).italic()
     tip = model.data(model.index(row, COL_HELD), Qt.ItemDataRole.ToolTipRole)
-    assert "read-mostly" in tip
+    assert "read-only" in tip
     assert model.data(model.index(model.row_of(mine), COL_HELD), Qt.ItemDataRole.FontRole) is None
     choices = [panel.held.itemText(i) for i in range(panel.held.count())]
     assert choices[:2] == ["Everyone", "Mine (this laptop)"] and "Priya Shah" in choices
