@@ -173,6 +173,21 @@ def decrypt(
 
 
 def _decrypt_refusal(header: AgeHeader, reason: str) -> BundleRefused:
+    if header.recipient_kind == PASSPHRASE and "excessive work" in reason.lower():
+        # age measures this laptop's speed at each decryption and refuses a work factor more
+        # than 16 times what it can do in about a second: a slow or busy laptop, not a wrong
+        # passphrase (the passphrase was never tried).
+        return BundleRefused(
+            "too_slow",
+            tr(
+                "Errors",
+                (
+                    "this laptop is too slow or too busy just now to open a bundle locked with a "
+                    "passphrase (the passphrase was not tried); close other programs and try "
+                    "again, or ask for the bundle to be made for this laptop's device key"
+                ),
+            ),
+        )
     if header.recipient_kind == PASSPHRASE:  # scrypt cannot tell the two apart
         return BundleRefused(
             "wrong_passphrase", tr("Errors", "wrong bundle passphrase, or a damaged bundle")

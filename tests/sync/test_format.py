@@ -52,6 +52,23 @@ def test_work_factor_twenty_is_allowed() -> None:
     assert header.recipient_kind == "passphrase" and header.work_factor == 20
 
 
+def test_a_laptop_too_slow_for_the_work_factor_is_not_told_the_passphrase_is_wrong() -> None:
+    """age refuses a work factor far above what this laptop does in a second (it measures at
+    every decryption, so a busy laptop can refuse a bundle a quiet one opens): say so, since the
+    passphrase was never tried. The message is age's own, made here for real."""
+    sealed = pyrage.passphrase.encrypt(b"bundle", "some passphrase")
+    line = sealed.split(b"\n")[1]
+    factor = int(line.rsplit(b" ", 1)[1])
+    heavier = sealed.replace(line, line.rsplit(b" ", 1)[0] + b" " + str(factor + 8).encode())
+    with pytest.raises(pyrage.DecryptError) as age_says:
+        pyrage.passphrase.decrypt(heavier, "some passphrase")
+    refusal = fmt._decrypt_refusal(parse_header(_scrypt_file(20)), str(age_says.value))
+    assert refusal.code == "too_slow"
+    assert "passphrase was not tried" in str(refusal)
+    wrong = fmt._decrypt_refusal(parse_header(_scrypt_file(20)), "header MAC is invalid")
+    assert wrong.code == "wrong_passphrase"
+
+
 def test_passphrase_stanza_must_stand_alone() -> None:
     extra = f"-> X25519 {BODY}\n{BODY}\n"
     with pytest.raises(BundleRefused, match="stand alone"):
