@@ -375,7 +375,8 @@ def test_printing_his_action_plan_heard_end_to_end_without_a_mouse(
     assert _prints(vault) == [
         (
             man,
-            f"action-plan to printer; {size}sensitive parts left out; not a copy for others; language en",
+            f"action-plan to printer; {size}sensitive parts left out; not a copy for others; "
+            "language en",
         )
     ]
     r.press(K.Key_Escape)
