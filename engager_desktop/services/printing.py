@@ -22,6 +22,7 @@ from engager_desktop import i18n
 from engager_desktop.crypto.errors import VaultError
 from engager_desktop.domain.enums import ConsentKind
 from engager_desktop.domain.wording import EASY_READ_SENTENCE_WORDS, LONG_SENTENCE_WORDS
+from engager_desktop.i18n import N_
 from engager_desktop.services import printing_copies as copies
 from engager_desktop.services import printing_inputs as mapping
 from engager_desktop.services import printing_reads as reads
@@ -50,9 +51,10 @@ from engager_desktop.worksheets.options import PrintOptions
 DESTINATIONS = frozenset({"printer", "file"})
 RECOVERY = "recovery-sheet"
 DEVICE_CARD = "device-card"
-RECOVERY_WARNING = (
+RECOVERY_WARNING = N_(
+    "Print",
     "This file unlocks the vault: anyone with it and the vault folder can read every record. "
-    "Print it, keep the paper locked away, then delete the file."
+    "Print it, keep the paper locked away, then delete the file.",
 )
 NOT_INVOLVE_FAMILY = (
     "He has not agreed to involve his family. Check with him before anyone outside is given this."

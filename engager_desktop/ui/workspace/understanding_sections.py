@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from engager_desktop.services import understanding as service
+from engager_desktop.ui.document_languages import DOCUMENT_LANGUAGES
 from engager_desktop.ui.forms.parts_dialog import CHECK, DAY, LINE, TEXT, TRI, Part, PartsDialog
 from engager_desktop.ui.wizards.choices import READINESS, RELATIONSHIP_WORK
 from engager_desktop.ui.workspace.row_editing import RowEdits
@@ -31,6 +32,7 @@ SECTIONS: tuple[tuple[str, str, str, Any, tuple[Part, ...]], ...] = (
             ("gender", "&Gender:", LINE),
             ("ethnicity", "E&thnicity:", LINE),
             ("faith", "&Faith or spirituality:", LINE),
+            ("document_language", "Language of his &papers:", DOCUMENT_LANGUAGES),
         ),
     ),
     (
