@@ -140,6 +140,7 @@ class PreviewDialog(QDialog):
     def _build(self, title: str, large_print: bool) -> None:
         layout = QVBoxLayout(self)
         heading = QLabel(f"<b>{escape(title)}</b>")
+        heading.setObjectName("document_title")
         layout.addWidget(heading)
         layout.addLayout(self._options(large_print))
         self.left_out = self._notice(tr("Print", "Left out"), layout)
@@ -222,6 +223,8 @@ class PreviewDialog(QDialog):
         """The language of this print: his by default (set once the first build says which)."""
         self.language = QComboBox()
         self.language.setObjectName("print_language")
+        # wide enough for "Cymraeg + English", which is offered once it is a copy for others
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         label = QLabel(tr("Print", "Lang&uage:"))
         label.setBuddy(self.language)
         self.language.setAccessibleName(tr("Print", "Language of the document"))
