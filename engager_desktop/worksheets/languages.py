@@ -5,7 +5,10 @@ only: the screens keep theirs). The bilingual form (``cy+en``, for papers meant 
 others, never the papers he keeps) builds the same document twice, in Welsh and in English, with
 the same code, so the two stories have the same parts in the same order; it pairs them part by
 part in a two-column table on landscape A4, Welsh on the left (the usual form under the Welsh
-Language Standards), a heading in the same row as what follows it. A row may break across pages.
+Language Standards), a heading in the same row as what follows it. A row is kept whole on a page;
+a pair too tall for most of a page (a long story, a long table) prints full width, Welsh then
+English, each free to break across pages. (reportlab's splitting inside a table row took minutes
+on the understanding document, so rows are never split.)
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import io
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Table, TableStyle
 
 from engager_desktop import i18n
@@ -28,6 +32,7 @@ BILINGUAL = "cy+en"
 PRINT_LANGUAGES: tuple[str, ...] = (i18n.ENGLISH, WELSH, BILINGUAL)
 RULE = colors.Color(0.6, 0.6, 0.6)
 GAP = 8  # points each side of the line between the languages
+TALL_SHARE = 0.6  # a pair taller than this share of a page prints full width, one after the other
 
 
 def build_in(name: str, data: Any | None, options: PrintOptions, language: str) -> bytes:
@@ -58,10 +63,40 @@ def bilingual_pdf(name: str, data: Any | None, options: PrintOptions) -> bytes:
     """Welsh and English side by side: the same document built in each, paired part by part."""
     welsh = laid_out(name, data, options, WELSH)
     english = laid_out(name, data, options, i18n.ENGLISH)
-    table = Table(
-        paired(welsh.story, english.story),
+    st = welsh.st
+    page_width, page_height = landscape(A4)
+    column = (page_width - 2 * st.margin) / 2 - GAP
+    room = (page_height - 2 * st.margin - st.spec.footer_room) * TALL_SHARE
+    story: list[Flowable] = []
+    rows: list[list[list[Flowable]]] = []
+    for row in paired(welsh.story, english.story):
+        if _height(row, column) <= room:
+            rows.append(row)
+            continue
+        if rows:
+            story.append(_table(rows))
+            rows = []
+        story += [*row[0], *row[1]]  # too tall to pair: Welsh, then English, full width
+    if rows:
+        story.append(_table(rows))
+    title = welsh.title if welsh.title == english.title else f"{welsh.title} / {english.title}"
+    out = io.BytesIO()
+    with i18n.using(WELSH):  # the page footer, Welsh first like the page
+        build_document(
+            out, story, st, title=title, printed_on=welsh.printed_on, wide=True, columns=1
+        )
+    return out.getvalue()
+
+
+def _height(row: list[list[Flowable]], width: float) -> float:
+    """The height the taller side of a row needs in a column ``width`` wide."""
+    return max(sum(part.wrap(width, 1e6)[1] for part in side) for side in row)
+
+
+def _table(rows: list[list[list[Flowable]]]) -> Table:
+    return Table(
+        rows,
         colWidths=["50%", "50%"],
-        splitInRow=1,
         style=TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -75,13 +110,6 @@ def bilingual_pdf(name: str, data: Any | None, options: PrintOptions) -> bytes:
             ]
         ),
     )
-    title = welsh.title if welsh.title == english.title else f"{welsh.title} / {english.title}"
-    out = io.BytesIO()
-    with i18n.using(WELSH):  # the page footer, Welsh first like the page
-        build_document(
-            out, [table], welsh.st, title=title, printed_on=welsh.printed_on, wide=True, columns=1
-        )
-    return out.getvalue()
 
 
 def paired(welsh: list[Flowable], english: list[Flowable]) -> list[list[list[Flowable]]]:

@@ -223,3 +223,21 @@ def test_the_print_command_takes_a_language(
 def test_every_print_language_is_known_to_the_cli() -> None:
     assert printing.PRINT_LANGUAGES == ("en", "cy", "cy+en")
     assert set(i18n.LANGUAGES) <= set(printing.PRINT_LANGUAGES)
+
+
+@pytest.mark.parametrize("kind", [k.name for k in printing.kinds() if k.needs_man or k.for_others])
+def test_every_paper_for_others_prints_side_by_side_the_same_bytes_twice(
+    vault: Vault, man: str, kind: str
+) -> None:
+    """Each kind a copy for others can be made of (the understanding once took minutes when
+    reportlab split inside a row: rows are whole, a pair too tall prints one after the other)."""
+    info = next(k for k in printing.kinds() if k.name == kind)
+    options = PrintOptions(for_others=info.needs_man and not info.for_others)
+    who = man if info.needs_man else None
+    first = printing.prepare(vault, kind, who, options, language="cy+en")
+    again = printing.prepare(vault, kind, who, options, language="cy+en")
+    assert first.pdf == again.pdf and first.language == "cy+en"
+    page = PdfReader(io.BytesIO(first.pdf)).pages[0]
+    assert page.mediabox.width > page.mediabox.height
+    if info.needs_man:
+        assert f.pdf_text(first.pdf).count("A1234BC") >= 2  # his prison number, in each column
