@@ -90,7 +90,7 @@ def bilingual_pdf(name: str, data: Any | None, options: PrintOptions) -> bytes:
 
 def _height(row: list[list[Flowable]], width: float) -> float:
     """The height the taller side of a row needs in a column ``width`` wide."""
-    return max(sum(part.wrap(width, 1e6)[1] for part in side) for side in row)
+    return max(sum(float(part.wrap(width, 1e6)[1]) for part in side) for side in row)
 
 
 def _table(rows: list[list[list[Flowable]]]) -> Table:
