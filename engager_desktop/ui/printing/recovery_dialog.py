@@ -151,7 +151,7 @@ class RecoveryDialog(QDialog):
             return
         vault = self.vault
         ops.run(
-            lambda: printing.record_print(vault, printing.RECOVERY, None, "printer"),
+            lambda: printing.record_print(vault, printing.RECOVERY, None, "printer", document=doc),
             lambda _none: self._busy(
                 False, tr("Print", "Printed. The old recovery code no longer works.")
             ),
@@ -176,7 +176,7 @@ class RecoveryDialog(QDialog):
                 save_pdf(doc.pdf, path)
             except SavePdfError as exc:
                 raise RecoveryNotSaved(tr("Print", NOT_SAVED).format(reason=exc)) from None
-            printing.record_print(vault, printing.RECOVERY, None, "file")
+            printing.record_print(vault, printing.RECOVERY, None, "file", document=doc)
             return path
 
         self._busy(True, tr("Print", "Making the new code…"))
