@@ -16,6 +16,7 @@ that does not go through the catalogue.
 from __future__ import annotations
 
 import ast
+import contextvars
 import gettext
 import io
 import struct
@@ -36,6 +37,10 @@ _SEP = "\x04"  # gettext's separator between a context and a message
 
 _lock = threading.Lock()
 _language = ENGLISH
+# A language for one block of one thread (``using``): printing on a worker thread builds his
+# document in his language while the screens, on the GUI thread, stay in theirs. A new thread
+# starts with no override, so it sees the global setting.
+_override: contextvars.ContextVar[str | None] = contextvars.ContextVar("language", default=None)
 
 
 # --------------------------------------------------------------------------- the .po format
@@ -238,29 +243,38 @@ def available() -> tuple[str, ...]:
 def set_language(code: str) -> str:
     """Use ``code`` from now on (an unknown code means English); returns the one in use."""
     global _language
-    chosen = code if code in LANGUAGES or code == PSEUDO else ENGLISH
+    chosen = _chosen(code)
     with _lock:
         _language = chosen
     return chosen
 
 
+def _chosen(code: str) -> str:
+    return code if code in LANGUAGES or code == PSEUDO else ENGLISH
+
+
 def language() -> str:
-    return _language
+    """The language in use in this thread: a ``using`` block's, else the global setting."""
+    return _override.get() or _language
 
 
 class using:
-    """``with using("cy"):`` — a language for a block (tests, and printing in his language)."""
+    """``with using("cy"):`` — a language for a block of this thread only (printing in his
+    language on a worker, tests); other threads and the global setting are unchanged."""
 
     def __init__(self, code: str) -> None:
         self._code = code
-        self._before = ENGLISH
+        self._token: contextvars.Token[str | None] | None = None
 
     def __enter__(self) -> str:
-        self._before = language()
-        return set_language(self._code)
+        chosen = _chosen(self._code)
+        self._token = _override.set(chosen)
+        return chosen
 
     def __exit__(self, *_exc: object) -> None:
-        set_language(self._before)
+        if self._token is not None:
+            _override.reset(self._token)
+            self._token = None
 
 
 # --------------------------------------------------------------------------- translating
@@ -280,7 +294,7 @@ def _pseudo(context: str, text: str) -> str:
 
 def lookup(context: str, text: str, code: str | None = None) -> str | None:
     """The translation of ``text`` in ``code`` (default: the language in use); None if none."""
-    code = code or _language
+    code = code or language()
     if code == ENGLISH:
         return None
     if code == PSEUDO:
@@ -297,7 +311,7 @@ def tr(context: str, text: str) -> str:
 
 def trn(context: str, singular: str, plural: str, n: int) -> str:
     """The form for ``n`` (the catalogue's plural rule), with ``{n}`` filled in."""
-    code = _language
+    code = language()
     if code == PSEUDO:
         english = singular if n == 1 else plural
         chosen = _pseudo(context, singular)

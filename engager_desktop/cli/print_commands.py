@@ -72,6 +72,14 @@ def register(sub: Any) -> None:
         action="store_true",
         help="recovery-sheet only: issue a new recovery code (the old one stops working)",
     )
+    p.add_argument(
+        "--language",
+        choices=printing.PRINT_LANGUAGES,
+        default=None,
+        help="en (English), cy (Welsh) or cy+en (Welsh and English side by side, for papers "
+        "meant for others: the explainer, the family sheet, a copy --for-service); "
+        "default: his preferred language for his papers, else English",
+    )
     p.add_argument("-o", "--output", type=Path, default=None, metavar="FILE.pdf")
     p.set_defaults(handler=cmd_print)
 
@@ -91,6 +99,8 @@ def list_kinds() -> int:
             how = "no --man"
         if info.easy_read:
             how += "; --easy-read"
+        if info.for_others:
+            how += "; --language cy+en"
         print(f"{info.name:<16} {info.title}  [{how}]")
     return 0
 
@@ -122,6 +132,12 @@ def check_choices(args: argparse.Namespace) -> str | None:
         return "choose --easy-read or --large-print, not both (Easy Read is 16 pt or more already)"
     if args.confirm_restriction and args.kind != "family-sheet":
         return "--confirm-restriction is only for family-sheet"
+    if args.language == printing.BILINGUAL and not (info.for_others or args.for_service):
+        others = ", ".join(i.name for i in printing.kinds() if i.for_others)
+        return (
+            f"--language cy+en is for papers meant for others ({others}, or a copy "
+            "--for-service); his own papers are printed in one language: en or cy"
+        )
     return None
 
 
@@ -144,10 +160,18 @@ def cmd_print(args: argparse.Namespace, options: VaultOptions) -> int:
     with with_backoff_wait(options, lambda: unlock_vault(args.vault, passphrase, options)) as vault:
         if args.kind == printing.RECOVERY:
             print(RECOVERY_WARNING, file=sys.stderr)
-            document = printing.issue_recovery_sheet(vault, passphrase, chosen)
+            document = printing.issue_recovery_sheet(
+                vault, passphrase, chosen, language=args.language
+            )
         else:
             document = printing.prepare(
-                vault, args.kind, args.man, chosen, blank=args.blank, for_service=args.for_service
+                vault,
+                args.kind,
+                args.man,
+                chosen,
+                blank=args.blank,
+                for_service=args.for_service,
+                language=args.language,
             )
         try:
             path = save_pdf(document.pdf, args.output)

@@ -2,7 +2,8 @@
 
 Qt is imported only inside the command, so other commands never load it. A second run at twice
 the scale (``QT_SCALE_FACTOR=2``) happens in a child process, which reads the passphrase from
-its standard input, never from its command line.
+its standard input, never from its command line. ``--language cy`` builds every screen in Welsh
+(in both runs).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from engager_desktop import i18n
 from engager_desktop.cli.common import CliFailure, env_secret, vault_arg, with_backoff_wait
 from engager_desktop.services import demo
 from engager_desktop.store.lifecycle import unlock_vault
@@ -30,6 +32,12 @@ def register(sub: Any) -> None:
     )
     vault_arg(p)
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the PNGs")
+    p.add_argument(
+        "--language",
+        choices=tuple(i18n.LANGUAGES),
+        default=i18n.ENGLISH,
+        help="the language of the screens (files named NAME-cy.png for Welsh); default en",
+    )
     p.add_argument("--scale", type=int, default=None, help=argparse.SUPPRESS)
     p.add_argument("--passphrase-stdin", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(handler=cmd_screenshots)
@@ -62,7 +70,7 @@ def _shoot(args: argparse.Namespace, options: VaultOptions, passphrase: str, suf
             )
         vault.audit("export_cli", detail="screenshots")
         try:
-            saved = take_all(vault, args.out, suffix=suffix)
+            saved = take_all(vault, args.out, suffix=suffix, language=args.language)
         except ScreenshotsFailed as exc:
             raise CliFailure(str(exc)) from exc
     finally:
@@ -74,7 +82,7 @@ def _shoot(args: argparse.Namespace, options: VaultOptions, passphrase: str, suf
 
 def _child_command(args: argparse.Namespace) -> list[str]:
     tail = ["screenshots", "--vault", str(args.vault), "--out", str(args.out)]
-    tail += ["--scale", str(SCALED), "--passphrase-stdin"]
+    tail += ["--scale", str(SCALED), "--passphrase-stdin", "--language", args.language]
     if getattr(sys, "frozen", False):
         return [sys.executable, *tail]
     return [sys.executable, "-m", "engager_desktop.cli.ui_commands", *tail]

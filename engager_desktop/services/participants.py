@@ -21,6 +21,7 @@ from typing import TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from engager_desktop import i18n
 from engager_desktop.domain.enums import ClosureReason, Phase
 from engager_desktop.domain.validation import ValidationError, check_release_date, require_text
 from engager_desktop.i18n import tr
@@ -74,6 +75,7 @@ class ParticipantForm:
     isolated: bool = False
     risk_notes: str | None = None
     notes: str | None = None
+    document_language: str | None = None  # his papers' language (i18n.LANGUAGES); None: English
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -113,12 +115,22 @@ def _checked(
             tr("Errors", "The date of birth does not give a believable age. Check the year."),
         )
     check_whole_number(form.planned_sessions, "planned_sessions", 1, MAX_PLANNED_SESSIONS)
+    check_document_language(form.document_language)
     if form.planned_end is not None and form.planned_end - today > MAX_PLANNED_END_AHEAD:
         raise ValidationError(
             "planned_end",
             tr("Errors", "The planned end is more than five years away. Check the year."),
         )
     return values
+
+
+def check_document_language(code: str | None) -> None:
+    """His papers' language is one of the languages the documents can be printed in."""
+    if code and code not in i18n.LANGUAGES:
+        raise ValidationError(
+            "document_language",
+            f"The language of his papers must be one of: {', '.join(i18n.LANGUAGES)}.",
+        )
 
 
 def _years_before(day: date, years: int) -> date:

@@ -18,10 +18,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from engager_desktop import i18n
 from engager_desktop.crypto.errors import VaultError
 from engager_desktop.domain.enums import ConsentKind
 from engager_desktop.domain.wording import EASY_READ_SENTENCE_WORDS, LONG_SENTENCE_WORDS
-from engager_desktop.i18n import tr
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services import printing_copies as copies
 from engager_desktop.services import printing_inputs as mapping
 from engager_desktop.services import printing_reads as reads
@@ -41,15 +42,19 @@ from engager_desktop.worksheets.findings import (
     undrawable,
     wording_findings,
 )
-from engager_desktop.worksheets.kinds import KINDS, Kind, build_pdf
+from engager_desktop.worksheets.kinds import KINDS, Kind
+from engager_desktop.worksheets.languages import BILINGUAL as BILINGUAL
+from engager_desktop.worksheets.languages import PRINT_LANGUAGES as PRINT_LANGUAGES
+from engager_desktop.worksheets.languages import build_in
 from engager_desktop.worksheets.options import PrintOptions
 
 DESTINATIONS = frozenset({"printer", "file"})
 RECOVERY = "recovery-sheet"
 DEVICE_CARD = "device-card"
-RECOVERY_WARNING = (
+RECOVERY_WARNING = N_(
+    "Print",
     "This file unlocks the vault: anyone with it and the vault folder can read every record. "
-    "Print it, keep the paper locked away, then delete the file."
+    "Print it, keep the paper locked away, then delete the file.",
 )
 NOT_INVOLVE_FAMILY = (
     "He has not agreed to involve his family. Check with him before anyone outside is given this."
@@ -86,6 +91,7 @@ class PreparedDocument:
     for_service: str | None = None  # the service a copy is for (its id)
     easy_read: bool = False  # the Easy Read version (pictures, short sentences, 16 pt)
     undrawable: tuple[Undrawable, ...] = ()  # entered characters no font has (print as "�")
+    language: str = i18n.ENGLISH  # "en", "cy" or "cy+en" (Welsh and English side by side)
 
 
 @dataclass(frozen=True)
@@ -168,6 +174,7 @@ class Gathered:
     printed_on: date | None = None
     restriction: bool = False
     for_service: str | None = None
+    language: str = i18n.ENGLISH  # the language it is built in (see ``print_language``)
 
 
 def _gathered(
@@ -182,6 +189,7 @@ def _gathered(
     notes: Sequence[str] = (),
     restriction: bool = False,
     copy: copies.ServiceCopy | None = None,
+    language: str = i18n.ENGLISH,
 ) -> Gathered:
     effective = replace(
         options,
@@ -206,6 +214,7 @@ def _gathered(
         ctx.today,
         restriction,
         copy.service_id if copy else None,
+        language,
     )
 
 
@@ -226,8 +235,10 @@ def finish(gathered: Gathered, pdf: bytes | None = None, *, check: bool = True) 
     runs the wording check on the entered text (a batch leaves it out)."""
     chosen = KINDS[gathered.kind]
     who = "blank" if gathered.blank and not gathered.who else gathered.who
+    if pdf is None:
+        pdf = build_in(chosen.name, gathered.data, gathered.options, gathered.language)
     return PreparedDocument(
-        pdf=pdf if pdf is not None else build_pdf(chosen.name, gathered.data, gathered.options),
+        pdf=pdf,
         kind=chosen.name,
         title=chosen.title,
         findings=tuple(findings_for(chosen, gathered)) if check else (),
@@ -243,6 +254,7 @@ def finish(gathered: Gathered, pdf: bytes | None = None, *, check: bool = True) 
         for_service=gathered.for_service,
         easy_read=gathered.options.easy_read,
         undrawable=tuple(undrawable(gathered.data)),
+        language=gathered.language,
     )
 
 
@@ -255,6 +267,7 @@ def prepare(
     blank: bool = False,
     passphrase: str | None = None,
     for_service: str | None = None,
+    language: str | None = None,
 ) -> PreparedDocument:
     """Build document ``kind`` for the man ``man_id`` (None, or ``blank``: the form to fill in).
 
@@ -262,15 +275,19 @@ def prepare(
     sheet needs ``passphrase``: it issues a new recovery code, and the old one stops working.
     ``for_service``: a copy addressed to that service (refused unless he agreed to share his
     plan with it). On a family sheet, when a limit on contact is recorded, his address and phone
-    print only with ``options.confirmed_restriction``.
+    print only with ``options.confirmed_restriction``. ``language``: see ``print_language``.
     """
     if _kind(kind).name == RECOVERY:
         if passphrase is None:
             raise PrintError(
                 tr("Errors", "a recovery sheet needs the passphrase, to issue a new recovery code")
             )
-        return issue_recovery_sheet(vault, passphrase, options)
-    return finish(gather(vault, kind, man_id, options, blank=blank, for_service=for_service))
+        return issue_recovery_sheet(vault, passphrase, options, language=language)
+    return finish(
+        gather(
+            vault, kind, man_id, options, blank=blank, for_service=for_service, language=language
+        )
+    )
 
 
 def gather(
@@ -281,6 +298,7 @@ def gather(
     *,
     blank: bool = False,
     for_service: str | None = None,
+    language: str | None = None,
 ) -> Gathered:
     """Read what document ``kind`` needs, in one read transaction (see ``prepare``)."""
     chosen = _kind(kind)
@@ -302,18 +320,29 @@ def gather(
             tr("Errors", "a copy for a service is made from his record: give his id, not a blank")
         )
     for_others = chosen.for_others or options.for_others or for_service is not None
+    check_print_language(chosen, language, for_others)
     with vault.read() as session:
         ctx = _context(session, vault, man_id, options, for_others, for_service)
         warnings = reads.worker_warnings(chosen.name, ctx.worker)
         if not chosen.needs_man:
             data = _for_caseload(session, chosen, ctx)
-            return _gathered(chosen, data, options, ctx, notes=warnings)
+            code = print_language(language)
+            return _gathered(chosen, data, options, ctx, notes=warnings, language=code)
         man = require_man(session, man_id) if man_id is not None else None
+        code = print_language(language, man.document_language if man else None)
         if man is None or blank:
             data = mapping.blank_input(chosen.input_type, man, ctx)
             who = initials(man.given_name, man.family_name) if man else None
             return _gathered(
-                chosen, data, options, ctx, man_id=man_id, who=who, blank=True, notes=warnings
+                chosen,
+                data,
+                options,
+                ctx,
+                man_id=man_id,
+                who=who,
+                blank=True,
+                notes=warnings,
+                language=code,
             )
         copy = _service_copy(session, chosen, man.id, for_service, ctx)
         notes = _notes(session, chosen, man.id, for_others)
@@ -331,6 +360,39 @@ def gather(
             notes=notes,
             restriction=restriction,
             copy=copy,
+            language=code,
+        )
+
+
+def print_language(asked: str | None, his: str | None = None) -> str:
+    """The language a print is made in: the one asked for; else his preferred language for his
+    papers (a man's record); else the language the practitioner works in."""
+    if asked:
+        return asked
+    if his in i18n.LANGUAGES:
+        return str(his)
+    current = i18n.language()
+    return current if current in i18n.LANGUAGES else i18n.ENGLISH
+
+
+def bilingual_allowed(chosen: Kind, for_others: bool) -> bool:
+    """Welsh and English side by side is for papers meant for services and others (the explainer,
+    the family sheet, a copy of his papers for someone else); the papers he keeps are printed in
+    one language, his."""
+    return chosen.for_others or for_others
+
+
+def check_print_language(chosen: Kind, language: str | None, for_others: bool) -> None:
+    if language is None:
+        return
+    if language not in PRINT_LANGUAGES:
+        raise PrintError(
+            f"no print language {language!r}; the languages are: {', '.join(PRINT_LANGUAGES)}"
+        )
+    if language == BILINGUAL and not bilingual_allowed(chosen, for_others):
+        raise PrintError(
+            f"the {chosen.title.lower()} is his own paper, printed in one language: choose en or "
+            "cy (cy+en is for papers meant for services and others)"
         )
 
 
@@ -384,7 +446,11 @@ def _for_caseload(session: Session, chosen: Kind, ctx: mapping.Context) -> Any:
 
 
 def issue_recovery_sheet(
-    vault: Vault, passphrase: str, options: PrintOptions | None = None
+    vault: Vault,
+    passphrase: str,
+    options: PrintOptions | None = None,
+    *,
+    language: str | None = None,
 ) -> PreparedDocument:
     """A recovery sheet with a NEW recovery code: the old code stops working from now on.
 
@@ -392,11 +458,19 @@ def issue_recovery_sheet(
     be read back from the vault afterwards.
     """
     chosen = KINDS[RECOVERY]
+    check_print_language(chosen, language, for_others=False)
     code = credentials.new_recovery_code(vault, passphrase)
     data = i.RecoveryInput(printed_on=vault.clock.today(), code=code, vault_id=vault.vault_id)
     worker = reads.worker_details(vault)
     ctx = mapping.Context(today=vault.clock.today(), now=vault.clock.now(), worker=worker)
-    gathered = _gathered(chosen, data, options or PrintOptions(), ctx, notes=(RECOVERY_WARNING,))
+    gathered = _gathered(
+        chosen,
+        data,
+        options or PrintOptions(),
+        ctx,
+        notes=(RECOVERY_WARNING,),
+        language=print_language(language),
+    )
     return finish(gathered, check=False)
 
 
@@ -419,6 +493,7 @@ def record_document(vault: Vault, document: PreparedDocument, destination: str) 
         sensitive=document.sensitive,
         for_others=document.for_others or bool(document.for_service),
         extra=extra,
+        language=document.language,
     )
 
 
@@ -449,10 +524,11 @@ def record_prints(
     sensitive: bool = False,
     for_others: bool = False,
     extra: str = "",
+    language: str | Sequence[str] = i18n.ENGLISH,
 ) -> None:
     """Audit many prints of one kind in one transaction (a batch): one entry per man, saying
-    which document, where it went, whether sensitive parts were in and whether it was a copy
-    for someone else (never any content)."""
+    which document, in which language (one for all, or one per man), where it went, whether
+    sensitive parts were in and whether it was a copy for someone else (never any content)."""
     chosen = _kind(kind)
     if destination not in DESTINATIONS:
         raise PrintError(
@@ -463,14 +539,21 @@ def record_prints(
     whose = (
         "a copy for someone else" if for_others or chosen.for_others else "not a copy for others"
     )
-    detail = (
-        f"{kind}{' (blank)' if blank else ''} to {destination}; "
-        f"sensitive parts {'included' if sensitive else 'left out'}; {whose}{extra}"
-    )
+    languages = [language] * len(man_ids) if isinstance(language, str) else list(language)
+    if len(languages) != len(man_ids):
+        raise PrintError("a print's audit needs one language per man")
+
+    def detail(code: str) -> str:
+        return (
+            f"{kind}{' (blank)' if blank else ''} to {destination}; "
+            f"sensitive parts {'included' if sensitive else 'left out'}; {whose}{extra}; "
+            f"language {code}"
+        )
+
     with vault.write() as session:
-        for man_id in man_ids:
+        for man_id, code in zip(man_ids, languages, strict=True):
             table = "participants" if man_id is not None else None
-            vault.stamper.audit(session, "print", table, man_id, detail)
+            vault.stamper.audit(session, "print", table, man_id, detail(code))
 
 
 def check_writable_target(path: str | os.PathLike[str]) -> None:

@@ -37,7 +37,8 @@ from engager_desktop.services.printing import (
 )
 from engager_desktop.store.orm import Participant
 from engager_desktop.store.vault import Vault
-from engager_desktop.worksheets.kinds import KINDS, build_pdf
+from engager_desktop.worksheets.kinds import KINDS
+from engager_desktop.worksheets.languages import build_in
 from engager_desktop.worksheets.options import PrintOptions
 from engager_desktop.worksheets.save import save_pdf
 
@@ -93,7 +94,9 @@ class _Builder:
         if self.pool is None:
             return None
         try:
-            return self.pool.submit(build_pdf, gathered.kind, gathered.data, gathered.options)
+            return self.pool.submit(
+                build_in, gathered.kind, gathered.data, gathered.options, gathered.language
+            )
         except BrokenProcessPool:
             self.pool = None
             return None
@@ -104,7 +107,7 @@ class _Builder:
                 return future.result()
             except BrokenProcessPool:
                 self.pool = None
-        return build_pdf(gathered.kind, gathered.data, gathered.options)
+        return build_in(gathered.kind, gathered.data, gathered.options, gathered.language)
 
     def close(self) -> None:
         if self.pool is not None:
@@ -128,6 +131,7 @@ def run_batch(
     Stops before the next man once ``cancelled()`` is true. ``progress(done, total)`` is called
     after each man (from this thread). ``workers``: worker processes (0: build here; None: see
     ``default_workers``). Every delivered document is audited as a print to ``destination``.
+    Each man's document is in his preferred language for his papers (``printing.print_language``).
     The wording check is left out: a batch has no one to show findings to.
     """
     if kind not in KINDS or not KINDS[kind].needs_man:
@@ -142,6 +146,7 @@ def run_batch(
     limit = AHEAD_PER_WORKER * max(1, count)
     pending: deque[tuple[Gathered, Future[bytes] | None]] = deque()
     delivered: list[str] = []
+    languages: list[str] = []
     skipped = 0
     stopped = False
 
@@ -150,6 +155,7 @@ def run_batch(
         sink(finish(gathered, builder.result(gathered, future), check=False))
         assert gathered.man_id is not None
         delivered.append(gathered.man_id)
+        languages.append(gathered.language)
         if progress is not None:
             progress(len(delivered) + skipped, total)
 
@@ -182,6 +188,7 @@ def run_batch(
                 destination,
                 sensitive=chosen.include_sensitive,
                 for_others=chosen.for_others,
+                language=languages,
             )
     return BatchResult(tuple(delivered), skipped, stopped)
 

@@ -28,7 +28,7 @@ from engager_desktop.domain.validation import ValidationError, check_score, opti
 from engager_desktop.i18n import tr
 from engager_desktop.services import readiness_history
 from engager_desktop.services.common import RuleBroken, get_live, refresh_search
-from engager_desktop.services.participants import require_man
+from engager_desktop.services.participants import check_document_language, require_man
 from engager_desktop.services.records import (
     apply_form,
     check_choice,
@@ -116,6 +116,7 @@ def save_identity(vault: Vault, man_id: str, form: IdentityForm) -> IdentityForm
     """P2, P11: his identity in his own words and how he wants to be addressed."""
     with vault.write() as session:
         man = require_man(session, man_id)
+        check_document_language(form.document_language)
         apply_form(man, form, required=("preferred_name",))
         session.flush()
         refresh_search(session, man_id)

@@ -20,6 +20,7 @@ class IdentityForm:
     gender: str | None = None
     ethnicity: str | None = None
     faith: str | None = None
+    document_language: str | None = None  # his papers' language (i18n.LANGUAGES); None: English
 
 
 @dataclass(frozen=True)

@@ -222,6 +222,8 @@ def _new_man(w: RowWriter, phase: Phase, heavy: bool, numbers: set[str]) -> Man:
         "closure_reason": closure.value if closure else None,
         "notes": w.maybe(0.5, text.PARTICIPANT_NOTES),
     }
+    # A man who calls himself Welsh has his papers in Welsh (no draw: the rest stays the same).
+    row["document_language"] = "cy" if row["ethnicity"] == "Welsh" else None
     man_id = w.add(Participant, at(start, _MORNING), row)
     man = Man(
         id=man_id,

@@ -200,6 +200,9 @@ VERSIONS: tuple[Version, ...] = (
             ),
         ),
     ),
+    # 1.3: his preferred language for the papers he keeps (issue #19). A record of an older bundle
+    # has none recorded (None), which prints in English.
+    Version(3, "0012", fields=(Added("participants", "document_language", None),)),
 )
 
 FORMATS = Formats(tuple(FORMAT_1_0.items()), VERSIONS)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from engager_desktop.i18n import N_, tr
 from engager_desktop.ui import ops
 from engager_desktop.ui.a11y import announce, buttons_last, focus_first_field, label_for, tab_leaves
+from engager_desktop.ui.document_languages import DOCUMENT_LANGUAGES
 
 FIELDS = (
     ("given_name", N_("NewMan", "&Given name:"), True),
@@ -59,6 +61,12 @@ class NewManDialog(QDialog):
             form.addRow(label, edit)
             form.addRow("", self._error_label(key))
             self.edits[key] = edit
+        self.language = QComboBox()
+        self.language.setObjectName("document_language")
+        for code, name in DOCUMENT_LANGUAGES.items():
+            self.language.addItem(name, code)
+        language_label = label_for(tr("NewMan", "Language of his &papers:"), self.language)
+        form.addRow(language_label, self.language)
         self.release_known = QCheckBox(tr("NewMan", "His release date is known"))
         self.release = QDateEdit()
         self.release.setCalendarPopup(True)
@@ -139,6 +147,7 @@ class NewManDialog(QDialog):
             prison_number=text("prison_number"),
             establishment=text("establishment"),
             expected_release=release,
+            document_language=self.language.currentData() or None,
         )
 
     def save(self) -> None:

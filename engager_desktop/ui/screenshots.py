@@ -2,7 +2,9 @@
 
 Run offscreen on a demo vault by the ``screenshots`` command; each screen is shown, left to
 settle (background loads finished), grabbed and saved. Main windows are 1024×768; dialogs keep
-their natural size.
+their natural size. In another language (``--language cy``) every screen is built in it and the
+files are named ``NAME-cy.png``. ``visit(widget, name)``, if given, sees each screen just before
+it is grabbed (the tests walk every screen with it).
 """
 
 from __future__ import annotations
@@ -17,11 +19,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSize
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from engager_desktop import i18n
+from engager_desktop.ui import i18n as ui_i18n
 from engager_desktop.ui import ops
 from engager_desktop.ui.settings import Settings
 
 SIZE = (1024, 768)
 Save = Callable[[QWidget, str], Path]
+Visit = Callable[[QWidget, str], None]
 
 
 class ScreenshotsFailed(Exception):
@@ -41,9 +46,10 @@ def settle(timeout: float = 30.0) -> None:
 class Shooter:
     """Saves ``name{suffix}.png`` for each screen; ``saved`` lists the files written."""
 
-    def __init__(self, out: Path, suffix: str = "") -> None:
+    def __init__(self, out: Path, suffix: str = "", visit: Visit | None = None) -> None:
         self.out = out
         self.suffix = suffix
+        self.visit = visit
         self.saved: list[Path] = []
         out.mkdir(parents=True, exist_ok=True)
 
@@ -56,6 +62,8 @@ class Shooter:
             widget.resize(*SIZE)
         widget.show()
         settle()
+        if self.visit is not None:
+            self.visit(widget, name)
         path = self.out / f"{name}{self.suffix}.png"
         if not widget.grab().save(str(path)):
             raise OSError(f"could not write {path.name}")
@@ -177,25 +185,40 @@ def _wizard_pages(vault: Any, man_id: str, shooter: Shooter) -> int:
     from engager_desktop.ui.wizards import page_screenshots as shoot
 
     with tempfile.TemporaryDirectory() as folder:
-        written = shoot(vault, man_id, Path(folder), QSize(*SIZE))
+        written = shoot(vault, man_id, Path(folder), QSize(*SIZE), visit=shooter.visit)
         folder_out = shooter.out / "wizards"
         folder_out.mkdir(exist_ok=True)
         for path in written:
             target = folder_out / f"{Path(path).stem}{shooter.suffix}.png"
+            target.unlink(missing_ok=True)
             shutil.move(str(path), target)
             shooter.saved.append(target)
     return len(written)
 
 
-def take_all(vault: Any, out: Path, *, suffix: str = "") -> list[Path]:
-    """Open every screen on ``vault`` and save its PNG in ``out``; returns the files written."""
+def take_all(
+    vault: Any,
+    out: Path,
+    *,
+    suffix: str = "",
+    language: str = i18n.ENGLISH,
+    visit: Visit | None = None,
+) -> list[Path]:
+    """Open every screen on ``vault`` in ``language`` and save its PNG in ``out``; returns the
+    files written. The language in use before is put back afterwards."""
     app = QApplication.instance() or QApplication(["engager-screenshots"])
     app.setApplicationName("Engager Desktop")
-    shooter = Shooter(out, suffix)
-    with tempfile.TemporaryDirectory() as folder:
-        settings = Settings.at(Path(folder) / "settings.ini")
-        _unlock_screens(vault, shooter)
-        man_id = _main_screens(vault, shooter, settings)
-        _wizard_pages(vault, man_id, shooter)
-    ops.wait_for_workers(10_000)
+    before = i18n.language()
+    code = ui_i18n.apply(language, app)
+    named = suffix if code == i18n.ENGLISH else f"-{code}{suffix}"
+    shooter = Shooter(out, named, visit)
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            settings = Settings.at(Path(folder) / "settings.ini")
+            _unlock_screens(vault, shooter)
+            man_id = _main_screens(vault, shooter, settings)
+            _wizard_pages(vault, man_id, shooter)
+        ops.wait_for_workers(10_000)
+    finally:
+        ui_i18n.apply(before, app)
     return shooter.saved

@@ -7,6 +7,8 @@ metadata, so the same input always gives the same bytes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextvars import ContextVar
+from dataclasses import dataclass
 from functools import partial
 from typing import Any, BinaryIO, TypeAlias
 
@@ -43,6 +45,23 @@ BOX_FILL = colors.Color(0.93, 0.93, 0.93)
 
 _NO_PADDING = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
 CREATOR = "Engager Desktop"
+
+
+@dataclass
+class Laid:
+    """What a builder asked ``build_document`` to lay out (kept, not built, while capturing)."""
+
+    story: list[Flowable]
+    st: Styles
+    title: str
+    printed_on: str | None
+    wide: bool
+    columns: int
+
+
+# While set (worksheets.languages, for a bilingual print), build_document keeps what it is given
+# here instead of writing a PDF.
+capturing: ContextVar[list[Laid] | None] = ContextVar("capturing", default=None)
 
 
 def esc(text: str) -> str:
@@ -345,6 +364,10 @@ def build_document(
     With two columns the page is an A4 sheet to fold in half: a dashed fold line is drawn between
     the two halves, each with its own margins.
     """
+    kept = capturing.get()
+    if kept is not None:
+        kept.append(Laid(story, st, title, printed_on, wide, columns))
+        return
     register()
     pagesize = landscape(A4) if wide else A4
     margin = st.margin

@@ -1,6 +1,7 @@
-"""``h0002``: a hub made while the laptop's schema stood at 0009 (no ``held_by``, no handovers, no
-figures indexes) is refused until ``engager-hub init`` upgrades it; the upgrade adds what is
-missing and moves what newer laptops' bundles left in ``sync_passed_on`` into it."""
+"""``h0002``, ``h0003``: a hub made while the laptop's schema stood at 0009 (no ``held_by``, no
+handovers, no figures indexes, no ``document_language``) is refused until ``engager-hub init``
+upgrades it; the upgrade adds what is missing and moves what newer laptops' bundles left in
+``sync_passed_on`` into it."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from tests.vault_fixtures import test_options
 OLD_HUB = (
     "DROP TABLE handovers",
     "ALTER TABLE participants DROP COLUMN held_by",
+    "ALTER TABLE participants DROP COLUMN document_language",
     "ALTER TABLE devices DROP COLUMN practitioner",
     "ALTER TABLE devices DROP COLUMN role",
     "DROP INDEX ix_meetings_held",
@@ -68,7 +70,10 @@ def test_an_older_hub_is_upgraded_by_init(
     with engine.begin() as conn:
         for statement in OLD_HUB:
             conn.execute(text(statement))
-        fields = json.dumps({"held_by": prison.device_id, "x_later": "kept"}, sort_keys=True)
+        fields = json.dumps(
+            {"held_by": prison.device_id, "document_language": "cy", "x_later": "kept"},
+            sort_keys=True,
+        )
         conn.execute(text(KEEP), {"table": "participants", "id": man, "man": man, "fields": fields})
         conn.execute(
             text(KEEP),
@@ -86,9 +91,11 @@ def test_an_older_hub_is_upgraded_by_init(
     code, _, err = _run(["init"], capsys)  # upgrades, then finds the hub's identity there
     assert code == 1 and "already holds a hub" in err
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM hub_alembic_version")).scalar() == "h0002"
-        held = conn.execute(text("SELECT held_by FROM participants WHERE id = :id"), {"id": man})
-        assert held.scalar() == prison.device_id
+        assert conn.execute(text("SELECT version_num FROM hub_alembic_version")).scalar() == "h0003"
+        held = conn.execute(
+            text("SELECT held_by, document_language FROM participants WHERE id = :id"), {"id": man}
+        )
+        assert tuple(held.one()) == (prison.device_id, "cy")  # h0003: his papers' language
         kept = conn.execute(text("SELECT table_name, fields FROM sync_passed_on")).all()
         assert kept == [("participants", '{"x_later":"kept"}')]
         row = conn.execute(

@@ -71,7 +71,7 @@ def test_each_kind_for_a_man(
     assert f.NAME in f.pdf_text(out.read_bytes())
     assert str(out) in capsys.readouterr().out
     assert prints_audited(vault_path, options) == [
-        (man, f"{kind} to file; {_audited_options(kind)}")
+        (man, f"{kind} to file; {_audited_options(kind)}; language en")
     ]
 
 
@@ -83,7 +83,7 @@ def test_caseload_documents(
     assert run(["print", kind, "--vault", str(vault_path), "-o", str(out)], options) == 0
     assert out.read_bytes().startswith(b"%PDF-")
     assert prints_audited(vault_path, options) == [
-        (None, f"{kind} to file; {_audited_options(kind)}")
+        (None, f"{kind} to file; {_audited_options(kind)}; language en")
     ]
 
 
@@ -111,7 +111,7 @@ def test_easy_read_is_printed_and_audited_as_easy_read(
     assert run([*argv, "-o", str(out)], options) == 0, capsys.readouterr().err
     assert len(pictures_of(out.read_bytes())) >= 3  # pictures beside the ideas
     assert prints_audited(vault_path, options) == [
-        (man, f"action-plan to file; {_audited_options('action-plan')}; Easy Read")
+        (man, f"action-plan to file; {_audited_options('action-plan')}; Easy Read; language en")
     ]
     assert run(["print", "--list"], options) == 0
     listed = capsys.readouterr().out

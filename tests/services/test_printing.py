@@ -210,7 +210,9 @@ def test_the_print_entry_says_what_went_in_and_for_whom(
     chosen = PrintOptions(include_sensitive=sensitive, for_others=for_others)
     doc = printing.prepare(vault, kind, man, chosen)
     printing.record_document(vault, doc, "printer")
-    assert audit_rows(vault) == [("participants", man, f"{kind} to printer; {expected}")]
+    assert audit_rows(vault) == [
+        ("participants", man, f"{kind} to printer; {expected}; language en")
+    ]
 
 
 def test_every_print_is_audited_without_content(vault: Vault, man: str) -> None:
@@ -221,9 +223,13 @@ def test_every_print_is_audited_without_content(vault: Vault, man: str) -> None:
     printing.record_print(vault, "explainer", None, "file")
     rows = audit_rows(vault)
     assert rows == [
-        ("participants", man, f"pledge to printer; {OWN}"),
-        (None, None, f"workbook (blank) to file; {OWN}"),
-        (None, None, "explainer to file; sensitive parts left out; a copy for someone else"),
+        ("participants", man, f"pledge to printer; {OWN}; language en"),
+        (None, None, f"workbook (blank) to file; {OWN}; language en"),
+        (
+            None,
+            None,
+            "explainer to file; sensitive parts left out; a copy for someone else; language en",
+        ),
     ]
     assert all(f.NAME not in (detail or "") for _kind, _id, detail in rows)
     with pytest.raises(printing.PrintError):

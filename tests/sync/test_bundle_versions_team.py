@@ -106,7 +106,7 @@ def _child(build: Path, *args: str) -> dict[str, object]:
 def test_a_1_1_laptop_passes_on_the_holder_and_handovers_and_its_men_arrive_unheld(
     previous_build: Path, make_laptop: Callable[[str], Laptop], tmp_path: Path
 ) -> None:
-    assert field_lists.FORMATS.label() == "engager-bundle/1.2"
+    assert field_lists.FORMATS.current.minor >= 2  # this build writes 1.2 or a later 1.x
     new, colleague = make_laptop("new"), make_laptop("colleague")
     new.enrol(colleague)
     colleague.enrol(new)

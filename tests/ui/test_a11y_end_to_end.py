@@ -373,7 +373,11 @@ def test_printing_his_action_plan_heard_end_to_end_without_a_mouse(
     assert len(PdfReader(str(printed)).pages) == pages
     size = "" if large else "large print; "
     assert _prints(vault) == [
-        (man, f"action-plan to printer; {size}sensitive parts left out; not a copy for others")
+        (
+            man,
+            f"action-plan to printer; {size}sensitive parts left out; not a copy for others; "
+            "language en",
+        )
     ]
     r.press(K.Key_Escape)
     r.qtbot.waitUntil(lambda: gone(preview), timeout=3000)

@@ -116,7 +116,9 @@ def test_easy_read_is_a_choice_beside_large_print_where_the_kind_has_it(
     plan.choose_save_path = lambda _name: str(target)
     plan.save_button.click()
     qtbot.waitUntil(lambda: plan.status.text().startswith("Saved"), timeout=15_000)
-    assert prints(vault) == [(man, f"action-plan to file; {_plain('action-plan')}; Easy Read")]
+    assert prints(vault) == [
+        (man, f"action-plan to file; {_plain('action-plan')}; Easy Read; language en")
+    ]
     workbook = open_preview(qtbot, vault, "workbook", man)
     assert workbook.easy_read.isHidden()
 
@@ -130,7 +132,7 @@ def test_save_writes_a_pdf_and_audits_it(
     dialog.save_button.click()
     qtbot.waitUntil(lambda: dialog.status.text().startswith("Saved"), timeout=15_000)
     assert target.read_bytes() == dialog.prepared.pdf  # type: ignore[union-attr]
-    assert prints(vault) == [(man, f"action-plan to file; {_plain('action-plan')}")]
+    assert prints(vault) == [(man, f"action-plan to file; {_plain('action-plan')}; language en")]
 
 
 def test_save_where_it_cannot_says_so_and_leaves_nothing(
@@ -155,7 +157,9 @@ def test_print_paints_every_page_and_audits_it(
     qtbot.waitUntil(lambda: "printer" in dialog.status.text(), timeout=15_000)
     pages = dialog.loaded.document.pageCount()  # type: ignore[union-attr]
     assert len(PdfReader(str(printed)).pages) == pages
-    assert prints(vault) == [(man, f"release-plan to printer; {_plain('release-plan')}")]
+    assert prints(vault) == [
+        (man, f"release-plan to printer; {_plain('release-plan')}; language en")
+    ]
 
 
 def test_no_printer_gives_a_clear_message(
@@ -228,7 +232,7 @@ def test_batch_prints_as_one_job(qtbot: QtBot, demo_vault: Vault, tmp_path: Path
     assert dialog.outcome is not None and len(dialog.outcome.delivered) == 3
     assert len(PdfReader(str(printed)).pages) >= 3
     assert [detail for _id, detail in prints(demo_vault)] == [
-        f"action-plan to printer; {_plain('action-plan')}"
+        f"action-plan to printer; {_plain('action-plan')}; language en"
     ] * 3
 
 
@@ -247,7 +251,9 @@ def test_recovery_sheet_file_needs_an_explicit_choice(
     qtbot.waitUntil(lambda: dialog.status.text().startswith("Saved"), timeout=15_000)
     code = "-".join(re.findall(r"\b\d{6}\b", f.pdf_text(target.read_bytes())))
     assert code and code != recovery_code and dialog.passphrase.text() == ""
-    assert prints(vault) == [(None, f"recovery-sheet to file; {_plain('recovery-sheet')}")]
+    assert prints(vault) == [
+        (None, f"recovery-sheet to file; {_plain('recovery-sheet')}; language en")
+    ]
 
 
 def test_recovery_sheet_goes_straight_to_the_printer(
@@ -273,7 +279,7 @@ def test_recovery_sheet_goes_straight_to_the_printer(
     dialog.print_button.click()
     qtbot.waitUntil(lambda: dialog.status.text().startswith("Printed"), timeout=15_000)
     assert printed.exists() and prints(vault) == [
-        (None, f"recovery-sheet to printer; {_plain('recovery-sheet')}")
+        (None, f"recovery-sheet to printer; {_plain('recovery-sheet')}; language en")
     ]
     assert printing.RECOVERY == "recovery-sheet"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import string
+import threading
 from collections.abc import Iterator
 from datetime import date, datetime
 
@@ -113,6 +114,50 @@ def test_using_sets_a_language_for_a_block_only() -> None:
     with i18n.using("cy"):
         assert tr("MainWindow", "&File") == "&Ffeil"
     assert i18n.language() == i18n.ENGLISH
+
+
+def test_using_changes_the_language_of_its_own_thread_only() -> None:
+    """Printing builds his document in Welsh on a worker while the screens stay English."""
+    inside = threading.Event()
+    leave = threading.Event()
+    seen: dict[str, object] = {}
+
+    def worker() -> None:
+        with i18n.using("cy"):
+            seen["worker"] = tr("MainWindow", "&File")
+            seen["worker date"] = i18n.short_date(date(2026, 12, 4))
+            seen["worker count"] = trn("Caseload", "{n} man", "{n} men", 2)
+            inside.set()
+            leave.wait(5)
+        seen["worker after"] = i18n.language()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    assert inside.wait(5)
+    # While the worker is inside its Welsh block, this thread and the setting stay English.
+    assert i18n.language() == i18n.ENGLISH
+    assert tr("MainWindow", "&File") == "&File"
+    assert i18n.short_date(date(2026, 12, 4)) == "4 Dec 2026"
+    leave.set()
+    thread.join(5)
+    assert seen == {
+        "worker": "&Ffeil",
+        "worker date": "4 Rhag 2026",
+        "worker count": "2 ddyn",
+        "worker after": i18n.ENGLISH,
+    }
+
+
+def test_a_thread_without_using_follows_the_global_setting() -> None:
+    i18n.set_language("cy")
+    seen: list[str] = []
+    with i18n.using("en"):
+        thread = threading.Thread(target=lambda: seen.append(tr("MainWindow", "&File")))
+        thread.start()
+        thread.join(5)
+        assert tr("MainWindow", "&File") == "&File"
+    assert seen == ["&Ffeil"]
+    assert tr("MainWindow", "&File") == "&Ffeil"
 
 
 def test_dates_use_the_languages_month_and_day_names() -> None:

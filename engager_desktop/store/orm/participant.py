@@ -36,6 +36,9 @@ class Participant(Synced, Base):
     # The device id of the laptop that holds him (bundle format 1.2); None: not recorded (a man
     # who came in a bundle from a laptop of an older release). See store/orm/team.py.
     held_by: Mapped[str | None] = mapped_column(String(36), index=True)
+    # His preferred language for the papers he keeps: a code of i18n.LANGUAGES ("en", "cy");
+    # None reads as English (bundle format 1.3). Printing for him uses it by default.
+    document_language: Mapped[str | None] = mapped_column(String(8))
 
 
 class Consent(OwnedByMan, Base):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.i18n import tr, trn
 from engager_desktop.services import printing_batch
 from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui import ops
@@ -42,7 +43,7 @@ from engager_desktop.worksheets.options import PrintOptions
 
 def ask_folder(parent: QWidget) -> str | None:
     path = QFileDialog.getExistingDirectory(
-        parent, "Choose the folder to save them in", str(default_folder())
+        parent, tr("Print", "Choose the folder to save them in"), str(default_folder())
     )
     return path or None
 
@@ -77,22 +78,22 @@ class BatchDialog(QDialog):
         self._cancel = threading.Event()
         self._started = 0.0
         self.running = False
-        self.setWindowTitle("Print for everyone")
+        self.setWindowTitle(tr("Print", "Print for everyone"))
         layout = QVBoxLayout(self)
-        self.intro = QLabel("Finding the men still on the caseload…")
+        self.intro = QLabel(tr("Print", "Finding the men still on the caseload…"))
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
-        self.large_print = QCheckBox("&Large print")
+        self.large_print = QCheckBox(tr("Print", "&Large print"))
         self.large_print.setChecked(large_print)
         layout.addWidget(self.large_print)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.progress.setAccessibleName("Progress")
+        self.progress.setAccessibleName(tr("Print", "Progress"))
         layout.addWidget(self.progress)
         self.status = SpokenLabel()
         self.status.setWordWrap(True)
-        describe_value(self.status, "Status")
+        describe_value(self.status, tr("Print", "Status"))
         layout.addWidget(self.status)
         layout.addLayout(self._buttons())
         self.progressed.connect(self._show_progress)
@@ -107,8 +108,14 @@ class BatchDialog(QDialog):
         self.men = men
         title = KINDS[self.kind].title
         self.intro.setText(
-            f"Print “{title}” for each of the {len(men)} men still on the caseload, "
-            "one after another. You can stop at any time."
+            trn(
+                "Print",
+                "Print “{title}” for the {n} man still on the caseload. Each man's papers are "
+                "in his own language. You can stop at any time.",
+                "Print “{title}” for each of the {n} men still on the caseload, one after "
+                "another. Each man's papers are in his own language. You can stop at any time.",
+                len(men),
+            ).format(title=title)
         )
         self.progress.setRange(0, max(1, len(men)))
         self._set_running(False)
@@ -119,10 +126,10 @@ class BatchDialog(QDialog):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.save_button = QPushButton("&Save them in a folder…")
-        self.print_button = QPushButton("&Print them all…")
-        self.cancel_button = QPushButton("S&top")
-        self.close_button = QPushButton("&Close")
+        self.save_button = QPushButton(tr("Print", "&Save them in a folder…"))
+        self.print_button = QPushButton(tr("Print", "&Print them all…"))
+        self.cancel_button = QPushButton(tr("Print", "S&top"))
+        self.close_button = QPushButton(tr("Print", "&Close"))
         self.cancel_button.setEnabled(False)
         self.save_button.clicked.connect(self.save_all)
         self.print_button.clicked.connect(self.print_all)
@@ -180,7 +187,7 @@ class BatchDialog(QDialog):
 
         self._set_running(True)
         self._started = time.monotonic()
-        self.status.setText("Starting…")
+        self.status.setText(tr("Print", "Starting…"))
         ops.run(work, self._finished, self._failed)
 
     def _set_running(self, running: bool) -> None:
@@ -193,11 +200,11 @@ class BatchDialog(QDialog):
 
     def _show_progress(self, done: int, total: int) -> None:
         self.progress.setValue(done)
-        self.status.setText(f"{done} of {total} done…")
+        self.status.setText(tr("Print", "{done} of {total} done…").format(done=done, total=total))
 
     def cancel(self) -> None:
         self._cancel.set()
-        self.status.setText("Stopping after the one in hand…")
+        self.status.setText(tr("Print", "Stopping after the one in hand…"))
 
     def _finished(self, result: printing_batch.BatchResult) -> None:
         self.outcome = result
@@ -205,13 +212,26 @@ class BatchDialog(QDialog):
         seconds = time.monotonic() - self._started
         count = len(result.delivered)
         if result.cancelled:
-            self.status.setText(f"Stopped: {count} of {len(self.men)} done.")
+            self.status.setText(
+                tr("Print", "Stopped: {done} of {total} done.").format(
+                    done=count, total=len(self.men)
+                )
+            )
         else:
-            self.status.setText(f"Done: {count} in {seconds:.0f} seconds.")
+            self.status.setText(
+                trn(
+                    "Print",
+                    "Done: {count} in {n} second.",
+                    "Done: {count} in {n} seconds.",
+                    round(seconds),
+                ).format(count=count)
+            )
 
     def _failed(self, message: str, exc: BaseException) -> None:
         self._set_running(False)
-        self.status.setText(f"It stopped part-way: {one_line(message, exc)}")
+        self.status.setText(
+            tr("Print", "It stopped part-way: {reason}").format(reason=one_line(message, exc))
+        )
 
     def reject(self) -> None:
         if self.running:  # closing while it runs would leave it printing unseen: stop it first

@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services import printing
 from engager_desktop.services.vault_types import Vault
 
 KIND_ROLE = int(Qt.ItemDataRole.UserRole)
 BLANK_ROLE = KIND_ROLE + 1
-FOR_OTHERS = " (for someone else)"
+FOR_OTHERS = N_("Print", "{title} (for someone else)")
 
 Opener = Callable[..., QWidget]
 
@@ -36,14 +37,17 @@ class DocumentsList(QWidget):
         self.opened: QWidget | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        label = QLabel("&Documents to print for him")
+        label = QLabel(tr("Print", "&Documents to print for him"))
         self.list = QListWidget()
         label.setBuddy(self.list)
-        self.list.setAccessibleName("Documents to print for him")
+        self.list.setAccessibleName(tr("Print", "Documents to print for him"))
         for info in printing.kinds():
             if not info.needs_man:
                 continue
-            item = QListWidgetItem(info.title + (FOR_OTHERS if info.for_others else ""))
+            title = (
+                tr("Print", FOR_OTHERS).format(title=info.title) if info.for_others else info.title
+            )
+            item = QListWidgetItem(title)
             item.setData(KIND_ROLE, info.name)
             item.setData(BLANK_ROLE, info.has_blank)
             self.list.addItem(item)
@@ -52,8 +56,8 @@ class DocumentsList(QWidget):
         layout.addWidget(label)
         layout.addWidget(self.list, 1)
         row = QHBoxLayout()
-        self.open_button = QPushButton("Previe&w and print…")
-        self.blank_button = QPushButton("&Blank form to fill in…")
+        self.open_button = QPushButton(tr("Print", "Previe&w and print…"))
+        self.blank_button = QPushButton(tr("Print", "&Blank form to fill in…"))
         self.open_button.clicked.connect(self.open_document)
         self.blank_button.clicked.connect(lambda: self.open_document(blank=True))
         row.addWidget(self.open_button)

@@ -15,11 +15,13 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from engager_desktop.domain.errors import UserError
+from engager_desktop.i18n import N_, tr
 
 MAX_DPI = 300
-NO_PRINTER = (
+NO_PRINTER = N_(
+    "Print",
     "No printer is set up on this computer. Save it as a PDF instead, or ask for a printer to "
-    "be added."
+    "be added.",
 )
 
 
@@ -77,12 +79,12 @@ def paint_pages(
             break
         if not first or index > 0:
             if not printer.newPage():
-                raise PrintFailed("the printer stopped taking pages")
+                raise PrintFailed(tr("Print", "the printer stopped taking pages"))
         points = document.pagePointSize(index)
         size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
         image = document.render(index, size)
         if image.isNull():
-            raise PrintFailed("a page could not be drawn for the printer")
+            raise PrintFailed(tr("Print", "a page could not be drawn for the printer"))
         target = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
         painter.drawImage(QRect(QPoint(0, 0), target), image)
         painted += 1
@@ -106,11 +108,13 @@ def print_pdf(data: bytes, printer: QPrinter) -> int:
     loaded = LoadedPdf(data)
     try:
         if not loaded.ready:
-            raise PrintFailed("the document could not be read for printing")
+            raise PrintFailed(tr("Print", "the document could not be read for printing"))
         prepare_printer(printer, loaded.document)
         painter = QPainter()
         if not painter.begin(printer):
-            raise PrintFailed("the printer could not be started; check it is on and connected")
+            raise PrintFailed(
+                tr("Print", "the printer could not be started; check it is on and connected")
+            )
         try:
             return paint_pages(painter, printer, loaded.document)
         finally:
@@ -135,13 +139,15 @@ class PrinterSink:
         loaded = LoadedPdf(data)
         try:
             if not loaded.ready:
-                raise PrintFailed("a document could not be read for printing")
+                raise PrintFailed(tr("Print", "a document could not be read for printing"))
             if self.painter is None:
                 prepare_printer(self.printer, loaded.document)
                 self.painter = QPainter()
                 if not self.painter.begin(self.printer):
                     self.painter = None
-                    raise PrintFailed("the printer could not be started; check it is on")
+                    raise PrintFailed(
+                        tr("Print", "the printer could not be started; check it is on")
+                    )
             paint_pages(self.painter, self.printer, loaded.document, first=self.documents == 0)
             self.documents += 1
         finally:

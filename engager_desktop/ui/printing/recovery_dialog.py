@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from engager_desktop.domain.errors import UserError
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services import printing
 from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui import ops
@@ -37,19 +38,24 @@ from engager_desktop.ui.printing.preview_dialog import (
 )
 from engager_desktop.worksheets.save import SavePdfError, save_pdf
 
-EXPLAIN = (
+EXPLAIN = N_(
+    "Print",
     "Printing a recovery sheet makes a new recovery code. The code on any older sheet stops "
     "working, so shred it. The new sheet goes straight to the printer: keep it locked up, "
-    "away from the laptop."
+    "away from the laptop.",
 )
-SAVE_CHOICE = "Save it as a file instead. I understand that the file unlocks the vault."
-NOT_PRINTED = (
+SAVE_CHOICE = N_(
+    "Print", "Save it as a file instead. I understand that the file unlocks the vault."
+)
+NOT_PRINTED = N_(
+    "Print",
     "The new code was made but did not print ({reason}), and the old code no longer works. "
-    "The passphrase still opens the vault: print again to make another code."
+    "The passphrase still opens the vault: print again to make another code.",
 )
-NOT_SAVED = (
+NOT_SAVED = N_(
+    "Print",
     "The new code was made but not saved ({reason}), and the old code no longer works. "
-    "The passphrase still opens the vault: try again to make another code."
+    "The passphrase still opens the vault: try again to make another code.",
 )
 
 
@@ -63,26 +69,26 @@ class RecoveryDialog(QDialog):
         self.vault = vault
         self.choose_printer: ChoosePrinter = ask_printer
         self.choose_save_path: Callable[[str], str | None] = lambda n: ask_save_path(self, n)
-        self.setWindowTitle("Print a recovery sheet")
+        self.setWindowTitle(tr("Print", "Print a recovery sheet"))
         layout = QVBoxLayout(self)
-        explain = QLabel(EXPLAIN)
+        explain = QLabel(tr("Print", EXPLAIN))
         explain.setWordWrap(True)
         layout.addWidget(explain)
         form = QFormLayout()
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Passphrase")
-        form.addRow("&Passphrase (to make the new code):", self.passphrase)
+        self.passphrase.setAccessibleName(tr("Print", "Passphrase"))
+        form.addRow(tr("Print", "&Passphrase (to make the new code):"), self.passphrase)
         layout.addLayout(form)
-        self.print_button = QPushButton("&Print the recovery sheet…")
+        self.print_button = QPushButton(tr("Print", "&Print the recovery sheet…"))
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.print_sheet)
         layout.addWidget(self.print_button)
-        self.save_choice = QCheckBox(SAVE_CHOICE)
-        self.warning = QLabel(f"<b>{printing.RECOVERY_WARNING}</b>")
+        self.save_choice = QCheckBox(tr("Print", SAVE_CHOICE))
+        self.warning = QLabel(f"<b>{tr('Print', printing.RECOVERY_WARNING)}</b>")
         self.warning.setWordWrap(True)
         self.warning.hide()
-        self.save_button = QPushButton("&Save as a file…")
+        self.save_button = QPushButton(tr("Print", "&Save as a file…"))
         self.save_button.setEnabled(False)
         self.save_choice.toggled.connect(self._save_chosen)
         self.save_button.clicked.connect(self.save_sheet)
@@ -91,13 +97,13 @@ class RecoveryDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.save_button)
         row.addStretch(1)
-        close = QPushButton("&Close")
+        close = QPushButton(tr("Print", "&Close"))
         close.clicked.connect(self.reject)
         row.addWidget(close)
         layout.addLayout(row)
         self.status = SpokenLabel()
         self.status.setWordWrap(True)
-        describe_value(self.status, "Status")
+        describe_value(self.status, tr("Print", "Status"))
         layout.addWidget(self.status)
 
     def _save_chosen(self, chosen: bool) -> None:
@@ -107,7 +113,7 @@ class RecoveryDialog(QDialog):
     def _take_passphrase(self) -> str | None:
         passphrase = self.passphrase.text()
         if not passphrase:
-            self.status.setText("Type the passphrase first.")
+            self.status.setText(tr("Print", "Type the passphrase first."))
             return None
         return passphrase
 
@@ -129,7 +135,7 @@ class RecoveryDialog(QDialog):
         if printer is None:
             return
         vault = self.vault
-        self._busy(True, "Making the new code…")
+        self._busy(True, tr("Print", "Making the new code…"))
         ops.run(
             lambda: printing.issue_recovery_sheet(vault, passphrase),
             lambda doc: self._print_issued(doc, printer),
@@ -141,12 +147,14 @@ class RecoveryDialog(QDialog):
         try:
             print_pdf(doc.pdf, printer)
         except Exception as exc:  # the code is already replaced: say exactly where things stand
-            self._busy(False, NOT_PRINTED.format(reason=ops.plain_message(exc)))
+            self._busy(False, tr("Print", NOT_PRINTED).format(reason=ops.plain_message(exc)))
             return
         vault = self.vault
         ops.run(
-            lambda: printing.record_print(vault, printing.RECOVERY, None, "printer"),
-            lambda _none: self._busy(False, "Printed. The old recovery code no longer works."),
+            lambda: printing.record_print(vault, printing.RECOVERY, None, "printer", document=doc),
+            lambda _none: self._busy(
+                False, tr("Print", "Printed. The old recovery code no longer works.")
+            ),
             self._failed,
         )
 
@@ -156,7 +164,7 @@ class RecoveryDialog(QDialog):
         passphrase = self._take_passphrase()
         if passphrase is None:
             return
-        path = self.choose_save_path("Vault recovery code.pdf")
+        path = self.choose_save_path(tr("Print", "Vault recovery code.pdf"))
         if not path:
             return
         vault = self.vault
@@ -167,16 +175,19 @@ class RecoveryDialog(QDialog):
             try:
                 save_pdf(doc.pdf, path)
             except SavePdfError as exc:
-                raise RecoveryNotSaved(NOT_SAVED.format(reason=exc)) from None
-            printing.record_print(vault, printing.RECOVERY, None, "file")
+                raise RecoveryNotSaved(tr("Print", NOT_SAVED).format(reason=exc)) from None
+            printing.record_print(vault, printing.RECOVERY, None, "file", document=doc)
             return path
 
-        self._busy(True, "Making the new code…")
+        self._busy(True, tr("Print", "Making the new code…"))
         ops.run(work, self._saved, self._failed)
 
     def _saved(self, _path: str) -> None:
         self.passphrase.clear()
-        self._busy(False, f"Saved. {printing.RECOVERY_WARNING}")
+        self._busy(
+            False,
+            tr("Print", "Saved. {warning}").format(warning=tr("Print", printing.RECOVERY_WARNING)),
+        )
 
     def _failed(self, message: str, exc: BaseException) -> None:
         text = str(exc) if isinstance(exc, RecoveryNotSaved) else one_line(message, exc)

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from engager_desktop.i18n import N_, tr
 from engager_desktop.services.vault_types import Vault
 from engager_desktop.ui.worker_details import WorkerDetailsBox
 from engager_desktop.worksheets.inputs import WorkerLine
 
-INTRO = (
+INTRO = N_(
+    "Print",
     "These print on his papers so he knows how to reach you, and where to get help out of "
-    "hours. They are kept in the vault."
+    "hours. They are kept in the vault.",
 )
 
 
@@ -21,16 +23,16 @@ class WorkerDetailsDialog(QDialog):
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.saved: WorkerLine | None = None
-        self.setWindowTitle("Your details for printing")
+        self.setWindowTitle(tr("Print", "Your details for printing"))
         layout = QVBoxLayout(self)
-        intro = QLabel(INTRO)
+        intro = QLabel(tr("Print", INTRO))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.box = WorkerDetailsBox(vault, self)
         self.edits = self.box.inputs
         layout.addWidget(self.box)
         self.status = QLabel()
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(tr("Print", "Status"))
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

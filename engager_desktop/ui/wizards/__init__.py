@@ -110,8 +110,15 @@ def _show_a_blank_row(wizard: EngagerWizard) -> None:
                 rows.add_row(dict(rows.defaults))
 
 
-def page_screenshots(vault: Vault, man_id: str, out_dir: Path, size: QSize) -> list[Path]:
-    """Render every page of every wizard for one man to PNG (offscreen); returns the files."""
+def page_screenshots(
+    vault: Vault,
+    man_id: str,
+    out_dir: Path,
+    size: QSize,
+    visit: Callable[[QWidget, str], None] | None = None,
+) -> list[Path]:
+    """Render every page of every wizard for one man to PNG (offscreen); returns the files.
+    ``visit(wizard, name)``, if given, sees each page just before it is grabbed."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for kind in KINDS:
@@ -126,6 +133,8 @@ def page_screenshots(vault: Vault, man_id: str, out_dir: Path, size: QSize) -> l
             QApplication.processEvents()
             name = wizard.page(page_id).__class__.__name__.removesuffix("Page").lower()
             path = out_dir / f"{kind}-{number:02d}-{name}.png"
+            if visit is not None:
+                visit(wizard, path.stem)
             wizard.grab().save(str(path), "PNG")
             written.append(path)
         wizard.close()

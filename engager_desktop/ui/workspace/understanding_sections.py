@@ -11,6 +11,7 @@ from typing import Any
 
 from engager_desktop.i18n import N_, tr
 from engager_desktop.services import understanding as service
+from engager_desktop.ui.document_languages import DOCUMENT_LANGUAGES
 from engager_desktop.ui.forms.parts_dialog import CHECK, DAY, LINE, TEXT, TRI, Part, PartsDialog
 from engager_desktop.ui.wizards.choices import READINESS, RELATIONSHIP_WORK
 from engager_desktop.ui.workspace.row_editing import RowEdits, shown_parts
@@ -33,6 +34,11 @@ SECTIONS: tuple[tuple[str, str, str, Any, tuple[Part, ...]], ...] = (
             ("gender", N_("UnderstandingTab", "&Gender:"), LINE),
             ("ethnicity", N_("UnderstandingTab", "E&thnicity:"), LINE),
             ("faith", N_("UnderstandingTab", "&Faith or spirituality:"), LINE),
+            (
+                "document_language",
+                N_("UnderstandingTab", "Language of his &papers:"),
+                DOCUMENT_LANGUAGES,
+            ),
         ),
     ),
     (
