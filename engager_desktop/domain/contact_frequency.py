@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from engager_desktop.domain.enums import Phase
+from engager_desktop.i18n import N_, tr, trn
 
 COMMUNITY_PHASES = frozenset({Phase.THROUGH_THE_GATE, Phase.IN_COMMUNITY, Phase.ENDING})
 ISOLATED_WINDOW_DAYS = 7
@@ -22,15 +23,31 @@ USUAL_WINDOW_DAYS = 14
 USUAL_MIN_CONTACTS = 1
 
 _LOST_CONTACT_STEPS: tuple[str, ...] = (
-    "Ask his probation officer when his next appointment is, and try to meet him there.",
-    "Call or visit the hostel or address he gave, and leave a message for him.",
-    "Try the other ways of reaching him that he agreed to before release.",
-    "Ask at the soup run, day centre or shelter he uses; staff or volunteers may have seen him.",
-    "Ask people who know where he sleeps, if he sleeps rough, to pass on that you are looking.",
-    "Check with his GP, drug or alcohol service, or any service he was due to see.",
-    "When asking others about him, share only what he agreed could be shared.",
-    "Write down each attempt, so the next person does not repeat it.",
-    "Remember he may not want to be found; keep the door open rather than chasing.",
+    N_(
+        "ContactAlert",
+        "Ask his probation officer when his next appointment is, and try to meet him there.",
+    ),
+    N_("ContactAlert", "Call or visit the hostel or address he gave, and leave a message for him."),
+    N_("ContactAlert", "Try the other ways of reaching him that he agreed to before release."),
+    N_(
+        "ContactAlert",
+        "Ask at the soup run, day centre or shelter he uses; staff or volunteers may have seen "
+        "him.",
+    ),
+    N_(
+        "ContactAlert",
+        "Ask people who know where he sleeps, if he sleeps rough, to pass on that you are looking.",
+    ),
+    N_(
+        "ContactAlert",
+        "Check with his GP, drug or alcohol service, or any service he was due to see.",
+    ),
+    N_("ContactAlert", "When asking others about him, share only what he agreed could be shared."),
+    N_("ContactAlert", "Write down each attempt, so the next person does not repeat it."),
+    N_(
+        "ContactAlert",
+        "Remember he may not want to be found; keep the door open rather than chasing.",
+    ),
 )
 
 
@@ -67,14 +84,34 @@ def contacts_in_last(contacts: Sequence[date], today: date, days: int) -> int:
 
 def _message(kind: AlertKind, count: int, since: int | None) -> str:
     if kind is AlertKind.ISOLATED_LOW_CONTACT:
-        times = {0: "no contact", 1: "one contact"}.get(count, f"{count} contacts")
-        return (
-            f"He is isolated and has had {times} in the last 7 days. "
-            "Twice a week may be what he needs."
+        if count == 0:
+            return tr(
+                "ContactAlert",
+                "He is isolated and has had no contact in the last 7 days. "
+                "Twice a week may be what he needs.",
+            )
+        if count == 1:
+            return tr(
+                "ContactAlert",
+                "He is isolated and has had one contact in the last 7 days. "
+                "Twice a week may be what he needs.",
+            )
+        return trn(
+            "ContactAlert",
+            "He is isolated and has had {n} contact in the last 7 days. "
+            "Twice a week may be what he needs.",
+            "He is isolated and has had {n} contacts in the last 7 days. "
+            "Twice a week may be what he needs.",
+            count,
         )
     if since is None:
-        return "No contact with him is recorded. Try the lost-contact steps."
-    return f"No contact for {since} days. Try the lost-contact steps."
+        return tr("ContactAlert", "No contact with him is recorded. Try the lost-contact steps.")
+    return trn(
+        "ContactAlert",
+        "No contact for {n} day. Try the lost-contact steps.",
+        "No contact for {n} days. Try the lost-contact steps.",
+        since,
+    )
 
 
 def contact_alert(
@@ -99,5 +136,6 @@ def contact_alert(
 
 
 def lost_contact_steps() -> tuple[str, ...]:
-    """Things to try, in a sensible order, when he cannot be reached after release."""
-    return _LOST_CONTACT_STEPS
+    """Things to try, in a sensible order, when he cannot be reached after release (in the
+    language in use)."""
+    return tuple(tr("ContactAlert", step) for step in _LOST_CONTACT_STEPS)

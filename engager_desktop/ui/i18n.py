@@ -48,6 +48,8 @@ QT_WORDS = (
     N_("QLineEdit", "&Paste"),
     N_("QLineEdit", "Delete"),
     N_("QLineEdit", "Select All"),
+    N_("QTabBar", "Scroll Left"),
+    N_("QTabBar", "Scroll Right"),
 )
 # The lower layers raise their messages already in the language in use (``tr("Errors", …)`` at
 # the raise site). These are the few sentences shown without being raised: the apologies for an

@@ -119,9 +119,9 @@ def _main_screens(vault: Any, save: Save, settings: Settings) -> str:
     busiest, nearest = _pick_men(window)
     window.panel.restore(busiest)
     window.workspace.show_man(busiest)
-    for index, title in enumerate(window.workspace.tab_titles()):
+    for index, tab in enumerate(window.workspace.tabs):
         window.workspace.set_current_tab(index)
-        slug = title.lower().replace(" ", "-")
+        slug = type(tab).title.lower().replace(" ", "-")  # English: the same file names in Welsh
         save(window, f"10-main-{index:02d}-{slug}")
     window.panel.restore(nearest)
     window.workspace.show_man(nearest)

@@ -19,9 +19,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLineEdit, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import String, select
 
 from engager_desktop import i18n
 from engager_desktop.cli import ui_commands
+from engager_desktop.store.orm.base import Base
 from engager_desktop.store.vault import Vault, VaultOptions
 from engager_desktop.ui import i18n as ui_i18n
 from engager_desktop.ui import screenshots
@@ -45,24 +47,7 @@ pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("quick_autosave")]
 ROOT = Path(__file__).resolve().parents[2]
 SCREENS = 69  # what the screenshots command builds today (wizard pages included)
 # Screen name prefixes still being translated by others today, and by whom.
-STILL_ENGLISH: dict[str, str] = {
-    "10-main-": "the workspace (cy-workspace)",
-    "11-main-release-soon": "the workspace (cy-workspace)",
-    "12-caseload-overdue": "the workspace (cy-workspace)",
-    "13-caseload-search": "the workspace (cy-workspace)",
-    "20-directory": "the services directory (cy-forms)",
-    "21-directory-stale": "the services directory (cy-forms)",
-    "22-supervision-summary": "supervision (cy-forms)",
-    "23-supervision-notes": "supervision (cy-forms)",
-    "24-new-man": "the new-man dialog (cy-forms)",
-    "26-figures": "the figures window (cy-forms)",
-    "27-handover": "the handover dialog (cy-sync)",
-    "first_meeting-": "the wizards (cy-wizards)",
-    "understanding-": "the wizards (cy-wizards)",
-    "review-": "the wizards (cy-wizards)",
-    "release-": "the wizards (cy-wizards)",
-    "ending-": "the wizards (cy-wizards)",
-}
+STILL_ENGLISH: dict[str, str] = {}
 TYPED = ("QLineEdit", "QLineEditIconButton")  # what is typed in a box is data, not words
 
 
@@ -92,19 +77,50 @@ def catalogue_problems(
     return problems
 
 
-def unmarked_on(widget: QWidget) -> list[str]:
-    """Strings on a screen that did not come through the catalogue (typed text left aside)."""
+def vault_texts(vault: Vault) -> list[str]:
+    """Every text stored in the vault (names, typed notes, services…), longest first: what the
+    screens show of the men's records is data, not words for the catalogue."""
+    found: set[str] = set()
+    with vault.read() as session:
+        for table in Base.metadata.sorted_tables:
+            columns = [c for c in table.columns if isinstance(c.type, String)]
+            if not columns:
+                continue
+            for row in session.execute(select(*columns)):
+                found.update(v for v in row if isinstance(v, str) and len(v.strip()) > 1)
+    # a kind of service is shown as words ("drug_and_alcohol" as "Drug and alcohol")
+    found.update(v.replace("_", " ").capitalize() for v in list(found) if "_" in v)
+    return sorted(found, key=len, reverse=True)
+
+
+def without(text: str, data: list[str]) -> str:
+    for piece in data:
+        if piece in text:
+            text = text.replace(piece, " ")
+    return text
+
+
+def unmarked_on(widget: QWidget, data: list[str] = []) -> list[str]:  # noqa: B006 - read only
+    """Strings on a screen that did not come through the catalogue (typed text and what the
+    vault holds left aside: a text whose words are all his record's passes)."""
     typed = tuple(e.text() for e in widget.findChildren(QLineEdit))
     problems = catalogue_problems(widget, data=(*NAMES, *typed))
-    return [p for p in problems if not p.startswith(TYPED)]
+    problems = [p for p in problems if not p.startswith(TYPED)]
+    kept = []
+    for problem in problems:
+        shown = problem.split(": ", 1)[1]
+        if unmarked(without(shown, data)):
+            kept.append(problem)
+    return kept
 
 
 def walk(vault: Vault, out: Path, language: str, check: str) -> dict[str, list[str]]:
     """Every screen's problems (``check``: "catalogue" or "cut"), by screen name."""
     found: dict[str, list[str]] = {}
+    data = vault_texts(vault) if check == "catalogue" else []
 
     def visit(widget: QWidget, name: str) -> None:
-        found[name] = unmarked_on(widget) if check == "catalogue" else cut_words(widget)
+        found[name] = unmarked_on(widget, data) if check == "catalogue" else cut_words(widget)
 
     screenshots.take_all(vault, out, language=language, visit=visit)
     return found
