@@ -258,6 +258,11 @@ def language() -> str:
     return _override.get() or _language
 
 
+def global_language() -> str:
+    """The global setting (what every thread uses outside a ``using`` block)."""
+    return _language
+
+
 class using:
     """``with using("cy"):`` — a language for a block of this thread only (printing in his
     language on a worker, tests); other threads and the global setting are unchanged."""

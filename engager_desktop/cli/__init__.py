@@ -64,8 +64,14 @@ def main(argv: Sequence[str] | None = None, *, options: VaultOptions | None = No
     from engager_desktop.cli.common import chosen_language, run_handler
     from engager_desktop.store.vault import VaultOptions
 
-    with i18n.using(chosen_language(args.interface_language)):
+    # The command's language for the whole process, every thread (a command may open windows,
+    # whose Settings can change it, or run work on threads); put back after, for callers in-process.
+    before = i18n.global_language()
+    i18n.set_language(chosen_language(args.interface_language))
+    try:
         return run_handler(args, options or VaultOptions())
+    finally:
+        i18n.set_language(before)
 
 
 def _open_gui() -> int:

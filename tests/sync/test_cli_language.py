@@ -115,3 +115,29 @@ def test_the_caseload_headings_in_welsh(
     assert code == 0
     heading = out.splitlines()[0].split()
     assert heading[:3] == ["ENW", "RHIF", "CARCHAR"] and "DYDDIAU" in heading and "ID" in heading
+
+
+def test_a_commands_language_holds_on_every_thread_and_a_window_can_change_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A command's language is the process's, not one thread's: work on a thread sees it, and a
+    window the command opens (screenshots, demo) can switch it from Settings. Put back after."""
+    import argparse
+    import threading
+
+    from engager_desktop.cli import common
+
+    seen: dict[str, str] = {}
+
+    def handler(_args: argparse.Namespace, _options: VaultOptions) -> int:
+        worker = threading.Thread(target=lambda: seen.update(thread=i18n.language()))
+        worker.start()
+        worker.join()
+        i18n.set_language("en")  # as Settings does, on the main thread
+        seen["after switch"] = i18n.language()
+        return 0
+
+    monkeypatch.setattr(common, "run_handler", handler)
+    assert main(["--language", "cy", "devices", "--vault", "nowhere"]) == 0
+    assert seen == {"thread": "cy", "after switch": "en"}
+    assert i18n.global_language() == i18n.ENGLISH
