@@ -9,13 +9,8 @@ unchanged when it edits the man. A man it adds reaches the 1.3 laptop with no la
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-import tarfile
 from collections.abc import Callable
 from datetime import timedelta
-from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -24,7 +19,7 @@ from engager_desktop.services import sync
 from engager_desktop.store.orm import Participant
 from engager_desktop.sync import field_lists
 from tests.sync.conftest import Laptop, add_man, man_field
-from tests.sync.test_bundle_versions_team import CHILD
+from tests.sync.test_bundle_versions_team import CHILD, build_from_history, run_child
 from tests.vault_fixtures import TEST_START
 
 PREVIOUS = "3f0b62944f345bb3d09731e3919d46fc0b0f715a"  # the last build of format 1.2
@@ -33,34 +28,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def build_1_2(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The 1.2 build's code (the package and its tests' helpers), out of git history."""
-    try:
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", PREVIOUS, "engager_desktop", "tests"],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        ).stdout
-    except (OSError, subprocess.CalledProcessError) as exc:  # a copy without git history
-        pytest.skip(f"the 1.2 build is not in this repository's history ({exc})")
-    target = tmp_path_factory.mktemp("build-1.2")
-    with tarfile.open(fileobj=BytesIO(archive)) as tar:
-        tar.extractall(target, filter="data")
-    return target
+    return build_from_history(tmp_path_factory, PREVIOUS, "1.2")
 
 
 def _child(build: Path, *args: str) -> dict[str, object]:
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD.replace("1.1 laptop", "older laptop"), *args],
-        cwd=build,
-        env={"PYTHONPATH": str(build), "PATH": "/usr/bin:/bin", "HOME": str(build)},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+    return run_child(build, *args, script=CHILD.replace("1.1 laptop", "older laptop"))
 
 
 def test_a_1_2_laptop_passes_on_his_document_language_and_its_men_arrive_without_one(

@@ -71,27 +71,27 @@ print(json.dumps(out))
 """
 
 
-@pytest.fixture(scope="module")
-def previous_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The 1.1 build's code (the package and its tests' helpers), out of git history."""
+def build_from_history(factory: pytest.TempPathFactory, commit: str, label: str) -> Path:
+    """An earlier build's code (the package and its tests' helpers), out of git history."""
     try:
         archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", PREVIOUS, "engager_desktop", "tests"],
+            ["git", "-C", str(ROOT), "archive", commit, "engager_desktop", "tests"],
             check=True,
             capture_output=True,
             timeout=120,
         ).stdout
     except (OSError, subprocess.CalledProcessError) as exc:  # a copy without git history
-        pytest.skip(f"the 1.1 build is not in this repository's history ({exc})")
-    target = tmp_path_factory.mktemp("build-1.1")
+        pytest.skip(f"the {label} build is not in this repository's history ({exc})")
+    target = factory.mktemp(f"build-{label}")
     with tarfile.open(fileobj=BytesIO(archive)) as tar:
         tar.extractall(target, filter="data")
     return target
 
 
-def _child(build: Path, *args: str) -> dict[str, object]:
+def run_child(build: Path, *args: str, script: str = CHILD) -> dict[str, object]:
+    """Run ``script`` with the earlier build's code; its last line of output, read as JSON."""
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, *args],
+        [sys.executable, "-c", script, *args],
         cwd=build,
         env={"PYTHONPATH": str(build), "PATH": "/usr/bin:/bin", "HOME": str(build)},
         capture_output=True,
@@ -103,6 +103,11 @@ def _child(build: Path, *args: str) -> dict[str, object]:
     return result
 
 
+@pytest.fixture(scope="module")
+def previous_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_from_history(tmp_path_factory, PREVIOUS, "1.1")
+
+
 def test_a_1_1_laptop_passes_on_the_holder_and_handovers_and_its_men_arrive_unheld(
     previous_build: Path, make_laptop: Callable[[str], Laptop], tmp_path: Path
 ) -> None:
@@ -111,7 +116,7 @@ def test_a_1_1_laptop_passes_on_the_holder_and_handovers_and_its_men_arrive_unhe
     new.enrol(colleague)
     colleague.enrol(new)
     later = (TEST_START + timedelta(hours=1)).isoformat()
-    made = _child(previous_build, "create", str(tmp_path), later)
+    made = run_child(previous_build, "create", str(tmp_path), later)
     assert made["format"] == "engager-bundle/1.1"
     sync.enrol(new.vault, (tmp_path / "old-build.card").read_bytes(), str(made["fingerprint"]))
     # A man handed to this laptop by a colleague: his record holds held_by and a handover.
@@ -123,7 +128,7 @@ def test_a_1_1_laptop_passes_on_the_holder_and_handovers_and_its_men_arrive_unhe
     bundle = sync.export(new.vault, new.stick, recipients=(str(made["device"]),)).path
     card = tmp_path / "new.card"
     card.write_bytes(new.card())
-    back = _child(
+    back = run_child(
         previous_build, "import", str(tmp_path), later, str(card), new.fingerprint(), str(bundle),
         man,
     )  # fmt: skip
