@@ -58,8 +58,11 @@ def test_who_he_is_sets_his_papers_language_and_undo_puts_it_back(
     save_by_keyboard(qtbot, dialog)
     assert not dialog.isVisible(), dialog.status.text()
     assert get_participant(vault, man).document_language == "cy"
+    about = tab(ws, "UnderstandingTab").about  # shown where he is read, named in its own words
+    qtbot.waitUntil(lambda: about.text("papers") == "Cymraeg", timeout=10_000)
     press_in_workspace(qtbot, ws, Qt.Key.Key_Z, CTRL)
     assert get_participant(vault, man).document_language is None
+    qtbot.waitUntil(lambda: about.text("papers") == "English", timeout=10_000)
 
 
 def test_a_new_man_can_have_his_papers_in_welsh(qtbot: QtBot, vault: Vault) -> None:

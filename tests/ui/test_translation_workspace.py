@@ -91,7 +91,9 @@ def shown_texts(widget: QWidget) -> list[tuple[str, str]]:
 def workspace_problems(workspace: Workspace) -> list[str]:
     """Shown strings under the workspace that did not come through the catalogue, once his own
     words (and the lower layers' messages carried in his record) are taken out."""
-    data = sorted(data_strings(workspace.data), key=len, reverse=True)
+    # his record's words, and the names of the languages (each in its own words)
+    found = data_strings(workspace.data) | set(i18n.LANGUAGES.values())
+    data = sorted(found, key=len, reverse=True)
     documents = workspace.documents_tab().documents  # the printing list: not the workspace's
     problems = []
     for widget in [workspace, *workspace.findChildren(QWidget)]:

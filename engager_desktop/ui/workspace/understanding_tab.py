@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox
 
+from engager_desktop import i18n
 from engager_desktop.i18n import N_, tr
 from engager_desktop.ui import labels
 from engager_desktop.ui.models.rows_model import TextRow
@@ -79,6 +80,7 @@ class UnderstandingTab(TabPage):
                 [
                     ("preferred", tr("UnderstandingTab", "Wants to be called")),
                     ("identity", tr("UnderstandingTab", "Gender, ethnicity, faith")),
+                    ("papers", tr("UnderstandingTab", "Language of his papers")),
                     ("assessments", tr("UnderstandingTab", "Existing assessments")),
                     ("experiences", tr("UnderstandingTab", "Previous experiences of help")),
                     ("expectations", tr("UnderstandingTab", "What he expects")),
@@ -194,6 +196,9 @@ class UnderstandingTab(TabPage):
         self.about.set(
             "identity", ", ".join(p for p in (ident.gender, ident.ethnicity, ident.faith) if p)
         )
+        # named in its own words, as everywhere a language is chosen
+        code = ident.document_language or i18n.ENGLISH
+        self.about.set("papers", i18n.LANGUAGES.get(code, i18n.LANGUAGES[i18n.ENGLISH]))
         self.about.set("assessments", u.background.existing_assessments)
         self.about.set("experiences", u.background.previous_experiences)
         self.about.set("expectations", u.background.expectations)
