@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
+from engager_desktop import i18n
 from engager_desktop.fsutil import atomic_write_bytes
 from engager_desktop.i18n import tr
 from engager_desktop.services.common import NotFound
@@ -69,8 +70,11 @@ def sar(vault: Vault, man_id: str, folder: Path, large_print: bool = False) -> S
     today = vault.clock.today()
     with vault.read() as session:
         data = collect(session, man_id)
+        man = session.get(Participant, man_id)
+        language = (man.document_language if man else None) or i18n.ENGLISH
     data["produced_on"] = today.isoformat()
-    pdf = _pdf(data, today, vault, large_print)
+    with i18n.using(language):  # written to him: in the language of his papers
+        pdf = _pdf(data, today, vault, large_print)
     stem = f"subject-access-{today.isoformat()}-{man_id[:8]}"
     pdf_path, json_path = folder / f"{stem}.pdf", folder / f"{stem}.json"
     atomic_write_bytes(json_path, _json_bytes(data))
@@ -80,7 +84,8 @@ def sar(vault: Vault, man_id: str, folder: Path, large_print: bool = False) -> S
         json_path.unlink(missing_ok=True)  # both files or neither
         raise
     counts = {section["kind"]: len(section["records"]) for section in data["sections"]}
-    vault.audit("export_sar", "participants", man_id, f"{sum(counts.values())} records")
+    detail = f"{sum(counts.values())} records; language {language}"
+    vault.audit("export_sar", "participants", man_id, detail)
     return SarResult(pdf_path, json_path, counts, time.perf_counter() - started)
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from engager_desktop import i18n
 from engager_desktop.services import subject_access
+from engager_desktop.services.participants import get_participant, update_participant
 from engager_desktop.services.subject_access_text import LABELS, SECTIONS
 from engager_desktop.store.vault import Vault
 from tests.services.protection_fixtures import seed_man
@@ -21,8 +23,13 @@ def test_a_welsh_subject_access_document_has_welsh_sections_and_labels(
     vault: Vault, tmp_path: Path
 ) -> None:
     man_id, counts = seed_man(vault, CANARY, meetings=3, goals=2)
-    with i18n.using("cy"):
-        result = subject_access.sar(vault, man_id, tmp_path)
+    (tmp_path / "en").mkdir()
+    with i18n.using("cy"):  # the screens in Welsh: his papers' language (English) decides
+        english = subject_access.sar(vault, man_id, tmp_path / "en")
+    assert "The information we hold about you" in text_of(english.pdf.read_bytes())
+    man = get_participant(vault, man_id)
+    update_participant(vault, man_id, replace(man, document_language="cy"))
+    result = subject_access.sar(vault, man_id, tmp_path)  # the screens in English
     text = " ".join(text_of(result.pdf.read_bytes()).split())
     assert "Yr wybodaeth sydd gennym ni amdanoch chi" in text
     for kind, number in counts.items():
