@@ -23,6 +23,7 @@ from sqlalchemy import Table, and_, delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
+from engager_desktop.services.handover import new_handover
 from engager_desktop.store import sync_state
 from engager_desktop.store.orm import Handover, Participant
 from engager_desktop.store.orm.system import Device
@@ -36,15 +37,7 @@ def record_assignment(
     the laptop holding him to ``to_device``. The old holder keeps him in its holdings, so the
     hub's exports for it carry the acknowledgement when the new holder sends it."""
     from_device = man.held_by or hub_id
-    handover = Handover(
-        participant_id=man.id,
-        from_device=from_device,
-        to_device=to_device,
-        made_at=now,
-        acknowledged_at=None,
-    )
-    session.add(handover)
-    session.flush()
+    handover = new_handover(session, man.id, from_device, to_device, now)
     if from_device != hub_id and _is_laptop(session, from_device, hub_id):
         session.connection().execute(
             pg_insert(holdings)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Table, delete, select
@@ -42,6 +43,23 @@ from engager_desktop.sync.snapshot import Scope
 
 HANDED_OVER_KEY = "handed_over:"  # a settings row per man removed after a handover: his id only
 MAX_MEN = 500
+
+
+def new_handover(
+    session: Session, man_id: str, from_device: str, to_device: str, now: datetime
+) -> Handover:
+    """The synced record of one handover, not yet acknowledged (a laptop's, or the hub's on
+    ``engager-hub assign``): the receiver acknowledges it in its next bundle."""
+    handover = Handover(
+        participant_id=man_id,
+        from_device=from_device,
+        to_device=to_device,
+        made_at=now,
+        acknowledged_at=None,
+    )
+    session.add(handover)
+    session.flush()
+    return handover
 
 
 @dataclass(frozen=True)
@@ -126,15 +144,7 @@ def hand_over(vault: Vault, men: Sequence[str], to_device: str, folder: Path) ->
             if man.held_by != key.device_id:
                 man.held_by = key.device_id
             if man_id not in pending:
-                handover = Handover(
-                    participant_id=man_id,
-                    from_device=vault.device_id,
-                    to_device=key.device_id,
-                    made_at=now,
-                    acknowledged_at=None,
-                )
-                session.add(handover)
-                session.flush()
+                handover = new_handover(session, man_id, vault.device_id, key.device_id, now)
                 vault.stamper.audit(
                     session, "handover_made", "handovers", handover.id, f"to {key.device_id}"
                 )
