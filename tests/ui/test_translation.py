@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListView,
     QMenu,
     QProgressBar,
     QWidget,
@@ -85,7 +86,12 @@ def texts_of(widget: QWidget) -> list[tuple[str, str]]:
         found += [("choice", widget.itemText(i)) for i in range(widget.count())]
     if isinstance(widget, QProgressBar):
         found.append(("progress", widget.format()))
-    if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+    # a list has no headings (and its Qt model hides columnCount): only tables and trees do
+    if (
+        isinstance(widget, QAbstractItemView)
+        and not isinstance(widget, QListView)
+        and widget.model() is not None
+    ):
         model = widget.model()
         for column in range(model.columnCount()):
             for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

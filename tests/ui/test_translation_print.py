@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLineEdit, QListWidget, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import String, select
 
@@ -61,22 +61,6 @@ def english_after() -> Iterator[None]:
     ui_i18n.apply(i18n.ENGLISH)
 
 
-def catalogue_problems(
-    root: QWidget, skip: tuple[QWidget, ...] = (), data: tuple[str, ...] = ()
-) -> list[str]:
-    """``not_in_catalogue``, with each QListWidget's own name and tip checked here (the shared
-    helper cannot read a list model's headings); a list's items are records, not words."""
-    lists = tuple(root.findChildren(QListWidget))
-    problems = not_in_catalogue(root, skip=(*skip, *lists), data=data)
-    for view in lists:
-        if any(view is s or s.isAncestorOf(view) for s in skip):
-            continue
-        for what, text in (("accessible name", view.accessibleName()), ("tip", view.toolTip())):
-            if text and unmarked(text):
-                problems.append(f"QListWidget {view.objectName()!r} {what}: {text!r}")
-    return problems
-
-
 def vault_texts(vault: Vault) -> list[str]:
     """Every text stored in the vault (names, typed notes, services…), longest first: what the
     screens show of the men's records is data, not words for the catalogue."""
@@ -104,7 +88,7 @@ def unmarked_on(widget: QWidget, data: list[str] = []) -> list[str]:  # noqa: B0
     """Strings on a screen that did not come through the catalogue (typed text and what the
     vault holds left aside: a text whose words are all his record's passes)."""
     typed = tuple(e.text() for e in widget.findChildren(QLineEdit))
-    problems = catalogue_problems(widget, data=(*NAMES, *typed))
+    problems = not_in_catalogue(widget, data=(*NAMES, *typed))
     problems = [p for p in problems if not p.startswith(TYPED)]
     kept = []
     for problem in problems:
@@ -267,7 +251,7 @@ def test_the_print_screens_are_in_the_catalogue_and_fit_in_welsh(
         # Your details are the Settings dialog's box (ui/worker_details.py, translated there);
         # the document's title above the preview is the document's own (worksheets).
         skip = (*notices, *screen.findChildren(WorkerDetailsBox))
-        problems = catalogue_problems(screen, skip=skip, data=(*NAMES, "%p%"))  # "%p%": a number
+        problems = not_in_catalogue(screen, skip=skip, data=(*NAMES, "%p%"))  # "%p%": a number
         assert [p for p in problems if "'document_title'" not in p] == [], type(screen).__name__
     ui_i18n.apply("cy")
     for screen in print_screens(qtbot, vault, man):

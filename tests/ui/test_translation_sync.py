@@ -143,7 +143,7 @@ def test_the_sync_windows_are_in_the_catalogue(qtbot: QtBot, pair: tuple[Laptop,
         lists = tuple(dialog.findChildren(QListWidget))  # their items are men and laptops
         problems = [
             p
-            for p in not_in_catalogue(dialog, skip=lists, data=data)
+            for p in not_in_catalogue(dialog, data=data)
             if not p.startswith(("QLineEdit", "QLineEditIconButton"))
         ]
         problems += [f"list: {w.accessibleName()}" for w in lists if unmarked(w.accessibleName())]

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QLabel, QListView, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from engager_desktop import i18n
@@ -81,13 +81,6 @@ def without_data(text: str, data: list[str]) -> str:
     return text
 
 
-def shown_texts(widget: QWidget) -> list[tuple[str, str]]:
-    """``texts_of`` for every widget; a list's items are checked by the caller."""
-    if isinstance(widget, QListView):
-        return [("tooltip", widget.toolTip()), ("accessible name", widget.accessibleName())]
-    return texts_of(widget)
-
-
 def workspace_problems(workspace: Workspace) -> list[str]:
     """Shown strings under the workspace that did not come through the catalogue, once his own
     words (and the lower layers' messages carried in his record) are taken out."""
@@ -99,7 +92,7 @@ def workspace_problems(workspace: Workspace) -> list[str]:
     for widget in [workspace, *workspace.findChildren(QWidget)]:
         if documents is not None and (widget is documents or documents.isAncestorOf(widget)):
             continue
-        for what, text in shown_texts(widget):
+        for what, text in texts_of(widget):
             if text and unmarked(without_data(text, data)):
                 problems.append(f"{type(widget).__name__} {widget.objectName()!r} {what}: {text!r}")
     for row in range(workspace.nav.count()):
